@@ -1,0 +1,3 @@
+from factcheck_tui.cli import main
+
+raise SystemExit(main())
