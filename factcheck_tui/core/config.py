@@ -1,0 +1,109 @@
+"""The user's configuration: one TOML file, validated, with every default spelled out."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from factcheck_tui.core.errors import ConfigError
+from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
+
+APP_NAME = "factcheck-tui"
+CONFIG_ENV = "FACTCHECK_CONFIG"
+DB_ENV = "FACTCHECK_DB"
+
+
+def default_reviewer() -> str:
+    for variable in ("FACTCHECK_REVIEWER", "USER", "LOGNAME"):
+        if os.environ.get(variable):
+            return os.environ[variable]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+class Organisation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    url: str = ""
+
+
+class Matching(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    possible: float = Field(default=0.5, ge=0.0, le=1.0)
+    likely: float = Field(default=0.75, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Matching:
+        if self.likely < self.possible:
+            raise ValueError("'likely' must be at least 'possible'")
+        return self
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reviewer: str = Field(default_factory=default_reviewer, min_length=1)
+    database: Path | None = None
+    theme: str = "textual-dark"
+    organisation: Organisation = Field(default_factory=Organisation)
+    verdicts: list[VerdictLabel] = Field(default_factory=lambda: list(DEFAULT_SCALE.labels))
+    matching: Matching = Field(default_factory=Matching)
+    keys: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("verdicts")
+    @classmethod
+    def _valid_scale(cls, labels: list[VerdictLabel]) -> list[VerdictLabel]:
+        VerdictScale(labels=labels)
+        return labels
+
+    @property
+    def scale(self) -> VerdictScale:
+        return VerdictScale(labels=self.verdicts)
+
+
+def default_config_path() -> Path:
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV]).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "newsroom"
+
+
+def load_config(path: Path | None = None) -> tuple[Config, Path]:
+    """The effective configuration and the file it came from (which need not exist)."""
+    path = path or default_config_path()
+    try:
+        raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config(), path
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML ({error})") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the config ({error.strerror})") from None
+    try:
+        return Config.model_validate(raw), path
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        raise ConfigError(f"{path}: {key}: {first['msg']}") from None
+
+
+def resolve_database(cli_value: str | None, config: Config) -> Path:
+    """``--db`` wins over ``$FACTCHECK_DB``, which wins over the config, then the platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
+    if config.database:
+        return config.database.expanduser()
+    return default_database_path()

@@ -1,0 +1,196 @@
+"""Domain models: the one definition of every record the app stores or shows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+def utcnow() -> datetime:
+    """Timestamps are stored in UTC with a second's precision: readable in the JSON files."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class Status(StrEnum):
+    """Workflow status of a claim; independent of its verdict."""
+
+    UNREVIEWED = "Unreviewed"
+    IN_PROGRESS = "In progress"
+    NEEDS_SECOND_REVIEW = "Needs second review"
+    DONE = "Done"
+
+    def cycled(self) -> Status:
+        members = list(Status)
+        return members[(members.index(self) + 1) % len(members)]
+
+    @classmethod
+    def parse(cls, text: str) -> Status:
+        wanted = " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
+        for member in cls:
+            if member.value.casefold() == wanted:
+                return member
+        raise ValueError(text)
+
+
+class Origin(StrEnum):
+    """How a claim came into the database."""
+
+    EXTRACTED = "extracted"
+    MANUAL = "manual"
+    IMPORTED = "imported"
+
+
+class StoryKind(StrEnum):
+    ARTICLE = "article"
+    ARCHIVE = "archive"
+
+
+class Evidence(BaseModel):
+    id: str
+    url: str = ""
+    source: str = ""
+    note: str = ""
+    added_at: datetime = Field(default_factory=utcnow)
+    added_by: str = ""
+
+
+class Change(BaseModel):
+    """One field change in a claim's history; ``old`` makes it revertible by undo."""
+
+    at: datetime = Field(default_factory=utcnow)
+    by: str
+    field: str
+    old: Any = None
+    new: Any = None
+    version: int = 0
+    note: str = ""
+
+
+class Claim(BaseModel):
+    id: str
+    story_id: str
+    number: int
+    text: str
+    start: int | None = None
+    end: int | None = None
+    score: float = 0.0
+    checkworthy: bool = False
+    reasons: list[str] = Field(default_factory=list)
+    speaker: str | None = None
+    status: Status = Status.UNREVIEWED
+    verdict: str | None = None
+    conclusion: str = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+    reviewer: str | None = None
+    history: list[Change] = Field(default_factory=list)
+    origin: Origin = Origin.EXTRACTED
+    dismissed: bool = False
+    review_url: str | None = None
+    reviewed_on: date | None = None
+    original_label: str | None = None
+    copied_from: str | None = None
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by: str = ""
+
+    @property
+    def reviewed(self) -> bool:
+        return self.verdict is not None
+
+    def document_order(self) -> tuple[float, int]:
+        """Claims without a place in the body (added by hand) sort after the extracted ones."""
+        return (self.start if self.start is not None else float("inf"), self.number)
+
+    def next_evidence_id(self) -> str:
+        used = [int(item.id[1:]) for item in self.evidence if item.id[1:].isdigit()]
+        return f"e{max(used, default=0) + 1}"
+
+
+class Story(BaseModel):
+    id: str
+    title: str
+    outlet: str = ""
+    url: str = ""
+    published: date | None = None
+    body: str
+    kind: StoryKind = StoryKind.ARTICLE
+    source_file: str = ""
+    imported_at: datetime = Field(default_factory=utcnow)
+    imported_by: str = ""
+    version: int = 1
+
+
+class StorySummary(BaseModel):
+    """What the stories screen shows of a story, kept in the catalog so it opens fast."""
+
+    id: str
+    title: str
+    outlet: str = ""
+    url: str = ""
+    published: date | None = None
+    kind: StoryKind = StoryKind.ARTICLE
+    imported_at: datetime
+    claim_count: int = 0
+    checkworthy_count: int = 0
+    reviewed_count: int = 0
+    verdict_counts: dict[str, int] = Field(default_factory=dict)
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, story: Story, claims: list[Claim]) -> StorySummary:
+        live = [claim for claim in claims if not claim.dismissed]
+        verdicts: dict[str, int] = {}
+        for claim in live:
+            if claim.verdict:
+                verdicts[claim.verdict] = verdicts.get(claim.verdict, 0) + 1
+        updated = max((claim.updated_at for claim in claims), default=story.imported_at)
+        return cls(
+            id=story.id,
+            title=story.title,
+            outlet=story.outlet,
+            url=story.url,
+            published=story.published,
+            kind=story.kind,
+            imported_at=story.imported_at,
+            claim_count=len(live),
+            checkworthy_count=sum(claim.checkworthy for claim in live),
+            reviewed_count=sum(claim.checkworthy and claim.reviewed for claim in live),
+            verdict_counts=verdicts,
+            updated_at=max(updated, story.imported_at),
+        )
+
+
+class ClaimDigest(BaseModel):
+    """The searchable part of a claim, kept in small shards for matching and cross-story lists."""
+
+    id: str
+    story_id: str
+    text: str
+    verdict: str | None = None
+    status: Status = Status.UNREVIEWED
+    checkworthy: bool = False
+    dismissed: bool = False
+    reviewer: str | None = None
+    published: date | None = None
+    updated_at: datetime
+    version: int = 1
+
+    @classmethod
+    def of(cls, story: Story, claim: Claim) -> ClaimDigest:
+        return cls(
+            id=claim.id,
+            story_id=claim.story_id,
+            text=claim.text,
+            verdict=claim.verdict,
+            status=claim.status,
+            checkworthy=claim.checkworthy,
+            dismissed=claim.dismissed,
+            reviewer=claim.reviewer,
+            published=claim.reviewed_on or story.published,
+            updated_at=claim.updated_at,
+            version=claim.version,
+        )
