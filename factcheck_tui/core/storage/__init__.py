@@ -1,0 +1,5 @@
+"""Persistence: TinyDB JSON files laid out so that a save costs what the change is."""
+
+from factcheck_tui.core.storage.repository import Repository, StoryTransaction
+
+__all__ = ["Repository", "StoryTransaction"]

@@ -1,0 +1,176 @@
+"""A TinyDB storage that is fast and safe to share between processes.
+
+TinyDB's own ``JSONStorage`` rewrites files in place and re-parses them on every access. This one
+serialises with orjson, replaces files atomically and durably, keeps rotating backups, and caches
+the parsed file until another process replaces it (checked by inode, mtime and size).
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from factcheck_tui.core.errors import CorruptFileError
+from factcheck_tui.core.storage.files import atomic_write
+
+Signature = tuple[int, int, int]
+BACKUP_GENERATIONS = 3
+
+
+def file_signature(path: Path) -> Signature | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def parse_json_file(path: Path, payload: bytes) -> dict[str, Any]:
+    if not payload.strip():
+        raise CorruptFileError(path, "the file is empty")
+    try:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        raise CorruptFileError(path, error.msg, error.lineno) from error
+    if not isinstance(data, dict):
+        raise CorruptFileError(path, "the top level is not a JSON object", 1)
+    return data
+
+
+def read_json_file(path: Path) -> dict[str, Any] | None:
+    try:
+        payload = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return parse_json_file(path, payload)
+
+
+def dump_json(data: Any) -> bytes:
+    # Indented so that a reviewer can read, diff and back up the database with ordinary tools.
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
+
+
+def backup_path(backup_dir: Path, name: str, generation: int) -> Path:
+    return backup_dir / f"{name}.{generation}"
+
+
+class AtomicJSONStorage(Storage):
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        backup_dir: Path | None = None,
+        cache: bool = True,
+    ) -> None:
+        self.path = Path(path)
+        self.backup_dir = backup_dir
+        self.use_cache = cache
+        self._cached: dict[str, Any] | None = None
+        self._signature: Signature | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            self._forget()
+            return None
+        try:
+            st = os.fstat(fd)
+            signature = (st.st_ino, st.st_mtime_ns, st.st_size)
+            if self.use_cache and self._cached is not None and signature == self._signature:
+                return self._cached
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                payload = handle.read()
+        finally:
+            os.close(fd)
+        data = parse_json_file(self.path, payload)
+        if self.use_cache:
+            self._cached, self._signature = data, signature
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        payload = dump_json(data)
+        try:
+            atomic_write(self.path, payload)
+        except BaseException:
+            # TinyDB edits the dict that read() returned; after a failed save it no longer
+            # matches the file, so the next read must come from disk.
+            self._forget()
+            raise
+        if self.use_cache:
+            self._cached, self._signature = data, file_signature(self.path)
+        if self.backup_dir is not None:
+            self._rotate_backups(payload)
+
+    def close(self) -> None:
+        self._forget()
+
+    def _forget(self) -> None:
+        self._cached = None
+        self._signature = None
+
+    def _rotate_backups(self, payload: bytes) -> None:
+        assert self.backup_dir is not None
+        name = self.path.name
+        # Backups are a convenience on top of durable saves: failing to write one must not fail the save.
+        with suppress(OSError):
+            self.backup_dir.mkdir(parents=True, exist_ok=True)
+            for generation in range(BACKUP_GENERATIONS - 1, 0, -1):
+                older = backup_path(self.backup_dir, name, generation)
+                if older.exists():
+                    os.replace(older, backup_path(self.backup_dir, name, generation + 1))
+            atomic_write(backup_path(self.backup_dir, name, 1), payload, durable=False)
+
+
+class KeyedTable(Table):
+    """A table whose documents are keyed by our string ids instead of TinyDB's counters."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def __init__(self, storage: Storage, name: str, cache_size: int = 0) -> None:
+        # TinyDB's query cache is only cleared by writes through this object, so it would
+        # serve stale results after another process saves: it stays off.
+        super().__init__(storage, name, cache_size=0)
+
+    def put_many(self, documents: dict[Any, dict[str, Any]]) -> None:
+        """Insert or replace several documents in one write."""
+
+        def updater(table: dict[Any, Any]) -> None:
+            for doc_id, document in documents.items():
+                table[self.document_id_class(doc_id)] = document
+
+        self._update_table(updater)
+
+    def drop_ids(self, doc_ids: list[Any]) -> None:
+        def updater(table: dict[Any, Any]) -> None:
+            for doc_id in doc_ids:
+                table.pop(self.document_id_class(doc_id), None)
+
+        self._update_table(updater)
+
+
+class NumberedTable(KeyedTable):
+    document_id_class = int  # type: ignore[assignment]
+
+
+class KeyedTinyDB(TinyDB):
+    table_class = KeyedTable
+
+
+class NumberedTinyDB(TinyDB):
+    table_class = NumberedTable
+
+
+def open_keyed(path: Path, **storage_options: Any) -> KeyedTinyDB:
+    return KeyedTinyDB(path, storage=AtomicJSONStorage, **storage_options)
+
+
+def open_numbered(path: Path, **storage_options: Any) -> NumberedTinyDB:
+    return NumberedTinyDB(path, storage=AtomicJSONStorage, **storage_options)
