@@ -1,0 +1,118 @@
+"""Sentence boundaries for news text, as exact spans of the body.
+
+A line is a block of its own (headlines, bylines and list items carry no final period), and a
+sentence never crosses a block. Inside a block a boundary is a full stop, question or exclamation
+mark (with any closing quotes) followed by space and a sentence start, unless the full stop ends
+an abbreviation, an initial or a time such as "11:59 p.m. PT".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck_tui.core.extraction.lexicon import (
+    AMBIGUOUS_ABBREVIATIONS,
+    NUMBER_ABBREVIATIONS,
+    SENTENCE_STARTERS,
+    TIME_ZONES,
+    TITLE_ABBREVIATIONS,
+)
+
+Span = tuple[int, int]
+
+_OPENERS = "\"'“‘([«"
+_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]»]*(?=\s)")
+_NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
+_INITIAL = re.compile(r"^[A-Z]$")
+_CLOSERS = "\"'”’)]»"
+
+
+def blocks(body: str) -> Iterator[Span]:
+    """Non-empty lines of the body, trimmed, as spans."""
+    for match in re.finditer(r"[^\n]+", body):
+        start, end = match.span()
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start < end:
+            yield start, end
+
+
+def split_sentences(body: str) -> list[Span]:
+    spans: list[Span] = []
+    for block_start, block_end in blocks(body):
+        spans.extend(_split_block(body, block_start, block_end))
+    return spans
+
+
+def _split_block(body: str, start: int, end: int) -> Iterator[Span]:
+    block = body[start:end]
+    cursor = 0
+    for match in _CANDIDATE.finditer(block):
+        boundary = match.end()
+        if _is_boundary(block, match.start(), match.group(), boundary):
+            piece = _trim(block, cursor, boundary)
+            if piece:
+                yield start + piece[0], start + piece[1]
+            cursor = boundary
+    piece = _trim(block, cursor, len(block))
+    if piece:
+        yield start + piece[0], start + piece[1]
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _is_boundary(block: str, punct_start: int, punct: str, boundary: int) -> bool:
+    following = _NEXT_TOKEN.match(block, boundary)
+    if not following:
+        return False
+    opener, token = following.groups()
+    if not token:
+        return bool(opener)
+    first = token[0]
+    if first.islower():
+        return False
+    mark = punct.rstrip(_CLOSERS)
+    if mark in ("!", "?") or mark.startswith(("!", "?")) or mark in ("...", "…"):
+        return first.isupper() or first.isdigit() or bool(opener)
+    if len(mark) > 1 and set(mark) == {"."}:
+        return first.isupper() or bool(opener)
+    if not (first.isupper() or first.isdigit() or opener):
+        return False
+    before = _WORD_BEFORE.search(block, 0, punct_start)
+    word = before.group(1).lstrip(_OPENERS) if before else ""
+    return _period_ends_sentence(word, _strip_token(token), bool(opener))
+
+
+def _strip_token(token: str) -> str:
+    return token.rstrip(".,;:!?\"'”’)]»")
+
+
+def _period_ends_sentence(word: str, next_word: str, quoted: bool) -> bool:
+    """Decide a full stop after ``word`` followed by ``next_word`` (which starts upper-case or a digit)."""
+    key = word.lower()
+    starter = next_word in SENTENCE_STARTERS or quoted
+    if not word:
+        return True
+    if key in TITLE_ABBREVIATIONS:
+        return False
+    if next_word[:1].isdigit():
+        return key not in NUMBER_ABBREVIATIONS
+    if _INITIAL.match(word):
+        # "John F. Kennedy": an initial, unless a common sentence opener follows ("plan B. The ...").
+        return next_word in SENTENCE_STARTERS and next_word not in {"A", "I"}
+    if key in ("a.m", "p.m"):
+        return next_word not in TIME_ZONES and starter
+    if _MULTI_PERIOD.match(word) or key in AMBIGUOUS_ABBREVIATIONS or key in NUMBER_ABBREVIATIONS:
+        return starter
+    return True
