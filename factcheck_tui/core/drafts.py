@@ -1,0 +1,47 @@
+"""Unsaved text a reviewer is typing (a conclusion, say), kept on disk as they type.
+
+A crash, a kill -9 or a refused save therefore never loses what was typed: the next time the
+claim is opened, the draft comes back into the editor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck_tui.core.models import utcnow
+from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.jsonstore import open_keyed
+
+
+@dataclass(frozen=True)
+class Draft:
+    claim_id: str
+    field: str
+    text: str
+    base_version: int
+    saved_at: str
+
+
+class DraftStore:
+    def __init__(self, repo: Repository, reviewer: str) -> None:
+        path = repo.layout.draft(reviewer)
+        self._table = open_keyed(path, backup_dir=repo.layout.backup_dir_for(path)).table("drafts")
+
+    @staticmethod
+    def _key(claim_id: str, field: str) -> str:
+        return f"{claim_id}/{field}"
+
+    def save(self, claim_id: str, field: str, text: str, base_version: int) -> None:
+        record = {"claim_id": claim_id, "field": field, "text": text, "base_version": base_version, "saved_at": utcnow().isoformat()}
+        self._table.put_many({self._key(claim_id, field): record})
+
+    def get(self, claim_id: str, field: str) -> Draft | None:
+        record = self._table.get(doc_id=self._key(claim_id, field))
+        return Draft(**record) if record else None
+
+    def clear(self, claim_id: str, field: str) -> None:
+        if self._table.get(doc_id=self._key(claim_id, field)) is not None:
+            self._table.drop_ids([self._key(claim_id, field)])
+
+    def all(self) -> list[Draft]:
+        return [Draft(**record) for record in self._table.all()]

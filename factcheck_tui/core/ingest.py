@@ -1,0 +1,90 @@
+"""Reading an article file: decoding, format detection, and the text a story is built from."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.htmltext import html_to_text
+from factcheck_tui.core.markdown_text import markdown_to_text
+
+STDIN = "-"
+BINARY_SNIFF_BYTES = 8192
+_HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<!--)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str
+    source: str
+    format: str
+
+
+def read_article(path: str) -> Article:
+    """Load an article from a file path, or from standard input when ``path`` is ``-``."""
+    label = "standard input" if path == STDIN else path
+    if path == STDIN:
+        payload = sys.stdin.buffer.read()
+    else:
+        try:
+            payload = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a folder, not an article file") from None
+        except OSError as error:
+            raise InputError(f"{path}: cannot read it ({error.strerror})") from None
+    return parse_article(payload, label, Path(path).suffix.lower() if path != STDIN else "")
+
+
+def parse_article(payload: bytes, label: str, suffix: str = "") -> Article:
+    is_html = suffix in (".html", ".htm", ".xhtml") or bool(_HTML_START.match(payload[:512]))
+    text = decode(payload, label, html=is_html)
+    if is_html:
+        title, body = html_to_text(text)
+        kind = "html"
+    elif suffix in (".md", ".markdown"):
+        title, body = markdown_to_text(text)
+        kind = "markdown"
+    else:
+        body = text
+        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        kind = "text"
+    if not body.strip():
+        raise InputError(f"{label}: the article is empty")
+    return Article(text=body, title=title[:200], source=label, format=kind)
+
+
+def decode(payload: bytes, label: str, *, html: bool = False) -> str:
+    """UTF-8 (with or without BOM) and UTF-16 with a BOM; legacy Windows-1252 when it is clearly text."""
+    if not payload.strip():
+        raise InputError(f"{label}: the article is empty")
+    if payload.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return payload.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{label}: has a UTF-16 mark but is not valid UTF-16") from None
+    if b"\x00" in payload[:BINARY_SNIFF_BYTES]:
+        raise InputError(f"{label}: looks like a binary file, not an article (plain text, Markdown or HTML)")
+    declared = _META_CHARSET.search(payload[:4096]) if html else None
+    encodings = [declared.group(1).decode("ascii").lower()] if declared else []
+    for encoding in [*encodings, "utf-8-sig"]:
+        try:
+            return payload.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    try:
+        text = payload.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{label}: is not UTF-8 text (undecodable byte 0x{payload[error.start]:02x} at offset {error.start}); "
+            "save it as UTF-8 and import it again"
+        ) from None
+    if sum(ch.isprintable() or ch in "\n\r\t" for ch in text) < 0.98 * len(text):
+        raise InputError(f"{label}: looks like a binary file, not an article (plain text, Markdown or HTML)")
+    return text

@@ -1,0 +1,157 @@
+"""What a reviewer does to a claim. Both front ends call these; none of it lives in a widget."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
+from factcheck_tui.core.models import Claim, Evidence, Status, utcnow
+from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.urls import normalise_url
+
+
+def _started(claim: Claim, actor: str) -> None:
+    claim.reviewer = actor
+    if claim.status is Status.UNREVIEWED:
+        claim.status = Status.IN_PROGRESS
+
+
+def set_verdict(
+    repo: Repository,
+    claim_id: str,
+    verdict: str | None,
+    *,
+    scale: VerdictScale,
+    actor: str,
+    conclusion: str | None = None,
+    evidence_urls: Sequence[str] = (),
+    expected_version: int | None = None,
+) -> Claim:
+    """Set (or with ``None`` clear) a claim's verdict; optionally its conclusion and evidence too."""
+    label = scale.resolve(verdict) if verdict is not None else None
+    urls = [normalise_url(url) for url in evidence_urls]
+
+    def edit(claim: Claim) -> Claim:
+        claim.verdict = label
+        if conclusion is not None:
+            claim.conclusion = conclusion.strip()
+        for url in urls:
+            claim.evidence.append(Evidence(id=claim.next_evidence_id(), url=url, added_at=utcnow(), added_by=actor))
+        _started(claim, actor)
+        return claim
+
+    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+
+
+def set_status(
+    repo: Repository, claim_id: str, status: Status, *, actor: str, expected_version: int | None = None
+) -> Claim:
+    def edit(claim: Claim) -> Claim:
+        claim.status = status
+        claim.reviewer = actor
+        return claim
+
+    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+
+
+def set_conclusion(
+    repo: Repository, claim_id: str, text: str, *, actor: str, expected_version: int | None = None
+) -> Claim:
+    def edit(claim: Claim) -> Claim:
+        claim.conclusion = text.strip()
+        _started(claim, actor)
+        return claim
+
+    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+
+
+def add_evidence(
+    repo: Repository,
+    claim_id: str,
+    *,
+    url: str = "",
+    source: str = "",
+    note: str = "",
+    actor: str,
+    expected_version: int | None = None,
+) -> Claim:
+    item = _evidence_fields(url, source, note)
+
+    def edit(claim: Claim) -> Claim:
+        claim.evidence.append(Evidence(id=claim.next_evidence_id(), added_at=utcnow(), added_by=actor, **item))
+        _started(claim, actor)
+        return claim
+
+    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+
+
+def update_evidence(
+    repo: Repository,
+    claim_id: str,
+    evidence_id: str,
+    *,
+    url: str = "",
+    source: str = "",
+    note: str = "",
+    actor: str,
+    expected_version: int | None = None,
+) -> Claim:
+    item = _evidence_fields(url, source, note)
+
+    def edit(claim: Claim) -> Claim:
+        target = _find_evidence(claim, evidence_id)
+        claim.evidence = [
+            existing.model_copy(update=item) if existing is target else existing for existing in claim.evidence
+        ]
+        return claim
+
+    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+
+
+def remove_evidence(
+    repo: Repository, claim_id: str, evidence_id: str, *, actor: str, expected_version: int | None = None
+) -> Claim:
+    def edit(claim: Claim) -> Claim:
+        target = _find_evidence(claim, evidence_id)
+        claim.evidence = [existing for existing in claim.evidence if existing is not target]
+        return claim
+
+    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+
+
+def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
+    """Revert the save that produced ``version``, if nobody has changed the claim since."""
+
+    def edit(claim: Claim) -> Claim:
+        if claim.version != version:
+            raise StaleWriteError(claim.id, version, claim.version, claim.updated_by or None)
+        changes = [change for change in claim.history if change.version == version and change.field != "created"]
+        if not changes:
+            raise InputError(f"{claim.id}: version {version} has nothing to undo")
+        reverted = claim.model_dump()
+        for change in changes:
+            reverted[change.field] = change.old
+        return Claim.model_validate(reverted)
+
+    return repo.update_claim(claim_id, edit, actor, note=f"undo of version {version}")
+
+
+def last_undoable_version(claim: Claim, actor: str) -> int | None:
+    """The newest version of ``claim`` that ``actor`` saved and that is still the current one."""
+    mine = [change.version for change in claim.history if change.by == actor and change.field != "created"]
+    return claim.version if mine and max(mine) == claim.version else None
+
+
+def _evidence_fields(url: str, source: str, note: str) -> dict[str, str]:
+    fields = {"url": normalise_url(url) if url.strip() else "", "source": source.strip(), "note": note.strip()}
+    if not any(fields.values()):
+        raise InputError("evidence needs a URL, a source name or a note")
+    return fields
+
+
+def _find_evidence(claim: Claim, evidence_id: str) -> Evidence:
+    for item in claim.evidence:
+        if item.id == evidence_id.strip().lower():
+            return item
+    raise NotFoundError(f"{claim.id} has no evidence {evidence_id}")
