@@ -1,0 +1,54 @@
+"""The ``factcheck`` command: the shell front end over the same core the TUI uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from factcheck_tui import __version__
+from factcheck_tui.commands import COMMANDS
+from factcheck_tui.core.errors import FactcheckError
+from factcheck_tui.core.workspace import Workspace
+
+
+def _common_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument("--db", metavar="PATH", default=default, help="database folder (default: $FACTCHECK_DB, then the config, then the user data dir)")
+    parser.add_argument("--config", metavar="FILE", default=default, help="config file (default: $FACTCHECK_CONFIG or the user config dir)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Keyboard-driven fact-checking for newsrooms. With no command, opens the review app.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
+    _common_options(parser, default=None)
+    shared = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS keeps a value given before the command from being reset by the subcommand's default.
+    _common_options(shared, default=argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(subparsers, shared)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        workspace = Workspace.load(args.db, args.config)
+        if args.command is None:
+            from factcheck_tui.tui.app import run_app
+
+            return run_app(workspace)
+        return args.run(args, workspace) or 0
+    except FactcheckError as error:
+        print(f"factcheck: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader (``head``, say) went away; that is not an error of ours.
+        sys.stderr.close()
+        return 0

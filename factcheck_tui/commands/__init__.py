@@ -1,0 +1,17 @@
+"""One module per ``factcheck`` subcommand; each has ``register(subparsers, shared)``."""
+
+from factcheck_tui.commands import (
+    claims,
+    config,
+    demo,
+    evidence,
+    export,
+    extract,
+    importing,
+    show,
+    status,
+    stories,
+    verdict,
+)
+
+COMMANDS = (importing, stories, claims, show, verdict, status, evidence, export, extract, config, demo)

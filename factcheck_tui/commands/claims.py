@@ -1,0 +1,40 @@
+"""factcheck claims [--story ID] [--checkworthy] [--unreviewed] [--verdict V] [--json]"""
+
+from __future__ import annotations
+
+import argparse
+
+from factcheck_tui.commands.output import claim_record, print_json, shorten
+from factcheck_tui.core.ids import parse_story_id
+from factcheck_tui.core.workspace import Workspace
+
+
+def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("claims", parents=[shared], help="list claims, in document order")
+    parser.add_argument("--story", help="only this story's claims")
+    parser.add_argument("--checkworthy", action="store_true", help="only check-worthy claims")
+    parser.add_argument("--unreviewed", action="store_true", help="only claims without a verdict")
+    parser.add_argument("--verdict", help="only claims with this verdict")
+    parser.add_argument("--json", action="store_true", help="print a JSON array of claims")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    repo = workspace.repo
+    story_ids = [parse_story_id(args.story)] if args.story else repo.story_ids()
+    verdict = workspace.scale.resolve(args.verdict) if args.verdict else None
+    claims = [
+        claim
+        for story_id in story_ids
+        for claim in repo.list_claims(story_id)
+        if (not args.checkworthy or claim.checkworthy)
+        and (not args.unreviewed or not claim.reviewed)
+        and (verdict is None or claim.verdict == verdict)
+    ]
+    if args.json:
+        print_json([claim_record(claim) for claim in claims])
+        return 0
+    for claim in claims:
+        flag = "*" if claim.checkworthy else " "
+        print(f"{claim.id:>9} {flag} {claim.score:4.2f}  {shorten(claim.verdict or '-', 14):14}  {shorten(claim.text, 70)}")
+    return 0

@@ -1,0 +1,36 @@
+"""factcheck demo: open the app on a throwaway copy of the bundled sample newsroom."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+from factcheck_tui.core.demo import build_sample_newsroom, sample_data_dir
+from factcheck_tui.core.workspace import Workspace
+
+
+def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("demo", parents=[shared], help="try the app on the sample newsroom (a throwaway copy)")
+    parser.add_argument("--data", metavar="DIR", help="sample folder with newsroom.toml (default: the bundled data/)")
+    parser.add_argument("--keep", metavar="DIR", help="build the demo database here and keep it, instead of a temporary folder")
+    parser.add_argument("--no-open", action="store_true", help="only build the database and print its path")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    data_dir = Path(args.data) if args.data else sample_data_dir()
+    target = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="factcheck-demo-")) / "newsroom"
+    try:
+        build_sample_newsroom(data_dir, target, actor=workspace.actor)
+        if args.no_open:
+            print(target)
+            return 0
+        from factcheck_tui.tui.app import run_app
+
+        demo = Workspace(workspace.config, workspace.config_path, target)
+        return run_app(demo)
+    finally:
+        if not args.keep and not args.no_open:
+            shutil.rmtree(target.parent, ignore_errors=True)

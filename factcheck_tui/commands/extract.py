@@ -1,0 +1,39 @@
+"""factcheck extract PATH|- --json  (touches no database)"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from factcheck_tui.commands.output import print_json, shorten
+from factcheck_tui.core.extraction import extract
+from factcheck_tui.core.extraction.normalise import normalise_body
+from factcheck_tui.core.ingest import read_article
+from factcheck_tui.core.workspace import Workspace
+
+
+def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("extract", parents=[shared], help="split an article and rank its claims, without storing it")
+    parser.add_argument("article", help="article file, or - for standard input")
+    parser.add_argument("--json", action="store_true", help="print {body, sentences, claims} as JSON")
+    parser.set_defaults(run=run, needs_database=False)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    article = read_article(args.article)
+    result = extract(normalise_body(article.text))
+    if args.json:
+        print_json(
+            {
+                "body": result.body,
+                "sentences": [asdict(sentence) for sentence in result.sentences],
+                "claims": [asdict(claim) for claim in result.claims],
+            }
+        )
+        return 0
+    for claim in sorted(result.claims, key=lambda c: -c.score):
+        flag = "*" if claim.checkworthy else " "
+        print(f"{flag} {claim.score:4.2f}  {shorten(claim.text, 80)}")
+        if claim.reasons:
+            print(f"        {'; '.join(claim.reasons)}")
+    return 0

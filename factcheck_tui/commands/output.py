@@ -1,0 +1,28 @@
+"""Printing for the subcommands: JSON for scripts, short lines for people."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import orjson
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def print_json_line(data: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data) + b"\n")
+    sys.stdout.flush()
+
+
+def claim_record(claim: Any) -> dict[str, Any]:
+    """The public JSON shape of a claim (history is left out; ``show --json`` includes it)."""
+    return claim.model_dump(mode="json", exclude={"history"})
+
+
+def shorten(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

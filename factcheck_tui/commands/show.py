@@ -1,0 +1,34 @@
+"""factcheck show CLAIM_ID [--json]"""
+
+from __future__ import annotations
+
+import argparse
+
+from factcheck_tui.commands.output import print_json
+from factcheck_tui.core.workspace import Workspace
+
+
+def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("show", parents=[shared], help="show one claim with its evidence and history")
+    parser.add_argument("claim_id")
+    parser.add_argument("--json", action="store_true", help="print the claim as JSON, history included")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    claim = workspace.repo.get_claim(args.claim_id)
+    if args.json:
+        print_json(claim.model_dump(mode="json"))
+        return 0
+    print(f"{claim.id}  [{claim.status.value}]  verdict: {claim.verdict or '-'}  (version {claim.version})")
+    print(f"  {claim.text}")
+    if claim.speaker:
+        print(f"  speaker: {claim.speaker}")
+    print(f"  check-worthiness: {claim.score:.2f} ({'yes' if claim.checkworthy else 'no'}): {'; '.join(claim.reasons) or '-'}")
+    if claim.conclusion:
+        print(f"  conclusion: {claim.conclusion}")
+    for item in claim.evidence:
+        print(f"  evidence {item.id}: {' · '.join(part for part in (item.source, item.url, item.note) if part)}")
+    for change in claim.history:
+        print(f"  {change.at:%Y-%m-%d %H:%M} {change.by}: {change.field} -> {change.new!r}")
+    return 0
