@@ -1,0 +1,61 @@
+"""How core values look on screen. Every marker has a text form, so NO_COLOR loses nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rich.text import Text
+
+from factcheck_tui.core.models import Claim, Status
+from factcheck_tui.core.scale import VerdictScale
+
+STATUS_MARK = {
+    Status.UNREVIEWED: "·",
+    Status.IN_PROGRESS: "…",
+    Status.NEEDS_SECOND_REVIEW: "2nd",
+    Status.DONE: "✓",
+}
+
+
+def verdict_style(label: str | None, scale: VerdictScale) -> str:
+    if label is None:
+        return "dim"
+    rating = scale.rating(label)
+    best, worst = scale.best_rating, scale.worst_rating
+    if rating is None or best is None or worst is None or best == worst:
+        return "bold yellow"
+    position = (rating - worst) / (best - worst)
+    return "bold green" if position >= 0.75 else "bold red" if position <= 0.25 else "bold yellow"
+
+
+def verdict_text(label: str | None, scale: VerdictScale) -> Text:
+    return Text(label or "—", style=verdict_style(label, scale))
+
+
+def score_text(claim: Claim) -> Text:
+    mark = "●" if claim.checkworthy else "○"
+    return Text(f"{mark} {claim.score:.2f}", style="bold" if claim.checkworthy else "dim")
+
+
+def status_text(status: Status) -> Text:
+    return Text(STATUS_MARK[status], style="bold" if status is Status.DONE else "")
+
+
+def progress_text(done: int, total: int, width: int = 10) -> str:
+    filled = round(width * done / total) if total else 0
+    return f"{'█' * filled}{'░' * (width - filled)} {done}/{total}"
+
+
+def ago(moment: datetime) -> str:
+    seconds = (datetime.now(timezone.utc) - moment).total_seconds()
+    if seconds < 60:
+        return "just now"
+    for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
+        if seconds >= size:
+            return f"{int(seconds // size)}{unit} ago"
+    return moment.strftime("%Y-%m-%d")
+
+
+def one_line(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"

@@ -1,0 +1,302 @@
+"""One claim: verdict, status, written conclusion, evidence and history."""
+
+from __future__ import annotations
+
+import webbrowser
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+
+from factcheck_tui.core import review
+from factcheck_tui.core.drafts import DraftStore
+from factcheck_tui.core.errors import FactcheckError
+from factcheck_tui.core.models import Claim, Evidence, Story
+from factcheck_tui.tui.formatting import ago, verdict_text
+from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
+from factcheck_tui.tui.screens.review_base import ReviewScreen
+from factcheck_tui.tui.widgets.history_view import HistoryView
+
+POLL_SECONDS = 2.0
+DRAFT_DELAY_SECONDS = 0.4
+CONCLUSION = "conclusion"
+
+
+class ClaimScreen(ReviewScreen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="claim.back"),
+        Binding("c", "edit_conclusion", "Conclusion", id="claim.conclusion"),
+        Binding("ctrl+s", "save_conclusion", "Save text", show=False, id="claim.save_conclusion"),
+        Binding("e", "add_evidence", "Add evidence", id="claim.add_evidence"),
+        Binding("E", "edit_evidence", "Edit evidence", show=False, id="claim.edit_evidence"),
+        Binding("delete", "remove_evidence", "Remove evidence", show=False, id="claim.remove_evidence"),
+        Binding("o", "open_link", "Open link", show=False, id="claim.open_link"),
+        Binding("right_square_bracket", "step(1)", "Next claim", id="claim.next"),
+        Binding("left_square_bracket", "step(-1)", "Prev claim", show=False, id="claim.previous"),
+    ]
+
+    def __init__(self, story_id: str, claim_id: str) -> None:
+        super().__init__()
+        self.story_id = story_id
+        self.claim_id = claim_id
+        self.story: Story | None = None
+        self.claim: Claim | None = None
+        self._signature = None
+        self._draft_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="claim-body"):
+            yield Static(id="claim-text")
+            yield Static(id="claim-meta")
+            yield Label("Conclusion  (c to write · escape or ctrl+s saves)", classes="section")
+            yield TextArea(id="conclusion", soft_wrap=True, show_line_numbers=False)
+            yield Static(id="conflict", classes="conflict")
+            yield Label("Evidence  (e add · E edit · delete remove · o open)", classes="section")
+            yield DataTable(id="evidence", cursor_type="row")
+            yield Label("History", classes="section")
+            yield HistoryView(id="history")
+        yield Footer()
+
+    @property
+    def drafts(self) -> DraftStore:
+        return DraftStore(self.app.repo, self.app.workspace.actor)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#evidence", DataTable)
+        table.add_column("Id", key="id", width=3)
+        table.add_column("Source", key="source", width=18)
+        table.add_column("Link", key="url", width=30)
+        table.add_column("Note", key="note")
+        self.query_one("#conflict", Static).display = False
+        self._load(self.claim_id)
+        self.set_interval(POLL_SECONDS, self._poll)
+        self.query_one("#evidence", DataTable).focus()
+
+    # -- loading and showing -----------------------------------------------------------------
+
+    def _load(self, claim_id: str) -> None:
+        repo = self.app.repo
+        try:
+            self._signature = repo.story_signature(self.story_id)
+            self.story = repo.get_story(self.story_id)
+            claim = repo.get_claim(claim_id)
+        except FactcheckError as error:
+            self.app.report(error)
+            return
+        self.claim_id = claim_id
+        self.claim = claim
+        editor = self.query_one("#conclusion", TextArea)
+        draft = self.drafts.get(claim.id, CONCLUSION)
+        if draft and draft.text != claim.conclusion:
+            editor.load_text(draft.text)
+            self.notify("Restored your unsaved conclusion for this claim", timeout=4)
+        else:
+            editor.load_text(claim.conclusion)
+        self._show(claim)
+
+    def _editor_dirty(self) -> bool:
+        return self.claim is not None and self.query_one("#conclusion", TextArea).text.strip() != self.claim.conclusion
+
+    def _show(self, claim: Claim) -> None:
+        scale = self.app.workspace.scale
+        text = Text(claim.text, style="bold")
+        if claim.speaker:
+            text.append(f"\n— {claim.speaker}", style="italic")
+        self.query_one("#claim-text", Static).update(text)
+        meta = Text()
+        meta.append("Verdict: ")
+        meta.append_text(verdict_text(claim.verdict, scale))
+        meta.append(f"   Status: {claim.status.value}")
+        meta.append(f"   Score: {claim.score:.2f}{' (check-worthy)' if claim.checkworthy else ''}")
+        meta.append(f"\n{claim.id} · version {claim.version}")
+        if claim.updated_by:
+            meta.append(f" · changed {ago(claim.updated_at)} by {claim.updated_by}")
+        if claim.reasons:
+            meta.append(f"\nWhy ranked: {'; '.join(claim.reasons)}", style="dim")
+        self.query_one("#claim-meta", Static).update(meta)
+        self._show_evidence(claim.evidence)
+        self.query_one("#history", HistoryView).show(claim)
+
+    def _show_evidence(self, items: list[Evidence]) -> None:
+        table = self.query_one("#evidence", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for item in items:
+            table.add_row(item.id, item.source or "—", item.url or "—", " ".join(item.note.split()), key=item.id)
+        if items:
+            table.move_cursor(row=min(row, len(items) - 1))
+
+    def claim_saved(self, claim: Claim) -> None:
+        previous = self.claim
+        self.claim = claim
+        self._signature = self.app.repo.story_signature(self.story_id)
+        editor = self.query_one("#conclusion", TextArea)
+        conflict = self.query_one("#conflict", Static)
+        mine = editor.text.strip()
+        if mine == claim.conclusion or (previous is not None and mine == previous.conclusion):
+            # The editor held no unsaved text of the reviewer's, so it follows the stored one.
+            editor.load_text(claim.conclusion)
+            conflict.display = False
+        elif previous is not None and claim.conclusion != previous.conclusion:
+            conflict.update(
+                Text(
+                    f"{claim.updated_by} saved another conclusion meanwhile. Yours stays in the editor; "
+                    f"ctrl+s saves it over theirs, which was:\n{claim.conclusion or '(empty)'}"
+                )
+            )
+            conflict.display = True
+        self._show(claim)
+
+    def _poll(self) -> None:
+        if self.claim is None or self.app.repo.story_signature(self.story_id) == self._signature:
+            return
+        try:
+            fresh = self.app.repo.get_claim(self.claim_id)
+        except FactcheckError as error:
+            self.app.report(error)
+            return
+        if fresh.version != self.claim.version:
+            self.notify(f"{fresh.updated_by} changed this claim", timeout=3)
+            self.claim_saved(fresh)
+        else:
+            self._signature = self.app.repo.story_signature(self.story_id)
+
+    def current_claim(self) -> Claim | None:
+        return self.claim
+
+    # -- conclusion ------------------------------------------------------------------------
+
+    def action_edit_conclusion(self) -> None:
+        self.query_one("#conclusion", TextArea).focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft)
+
+    def _save_draft(self) -> None:
+        if self.claim is None:
+            return
+        text = self.query_one("#conclusion", TextArea).text
+        try:
+            if text.strip() != self.claim.conclusion:
+                self.drafts.save(self.claim.id, CONCLUSION, text, self.claim.version)
+            else:
+                self.drafts.clear(self.claim.id, CONCLUSION)
+        except FactcheckError as error:
+            self.app.report(error)
+
+    def action_save_conclusion(self) -> bool:
+        """Save the editor's text; False when the save was refused (the text stays)."""
+        claim = self.claim
+        if claim is None or not self._editor_dirty():
+            return True
+        text = self.query_one("#conclusion", TextArea).text
+        self._save_draft()
+        saved = self.save(
+            claim,
+            lambda version: review.set_conclusion(
+                self.app.repo, claim.id, text, actor=self.app.workspace.actor, expected_version=version
+            ),
+        )
+        if saved is None:
+            return False
+        self.drafts.clear(claim.id, CONCLUSION)
+        self.query_one("#conflict", Static).display = False
+        self.notify("Conclusion saved", timeout=2)
+        return True
+
+    def action_back(self) -> None:
+        editor = self.query_one("#conclusion", TextArea)
+        if editor.has_focus:
+            if self.action_save_conclusion():
+                self.query_one("#evidence", DataTable).focus()
+            return
+        if self.action_save_conclusion():
+            self.app.pop_screen()
+
+    def action_step(self, offset: int) -> None:
+        if not self.action_save_conclusion():
+            return
+        claims = self.app.repo.list_claims(self.story_id)
+        ids = [claim.id for claim in claims]
+        if self.claim_id not in ids:
+            return
+        index = ids.index(self.claim_id) + offset
+        if 0 <= index < len(ids):
+            self._load(ids[index])
+        else:
+            self.notify("No more claims in this direction", timeout=2)
+
+    # -- evidence --------------------------------------------------------------------------
+
+    def _selected_evidence(self) -> Evidence | None:
+        if self.claim is None or not self.claim.evidence:
+            return None
+        row = self.query_one("#evidence", DataTable).cursor_row
+        return self.claim.evidence[row] if 0 <= row < len(self.claim.evidence) else None
+
+    def action_add_evidence(self) -> None:
+        claim = self.claim
+        if claim is None:
+            return
+
+        def added(result: EvidenceInput | None) -> None:
+            if result is None:
+                return
+            self.save(
+                claim,
+                lambda version: review.add_evidence(
+                    self.app.repo, claim.id, url=result.url, source=result.source, note=result.note,
+                    actor=self.app.workspace.actor, expected_version=version,
+                ),
+            )
+
+        self.app.push_screen(EvidenceForm(), added)
+
+    def action_edit_evidence(self) -> None:
+        claim, item = self.claim, self._selected_evidence()
+        if claim is None or item is None:
+            return
+
+        def edited(result: EvidenceInput | None) -> None:
+            if result is None:
+                return
+            self.save(
+                claim,
+                lambda version: review.update_evidence(
+                    self.app.repo, claim.id, item.id, url=result.url, source=result.source, note=result.note,
+                    actor=self.app.workspace.actor, expected_version=version,
+                ),
+            )
+
+        self.app.push_screen(EvidenceForm(item), edited)
+
+    def action_remove_evidence(self) -> None:
+        claim, item = self.claim, self._selected_evidence()
+        if claim is None or item is None:
+            return
+        saved = self.save(
+            claim,
+            lambda version: review.remove_evidence(
+                self.app.repo, claim.id, item.id, actor=self.app.workspace.actor, expected_version=version
+            ),
+        )
+        if saved:
+            self.notify(f"Removed evidence {item.id} (u undoes)", timeout=3)
+
+    def action_open_link(self) -> None:
+        item = self._selected_evidence()
+        if item is None or not item.url:
+            self.notify("This evidence item has no link", timeout=2)
+            return
+        try:
+            opened = webbrowser.open(item.url)
+        except webbrowser.Error:
+            opened = False
+        if not opened:
+            self.notify(f"No browser here; the link is {item.url}", timeout=6, markup=False)

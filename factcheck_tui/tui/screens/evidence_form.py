@@ -1,0 +1,71 @@
+"""Add or edit one evidence item: URL, source name and a note on what it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.models import Evidence
+from factcheck_tui.core.urls import normalise_url
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    url: str
+    source: str
+    note: str
+
+
+class EvidenceForm(ModalScreen[EvidenceInput | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="evidence.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="evidence.save"),
+    ]
+
+    def __init__(self, existing: Evidence | None = None) -> None:
+        super().__init__()
+        self.existing = existing
+
+    def compose(self) -> ComposeResult:
+        item = self.existing
+        with Vertical(id="evidence-form", classes="dialog"):
+            yield Label("Edit evidence" if item else "Add evidence", classes="dialog-title")
+            yield Label("URL")
+            yield Input(value=item.url if item else "", placeholder="https://…", id="url")
+            yield Label("Source")
+            yield Input(value=item.source if item else "", placeholder="who published it", id="source")
+            yield Label("Note")
+            yield Input(value=item.note if item else "", placeholder="what it shows", id="note")
+            yield Label("", id="form-error", classes="error")
+            yield Label("enter: next field / save · ctrl+s: save · escape: cancel", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "note":
+            self.action_submit()
+        else:
+            self.focus_next()
+
+    def action_submit(self) -> None:
+        url, source, note = (self.query_one(f"#{name}", Input).value.strip() for name in ("url", "source", "note"))
+        error = self.query_one("#form-error", Label)
+        if not (url or source or note):
+            error.update("Give a URL, a source or a note.")
+            return
+        if url:
+            try:
+                url = normalise_url(url)
+            except InputError as problem:
+                error.update(str(problem))
+                self.query_one("#url", Input).focus()
+                return
+        self.dismiss(EvidenceInput(url, source, note))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,90 @@
+"""What the claims list and the claim detail share: the reviewer's actions on the current claim."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from factcheck_tui.core import review
+from factcheck_tui.core.errors import FactcheckError, StaleWriteError
+from factcheck_tui.core.models import Claim
+from factcheck_tui.tui.screens.verdict_picker import CLEAR, VerdictPicker
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("v", "verdict", "Verdict", id="review.verdict"),
+        Binding("s", "cycle_status", "Status", id="review.status"),
+        Binding("u", "undo", "Undo", id="review.undo"),
+    ]
+
+    def current_claim(self) -> Claim | None:
+        raise NotImplementedError
+
+    def claim_saved(self, claim: Claim) -> None:
+        """Called after a save or a refused save, with the newest stored copy of the claim."""
+        raise NotImplementedError
+
+    def save(self, claim: Claim, change: Callable[[int], Claim], *, undoable: bool = True) -> Claim | None:
+        """Run one core save against the version on screen; a refusal reloads and says why."""
+        try:
+            saved = change(claim.version)
+        except StaleWriteError as error:
+            self.app.report(error)
+            self.claim_saved(self.app.repo.get_claim(claim.id))
+            return None
+        except FactcheckError as error:
+            self.app.report(error)
+            return None
+        if undoable and saved.version != claim.version:
+            self.app.undo_stack.append((saved.id, saved.version))
+        self.claim_saved(saved)
+        return saved
+
+    def action_verdict(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        workspace = self.app.workspace
+
+        def chosen(label: str | None) -> None:
+            if label is None:
+                return
+            verdict = None if label == CLEAR else label
+            saved = self.save(
+                claim,
+                lambda version: review.set_verdict(
+                    self.app.repo, claim.id, verdict, scale=workspace.scale, actor=workspace.actor, expected_version=version
+                ),
+            )
+            if saved:
+                self.notify(f"{saved.id}: {saved.verdict or 'verdict cleared'}", timeout=2)
+
+        self.app.push_screen(VerdictPicker(workspace.scale, claim.verdict, claim.text), chosen)
+
+    def action_cycle_status(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        self.save(
+            claim,
+            lambda version: review.set_status(
+                self.app.repo, claim.id, claim.status.cycled(), actor=self.app.workspace.actor, expected_version=version
+            ),
+        )
+
+    def action_undo(self) -> None:
+        stack = self.app.undo_stack
+        if not stack:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        claim_id, version = stack.pop()
+        try:
+            restored = review.undo(self.app.repo, claim_id, version, actor=self.app.workspace.actor)
+        except FactcheckError as error:
+            self.app.report(error)
+            return
+        self.notify(f"Undid your last change to {claim_id}", timeout=2)
+        self.claim_saved(restored)

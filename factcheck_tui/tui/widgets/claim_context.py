@@ -1,0 +1,55 @@
+"""The sentence in its paragraph, highlighted, with the reasons for its rank and its speaker."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from factcheck_tui.core.models import Claim, Story
+
+CONTEXT_CHARS = 600
+
+
+def paragraph_span(body: str, start: int, end: int) -> tuple[int, int]:
+    left = body.rfind("\n", 0, start) + 1
+    right = body.find("\n", end)
+    return left, len(body) if right == -1 else right
+
+
+def context_text(story: Story, claim: Claim) -> Text:
+    text = Text()
+    if claim.start is not None and claim.end is not None and claim.end <= len(story.body):
+        left, right = paragraph_span(story.body, claim.start, claim.end)
+        # Very long paragraphs are trimmed around the claim so the pane stays readable at 80x24.
+        left = max(left, claim.start - CONTEXT_CHARS // 2)
+        right = min(right, claim.end + CONTEXT_CHARS // 2)
+        text.append("…" if left > 0 and story.body[left - 1] != "\n" else "")
+        text.append(story.body[left : claim.start])
+        text.append(story.body[claim.start : claim.end], style="reverse bold")
+        text.append(story.body[claim.end : right])
+        text.append("…" if right < len(story.body) and story.body[right] != "\n" else "")
+        if claim.text != story.body[claim.start : claim.end]:
+            text.append("\nEdited claim: ", style="bold")
+            text.append(claim.text)
+    else:
+        text.append(claim.text, style="bold")
+    text.append("\n")
+    worthy = "check-worthy" if claim.checkworthy else "not check-worthy"
+    text.append(f"Score {claim.score:.2f} ({worthy})", style="bold")
+    if claim.reasons:
+        text.append(": " + "; ".join(claim.reasons))
+    if claim.speaker:
+        text.append("\nSpeaker: ", style="bold")
+        text.append(claim.speaker)
+    return text
+
+
+class ClaimContext(Static):
+    DEFAULT_CSS = """
+    ClaimContext {
+        height: auto;
+    }
+    """
+
+    def show(self, story: Story, claim: Claim | None) -> None:
+        self.update(context_text(story, claim) if claim else Text("No claim selected.", style="dim"))
