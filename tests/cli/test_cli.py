@@ -1,0 +1,140 @@
+"""The console script, run as a user runs it: in a subprocess, with real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import STRIKE, cli_env, console_script
+
+
+def factcheck(tmp_path: Path, *args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [console_script(), "--db", str(tmp_path / "db"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=cli_env(tmp_path, **env),
+        timeout=60,
+    )
+
+
+def imported_story_id(tmp_path: Path) -> str:
+    result = factcheck(tmp_path, "import", str(STRIKE), "--title", "Port strike ends", "--outlet", "Post", "--published", "2026-01-12")
+    assert result.returncode == 0, result.stderr
+    story_id, counts, title = result.stdout.strip().split("\t")
+    assert counts.startswith("12 claims") and title == "Port strike ends"
+    return story_id
+
+
+def test_import_list_verdict_and_export(tmp_path: Path) -> None:
+    story_id = imported_story_id(tmp_path)
+    claims = json.loads(factcheck(tmp_path, "claims", "--story", story_id, "--json").stdout)
+    assert [claim["id"] for claim in claims][:3] == [f"{story_id}-1", f"{story_id}-2", f"{story_id}-3"]
+    target = next(claim for claim in claims if "$95 million a day" in claim["text"])
+    assert {"text", "start", "end", "score", "checkworthy", "speaker", "reasons", "verdict", "evidence"} <= set(target)
+
+    result = factcheck(tmp_path, "verdict", target["id"], "mostly false", "--note", "Closer to $60 million.", "--evidence", "https://port.example/report")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{target['id']}: Mostly false (version 2, by tester)"
+
+    shown = json.loads(factcheck(tmp_path, "show", target["id"], "--json").stdout)
+    assert (shown["verdict"], shown["conclusion"], shown["reviewer"]) == ("Mostly false", "Closer to $60 million.", "tester")
+    assert shown["evidence"][0]["url"] == "https://port.example/report"
+
+    report = tmp_path / "report.md"
+    result = factcheck(tmp_path, "export", "--story", story_id, "--format", "md", "-o", str(report))
+    assert result.returncode == 0, result.stderr
+    text = report.read_text()
+    assert "## Port strike ends" in text and "### 1. Mostly false" in text and "Closer to $60 million." in text
+
+
+def test_import_from_standard_input(tmp_path: Path) -> None:
+    result = factcheck(tmp_path, "import", "-", "--title", "Piped", "--json", stdin="The council met on Monday. It voted 7-2.")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["claims"] == 2 and payload["title"] == "Piped" and len(payload["story_id"]) == 5
+
+
+def test_db_flag_after_the_command_and_env_var(tmp_path: Path) -> None:
+    db = tmp_path / "elsewhere"
+    result = subprocess.run(
+        [console_script(), "import", str(STRIKE), "--db", str(db)], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    listed = subprocess.run(
+        [console_script(), "stories", "--json"], capture_output=True, text=True, env=cli_env(tmp_path, FACTCHECK_DB=str(db)), timeout=60
+    )
+    assert len(json.loads(listed.stdout)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["import", "missing.txt"], "missing.txt: no such file"),
+        (["verdict", "zzzzz-1", "False"], "no story zzzzz"),
+        (["verdict", "nonsense", "False"], "'nonsense' is not a claim id"),
+        (["import", "{STRIKE}", "--published", "12/01/2026"], "--published: '12/01/2026' is not a date (use YYYY-MM-DD)"),
+    ],
+)
+def test_bad_input_is_one_clear_line_without_traceback(tmp_path: Path, args: list[str], message: str) -> None:
+    result = factcheck(tmp_path, *[arg.replace("{STRIKE}", str(STRIKE)) for arg in args])
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_empty_binary_article_and_unknown_verdict(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(bytes(range(256)))
+    story_id = imported_story_id(tmp_path)
+    for args, message in (
+        (["import", str(empty)], "the article is empty"),
+        (["import", str(binary)], "looks like a binary file"),
+        (["verdict", f"{story_id}-3", "Pants on fire"], "unknown verdict 'Pants on fire'"),
+    ):
+        result = factcheck(tmp_path, *args)
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_bad_config_is_reported_with_its_key(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("[matching]\nlikely = 'high'\n")
+    result = factcheck(tmp_path, "stories", FACTCHECK_CONFIG=str(config))
+    assert result.returncode == 2
+    assert f"{config}: matching.likely:" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_config_prints_the_effective_config_and_its_path(tmp_path: Path) -> None:
+    result = factcheck(tmp_path, "config")
+    assert result.returncode == 0
+    assert f"# config file: {tmp_path / 'no-config.toml'} (not present: defaults)" in result.stdout
+    assert 'reviewer = "tester"' in result.stdout and 'label = "Mostly true"' in result.stdout
+
+
+def test_extract_prints_offsets_into_the_printed_body(tmp_path: Path) -> None:
+    result = factcheck(tmp_path, "extract", str(STRIKE), "--json")
+    payload = json.loads(result.stdout)
+    body = payload["body"]
+    assert payload["sentences"] and len(payload["claims"]) == len(payload["sentences"])
+    for item in payload["sentences"] + payload["claims"]:
+        assert body[item["start"] : item["end"]] == item["text"]
+    assert not (tmp_path / "db").exists()
+
+
+def test_demo_builds_the_sample_newsroom_without_touching_data(tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parents[2] / "data"
+    before = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+    target = tmp_path / "demo"
+    result = factcheck(tmp_path, "demo", "--keep", str(target), "--no-open")
+    assert result.returncode == 0, result.stderr
+    stories = json.loads(factcheck(tmp_path, "stories", "--json", "--db", str(target)).stdout)
+    assert len(stories) >= 4 and sum(story["reviewed_count"] for story in stories) >= 5
+    assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before

@@ -1,0 +1,62 @@
+"""Shared fixtures: every test works on real files in its own tmp_path."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck_tui.core.config import Config
+from factcheck_tui.core.importing import import_story
+from factcheck_tui.core.ingest import read_article
+from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.workspace import Workspace
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STRIKE = FIXTURES / "port-strike.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may read the developer's own config or database."""
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "default-db"))
+    monkeypatch.setenv("FACTCHECK_REVIEWER", "tester")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "newsroom"
+
+
+@pytest.fixture
+def repo(db_path: Path) -> Repository:
+    return Repository(db_path)
+
+
+@pytest.fixture
+def workspace(db_path: Path, tmp_path: Path) -> Workspace:
+    return Workspace(Config(reviewer="tester"), tmp_path / "no-config.toml", db_path)
+
+
+@pytest.fixture
+def strike_story(repo: Repository):
+    """The port strike story imported through the real pipeline: (story, claims)."""
+    return import_story(repo, read_article(str(STRIKE)), actor="tester", outlet="Ellery Evening Post")
+
+
+def console_script() -> str:
+    """The installed ``factcheck`` entry point of the interpreter running the tests."""
+    script = Path(sys.executable).with_name("factcheck")
+    assert script.exists(), f"{script} is missing: install the project (pip install -e '.[test]')"
+    return str(script)
+
+
+def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"FACTCHECK_CONFIG": str(tmp_path / "no-config.toml"), "FACTCHECK_REVIEWER": "tester"}, **extra)
+    env.pop("NO_COLOR", None)
+    return env

@@ -1,0 +1,92 @@
+"""Sentence splitting and ranking on the hard cases of news text named in the extraction issue."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck_tui.core.extraction import extract
+from factcheck_tui.core.extraction.normalise import normalise_body
+from factcheck_tui.core.extraction.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The site will be suspended at 11:59 p.m. PT on Sunday.",
+        "The riot at the Capitol on Jan. 6 shocked the nation.",
+        "The U.S. Senate voted 52-48 on the bill.",
+        "Dr. Alan Reyes said the port lost money.",
+        "Shares of Marlow Inc. rose 3.5% on the news.",
+        "He ranked No. 3 in the state.",
+        "President John F. Kennedy spoke in Berlin.",
+        "Read it at https://example.com/a.b.c today.",
+    ],
+)
+def test_abbreviations_times_initials_and_decimals_do_not_split(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_quotes_with_several_sentences_split_between_them() -> None:
+    text = 'The result was clear, she wrote. "We will win. They know it."'
+    assert sentences(text) == ["The result was clear, she wrote.", '"We will win.', 'They know it."']
+
+
+def test_question_inside_a_quote_before_the_speaker_does_not_split() -> None:
+    text = '"Is it over?" asked Mendes. Nobody answered.'
+    assert sentences(text) == ['"Is it over?" asked Mendes.', "Nobody answered."]
+
+
+def test_headlines_and_bylines_are_their_own_sentences() -> None:
+    body = normalise_body("Port strike ends\nBy Sam Whitaker\n\nThe union voted on Sunday. Ships left.")
+    assert sentences(body) == ["Port strike ends", "By Sam Whitaker", "The union voted on Sunday.", "Ships left."]
+
+
+def test_every_sentence_is_an_exact_span_and_only_whitespace_is_left_between() -> None:
+    body = normalise_body("A said 4 p.m. ET was late. B agreed!  Why?\n\nC. D. Jones left.\n- item one\n- item two")
+    spans = split_sentences(body)
+    assert spans == sorted(spans)
+    cursor = 0
+    for start, end in spans:
+        assert body[cursor:start].strip() == ""
+        cursor = end
+    assert body[cursor:].strip() == ""
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    wrapped = (
+        "The port handled 1.8 million containers last year, more than any other port on\n"
+        "the coast, according to the shipping analyst who studied the figures for the\n"
+        "regional trade board in its annual report on the state of the harbour.\n"
+    )
+    body = normalise_body(wrapped)
+    assert "\n" not in body
+    assert len(sentences(body)) == 1
+
+
+def test_claims_are_ranked_with_reasons_and_speakers(strike_story) -> None:
+    _, claims = strike_story
+    by_text = {claim.text: claim for claim in claims}
+    figure = by_text["Port director Dr. Alan Reyes said the strike cost the regional economy about $95 million a day."]
+    question = by_text["Is this the end of the dispute?"]
+    assert figure.checkworthy and not question.checkworthy
+    assert figure.score > question.score
+    assert any(reason.startswith("contains a figure") for reason in figure.reasons)
+    assert any("question" in reason for reason in question.reasons)
+    assert figure.speaker == "Alan Reyes"
+
+
+def test_pronoun_and_block_quote_speakers() -> None:
+    body = normalise_body(
+        'Analyst Priya Kapoor said the backlog was large. She wrote: "It will take weeks. Expect delays."\n'
+        "Union president Carla Mendes said: \n"
+        "We fought for this. We won."
+    )
+    result = extract(body)
+    speakers = {claim.text: claim.speaker for claim in result.claims}
+    assert speakers['She wrote: "It will take weeks.'] == "Priya Kapoor"
+    assert speakers['Expect delays."'] == "Priya Kapoor"
+    assert speakers["We fought for this."] == "Carla Mendes"

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+
+from factcheck_tui.core import review
+from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
+from factcheck_tui.core.models import Status
+from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
+from factcheck_tui.core.storage import Repository
+
+
+def test_verdict_is_resolved_against_the_scale_and_starts_the_review(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    saved = review.set_verdict(repo, claims[2].id, "mostly TRUE", scale=DEFAULT_SCALE, actor="ana")
+    assert saved.verdict == "Mostly true"
+    assert saved.status is Status.IN_PROGRESS
+    assert saved.reviewer == "ana"
+
+
+def test_verdict_by_number_and_unknown_verdict(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    assert review.set_verdict(repo, claims[2].id, "5", scale=DEFAULT_SCALE, actor="ana").verdict == "False"
+    with pytest.raises(InputError, match="unknown verdict 'Pants on fire'; the scale is: True, Mostly true"):
+        review.set_verdict(repo, claims[2].id, "Pants on fire", scale=DEFAULT_SCALE, actor="ana")
+
+
+def test_a_newsroom_scale_replaces_the_default(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    politifact = VerdictScale(
+        labels=[VerdictLabel(label=name, rating=6 - index) for index, name in enumerate(
+            ["True", "Mostly True", "Half True", "Mostly False", "False", "Pants on Fire"]
+        )]
+    )
+    assert politifact.worst_rating == 0 or politifact.worst_rating == 1
+    assert review.set_verdict(repo, claims[2].id, "pants on fire", scale=politifact, actor="ana").verdict == "Pants on Fire"
+
+
+def test_verdict_with_conclusion_and_evidence_in_one_save(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    saved = review.set_verdict(
+        repo,
+        claims[2].id,
+        "False",
+        scale=DEFAULT_SCALE,
+        actor="ana",
+        conclusion="The union's own count was 71 percent.",
+        evidence_urls=["union.example/vote-results", "https://port.example/press"],
+    )
+    assert saved.version == 2
+    assert [item.url for item in saved.evidence] == ["https://union.example/vote-results", "https://port.example/press"]
+    assert [item.id for item in saved.evidence] == ["e1", "e2"]
+    assert {change.field for change in saved.history if change.version == 2} == {"verdict", "conclusion", "evidence", "status"}
+
+
+def test_evidence_is_added_edited_and_removed(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    cid = claims[3].id
+    claim = review.add_evidence(repo, cid, url="https://a.example/x", source="A", note="shows x", actor="ana")
+    assert (claim.evidence[0].source, claim.evidence[0].added_by) == ("A", "ana")
+    claim = review.update_evidence(repo, cid, "e1", url="https://a.example/y", source="A2", note="", actor="ben")
+    assert (claim.evidence[0].url, claim.evidence[0].source, claim.evidence[0].added_by) == ("https://a.example/y", "A2", "ana")
+    claim = review.remove_evidence(repo, cid, "e1", actor="ana")
+    assert claim.evidence == []
+    with pytest.raises(NotFoundError):
+        review.remove_evidence(repo, cid, "e1", actor="ana")
+    with pytest.raises(InputError, match="not a web address"):
+        review.add_evidence(repo, cid, url="not a url", actor="ana")
+    with pytest.raises(InputError, match="needs a URL, a source name or a note"):
+        review.add_evidence(repo, cid, actor="ana")
+
+
+def test_undo_reverts_the_last_save_and_records_it(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    cid = claims[2].id
+    review.set_verdict(repo, cid, "True", scale=DEFAULT_SCALE, actor="ana")
+    saved = review.set_verdict(repo, cid, "False", scale=DEFAULT_SCALE, actor="ana", conclusion="No.")
+    assert review.last_undoable_version(saved, "ana") == saved.version
+    restored = review.undo(repo, cid, saved.version, actor="ana")
+    assert (restored.verdict, restored.conclusion) == ("True", "")
+    assert restored.version == saved.version + 1
+    assert restored.history[-1].note == f"undo of version {saved.version}"
+
+
+def test_undo_refuses_when_someone_changed_the_claim_since(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    cid = claims[2].id
+    mine = review.set_verdict(repo, cid, "True", scale=DEFAULT_SCALE, actor="ana")
+    review.set_status(repo, cid, Status.DONE, actor="ben")
+    with pytest.raises(StaleWriteError, match="changed by ben"):
+        review.undo(repo, cid, mine.version, actor="ana")
+    assert repo.get_claim(cid).verdict == "True"

@@ -1,0 +1,96 @@
+"""The review flow driven by keys alone, on a real database in tmp_path."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, TextArea
+
+from factcheck_tui.core import review
+from factcheck_tui.core.drafts import DraftStore
+from factcheck_tui.core.scale import DEFAULT_SCALE
+from factcheck_tui.core.workspace import Workspace
+from factcheck_tui.tui.app import create_app
+from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claims import ClaimsScreen
+
+SIZE = (80, 24)
+
+
+async def test_set_a_verdict_with_keys_quit_reopen_and_find_it(workspace: Workspace, strike_story) -> None:
+    story, claims = strike_story
+    # "n" jumps from the cursor (on the first row) to the next unreviewed check-worthy claim.
+    first_worthy = next(claim for claim in claims[1:] if claim.checkworthy)
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, ClaimsScreen)
+        await pilot.press("n", "v", "5")
+        await pilot.press("q")
+    assert workspace.repo.get_claim(first_worthy.id).verdict == "False"
+
+    reopened = create_app(Workspace(workspace.config, workspace.config_path, workspace.db_path))
+    async with reopened.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        table = reopened.screen.query_one("#claims", DataTable)
+        row = table.get_row_index(first_worthy.id)
+        assert "False" in str(table.get_row_at(row)[3])
+
+
+async def test_claim_detail_conclusion_evidence_and_undo(workspace: Workspace, strike_story) -> None:
+    story, claims = strike_story
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "enter")
+        screen = app.screen
+        assert isinstance(screen, ClaimScreen)
+        target = screen.claim_id
+        await pilot.press("c")
+        await pilot.press(*"Wages rose 11 percent")
+        # Letters typed into the conclusion must not trigger v, s, e or q.
+        assert isinstance(app.screen, ClaimScreen)
+        await pilot.press("escape")
+        assert workspace.repo.get_claim(target).conclusion == "Wages rose 11 percent"
+        await pilot.press("e")
+        await pilot.press(*"union.example/contract", "enter", *"Union", "enter", *"contract text", "enter")
+        saved = workspace.repo.get_claim(target)
+        assert [(item.url, item.source, item.note) for item in saved.evidence] == [
+            ("https://union.example/contract", "Union", "contract text")
+        ]
+        await pilot.press("u")
+        assert workspace.repo.get_claim(target).evidence == []
+        assert workspace.repo.get_claim(target).history[-1].note.startswith("undo of version")
+
+
+async def test_unsaved_conclusion_survives_as_a_draft(workspace: Workspace, strike_story) -> None:
+    story, claims = strike_story
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "enter", "c")
+        target = app.screen.claim_id
+        await pilot.press(*"Half typed")
+        await pilot.pause(0.6)
+        draft = DraftStore(workspace.repo, "tester").get(target, "conclusion")
+        assert draft is not None and draft.text == "Half typed"
+    # The app is gone without saving (as after a crash); the draft comes back on reopening.
+    again = create_app(Workspace(workspace.config, workspace.config_path, workspace.db_path))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "enter")
+        assert again.screen.query_one("#conclusion", TextArea).text == "Half typed"
+
+
+async def test_another_reviewers_save_is_not_overwritten(workspace: Workspace, strike_story) -> None:
+    story, claims = strike_story
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "enter")
+        target = app.screen.claim_id
+        await pilot.press("c", *"My reading")
+        review.set_conclusion(workspace.repo, target, "Their reading", actor="ben")
+        await pilot.press("ctrl+s")
+        stored = workspace.repo.get_claim(target)
+        assert stored.conclusion == "Their reading"
+        assert app.screen.query_one("#conclusion", TextArea).text == "My reading"
+        assert app.screen.query_one("#conflict").display
+        # Saving again is a deliberate choice, made with their text on screen.
+        await pilot.press("ctrl+s")
+        assert workspace.repo.get_claim(target).conclusion == "My reading"
+        review.set_verdict(workspace.repo, target, "True", scale=DEFAULT_SCALE, actor="ben")
