@@ -198,3 +198,20 @@ def test_database_from_a_newer_app_is_refused(repo: Repository) -> None:
     repo.layout.meta.write_text(json.dumps(meta))
     with pytest.raises(StorageError, match="newer factcheck-tui"):
         Repository(repo.root)
+
+
+def test_restore_keeps_ids_versions_and_history(tmp_path: Path, repo: Repository) -> None:
+    story, claims = _add_story(repo)
+
+    def edit(claim: Claim) -> Claim:
+        claim.verdict = "False"
+        return claim
+
+    repo.update_claim(claims[0].id, edit, "ben")
+    saved_story, saved_claims = repo.get_story(story.id), repo.list_claims(story.id, include_dismissed=True)
+    other = Repository(tmp_path / "restored")
+    other.restore_story(saved_story, saved_claims)
+    assert other.list_claims(story.id, include_dismissed=True) == saved_claims
+    assert other.list_stories()[0].reviewed_count == 1
+    with pytest.raises(InputError, match="already exists"):
+        other.restore_story(saved_story, saved_claims)

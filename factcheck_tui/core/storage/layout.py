@@ -6,6 +6,7 @@
     digests/<xx>.json    claim text, verdict and status for matching and cross-story lists
     links.json           reviewers' decisions on suggested duplicate pairs
     drafts/<user>.json   unsaved text a reviewer is typing, so a crash loses none of it
+    cache/               derived data that can be rebuilt at any time (the matching index)
     journal/<id>         stories whose summaries are being rewritten (replayed after a crash)
     backups/             the last three versions of every story, link and draft file
     .lock                serialises writers across processes
@@ -48,6 +49,10 @@ class Layout:
         return self.root / "drafts"
 
     @property
+    def cache(self) -> Path:
+        return self.root / "cache"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 
@@ -60,7 +65,7 @@ class Layout:
         return self.root / ".lock"
 
     def directories(self) -> tuple[Path, ...]:
-        return (self.stories, self.catalog, self.digests, self.journal, self.drafts, self.backups)
+        return (self.stories, self.catalog, self.digests, self.journal, self.drafts, self.backups, self.cache)
 
     def story(self, story_id: str) -> Path:
         return self.stories / f"{story_id}.json"

@@ -316,6 +316,20 @@ class Repository:
             self._mark_clean(story_id)
         return story, stored
 
+    def restore_story(self, story: Story, claims: Sequence[Claim]) -> None:
+        """Store a story exactly as given (ids, versions, history): for restoring an export."""
+        story_id = parse_story_id(story.id)
+        if any(claim.story_id != story_id for claim in claims):
+            raise InputError(f"story {story_id}: a restored claim belongs to another story")
+        with self.write_lock():
+            if self.story_exists(story_id):
+                raise InputError(f"story {story_id} already exists in {self.root}")
+            ordered = sorted(claims, key=Claim.document_order)
+            self._mark_dirty(story_id)
+            self._write_story(story, ordered)
+            self._write_derived(story, ordered, [claim.number for claim in ordered])
+            self._mark_clean(story_id)
+
     def get_story(self, story_id: str) -> Story:
         return self._load_story(parse_story_id(story_id))[0]
 
