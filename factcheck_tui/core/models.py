@@ -88,7 +88,10 @@ class Claim(BaseModel):
     history: list[Change] = Field(default_factory=list)
     origin: Origin = Origin.EXTRACTED
     dismissed: bool = False
+    # Past fact-checks brought in from an archive: where and when the check was published,
+    # its headline, and the rating as the publisher spelled it before mapping onto our scale.
     review_url: str | None = None
+    review_title: str | None = None
     reviewed_on: date | None = None
     original_label: str | None = None
     copied_from: str | None = None
@@ -175,6 +178,7 @@ class ClaimDigest(BaseModel):
     checkworthy: bool = False
     dismissed: bool = False
     reviewer: str | None = None
+    review_title: str | None = None
     published: date | None = None
     updated_at: datetime
     version: int = 1
@@ -190,6 +194,7 @@ class ClaimDigest(BaseModel):
             checkworthy=claim.checkworthy,
             dismissed=claim.dismissed,
             reviewer=claim.reviewer,
+            review_title=claim.review_title,
             published=claim.reviewed_on or story.published,
             updated_at=claim.updated_at,
             version=claim.version,
