@@ -12,7 +12,7 @@ import heapq
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -123,6 +123,7 @@ class LexicalIndex:
         self.gram_lengths: list[int] = []
         self.total_terms = 0
         self.total_grams = 0
+        self.story_claims: dict[str, set[str]] = {}
 
     # -- size and averages -----------------------------------------------------------------
 
@@ -162,6 +163,7 @@ class LexicalIndex:
         slot = len(self.entries)
         self.entries.append(entry)
         self.slot_of[entry.claim_id] = slot
+        self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
         analysis = entry.analysis
         grams = analysis.grams()
         self.gram_df.update(set(grams))
@@ -188,6 +190,10 @@ class LexicalIndex:
             return False
         entry = self.entries[slot]
         assert entry is not None
+        siblings = self.story_claims[entry.story_id]
+        siblings.discard(claim_id)
+        if not siblings:
+            del self.story_claims[entry.story_id]
         for term in set(entry.analysis.terms):
             slots, parts = self.postings[term]
             position = slots.index(slot)
@@ -233,30 +239,46 @@ class LexicalIndex:
         total = len(self)
         average = self._average_grams()
         length = self.gram_lengths[slot]
-        counts = Counter(entry.analysis.grams())
+        counts = Counter(char_grams(entry.words.split()))
         score = 0.0
         for gram in query_grams & counts.keys():
             score += idf(self.gram_df[gram], total) * tf_part(counts[gram], length, average)
         return score
 
-    def score(self, query: Analysis, limit: int, keep=None) -> list[Scored]:
+    def word_bm25(self, query: Analysis, slot: int) -> float:
+        """The word BM25 of one claim, as ``candidates`` would sum it (for a pair asked about directly)."""
+        entry = self.entries[slot]
+        assert entry is not None
+        total, average, length = len(self), self._average_length(), self.lengths[slot]
+        counts = Counter(entry.analysis.terms)
+        return sum(
+            idf(len(self.postings[term][0]), total) * tf_part(counts[term], length, average)
+            for term in set(query.terms) & counts.keys()
+        )
+
+    def similarity(self, query: Analysis, slot: int, word_bm25: float, query_grams: set[str] | None = None) -> float:
+        entry = self.entries[slot]
+        assert entry is not None
+        analysis = entry.analysis
+        evidence = Evidence(
+            word_bm25=word_bm25,
+            gram_bm25=self.gram_bm25(set(query.grams()) if query_grams is None else query_grams, entry, slot),
+            query_canonical=canonical(query.terms),
+            doc_canonical=canonical(analysis.terms),
+            query_size=query.size,
+            doc_size=analysis.size,
+        )
+        return similarity(evidence)
+
+    def score(self, query: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None) -> list[Scored]:
         """Candidates re-ranked by the full similarity, best first; ``keep(entry)`` filters them."""
         query_grams = set(query.grams())
-        query_canonical = canonical(query.terms)
         results = []
         for slot, word_bm25 in self.candidates(query, limit):
             entry = self.entries[slot]
             if entry is None or (keep is not None and not keep(entry)):
                 continue
-            evidence = Evidence(
-                word_bm25=word_bm25,
-                gram_bm25=self.gram_bm25(query_grams, entry, slot),
-                query_canonical=query_canonical,
-                doc_canonical=canonical(entry.analysis.terms),
-                query_size=query.size,
-                doc_size=entry.analysis.size,
-            )
-            results.append(Scored(slot, similarity(evidence)))
+            results.append(Scored(slot, self.similarity(query, slot, word_bm25, query_grams)))
         results.sort(key=lambda scored: -scored.score)
         return results
 
@@ -278,6 +300,8 @@ class LexicalIndex:
         index = cls()
         index.entries = [Entry(*row) for row in state["rows"]]
         index.slot_of = {entry.claim_id: slot for slot, entry in enumerate(index.entries)}
+        for entry in index.entries:
+            index.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
         for term, (slot_bytes, part_bytes) in state["postings"].items():
             slots, parts = array("I"), array("f")
             slots.frombytes(slot_bytes)
