@@ -4,14 +4,17 @@ from factcheck_tui.commands import (
     claims,
     config,
     demo,
+    dupes,
     evidence,
     export,
     extract,
     importing,
+    link,
+    match,
     show,
     status,
     stories,
     verdict,
 )
 
-COMMANDS = (importing, stories, claims, show, verdict, status, evidence, export, extract, config, demo)
+COMMANDS = (importing, stories, claims, show, verdict, status, evidence, match, dupes, link, export, extract, config, demo)

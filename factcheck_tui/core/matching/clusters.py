@@ -58,7 +58,12 @@ def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Can
         for match in index.similar_to(seed, NEIGHBOURS):
             if match.confirmed or match.level is Level.LIKELY:
                 groups.union(seed, match.claim_id)
-                link_scores[_pair(seed, match.claim_id)] = CONFIRMED_SCORE if match.confirmed else match.score
+                pair = _pair(seed, match.claim_id)
+                if pair not in link_scores:
+                    # Scores depend a little on which side asks; a pair keeps the better of both,
+                    # so a cluster reads the same whichever story it was found from.
+                    both_ways = max(match.score, index.pair_score(match.claim_id, seed))
+                    link_scores[pair] = CONFIRMED_SCORE if match.confirmed else both_ways
     for link in index.links.all():
         if link.decision is Decision.CONFIRMED and index.entry(link.claim_id) and index.entry(link.other_id):
             groups.union(link.claim_id, link.other_id)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from factcheck_tui.core.matching.normalise import canonical, char_grams, content_words, stems
-from factcheck_tui.core.matching.scoring import Evidence, similarity
+from factcheck_tui.core.matching.scoring import Evidence, is_short, short_text_factor, similarity
 
 K1 = 1.2
 B = 0.75
@@ -260,13 +260,20 @@ class LexicalIndex:
         entry = self.entries[slot]
         assert entry is not None
         analysis = entry.analysis
+        # The rarest possible word (in one claim) weighs this much: the unit of both BM25 sums.
+        unit = idf(1, max(len(self), 2))
+        gram_bm25 = self.gram_bm25(set(query.grams()) if query_grams is None else query_grams, entry, slot)
+        query_canonical = canonical(query.terms)
+        short_factor = 1.0
+        if is_short(query.size) or is_short(analysis.size):
+            parts = [entry.text, entry.review_title] if entry.review_title else [entry.text]
+            short_factor = short_text_factor(query_canonical, [canonical(Analysis.of(part).terms) for part in parts])
         evidence = Evidence(
-            word_bm25=word_bm25,
-            gram_bm25=self.gram_bm25(set(query.grams()) if query_grams is None else query_grams, entry, slot),
-            query_canonical=canonical(query.terms),
+            word_bm25=word_bm25 / unit,
+            gram_bm25=gram_bm25 / unit,
+            query_canonical=query_canonical,
             doc_canonical=canonical(analysis.terms),
-            query_size=query.size,
-            doc_size=analysis.size,
+            short_factor=short_factor,
         )
         return similarity(evidence)
 
