@@ -25,6 +25,9 @@ B = 0.75
 # that rarer words found: walking its long posting list would cost more than it tells.
 COMMON_SHARE = 0.02
 COMMON_MIN_DF = 500
+# Removed claims' postings are swept out once this many (or this share of the index) have died.
+DEAD_MIN = 2000
+DEAD_SHARE = 0.05
 
 
 def idf(df: int, total: int) -> float:
@@ -124,6 +127,7 @@ class LexicalIndex:
         self.total_terms = 0
         self.total_grams = 0
         self.story_claims: dict[str, set[str]] = {}
+        self.dead: set[int] = set()
 
     # -- size and averages -----------------------------------------------------------------
 
@@ -185,6 +189,8 @@ class LexicalIndex:
             posting[1].append(tf_part(tf, length, average))
 
     def remove(self, claim_id: str) -> bool:
+        """Forget a claim. Its postings stay (skipped) until enough have died to compact them:
+        cutting it out of a long posting list on every edit would cost time that grows with the archive."""
         slot = self.slot_of.pop(claim_id, None)
         if slot is None:
             return False
@@ -194,13 +200,6 @@ class LexicalIndex:
         siblings.discard(claim_id)
         if not siblings:
             del self.story_claims[entry.story_id]
-        for term in set(entry.analysis.terms):
-            slots, parts = self.postings[term]
-            position = slots.index(slot)
-            del slots[position]
-            del parts[position]
-            if not slots:
-                del self.postings[term]
         for gram in set(entry.analysis.grams()):
             left = self.gram_df[gram] - 1
             if left:
@@ -210,6 +209,9 @@ class LexicalIndex:
         self.total_terms -= self.lengths[slot]
         self.total_grams -= self.gram_lengths[slot]
         self.entries[slot] = None
+        self.dead.add(slot)
+        if len(self.dead) > max(DEAD_MIN, DEAD_SHARE * len(self)):
+            self._compact()
         return True
 
     # -- search ----------------------------------------------------------------------------
@@ -233,16 +235,22 @@ class LexicalIndex:
             else:
                 for slot, part in zip(slots, parts):
                     scores[slot] = get(slot, 0.0) + weight * part
+        for slot in self.dead:
+            scores.pop(slot, None)
         return heapq.nlargest(limit, scores.items(), key=itemgetter(1))
 
-    def gram_bm25(self, query_grams: set[str], entry: Entry, slot: int) -> float:
+    def gram_weights(self, query: Analysis) -> dict[str, float]:
+        """The query's character grams with their IDF: computed once per query, used per candidate."""
         total = len(self)
-        average = self._average_grams()
-        length = self.gram_lengths[slot]
+        return {gram: idf(self.gram_df[gram], total) for gram in set(query.grams()) if gram in self.gram_df}
+
+    def gram_bm25(self, weights: dict[str, float], entry: Entry, slot: int) -> float:
         counts = Counter(char_grams(entry.words.split()))
+        norm = K1 * (1 - B + B * self.gram_lengths[slot] / self._average_grams())
         score = 0.0
-        for gram in query_grams & counts.keys():
-            score += idf(self.gram_df[gram], total) * tf_part(counts[gram], length, average)
+        for gram in weights.keys() & counts.keys():
+            tf = counts[gram]
+            score += weights[gram] * tf * (K1 + 1) / (tf + norm)
         return score
 
     def word_bm25(self, query: Analysis, slot: int) -> float:
@@ -256,13 +264,13 @@ class LexicalIndex:
             for term in set(query.terms) & counts.keys()
         )
 
-    def similarity(self, query: Analysis, slot: int, word_bm25: float, query_grams: set[str] | None = None) -> float:
+    def similarity(self, query: Analysis, slot: int, word_bm25: float, gram_weights: dict[str, float] | None = None) -> float:
         entry = self.entries[slot]
         assert entry is not None
         analysis = entry.analysis
         # The rarest possible word (in one claim) weighs this much: the unit of both BM25 sums.
         unit = idf(1, max(len(self), 2))
-        gram_bm25 = self.gram_bm25(set(query.grams()) if query_grams is None else query_grams, entry, slot)
+        gram_bm25 = self.gram_bm25(self.gram_weights(query) if gram_weights is None else gram_weights, entry, slot)
         query_canonical = canonical(query.terms)
         short_factor = 1.0
         if is_short(query.size) or is_short(analysis.size):
@@ -277,15 +285,21 @@ class LexicalIndex:
         )
         return similarity(evidence)
 
-    def score(self, query: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None) -> list[Scored]:
-        """Candidates re-ranked by the full similarity, best first; ``keep(entry)`` filters them."""
-        query_grams = set(query.grams())
+    def score(self, query: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0) -> list[Scored]:
+        """The best ``limit`` candidates that ``keep`` accepts, re-ranked by the full similarity.
+
+        ``skippable`` is how many candidates ``keep`` may turn down (the claims of the asking
+        story, say): that many more are gathered, but only kept ones are scored.
+        """
+        gram_weights = self.gram_weights(query)
         results = []
-        for slot, word_bm25 in self.candidates(query, limit):
+        for slot, word_bm25 in self.candidates(query, limit + skippable):
             entry = self.entries[slot]
             if entry is None or (keep is not None and not keep(entry)):
                 continue
-            results.append(Scored(slot, self.similarity(query, slot, word_bm25, query_grams)))
+            results.append(Scored(slot, self.similarity(query, slot, word_bm25, gram_weights)))
+            if len(results) == limit:
+                break
         results.sort(key=lambda scored: -scored.score)
         return results
 
@@ -324,8 +338,8 @@ class LexicalIndex:
         return index
 
     def _compact(self) -> None:
-        """Drop the slots of removed claims so that a saved index has no holes."""
-        if len(self.entries) == len(self.slot_of):
+        """Renumber the live claims densely and sweep removed ones out of the posting lists."""
+        if not self.dead and len(self.entries) == len(self.slot_of):
             return
         renumber = {}
         for old, entry in enumerate(self.entries):
@@ -335,5 +349,10 @@ class LexicalIndex:
         self.lengths = [self.lengths[old] for old in renumber]
         self.gram_lengths = [self.gram_lengths[old] for old in renumber]
         self.slot_of = {entry.claim_id: slot for slot, entry in enumerate(self.entries)}
-        for term, (slots, parts) in self.postings.items():
-            self.postings[term] = (array("I", [renumber[slot] for slot in slots]), parts)
+        for term, (slots, parts) in list(self.postings.items()):
+            kept = [(renumber[slot], part) for slot, part in zip(slots, parts) if slot in renumber]
+            if kept:
+                self.postings[term] = (array("I", [slot for slot, _ in kept]), array("f", [part for _, part in kept]))
+            else:
+                del self.postings[term]
+        self.dead = set()

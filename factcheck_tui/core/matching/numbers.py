@@ -92,8 +92,20 @@ def figures_from_words(words: list[str]) -> list[str]:
     if not any(word in NUMBER_WORDS or word[0].isdigit() for word in words):
         return words
     reader = _Reader()
+    last = len(words) - 1
     for position, word in enumerate(words):
-        reader.word(word, words[position + 1] if position + 1 < len(words) else None)
+        following = words[position + 1] if position < last else None
+        if (
+            word in NUMBER_WORDS
+            or word[0].isdigit()
+            or (word == "a" and following in SCALES)
+            or (word == "and" and reader.last in ("hundred", "scale"))
+        ):
+            reader.word(word, following)
+        else:
+            # Most words are no number: pass them by without the reader's bookkeeping.
+            reader.flush()
+            reader.out.append(word)
     reader.flush()
     return reader.out
 
