@@ -122,6 +122,7 @@ def measure(size: int, folder: Path) -> dict[str, float]:
     rng = random.Random(SEED + 1)
     baseline = resident_mib()
 
+    cache_path(repo.layout.cache).unlink(missing_ok=True)
     started = time.perf_counter()
     MatchIndex.open(repo, save=True)
     build = time.perf_counter() - started

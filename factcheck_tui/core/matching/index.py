@@ -9,6 +9,7 @@ that claim's postings.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 import math
 from array import array
 from collections import Counter
@@ -25,6 +26,8 @@ B = 0.75
 # that rarer words found: walking its long posting list would cost more than it tells.
 COMMON_SHARE = 0.02
 COMMON_MIN_DF = 500
+# How many of the rare words' best candidates (times the limit) a common word may still reorder.
+BOOST_POOL = 8
 # Removed claims' postings are swept out once this many (or this share of the index) have died.
 DEAD_MIN = 2000
 DEAD_SHARE = 0.05
@@ -217,26 +220,39 @@ class LexicalIndex:
     # -- search ----------------------------------------------------------------------------
 
     def candidates(self, query: Analysis, limit: int) -> list[tuple[int, float]]:
-        """The ``limit`` claims with the highest word BM25 against the query, with that sum."""
+        """The ``limit`` claims with the highest word BM25 against the query, with that sum.
+
+        Rare words gather the candidates. A common word ("video", "said") is not walked at all:
+        its weight is added, by binary search in its sorted posting list, only to the best few
+        hundred candidates the rare words found. A common word weighs little, so it can reorder
+        close candidates but not lift a claim that shares no rare word.
+        """
         total = len(self)
         if not total:
             return []
         common_df = max(COMMON_MIN_DF, int(total * COMMON_SHARE))
-        lists = [self.postings[term] for term in set(query.terms) if term in self.postings]
-        lists.sort(key=lambda posting: len(posting[0]))
+        lists = sorted((self.postings[term] for term in set(query.terms) if term in self.postings), key=lambda p: len(p[0]))
+        rare = [posting for posting in lists if len(posting[0]) <= common_df]
+        common = [posting for posting in lists if len(posting[0]) > common_df]
+        if not rare and common:
+            rare, common = common[:1], common[1:]
         scores: dict[int, float] = {}
         get = scores.get
-        for slots, parts in lists:
+        for slots, parts in rare:
             weight = idf(len(slots), total)
-            if len(slots) > common_df and scores:
-                for slot, part in zip(slots, parts):
-                    if slot in scores:
-                        scores[slot] += weight * part
-            else:
-                for slot, part in zip(slots, parts):
-                    scores[slot] = get(slot, 0.0) + weight * part
+            for slot, part in zip(slots, parts):
+                scores[slot] = get(slot, 0.0) + weight * part
         for slot in self.dead:
             scores.pop(slot, None)
+        if common:
+            scores = dict(heapq.nlargest(limit * BOOST_POOL, scores.items(), key=itemgetter(1)))
+            for slots, parts in common:
+                weight = idf(len(slots), total)
+                size = len(slots)
+                for slot in scores:
+                    position = bisect_left(slots, slot)
+                    if position < size and slots[position] == slot:
+                        scores[slot] += weight * parts[position]
         return heapq.nlargest(limit, scores.items(), key=itemgetter(1))
 
     def gram_weights(self, query: Analysis) -> dict[str, float]:
