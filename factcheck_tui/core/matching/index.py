@@ -88,6 +88,8 @@ class Entry:
     dismissed: bool
     words: str
     terms: str
+    # The analysis just computed, kept only until the entry is posted (saves splitting it again).
+    fresh: Analysis | None = None
 
     @classmethod
     def of_digest(cls, digest: dict) -> Entry:
@@ -103,10 +105,13 @@ class Entry:
             dismissed=bool(digest.get("dismissed", False)),
             words=" ".join(analysis.words),
             terms=" ".join(analysis.terms),
+            fresh=analysis,
         )
 
     @property
     def analysis(self) -> Analysis:
+        if self.fresh is not None:
+            return self.fresh
         return Analysis(tuple(self.words.split()), tuple(self.terms.split()))
 
     def row(self) -> tuple:
@@ -184,7 +189,9 @@ class LexicalIndex:
         entry = self.entries[slot]
         assert entry is not None
         length = self.lengths[slot]
-        for term, tf in Counter(entry.analysis.terms).items():
+        terms = entry.analysis.terms
+        entry.fresh = None
+        for term, tf in Counter(terms).items():
             posting = self.postings.get(term)
             if posting is None:
                 posting = self.postings[term] = (array("I"), array("f"))

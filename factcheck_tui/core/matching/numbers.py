@@ -86,28 +86,37 @@ class _Reader:
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
 
 
+def _numeric(word: str) -> bool:
+    return word in NUMBER_WORDS or word[0].isdigit()
+
+
 def figures_from_words(words: list[str]) -> list[str]:
     """Lower-case tokens with number words read as figures: ["three", "hundred", "and", "five"]
     -> ["305"]. Words that are no number pass through unchanged."""
-    if not any(word in NUMBER_WORDS or word[0].isdigit() for word in words):
+    hits = [index for index, word in enumerate(words) if word in NUMBER_WORDS or word[0].isdigit()]
+    if not hits:
         return words
-    reader = _Reader()
-    last = len(words) - 1
-    for position, word in enumerate(words):
-        following = words[position + 1] if position < last else None
-        if (
-            word in NUMBER_WORDS
-            or word[0].isdigit()
-            or (word == "a" and following in SCALES)
-            or (word == "and" and reader.last in ("hundred", "scale"))
-        ):
-            reader.word(word, following)
-        else:
-            # Most words are no number: pass them by without the reader's bookkeeping.
-            reader.flush()
-            reader.out.append(word)
-    reader.flush()
-    return reader.out
+    out: list[str] = []
+    copied = 0
+    size = len(words)
+    for position in hits:
+        if position < copied:
+            continue
+        # A run of number words (with the "and"/"a" that may join them) goes through the reader;
+        # everything between runs is copied as it is.
+        start = position - 1 if position and words[position - 1] == "a" and words[position] in SCALES else position
+        end = position + 1
+        while end < size and (_numeric(words[end]) or words[end] in ("and", "a")):
+            end += 1
+        out.extend(words[copied:start])
+        reader = _Reader()
+        for index in range(start, end):
+            reader.word(words[index], words[index + 1] if index + 1 < end else None)
+        reader.flush()
+        out.extend(reader.out)
+        copied = end
+    out.extend(words[copied:])
+    return out
 
 
 def normalise_numbers(text: str) -> str:
