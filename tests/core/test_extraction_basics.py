@@ -24,10 +24,37 @@ def sentences(text: str) -> list[str]:
         "He ranked No. 3 in the state.",
         "President John F. Kennedy spoke in Berlin.",
         "Read it at https://example.com/a.b.c today.",
+        "Joshua Norton (c. 1818 – January 8, 1880) was emperor.",
+        "He spoke in support of H. R. 1280, the policing bill.",
+        "She cited Vol. II of the report and Art. 5 of the treaty.",
+        "She won for Viva Maria! (1965) and for two later films.",
+        "Martin Luther King Jr. Day is a holiday.",
+        "Sen. Elizabeth Warren, D-Mass., said the plan would cost $1.5 trillion.",
+        "The meeting is at 9 a.m. Thursday in the town hall.",
     ],
 )
 def test_abbreviations_times_initials_and_decimals_do_not_split(text: str) -> None:
     assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["It goes dark at 11:59 p.m. PT.", "Explaining the decision, Amazon wrote to her."],
+        ["No, no.", "Forget memory."],
+        ["The dog sat.", "Then it slept."],
+        ["The plane flew at 30,000 ft.", "The crew was calm."],
+        ["It was founded in Seattle, Wash.", "The company grew."],
+        ["A speech by Martin Luther King Jr.", "The crowd listened."],
+        ["He moved to the U.S.", "The move was costly."],
+        ["The meeting ended at 9 a.m.", "The mayor left."],
+        ["The pilot was never picked up. [8]", "In 2005, he appeared in a film."],
+        ['"We have brains."', "— Peres, on the oil wealth of his neighbours."],
+        ["He paused ...", "Then he spoke again."],
+    ],
+)
+def test_words_that_look_like_abbreviations_still_end_sentences(parts: list[str]) -> None:
+    assert sentences(" ".join(parts)) == parts
 
 
 def test_quotes_with_several_sentences_split_between_them() -> None:

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-# Abbreviations that are always followed by a name: a full stop after them never ends a sentence.
+# Titles, always followed by a name: a full stop after them never ends a sentence. Written
+# capitalised ("Dr.", "St."); lower-case "ft." or "col." is an ordinary word or unit.
 TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms messrs mme dr prof sen sens rep reps gov lt col gen maj capt cpt sgt cmdr adm brig
-    cdr pvt cpl rev fr hon pres supt det insp atty amb sr jr st ste mt ft""".split()
+    cdr pvt cpl rev fr hon pres supt det insp atty amb st ste mt ft""".split()
 )
 # Abbreviations that may also end a sentence ("... of Apple Inc. The company ...").
 AMBIGUOUS_ABBREVIATIONS = frozenset(
     """inc corp ltd co llc plc bros assn dept univ etc vs al ave blvd rd hwy approx est
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    ca cf ed eds gal govt intl natl""".split()
+    ca cf ed eds govt intl natl jr sr""".split()
 )
-# Abbreviations that usually precede a number ("No. 3", "Vol. 2", "Jan. 6").
-NUMBER_ABBREVIATIONS = frozenset(
-    """no nos vol vols pp p fig figs art sec ch pt para op jan feb mar apr jun jul aug sep sept oct
-    nov dec""".split()
+# Months, weekdays and US states in news style: abbreviations only when capitalised ("Sat." but
+# "the dog sat."); they may end a sentence too ("... in Seattle, Wash. The ...").
+CAPITALISED_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    sun ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn vt va wash wis wyo""".split()
 )
+# Abbreviations only before a number ("No. 3", "Vol. 2", "c. 1818"); elsewhere they are words
+# ("No, no. Forget it.") or acronyms ("11:59 p.m. PT. Explaining ...").
+NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p fig figs art sec ch pt para op c ca".split())
 TIME_ZONES = frozenset(
     """PT PST PDT ET EST EDT CT CST CDT MT MST MDT AKST HST GMT UTC BST CET CEST IST JST AEST AEDT
     WAT EAT SAST""".split()
