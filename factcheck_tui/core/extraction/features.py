@@ -26,9 +26,11 @@ from factcheck_tui.core.extraction.lexicon import (
     OBLIGATION,
     OPENERS,
     PAST_VERBS,
+    PLANS,
     RECORD_VERBS,
     REPORTING_VERBS,
     SECOND_PERSON,
+    THIRD_PERSON,
     TRENDS,
     WEEKDAYS,
 )
@@ -71,6 +73,8 @@ _RELATIVE_TIME = re.compile(
     r"|(?:a|one|two|three|four|five|ten|\d+) (?:days?|weeks?|months?|years?|decades?) ago|so far this \w+)\b",
     re.IGNORECASE,
 )
+# "voted", "reported" (not "need", "indeed", "agreed"): the simple past of regular verbs.
+_REGULAR_PAST = re.compile(r"\b(?!un)[a-z]{3,}(?<![aeiou]e)(?<!ne)ed\b")
 _OPENER = re.compile(r"^[^A-Za-z]*([A-Za-z]+)\s*,")
 _GOING_TO = re.compile(r"\b(?:going to|gonna)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -93,11 +97,12 @@ class Feature:
 
 @dataclass(frozen=True)
 class _Cue:
-    """A feature that fires when one of its words occurs; the first one found is named in the reason."""
+    """A feature that fires on one of its words (or else its phrase); what fired is named in the reason."""
 
     name: str
     words: frozenset[str]
     reason: str
+    phrase: re.Pattern[str] | None = None
 
 
 _WORD_CUES = (
@@ -105,17 +110,19 @@ _WORD_CUES = (
     _Cue("trend", TRENDS, "change in a quantity ({})"),
     _Cue("causal", CAUSAL, "causal claim ({})"),
     _Cue("record", RECORD_VERBS, "public record ({})"),
-    _Cue("past", PAST_VERBS, "past event ({})"),
+    _Cue("past", PAST_VERBS, "past event ({})", _REGULAR_PAST),
     _Cue("measurable", MEASURABLE, "measurable subject ({})"),
     _Cue("belief", BELIEFS, "opinion / no factual content ({})"),
     _Cue("evaluative", EVALUATIVE, "opinion / no factual content ({})"),
     _Cue("obligation", OBLIGATION, "says what should be, not what is ({})"),
-    _Cue("future", FUTURE, "promise or prediction, not checkable yet ({})"),
+    _Cue("future", FUTURE, "promise or prediction, not checkable yet ({})", _GOING_TO),
     _Cue("hedge", HEDGES, "hedged or hypothetical ({})"),
     _Cue("first_person", FIRST_SINGULAR, "first-person statement ({})"),
     _Cue("we", FIRST_PLURAL, "speaks for a group ({})"),
     _Cue("you", SECOND_PERSON, "addresses the listener ({})"),
-    _Cue("courtesy", COURTESY, "courtesy or stage direction ({})"),
+    _Cue("third_person", THIRD_PERSON, "about someone else ({})"),
+    _Cue("plan", PLANS, "intention or proposal, not a fact ({})"),
+    _Cue("courtesy", COURTESY, "courtesy or stage direction ({})", _COURTESY_PHRASE),
 )
 # Every feature the model may weigh ("length" has no reason: it only calibrates the score).
 FEATURE_NAMES = (
@@ -133,6 +140,7 @@ FEATURE_NAMES = (
     "quote",
     "question",
     "exclamation",
+    "lead_in",
     "opener",
     "short",
     "length",
@@ -218,14 +226,11 @@ def sentence_features(text: str, speaker: str | None) -> list[Feature]:
     elif flat & REPORTING_VERBS or _ACCORDING.search(text):
         add("reported", 1.0, "reported speech")
     for cue in _WORD_CUES:
-        if flat.isdisjoint(cue.words):
+        if not flat.isdisjoint(cue.words):
+            word = next(token for token, split in zip(tokens, parts, strict=True) if not cue.words.isdisjoint(split))
+        elif not (cue.phrase and (word := _first(cue.phrase, text))):
             continue
-        word = next(token for token, split in zip(tokens, parts, strict=True) if any(p in cue.words for p in split))
         add(cue.name, 1.0, cue.reason.format(word))
-    if "future" not in flat and (going := _first(_GOING_TO, text)):
-        add("future", 1.0, f"promise or prediction, not checkable yet ({going})")
-    if "courtesy" not in flat and (courtesy := _first(_COURTESY_PHRASE, text)):
-        add("courtesy", 1.0, f"courtesy or stage direction ({courtesy})")
     if names := _names(text):
         shown = ", ".join(dict.fromkeys(names[:NAMES_COUNTED]))
         add("names", min(len(names), NAMES_COUNTED) / NAMES_COUNTED, f"names ({shown})")
@@ -236,9 +241,11 @@ def sentence_features(text: str, speaker: str | None) -> list[Feature]:
         add("question", 1.0, "a question, not a statement")
     if ending.endswith("!"):
         add("exclamation", 1.0, "exclamation / rhetoric")
+    if ending.endswith(":"):
+        add("lead_in", 1.0, "introduces what follows")
     if (opener := _OPENER.match(text)) and opener.group(1).lower() in OPENERS:
         add("opener", 1.0, f"conversational opener ({opener.group(1)})")
-    if len(tokens) < SHORT_WORDS:
+    if len(text.split()) < SHORT_WORDS:
         add("short", 1.0, "too short to check on its own")
     if any(marker in lowered_text for marker in BOILERPLATE):
         add("boilerplate", 1.0, "boilerplate")

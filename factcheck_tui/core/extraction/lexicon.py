@@ -105,6 +105,9 @@ FUTURE = frozenset("will 'll gonna".split())
 HEDGES = frozenset("would could might may maybe perhaps probably possibly likely unlikely seems if".split())
 FIRST_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PLURAL = frozenset("we us our ours ourselves".split())
+THIRD_PERSON = frozenset("he she him her his hers they them their theirs".split())
+# Intentions and proposals: what someone wants to do is not yet a fact.
+PLANS = frozenset("want wants wanted plan plans propose proposes proposal proposals intend intends would-be".split())
 SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 COURTESY = frozenset("thank thanks please congratulations welcome applause laughter".split())
 # Words that open a spoken turn rather than a statement ("Well, ...", "Look, ...").
