@@ -31,6 +31,7 @@ def sentences(text: str) -> list[str]:
         "Martin Luther King Jr. Day is a holiday.",
         "Sen. Elizabeth Warren, D-Mass., said the plan would cost $1.5 trillion.",
         "The meeting is at 9 a.m. Thursday in the town hall.",
+        "Then-U.S. Rep. Paul Graves missed the vote.",
     ],
 )
 def test_abbreviations_times_initials_and_decimals_do_not_split(text: str) -> None:
@@ -117,3 +118,44 @@ def test_pronoun_and_block_quote_speakers() -> None:
     assert speakers['She wrote: "It will take weeks.'] == "Priya Kapoor"
     assert speakers['Expect delays."'] == "Priya Kapoor"
     assert speakers["We fought for this."] == "Carla Mendes"
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    return {claim.text: claim.speaker for claim in extract(normalise_body(text)).claims}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Lena Ortiz, a senior fellow at the Harbour Institute, said the figures were right.", "Lena Ortiz"),
+        ("Sen. Paul Graves, R-Ellery, said the port lost money.", "Paul Graves"),
+        ('"It is a fine way to estimate," said Ortiz.', "Ortiz"),
+        ("Harbour Board Chief Financial Officer Dana Lee wrote to the union.", "Dana Lee"),
+        ("Governor of Marlow Ann Price said the deal was done.", "Ann Price"),
+        ("The shipping line's statement added that costs had doubled.", None),
+        ("Graves's statement added that costs had doubled.", "Graves"),
+        ("The union said Reyes's estimate was too high.", None),
+        ("The board says Reyes took the call.", None),
+        ("There were 40 sailings that week, according to port records.", None),
+        ("There were 40 sailings that week, according to Harbour Board records.", "Harbour Board records"),
+        ("We asked the union where the money went.", None),
+    ],
+)
+def test_the_speaker_is_the_one_named_next_to_the_reporting_verb(sentence: str, speaker: str | None) -> None:
+    assert speakers_of(sentence)[sentence] == speaker
+
+
+def test_a_quotation_after_the_sentence_that_names_its_speaker_is_theirs() -> None:
+    speakers = speakers_of(
+        "Union president Carla Mendes issued a statement on Sunday. \"We fought for this. We won.\" "
+        '"The Choice" is the name of the union\'s new campaign.'
+    )
+    assert speakers['"We fought for this.'] == "Carla Mendes"
+    assert speakers['We won."'] == "Carla Mendes"
+    assert speakers["\"The Choice\" is the name of the union's new campaign."] is None
+
+
+def test_he_resolves_to_the_last_speaker_but_we_is_the_newsroom() -> None:
+    speakers = speakers_of("Port director Alan Reyes said the strike was over. He added that ships were waiting. We asked why.")
+    assert speakers["He added that ships were waiting."] == "Alan Reyes"
+    assert speakers["We asked why."] is None

@@ -99,7 +99,8 @@ def _is_boundary(block: str, punct_start: int, mark: str, boundary: int) -> bool
         return False
     before = _WORD_BEFORE.search(block, 0, punct_start)
     word = before.group(1).lstrip(_OPENERS) if before else ""
-    return _period_ends_sentence(word, _strip_token(token), bool(opener))
+    # "Then-U.S. Rep.", "D-Mass.": the abbreviation is the part after the hyphen.
+    return _period_ends_sentence(word.rsplit("-", 1)[-1], _strip_token(token), bool(opener))
 
 
 def _strip_token(token: str) -> str:
