@@ -130,6 +130,8 @@ def speakers_of(text: str) -> dict[str, str | None]:
         ("Lena Ortiz, a senior fellow at the Harbour Institute, said the figures were right.", "Lena Ortiz"),
         ("Sen. Paul Graves, R-Ellery, said the port lost money.", "Paul Graves"),
         ('"It is a fine way to estimate," said Ortiz.', "Ortiz"),
+        ('"This is the best contract in years," said union president Carla Mendes.', "Carla Mendes"),
+        ("The ships will sail again, officials said Sunday.", None),
         ("Harbour Board Chief Financial Officer Dana Lee wrote to the union.", "Dana Lee"),
         ("Governor of Marlow Ann Price said the deal was done.", "Ann Price"),
         ("The shipping line's statement added that costs had doubled.", None),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck_tui.core.extraction.lexicon import PRONOUNS, REPORTING_VERBS
+from factcheck_tui.core.extraction.lexicon import MONTHS, PRONOUNS, REPORTING_VERBS, WEEKDAYS
 
 _VERBS = "|".join([r"issued an? (?:statement|release)", *sorted(REPORTING_VERBS, key=len, reverse=True)])
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|the)"
@@ -30,7 +30,11 @@ _OWNER_VERB = re.compile(
     rf"lawyer|attorney|website|account|letter|tweet|post|release|filing|report){_ADVERB}\s+(?P<verb>{_VERBS})\b"
 )
 # '..., said Harkins.' — the name closes the clause; "said Roy's claim" or "says Vitter took" is not it.
-_VERB_NAME = re.compile(rf"\b(?P<verb>{_VERBS})\s+(?P<name>{_NAME})(?![’']s\b)(?=\s*(?:[,.;:!?)]|$))")
+# Lower-case role words may stand between the verb and the name ("said union president Carla Mendes").
+_ROLE_WORD = r"(?:(?!(?:on|in|at|by|to|for|with|from|during|after|before|that|this|last|next|of|and|but)\b)[a-z]+\s+)"
+_VERB_NAME = re.compile(
+    rf"\b(?P<verb>{_VERBS})\s+{_ROLE_WORD}{{0,3}}(?P<name>{_NAME})(?![’']s\b)(?=\s*(?:[,.;:!?)]|$))"
+)
 # "according to House records": the documents are the source, so they stay in its name.
 _SOURCE_WORDS = frozenset("records data figures report reports estimates statistics officials documents filings poll polls".split())
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
@@ -47,6 +51,8 @@ _TITLES = frozenset(
     superintendent principal coach the a an in on at after but and when while explaining""".split()
 )
 _STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We", "I", "You"})
+# "..., officials said Sunday." names a day, not a speaker.
+_CALENDAR = MONTHS | WEEKDAYS | {"today", "yesterday"}
 _OPEN_QUOTE = ("\"", "“")
 _CLOSE_QUOTE = re.compile(r"[\"”]")
 
@@ -70,7 +76,7 @@ def _clean(name: str) -> str | None:
     while tokens and tokens[-1][0].islower() and tokens[-1] not in _SOURCE_WORDS:
         tokens.pop()
     cleaned = " ".join(tokens).strip(" ,.")
-    if not cleaned or cleaned in _STOP_NAMES or cleaned.lower() in _TITLES:
+    if not cleaned or cleaned in _STOP_NAMES or cleaned.lower() in _TITLES or cleaned.lower() in _CALENDAR:
         return None
     return cleaned
 
