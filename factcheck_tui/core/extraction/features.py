@@ -188,8 +188,10 @@ def _names(text: str) -> list[str]:
         token = match.group(0)
         if not token[0].isupper() or token == "I" or token.lower() in MONTHS or token.lower() in WEEKDAYS:
             continue
-        before = text[: match.start()].rstrip()
-        if not before or before[-1] in _NAME_BLOCKERS or before.endswith((". ", "? ", "! ")):
+        before = match.start() - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before < 0 or text[before] in _NAME_BLOCKERS:
             continue
         found.append(_POSSESSIVE.sub("", token))
     return found

@@ -32,6 +32,7 @@ _MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 _INITIAL = re.compile(r"^[A-Z]$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DASHES = "—–"
+_LOOK_BACK = 64
 _CLOSERS = "\"'”’)]»"
 
 
@@ -97,7 +98,8 @@ def _is_boundary(block: str, punct_start: int, mark: str, boundary: int) -> bool
         return first.isupper() or first.isdigit() or bool(opener)
     if not (first.isupper() or first.isdigit() or opener):
         return False
-    before = _WORD_BEFORE.search(block, 0, punct_start)
+    # A bounded look-back keeps a long line linear; no abbreviation is that long.
+    before = _WORD_BEFORE.search(block, max(0, punct_start - _LOOK_BACK), punct_start)
     word = before.group(1).lstrip(_OPENERS) if before else ""
     # "Then-U.S. Rep.", "D-Mass.": the abbreviation is the part after the hyphen.
     return _period_ends_sentence(word.rsplit("-", 1)[-1], _strip_token(token), bool(opener))
