@@ -47,13 +47,15 @@ def progress_text(done: int, total: int, width: int = 10) -> str:
 
 
 def ago(moment: datetime) -> str:
+    """Recent changes read as "5 min ago"; anything older than a day as its date and time (UTC)."""
     seconds = (datetime.now(timezone.utc) - moment).total_seconds()
     if seconds < 60:
         return "just now"
-    for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
-        if seconds >= size:
-            return f"{int(seconds // size)}{unit} ago"
-    return moment.strftime("%Y-%m-%d")
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def one_line(text: str, width: int) -> str:
