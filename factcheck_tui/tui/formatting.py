@@ -17,9 +17,12 @@ STATUS_MARK = {
 }
 
 
-def verdict_style(label: str | None, scale: VerdictScale) -> str:
+def verdict_style(label: str | None, scale: VerdictScale, *, colour: bool = True) -> str:
     if label is None:
         return "dim"
+    if not colour:
+        # Without colour, grey shades of red and green read as "disabled": plain bold stays legible.
+        return "bold"
     rating = scale.rating(label)
     best, worst = scale.best_rating, scale.worst_rating
     if rating is None or best is None or worst is None or best == worst:
@@ -28,8 +31,8 @@ def verdict_style(label: str | None, scale: VerdictScale) -> str:
     return "bold green" if position >= 0.75 else "bold red" if position <= 0.25 else "bold yellow"
 
 
-def verdict_text(label: str | None, scale: VerdictScale) -> Text:
-    return Text(label or "—", style=verdict_style(label, scale))
+def verdict_text(label: str | None, scale: VerdictScale, *, colour: bool = True) -> Text:
+    return Text(label or "—", style=verdict_style(label, scale, colour=colour))
 
 
 def score_text(claim: Claim) -> Text:

@@ -48,3 +48,11 @@ def test_stories_at_200_by_60(snap_compare, app) -> None:
 
 def test_claims_in_light_theme(snap_compare, app) -> None:
     assert snap_compare(app, press=["ctrl+t", "j", "enter"], terminal_size=(80, 24))
+
+
+def test_claims_without_colour(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    build_newsroom(tmp_path / "newsroom")
+    app = create_app(Workspace(Config(reviewer="maria"), tmp_path / "config.toml", tmp_path / "newsroom"))
+    assert app.no_color
+    assert snap_compare(app, press=["j", "enter", "n"], terminal_size=(80, 24))

@@ -119,7 +119,7 @@ class ClaimScreen(ReviewScreen):
         self.query_one("#claim-text", Static).update(text)
         meta = Text()
         meta.append("Verdict: ")
-        meta.append_text(verdict_text(claim.verdict, scale))
+        meta.append_text(verdict_text(claim.verdict, scale, colour=not self.app.no_color))
         meta.append(f"   Status: {claim.status.value}")
         meta.append(f"   Score: {claim.score:.2f}{' (check-worthy)' if claim.checkworthy else ''}")
         meta.append(f"\n{claim.id} · version {claim.version}")

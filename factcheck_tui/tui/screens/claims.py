@@ -103,7 +103,7 @@ class ClaimsScreen(ReviewScreen):
         self.query_one("#review-progress", ProgressBar).update(total=max(len(worthy), 1), progress=reviewed)
         self.table.set_rows(
             [
-                (claim.id, (str(claim.number), score_text(claim), status_text(claim.status), verdict_text(claim.verdict, scale)), claim.text)
+                (claim.id, (str(claim.number), score_text(claim), status_text(claim.status), verdict_text(claim.verdict, scale, colour=not self.app.no_color)), claim.text)
                 for claim in visible
             ]
         )
