@@ -153,3 +153,25 @@ async def test_light_and_dark_themes(newsroom: Workspace) -> None:
         assert app.theme == "textual-dark"
         await pilot.press("ctrl+t")
         assert app.theme == "textual-light"
+
+
+async def test_another_reviewers_change_appears_on_screen(newsroom: Workspace) -> None:
+    from factcheck_tui.core import review
+    from factcheck_tui.core.storage import Repository
+
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "n")
+        screen = app.screen
+        claim = screen.current_claim()
+        # A second reviewer, in another process as far as the files are concerned, sets a verdict.
+        other = Repository(newsroom.db_path)
+        review.set_verdict(other, claim.id, "True", scale=newsroom.scale, actor="ben")
+        screen._poll()  # what the two-second timer does
+        assert screen.current_claim().verdict == "True"
+        await pilot.press("enter")
+        detail = app.screen
+        review.set_status(other, claim.id, claim.status.cycled().cycled(), actor="ben")
+        detail._poll()
+        assert detail.claim.version == claim.version + 2
+        assert detail.claim.updated_by == "ben"
