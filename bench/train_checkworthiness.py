@@ -34,10 +34,10 @@ THRESHOLDS = tuple(step / 100 for step in range(5, 96))
 NEWTON_STEPS = 25
 # Cues that (almost) never occur in debate transcripts, whose sentences are whole, spoken and
 # free of page furniture, so the data cannot weigh them. A news page's "Subscribe to our
-# newsletter", a "He wrote:" before a quote, a one-word "Shameful." or a cry of "They will NOT
+# newsletter", a byline, a "He wrote:" before a quote, a one-word "Shameful." or a cry of "They will NOT
 # win!" is still no claim. Their weights are set here, in plain sight; a figure in a short
 # sentence ("Prices rose 5%.") still outweighs its shortness.
-FIXED_WEIGHTS = {"boilerplate": -4.0, "lead_in": -2.0, "short": -1.5, "exclamation": -1.5}
+FIXED_WEIGHTS = {"boilerplate": -4.0, "byline": -4.0, "lead_in": -2.0, "short": -1.5, "exclamation": -1.5}
 
 
 def feature_matrix(texts: Sequence[str]) -> np.ndarray:

@@ -31,12 +31,13 @@ from factcheck_tui.core.extraction.lexicon import (
     REPORTING_VERBS,
     SECOND_PERSON,
     THIRD_PERSON,
+    TIME_ZONES,
     TRENDS,
     WEEKDAYS,
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:million|billion|trillion|thousand|hundred|[mbk]n?)\b)?"
 _MONEY = re.compile(
     rf"[$€£]\s?{_NUMBER}{_SCALE}|\b{_NUMBER}{_SCALE}\s?(?:dollars|euros|pounds|cents)\b"
@@ -67,6 +68,7 @@ _DATE = re.compile(
     rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
     rf"|\b{_MONTH}(?:\s+(?:of\s+)?\d{{4}})?(?=\W)|\b{_WEEKDAY}\b"
 )
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[AaPp]M\b)(?:\s?(?:[A-Z]{2,4})\b)?")
 _RELATIVE_TIME = re.compile(
     r"\b(?:yesterday|today|tonight|this (?:morning|week|month|year)|(?:last|past|next) (?:\w+ )?"
     r"(?:week|weekend|month|year|decade|century|night|\d+ (?:days|weeks|months|years))s?|since \d{4}"
@@ -75,6 +77,7 @@ _RELATIVE_TIME = re.compile(
 )
 # "voted", "reported" (not "need", "indeed", "agreed"): the simple past of regular verbs.
 _REGULAR_PAST = re.compile(r"\b(?!un)[a-z]{3,}(?<![aeiou]e)(?<!ne)ed\b")
+_BYLINE = re.compile(r"^By\s++(?:[A-Z][\w.’'-]*+\s*+(?:(?:,|and\b|&)\s*+)?)++$")
 _OPENER = re.compile(r"^[^A-Za-z]*([A-Za-z]+)\s*,")
 _GOING_TO = re.compile(r"\b(?:going to|gonna)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -141,6 +144,7 @@ FEATURE_NAMES = (
     "question",
     "exclamation",
     "lead_in",
+    "byline",
     "opener",
     "short",
     "length",
@@ -168,10 +172,10 @@ def _first(pattern: re.Pattern[str], text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def _plain_figure(text: str, date: re.Match[str] | None) -> str | None:
-    """A number that is not a year, a day of a date, money or a percentage (features of their own)."""
+def _plain_figure(text: str, *taken: re.Match[str] | None) -> str | None:
+    """A number that is not a year, part of a date or time, money or a percentage (features of their own)."""
     for match in _FIGURE.finditer(text):
-        if date and date.start() <= match.start() < date.end():
+        if any(span and span.start() <= match.start() < span.end() for span in taken):
             continue
         found = match.group(0).strip()
         currency = match.start() > 0 and text[match.start() - 1] in "$€£"
@@ -186,7 +190,8 @@ def _names(text: str) -> list[str]:
     found = []
     for match in _WORD.finditer(text):
         token = match.group(0)
-        if not token[0].isupper() or token == "I" or token.lower() in MONTHS or token.lower() in WEEKDAYS:
+        lowered = token.lower()
+        if not token[0].isupper() or token == "I" or lowered in MONTHS or lowered in WEEKDAYS or token in TIME_ZONES or token in ("AM", "PM"):
             continue
         before = match.start() - 1
         while before >= 0 and text[before].isspace():
@@ -207,8 +212,8 @@ def sentence_features(text: str, speaker: str | None) -> list[Feature]:
     def add(name: str, value: float, reason: str = "") -> None:
         found.append(Feature(name, value, reason))
 
-    date = _DATE.search(text)
-    if figure := _plain_figure(text, date):
+    date, clock = _DATE.search(text), _CLOCK.search(text)
+    if figure := _plain_figure(text, date, clock):
         add("figure", 1.0, f"contains a figure ({figure})")
     if phrase := _first(_NUMBER_WORDS, text):
         add("number_words", 1.0, f"contains a figure ({phrase})")
@@ -220,6 +225,8 @@ def sentence_features(text: str, speaker: str | None) -> list[Feature]:
         add("year", 1.0, f"date ({year})")
     if date:
         add("date", 1.0, f"date ({date.group(0).strip().rstrip('.,')})")
+    elif clock:
+        add("date", 1.0, f"time of day ({clock.group(0).strip()})")
     if when := _first(_RELATIVE_TIME, text):
         add("relative_time", 1.0, f"time reference ({when})")
     if speaker:
@@ -245,6 +252,8 @@ def sentence_features(text: str, speaker: str | None) -> list[Feature]:
         add("exclamation", 1.0, "exclamation / rhetoric")
     if ending.endswith(":"):
         add("lead_in", 1.0, "introduces what follows")
+    if _BYLINE.match(text):
+        add("byline", 1.0, "byline")
     if (opener := _OPENER.match(text)) and opener.group(1).lower() in OPENERS:
         add("opener", 1.0, f"conversational opener ({opener.group(1)})")
     if len(text.split()) < SHORT_WORDS:
