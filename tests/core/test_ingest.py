@@ -23,13 +23,28 @@ def test_missing_empty_binary_and_folder_inputs_are_clear_errors(tmp_path: Path)
         read_article(str(tmp_path))
 
 
-def test_utf16_and_windows_1252_are_decoded(tmp_path: Path) -> None:
-    utf16 = tmp_path / "u16.txt"
-    utf16.write_bytes("Café owners said “no”.".encode("utf-16"))
-    assert read_article(str(utf16)).text == "Café owners said “no”."
-    legacy = tmp_path / "legacy.txt"
-    legacy.write_bytes("The mayor’s office said costs rose 5%.".encode("cp1252"))
-    assert read_article(str(legacy)).text == "The mayor’s office said costs rose 5%."
+@pytest.mark.parametrize(
+    ("name", "payload", "text"),
+    [
+        ("u16.txt", "Café owners said “no”.".encode("utf-16"), "Café owners said “no”."),
+        ("plain16.txt", "The port handled 1.8 million boxes.".encode("utf-16-le"), "The port handled 1.8 million boxes."),
+        ("legacy.txt", "The mayor’s office said costs rose 5%.".encode("cp1252"), "The mayor’s office said costs rose 5%."),
+        (
+            "latin.html",
+            '<html><head><meta charset="iso-8859-1"></head><body><p>Café prices rose 5%.</p></body></html>'.encode("latin-1"),
+            "Café prices rose 5%.",
+        ),
+        (
+            "mislabelled.html",
+            '<html><head><meta charset="iso-8859-1"></head><body><p>Café “prices” rose.</p></body></html>'.encode(),
+            "Café “prices” rose.",
+        ),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, name: str, payload: bytes, text: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(payload)
+    assert read_article(str(path)).text == text
 
 
 def test_undecodable_bytes_are_rejected_with_the_offset(tmp_path: Path) -> None:
@@ -89,18 +104,6 @@ def test_a_wrapper_with_a_furniture_like_class_still_yields_the_story(tmp_path: 
         encoding="utf-8",
     )
     assert read_article(str(page)).text == "The union said 87% backed the deal.\n\nShips left on Monday."
-
-
-def test_declared_legacy_charset_and_utf16_without_a_mark_are_decoded(tmp_path: Path) -> None:
-    latin = tmp_path / "latin.html"
-    latin.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><p>Café prices rose 5%.</p></body></html>'.encode("latin-1"))
-    assert read_article(str(latin)).text == "Café prices rose 5%."
-    mislabelled = tmp_path / "mislabelled.html"
-    mislabelled.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><p>Café “prices” rose.</p></body></html>'.encode())
-    assert read_article(str(mislabelled)).text == "Café “prices” rose."
-    plain16 = tmp_path / "plain16.txt"
-    plain16.write_bytes("The port handled 1.8 million containers last year.".encode("utf-16-le"))
-    assert read_article(str(plain16)).text == "The port handled 1.8 million containers last year."
 
 
 def test_markdown_front_matter_setext_headings_and_tables(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ _VERBS = "|".join([r"issued an? (?:statement|release)", *sorted(REPORTING_VERBS,
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|the)"
 _NAME = rf"(?:[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,5}})"
 _ADVERB = r"(?:\s+(?:also|then|later|previously|initially|first|once|again|repeatedly|\w+ly))?"
-_WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+_DAYS = "|".join(day.capitalize() for day in sorted(WEEKDAYS))
+_WHEN = rf"(?:\s+(?:on\s+)?(?:{_DAYS}|today|yesterday))?"
 # "Mark Harkins, a senior fellow at Georgetown University, said ...": the name before an apposition.
 _APPOSITION_VERB = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:(?:an?|the|who|whose|\w+(?:-\w+)?\s+(?:of|at|for|from))\b|[A-Z]-[A-Z])[^,;:\"“”()]{{0,120}}?,"
