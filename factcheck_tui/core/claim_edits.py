@@ -15,7 +15,7 @@ from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.extraction.pipeline import score_sentence
 from factcheck_tui.core.extraction.speakers import speaker_in
 from factcheck_tui.core.ids import parse_claim_id
-from factcheck_tui.core.models import Claim, Origin, Status
+from factcheck_tui.core.models import Claim, Origin
 from factcheck_tui.core.storage import Repository, StoryTransaction
 
 Span = tuple[int | None, int | None]
@@ -116,7 +116,9 @@ def _set_dismissed(
 
 
 @contextmanager
-def _claim(repo: Repository, claim_id: str, actor: str, expected_version: int | None) -> Iterator[tuple[StoryTransaction, Claim]]:
+def _claim(
+    repo: Repository, claim_id: str, actor: str, expected_version: int | None
+) -> Iterator[tuple[StoryTransaction, Claim]]:
     story_id, number = parse_claim_id(claim_id)
     with repo.transaction(story_id, actor) as tx:
         yield tx, tx.claim(number, expected_version)
@@ -149,7 +151,7 @@ def _rewritten(claim: Claim, text: str, span: Span) -> Claim:
 
 def _fresh(claim: Claim, text: str) -> Claim:
     """A new claim cut from ``claim``: same origin and speaker, none of its review."""
-    return Claim(id="", story_id=claim.story_id, number=0, text=text, speaker=claim.speaker, origin=claim.origin, status=Status.UNREVIEWED)
+    return Claim(id="", story_id=claim.story_id, number=0, text=text, speaker=claim.speaker, origin=claim.origin)
 
 
 def _place(body: str, text: str, near: int | None) -> Span:

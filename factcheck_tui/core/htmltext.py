@@ -4,8 +4,9 @@ The page is read into blocks (paragraphs, headings, list items). Scripts, naviga
 elements are skipped; blocks inside an element whose class, id or role says it is page furniture
 (share bars, related links, cookie notices, comments) are dropped, unless that would drop most
 of the page (a wrapper named "with-sidebar" holds the story itself). When the page marks its story
-with <article> or <main>, only that part is kept. A block that is mostly link text (a list of other stories) and a short line
-that is only boilerplate ("Advertisement", "Sign up for our newsletter") are dropped too.
+with <article> or <main>, only that part is kept. A block that is mostly link text (a list of
+other stories) and a short line that is only boilerplate ("Advertisement", "Sign up for our
+newsletter") are dropped too.
 """
 
 from __future__ import annotations

@@ -85,6 +85,8 @@ _COURTESY_PHRASE = re.compile(r"\b(?:let me|let's|let us|ladies and gentlemen)\b
 _QUOTE = re.compile(r"[\"“”]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TRAILING = " \"'”’)]»"
+_NOT_NAMES = frozenset({"I", "AM", "PM", *TIME_ZONES})
+_CALENDAR = MONTHS | WEEKDAYS
 _NAME_BLOCKERS = "\"“‘:(—–"
 SHORT_WORDS = 5
 NAMES_COUNTED = 3
@@ -190,8 +192,7 @@ def _names(text: str) -> list[str]:
     found = []
     for match in _WORD.finditer(text):
         token = match.group(0)
-        lowered = token.lower()
-        if not token[0].isupper() or token == "I" or lowered in MONTHS or lowered in WEEKDAYS or token in TIME_ZONES or token in ("AM", "PM"):
+        if not token[0].isupper() or token in _NOT_NAMES or token.lower() in _CALENDAR:
             continue
         before = match.start() - 1
         while before >= 0 and text[before].isspace():

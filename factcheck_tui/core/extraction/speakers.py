@@ -37,7 +37,9 @@ _VERB_NAME = re.compile(
     rf"\b(?P<verb>{_VERBS})\s+{_ROLE_WORD}{{0,3}}(?P<name>{_NAME})(?![’']s\b)(?=\s*(?:[,.;:!?)]|$))"
 )
 # "according to House records": the documents are the source, so they stay in its name.
-_SOURCE_WORDS = frozenset("records data figures report reports estimates statistics officials documents filings poll polls".split())
+_SOURCE_WORDS = frozenset(
+    "records data figures report reports estimates statistics officials documents filings poll polls".split()
+)
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
 _ACCORDING = re.compile(rf"\baccording to (?:the )?(?P<name>{_NAME}{_SOURCE_NOUNS})")
 _PATTERNS = (_APPOSITION_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
