@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from factcheck_tui.commands.output import print_json_line, shorten
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.ingest import decode, read_input
 from factcheck_tui.core.matching import Match, MatchIndex
 from factcheck_tui.core.workspace import Workspace
 
@@ -24,15 +23,10 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 
 
 def read_queries(source: str) -> list[str]:
-    try:
-        raw = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{source}: not UTF-8 text") from None
-    except OSError as error:
-        raise InputError(f"{source}: cannot read ({error.strerror})") from None
-    return [line.strip() for line in raw.splitlines() if line.strip()]
+    payload, label = read_input(source)
+    if not payload.strip():
+        raise InputError(f"{label}: has no queries")
+    return [line.strip() for line in decode(payload, label).splitlines() if line.strip()]
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -7,11 +7,12 @@ confirm/reject decisions) and ``copy_verdict``; none of it knows about Textual.
 from factcheck_tui.core.matching.cancel import Cancel, MatchingCancelled
 from factcheck_tui.core.matching.copying import copy_verdict
 from factcheck_tui.core.matching.links import LinkStore
-from factcheck_tui.core.matching.results import Cluster, ClusterMember, Decision, Level, LinkDecision, Match
+from factcheck_tui.core.matching.results import ClaimRef, Cluster, ClusterMember, Decision, Level, LinkDecision, Match
 from factcheck_tui.core.matching.service import MatchIndex
 
 __all__ = [
     "Cancel",
+    "ClaimRef",
     "Cluster",
     "ClusterMember",
     "Decision",

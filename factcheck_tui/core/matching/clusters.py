@@ -8,7 +8,6 @@ against, and matching every past fact-check against every other would only descr
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from factcheck_tui.core.matching.cancel import Cancel, check
@@ -81,7 +80,8 @@ def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Can
             continue
         inside = set(claim_ids)
         weakest = min((score for pair, score in link_scores.items() if pair[0] in inside), default=CONFIRMED_SCORE)
-        result.append(Cluster(members=[_member(index, entry) for entry in sorted(entries, key=_oldest_first)], score=weakest))
+        ordered = sorted(entries, key=_oldest_first)
+        result.append(Cluster(members=[ClusterMember(**index.reference(entry)) for entry in ordered], score=weakest))
     result.sort(key=lambda cluster: (-len(cluster.story_ids), -cluster.score))
     return result
 
@@ -92,16 +92,3 @@ def _pair(first: str, second: str) -> tuple[str, str]:
 
 def _oldest_first(entry) -> tuple[str, str]:
     return (entry.published or "9999", entry.claim_id)
-
-
-def _member(index: MatchIndex, entry) -> ClusterMember:
-    story = index.story(entry.story_id)
-    return ClusterMember(
-        claim_id=entry.claim_id,
-        story_id=entry.story_id,
-        text=entry.text,
-        verdict=entry.verdict,
-        published=date.fromisoformat(entry.published) if entry.published else None,
-        story_title=story.title if story else "",
-        archive=index.is_archive(entry.story_id),
-    )

@@ -22,22 +22,31 @@ class Decision(StrEnum):
     REJECTED = "rejected"
 
 
-class Match(BaseModel):
-    """One earlier claim that may be the same as the one asked about."""
+class ClaimRef(BaseModel):
+    """An indexed claim as lists show it: where it was said, when, and what was found."""
 
     model_config = ConfigDict(frozen=True)
 
     claim_id: str
     story_id: str
     text: str
-    score: float
-    level: Level
     verdict: str | None = None
     published: date | None = None
     story_title: str = ""
     outlet: str = ""
     archive: bool = False
     review_title: str | None = None
+
+
+# A claim in a duplicate cluster carries no more than the reference.
+ClusterMember = ClaimRef
+
+
+class Match(ClaimRef):
+    """One earlier claim that may be the same as the one asked about."""
+
+    score: float
+    level: Level
     # Set when a reviewer confirmed that this pair is the same claim.
     confirmed: bool = False
 
@@ -51,18 +60,6 @@ class Match(BaseModel):
             "level": self.level.value,
             "verdict": self.verdict,
         }
-
-
-class ClusterMember(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    claim_id: str
-    story_id: str
-    text: str
-    verdict: str | None = None
-    published: date | None = None
-    story_title: str = ""
-    archive: bool = False
 
 
 class Cluster(BaseModel):

@@ -290,22 +290,23 @@ class MatchIndex:
             for link in self.links.for_claim(claim_id)
         }
 
-    def _match(self, entry: Entry, score: float, level: Level, confirmed: bool) -> Match:
+    def reference(self, entry: Entry) -> dict[str, Any]:
+        """The fields of ``ClaimRef`` for an indexed claim (story title and kind from the catalog)."""
         story = self._stories.get(entry.story_id)
-        return Match(
-            claim_id=entry.claim_id,
-            story_id=entry.story_id,
-            text=entry.text,
-            score=score,
-            level=level,
-            verdict=entry.verdict,
-            published=date.fromisoformat(entry.published) if entry.published else None,
-            story_title=story.title if story else "",
-            outlet=story.outlet if story else "",
-            archive=bool(story and story.kind is StoryKind.ARCHIVE),
-            review_title=entry.review_title,
-            confirmed=confirmed,
-        )
+        return {
+            "claim_id": entry.claim_id,
+            "story_id": entry.story_id,
+            "text": entry.text,
+            "verdict": entry.verdict,
+            "published": date.fromisoformat(entry.published) if entry.published else None,
+            "story_title": story.title if story else "",
+            "outlet": story.outlet if story else "",
+            "archive": bool(story and story.kind is StoryKind.ARCHIVE),
+            "review_title": entry.review_title,
+        }
+
+    def _match(self, entry: Entry, score: float, level: Level, confirmed: bool) -> Match:
+        return Match(**self.reference(entry), score=score, level=level, confirmed=confirmed)
 
 
 def _differs(entry: Entry, digest: Mapping[str, Any]) -> bool:
