@@ -80,10 +80,6 @@ class LinkStore:
     def get(self, claim_id: str, other_id: str) -> LinkDecision | None:
         return self._load().get(pair_key(claim_id, other_id))
 
-    def decision(self, claim_id: str, other_id: str) -> Decision | None:
-        found = self.get(claim_id, other_id)
-        return found.decision if found else None
-
     def all(self) -> list[LinkDecision]:
         return list(self._load().values())
 
