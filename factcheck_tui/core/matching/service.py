@@ -43,6 +43,7 @@ class MatchIndex:
         self._shards: dict[str, Any] = {}
         self._stories: dict[str, StorySummary] = {}
         self._catalog_signature: tuple | None = None
+        self._looked_up: set[str] = set()
         self._dirty = False
         self._lock = threading.RLock()
 
@@ -56,16 +57,24 @@ class MatchIndex:
         a callable returning True) stops it with ``MatchingCancelled``.
         """
         index = cls(repo, matching)
-        state = cache.load(repo.layout.cache)
-        if state is not None:
-            index._index = LexicalIndex.from_state(state["index"])
-            index._shards = state["shards"]
+        if index._restore(cache.load(repo.layout.cache)):
             index.refresh(cancel=cancel)
         else:
             index.build(cancel=cancel)
         if save:
             index.save()
         return index
+
+    def _restore(self, state: dict[str, Any] | None) -> bool:
+        """Take the index from a saved state; False (rebuild) when there is none or it does not fit."""
+        if state is None:
+            return False
+        try:
+            self._index = LexicalIndex.from_state(state["index"])
+            self._shards = dict(state["shards"])
+        except (KeyError, TypeError, ValueError, IndexError):
+            return False
+        return True
 
     def _shard_signatures(self) -> dict[str, Any]:
         return {path.name: file_signature(path) for path in sorted(self.repo.layout.digests.glob("*.json"))}
@@ -133,8 +142,11 @@ class MatchIndex:
         with self._lock:
             self._index.add(Entry.of_digest(record))
             self._dirty = True
-        if record["story_id"] not in self._stories:
-            self._load_stories(force=True)
+        story_id = record["story_id"]
+        if story_id not in self._stories and story_id not in self._looked_up:
+            # A new story: read its title from the catalog once (not on every later edit).
+            self._looked_up.add(story_id)
+            self._load_stories()
 
     def remove(self, claim_id: str) -> bool:
         with self._lock:
@@ -157,6 +169,7 @@ class MatchIndex:
             stories = {summary.id: summary for summary in self.repo.list_stories()}
             with self._lock:
                 self._stories, self._catalog_signature = stories, signature
+                self._looked_up = set()
 
     def __len__(self) -> int:
         return len(self._index)

@@ -6,6 +6,7 @@ import pytest
 
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.matching import Level, MatchIndex, MatchingCancelled, scoring
+from factcheck_tui.core.matching import cache
 from factcheck_tui.core.matching.cache import cache_path
 from factcheck_tui.core.models import ClaimDigest
 from factcheck_tui.core.review import set_verdict
@@ -129,3 +130,10 @@ def test_clusters_group_the_stories_where_a_claim_recurs(newsroom) -> None:
     assert [cluster.members for cluster in index.clusters(story_b[0].story_id)] == [
         cluster.members for cluster in found if story_b[0].story_id in cluster.story_ids
     ]
+
+
+def test_a_cache_of_the_wrong_shape_is_rebuilt(newsroom) -> None:
+    repo, archived, *_ = newsroom
+    MatchIndex.open(repo)
+    cache.save(repo.layout.cache, {"shards": {}, "index": {"rows": [("only", "two")]}})
+    assert MatchIndex.open(repo).search(archived[4].text)[0].claim_id == archived[4].id
