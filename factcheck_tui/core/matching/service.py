@@ -145,8 +145,8 @@ class MatchIndex:
         story_id = record["story_id"]
         if story_id not in self._stories and story_id not in self._looked_up:
             # A new story: read its title from the catalog once (not on every later edit).
-            self._looked_up.add(story_id)
             self._load_stories()
+            self._looked_up.add(story_id)
 
     def remove(self, claim_id: str) -> bool:
         with self._lock:
