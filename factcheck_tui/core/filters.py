@@ -13,8 +13,11 @@ class ClaimFilter:
     unreviewed_only: bool = False
     verdict: str | None = None
     text: str = ""
+    dismissed_only: bool = False
 
     def matches(self, claim: Claim) -> bool:
+        if claim.dismissed != self.dismissed_only:
+            return False
         if self.checkworthy_only and not claim.checkworthy:
             return False
         if self.unreviewed_only and claim.reviewed:
@@ -32,6 +35,8 @@ class ClaimFilter:
 
     def describe(self) -> str:
         parts = []
+        if self.dismissed_only:
+            parts.append("dismissed")
         if self.checkworthy_only:
             parts.append("check-worthy")
         if self.unreviewed_only:

@@ -25,6 +25,7 @@ from factcheck_tui.tui.screens.export_dialog import ExportRequest
 from factcheck_tui.tui.screens.help import HelpScreen
 from factcheck_tui.tui.screens.import_dialog import ImportRequest
 from factcheck_tui.tui.screens.stories import StoriesScreen
+from factcheck_tui.tui.undo import UndoStep
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -45,7 +46,7 @@ class FactcheckApp(App[None]):
         super().__init__()
         self.workspace = workspace
         self.sub_title = f"{workspace.db_path.name} · {workspace.actor}"
-        self.undo_stack: list[tuple[str, int]] = []
+        self.undo_stack: list[UndoStep] = []
 
     @property
     def repo(self) -> Repository:

@@ -25,6 +25,7 @@ class FilterMenu(ModalScreen[ClaimFilter | None]):
             ("Unreviewed check-worthy", ClaimFilter(checkworthy_only=True, unreviewed_only=True)),
             ("Unreviewed (any)", ClaimFilter(unreviewed_only=True)),
             *[(f"Verdict: {label}", ClaimFilter(verdict=label)) for label in scale.names],
+            ("Dismissed claims", ClaimFilter(dismissed_only=True)),
         ]
 
     def compose(self) -> ComposeResult:
