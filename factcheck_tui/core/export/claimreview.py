@@ -11,11 +11,11 @@ import re
 import string
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.export.links import is_web_address
 from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.export.selection import review_date
 from factcheck_tui.core.export.wording import flat
@@ -44,11 +44,6 @@ class Publishing:
     feed: bool = False
 
 
-def _is_web_address(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(ch.isspace() for ch in url)
-
-
 def check_publishing(org_name: str, org_url: str, review_url: str, feed: bool) -> Publishing:
     """The settings ClaimReview needs, or an error naming the first one that is missing or wrong."""
     org_name, org_url, review_url = org_name.strip(), org_url.strip(), review_url.strip()
@@ -56,7 +51,7 @@ def check_publishing(org_name: str, org_url: str, review_url: str, feed: bool) -
         raise InputError("ClaimReview needs the fact-checking organisation's name: set organisation.name in the config or pass --org-name")
     if not org_url:
         raise InputError("ClaimReview needs the fact-checking organisation's URL: set organisation.url in the config or pass --org-url")
-    if not _is_web_address(org_url):
+    if not is_web_address(org_url):
         raise InputError(f"organisation URL {org_url!r} is not a web address (expected https://...)")
     if not review_url:
         raise InputError(
@@ -70,7 +65,7 @@ def check_publishing(org_name: str, org_url: str, review_url: str, feed: bool) -
     unknown = sorted(fields - set(URL_FIELDS))
     if unknown:
         raise InputError(f"--review-url {review_url!r}: unknown field {{{unknown[0]}}}; use {', '.join('{' + f + '}' for f in URL_FIELDS)}")
-    if not _is_web_address(review_url.format_map(dict.fromkeys(URL_FIELDS, "x"))):
+    if not is_web_address(review_url.format_map(dict.fromkeys(URL_FIELDS, "x"))):
         raise InputError(f"--review-url {review_url!r} is not a web address (expected https://...)")
     if not fields and "#" in review_url:
         raise InputError(f"--review-url {review_url!r}: a page address without a #fragment; each claim gets its own anchor")

@@ -24,3 +24,12 @@ def safe_href(url: str) -> str | None:
     if scheme not in LINKABLE_SCHEMES:
         return None
     return quote(url, safe=_SAFE.replace("'", ""))
+
+
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) address with a host and no whitespace."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(ch.isspace() for ch in url)
