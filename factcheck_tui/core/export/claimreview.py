@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.export.links import is_web_address
+from factcheck_tui.core.export.links import is_web_address, safe_href
 from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.export.selection import review_date
 from factcheck_tui.core.export.wording import flat
@@ -97,8 +97,9 @@ def _rating(scale: VerdictScale, claim: Claim) -> dict[str, Any]:
 
 def _appearance(story: Story) -> dict[str, Any]:
     appearance: dict[str, Any] = {"@type": "NewsArticle"}
-    if story.url:
-        appearance["url"] = story.url
+    url = safe_href(story.url)
+    if url and is_web_address(url):
+        appearance["url"] = url
     appearance["headline"] = flat(story.title)
     if story.published:
         appearance["datePublished"] = story.published.isoformat()

@@ -21,6 +21,7 @@ from factcheck_tui.core.export.wording import (
     flat,
     headline_counts,
     paragraphs,
+    unlinked,
 )
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.scale import VerdictScale
@@ -75,7 +76,7 @@ def escape(text: str) -> str:
 
 def _link(label: str, url: str) -> str:
     href = safe_href(url)
-    return f'<a href="{escape(href)}">{escape(label)}</a>' if href else escape(label)
+    return f'<a href="{escape(href)}">{escape(label)}</a>' if href else escape(unlinked(label, url))
 
 
 def tone(scale: VerdictScale, verdict: str | None) -> str:

@@ -17,6 +17,7 @@ from factcheck_tui.core.export.wording import (
     flat,
     headline_counts,
     paragraphs,
+    unlinked,
 )
 from factcheck_tui.core.models import Claim
 
@@ -31,7 +32,7 @@ def escape(text: str) -> str:
 
 def link(label: str, url: str) -> str:
     href = safe_href(url)
-    return f"[{escape(label)}](<{href}>)" if href else escape(label)
+    return f"[{escape(label)}](<{href}>)" if href else escape(unlinked(label, url))
 
 
 def _fence(rows: list[str]) -> str:

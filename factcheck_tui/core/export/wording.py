@@ -52,6 +52,11 @@ def paragraphs(text: str) -> list[str]:
     return [flat(chunk) for chunk in re.split(r"\n\s*\n", text.strip()) if chunk.strip()]
 
 
+def unlinked(label: str, url: str) -> str:
+    """A link that must not be clickable still shows where it pointed, as plain text."""
+    return label if label == url else f"{label} ({url})"
+
+
 def claim_facts(claim: Claim) -> list[Fact]:
     facts = []
     if claim.speaker:
