@@ -125,15 +125,14 @@ def _looks_like_json_lines(payload: bytes) -> bool:
         return False
 
 
-def read_json_document(payload: bytes, source: str, progress: ReadProgress) -> Iterator[Item]:
+def parse_json_document(payload: bytes, source: str) -> Any:
     try:
-        data = orjson.loads(payload.removeprefix(b"\xef\xbb\xbf"))
+        return orjson.loads(payload.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError as error:
-        if _looks_like_json_lines(payload):
-            yield from read_json_lines(payload, progress)
-            return
         raise InputError(f"{source}:{error.lineno}: not valid JSON ({error.msg})") from None
-    progress(1, 1)
+
+
+def read_json_document(data: Any, source: str) -> Iterator[Item]:
     reviews = find_claim_reviews(data)
     if reviews:
         for index, review in enumerate(reviews, start=1):
@@ -148,8 +147,11 @@ def read_json_document(payload: bytes, source: str, progress: ReadProgress) -> I
 
 
 def _unwrap(block: str) -> str:
-    """Some pages hide JSON-LD inside HTML comments or CDATA markers; browsers and crawlers skip those."""
-    return _WRAPPERS.sub("", block.strip()).strip()
+    """Some pages hide JSON-LD inside HTML comments or CDATA markers, which crawlers skip.
+
+    They are blanked out rather than cut, so that line numbers in the block stay those of the page.
+    """
+    return _WRAPPERS.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), block)
 
 
 def read_html(payload: bytes, source: str, progress: ReadProgress) -> Iterator[Item]:
@@ -237,7 +239,15 @@ def read_checks(path: Path, payload: bytes, progress: ReadProgress | None = None
     if fmt == "jsonl":
         return fmt, read_json_lines(payload, progress)
     if fmt == "json":
-        return fmt, read_json_document(payload, source, progress)
+        try:
+            data = parse_json_document(payload, source)
+        except InputError:
+            # Many tools write JSON Lines into a file named .json.
+            if not _looks_like_json_lines(payload):
+                raise
+            return "jsonl", read_json_lines(payload, progress)
+        progress(1, 1)
+        return fmt, read_json_document(data, source)
     if fmt == "html":
         return fmt, read_html(payload, source, progress)
     return fmt, read_csv(payload, source, path.suffix.lower(), progress)
