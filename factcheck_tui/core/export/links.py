@@ -6,12 +6,15 @@ href would run or load content in the reader's browser, so only web and mail add
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlsplit
 
 LINKABLE_SCHEMES = ("http", "https", "mailto")
 # Characters a URL may keep as they are; everything else (spaces, quotes, angle brackets,
 # parentheses, backslashes, control characters) is percent-encoded so no output format can break.
 _SAFE = "/:?#[]@!$&'*+,;=%-._~"
+# A regular expression rather than urlsplit: importing an archive checks a hundred thousand of these.
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#@]*@?[^\s/?#@]+[^\s]*", re.IGNORECASE)
 
 
 def safe_href(url: str) -> str | None:
@@ -28,8 +31,4 @@ def safe_href(url: str) -> str | None:
 
 def is_web_address(url: str) -> bool:
     """An absolute http(s) address with a host and no whitespace."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(ch.isspace() for ch in url)
+    return _WEB_ADDRESS.fullmatch(url) is not None

@@ -44,6 +44,8 @@ SUFFIXES = {
     ".xhtml": "html",
 }
 PROGRESS_EVERY = 2000
+# A record holding one of these is JSON-LD markup; any other is a plain record.
+JSON_LD_KEYS = frozenset({"@type", "@graph", "@context", "claimReviewed"})
 BINARY_SNIFF_BYTES = 8192
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$")
 
@@ -86,7 +88,7 @@ def _checked(fields: Fields, where: str) -> Iterator[Item]:
 
 
 def _object_fields(obj: dict[str, Any]) -> Fields:
-    return plain_fields(list(obj.values()), column_map(list(obj.keys())))
+    return plain_fields(list(obj.values()), column_map(tuple(obj)))
 
 
 def _from_object(obj: Any, where: str) -> Iterator[Item]:
@@ -94,7 +96,8 @@ def _from_object(obj: Any, where: str) -> Iterator[Item]:
     if not isinstance(obj, dict):
         yield Problem(where, "not a JSON object")
         return
-    reviews = find_claim_reviews(obj)
+    is_markup = not JSON_LD_KEYS.isdisjoint(obj)
+    reviews = find_claim_reviews(obj) if is_markup else []
     if not reviews:
         yield from _checked(_object_fields(obj), where)
     for index, review in enumerate(reviews, start=1):
@@ -199,7 +202,7 @@ def read_csv(payload: bytes, source: str, suffix: str, progress: ReadProgress) -
         raise InputError(f"{source}: the file is empty") from None
     except csv.Error as error:
         raise InputError(f"{source}:{reader.line_num}: the header is not valid CSV ({error})") from None
-    columns = column_map(header)
+    columns = column_map(tuple(header))
     if "text" not in columns:
         raise InputError(f"{source}: the CSV header has no claim text column (name one of: text, claim, claim reviewed, statement)")
     if "verdict" not in columns and "rating_value" not in columns:

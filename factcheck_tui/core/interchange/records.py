@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -38,8 +39,12 @@ def field_key(name: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", name.casefold()).split())
 
 
-def column_map(names: list[str]) -> dict[str, int]:
-    """Canonical field -> position among ``names``, using the best-ranked variant present."""
+@lru_cache(maxsize=256)
+def column_map(names: tuple[str, ...]) -> dict[str, int]:
+    """Canonical field -> position among ``names``, using the best-ranked variant present.
+
+    Cached: the records of one file nearly always share one set of field names.
+    """
     positions: dict[str, int] = {}
     for index, name in enumerate(names):
         positions.setdefault(field_key(name), index)
@@ -82,6 +87,8 @@ class Problem:
 
 def text_of(value: Any) -> str | None:
     """A readable string from a JSON value: numbers become text, lists give their first entry."""
+    if value is None:
+        return None
     if isinstance(value, list):
         value = next((item for item in value if item not in (None, "")), None)
     if value is None or isinstance(value, dict | bool):
