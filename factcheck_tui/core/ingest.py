@@ -32,7 +32,7 @@ def read_article(path: str) -> Article:
         payload = sys.stdin.buffer.read()
     else:
         try:
-            payload = Path(path).read_bytes()
+            payload = Path(path).expanduser().read_bytes()
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
         except IsADirectoryError:

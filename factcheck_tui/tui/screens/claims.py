@@ -9,22 +9,31 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from factcheck_tui.core.errors import FactcheckError
+from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
+from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
+from factcheck_tui.tui.screens.filter_menu import FilterMenu
 from factcheck_tui.tui.screens.review_base import ReviewScreen
+from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import ClaimContext
+from factcheck_tui.tui.widgets.filter_bar import FilterBar
+from factcheck_tui.tui.widgets.fit_table import FitTable
 
 POLL_SECONDS = 2.0
 
 
 class ClaimsScreen(ReviewScreen):
+    AUTO_FOCUS = "#claims"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="claims.back"),
-        Binding("enter", "open", "Open", id="claims.open"),
+        Binding("escape", "back", "Back", id="claims.back"),
         Binding("j", "cursor_down", "Down", show=False, id="claims.down"),
         Binding("k", "cursor_up", "Up", show=False, id="claims.up"),
         Binding("n", "next_unreviewed", "Next unreviewed", id="claims.next_unreviewed"),
-        Binding("N", "previous_unreviewed", "Prev unreviewed", show=False, id="claims.previous_unreviewed"),
+        Binding("N", "previous_unreviewed", "Previous unreviewed", show=False, id="claims.previous_unreviewed"),
+        Binding("f", "filter", "Filter", id="claims.filter"),
+        Binding("slash", "search", "Search", show=False, id="claims.search"),
+        Binding("x", "export", "Export", show=False, id="claims.export"),
     ]
 
     def __init__(self, story_id: str) -> None:
@@ -32,24 +41,29 @@ class ClaimsScreen(ReviewScreen):
         self.story_id = story_id
         self.story: Story | None = None
         self.claims: list[Claim] = []
-        self._signature = None
+        self.filter = ClaimFilter()
+        self._signature: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="story-head")
         yield ProgressBar(id="review-progress", show_eta=False)
-        yield DataTable(id="claims", cursor_type="row")
+        yield FilterBar(placeholder="Search claims, speakers, verdicts", id="search")
+        yield FitTable(id="claims")
         with VerticalScroll(id="context-pane"):
             yield ClaimContext(id="context")
+        yield ActivityBar()
         yield Footer()
 
+    @property
+    def table(self) -> FitTable:
+        return self.query_one("#claims", FitTable)
+
     def on_mount(self) -> None:
-        table = self.query_one("#claims", DataTable)
-        table.add_column("Claim", key="id", width=8)
-        table.add_column("Score", key="score", width=6)
-        table.add_column("St", key="status", width=3)
-        table.add_column("Verdict", key="verdict", width=12)
-        table.add_column("Text", key="text")
+        self.table.set_columns(
+            [("#", "number", 3), ("Score", "score", 6), ("St", "status", 3), ("Verdict", "verdict", 12)],
+            ("Text", "text"),
+        )
         self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
 
@@ -71,42 +85,32 @@ class ClaimsScreen(ReviewScreen):
             return
         self._fill()
 
+    def visible_claims(self) -> list[Claim]:
+        return [claim for claim in self.claims if self.filter.matches(claim)]
+
     def _fill(self) -> None:
         assert self.story is not None
         scale = self.app.workspace.scale
-        meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
+        worthy = [claim for claim in self.claims if claim.checkworthy]
+        reviewed = sum(claim.reviewed for claim in worthy)
         head = Text(self.story.title, style="bold")
+        meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
         if meta:
             head.append(f"  {meta}", style="dim")
+        visible = self.visible_claims()
+        head.append(f"\n{reviewed} of {len(worthy)} check-worthy claims reviewed · showing {len(visible)}: {self.filter.describe()}", style="dim")
         self.query_one("#story-head", Static).update(head)
-        worthy = [claim for claim in self.claims if claim.checkworthy]
-        self.query_one("#review-progress", ProgressBar).update(
-            total=max(len(worthy), 1), progress=sum(claim.reviewed for claim in worthy)
+        self.query_one("#review-progress", ProgressBar).update(total=max(len(worthy), 1), progress=reviewed)
+        self.table.set_rows(
+            [
+                (claim.id, (str(claim.number), score_text(claim), status_text(claim.status), verdict_text(claim.verdict, scale, colour=not self.app.no_color)), claim.text)
+                for claim in visible
+            ]
         )
-        table = self.query_one("#claims", DataTable)
-        current = self._current_id()
-        table.clear()
-        for claim in self.claims:
-            table.add_row(
-                claim.id,
-                score_text(claim),
-                status_text(claim.status),
-                verdict_text(claim.verdict, scale),
-                " ".join(claim.text.split()),
-                key=claim.id,
-            )
-        if current and any(claim.id == current for claim in self.claims):
-            table.move_cursor(row=table.get_row_index(current))
         self._show_context()
 
-    def _current_id(self) -> str | None:
-        table = self.query_one("#claims", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
     def current_claim(self) -> Claim | None:
-        current = self._current_id()
+        current = self.table.current_key()
         return next((claim for claim in self.claims if claim.id == current), None)
 
     def claim_saved(self, claim: Claim) -> None:
@@ -124,21 +128,21 @@ class ClaimsScreen(ReviewScreen):
         self.action_open()
 
     def action_cursor_down(self) -> None:
-        self.query_one("#claims", DataTable).action_cursor_down()
+        self.table.action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one("#claims", DataTable).action_cursor_up()
+        self.table.action_cursor_up()
 
     def _jump_unreviewed(self, step: int) -> None:
-        table = self.query_one("#claims", DataTable)
-        count = len(self.claims)
+        visible = self.visible_claims()
+        count = len(visible)
         for offset in range(1, count + 1):
-            index = (table.cursor_row + step * offset) % count
-            claim = self.claims[index]
+            index = (self.table.cursor_row + step * offset) % count
+            claim = visible[index]
             if claim.checkworthy and not claim.reviewed:
-                table.move_cursor(row=index)
+                self.table.move_cursor(row=index)
                 return
-        self.notify("Every check-worthy claim has a verdict", timeout=3)
+        self.notify("Every check-worthy claim shown has a verdict", timeout=3)
 
     def action_next_unreviewed(self) -> None:
         self._jump_unreviewed(1)
@@ -151,4 +155,32 @@ class ClaimsScreen(ReviewScreen):
         if claim:
             from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 
-            self.app.push_screen(ClaimScreen(self.story_id, claim.id))
+            self.app.push_screen(ClaimScreen(self.story_id, claim.id, [c.id for c in self.visible_claims()]))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_filter(self) -> None:
+        def chosen(choice: ClaimFilter | None) -> None:
+            if choice is not None:
+                self.filter = choice
+                self._fill()
+
+        self.app.push_screen(FilterMenu(self.app.workspace.scale, self.filter), chosen)
+
+    def action_search(self) -> None:
+        self.query_one("#search", FilterBar).open()
+
+    def on_input_changed(self, event: FilterBar.Changed) -> None:
+        self.filter = self.filter.with_text(event.value)
+        self._fill()
+
+    def on_filter_bar_done(self, event: FilterBar.Done) -> None:
+        self.table.focus()
+
+    def action_export(self) -> None:
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.app.start_export(request)
+
+        self.app.push_screen(ExportDialog(self.story_id), chosen)

@@ -17,7 +17,7 @@ class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("v", "verdict", "Verdict", id="review.verdict"),
         Binding("s", "cycle_status", "Status", id="review.status"),
-        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("u", "undo", "Undo", show=False, id="review.undo"),
     ]
 
     def current_claim(self) -> Claim | None:
