@@ -5,7 +5,6 @@ from pathlib import Path
 
 from factcheck_tui.core import review
 from factcheck_tui.core.export import build_report, render
-from factcheck_tui.core.export.selection import ClaimFilter
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage import Repository
@@ -53,4 +52,4 @@ def test_untrusted_text_cannot_inject_markup(repo: Repository) -> None:
 def test_unreviewed_claims_only_on_request(repo: Repository) -> None:
     _reviewed_story(repo)
     assert "Turnout hit 61%" not in render(build_report(repo, DEFAULT_SCALE), "md")
-    assert "Turnout hit 61%" in render(build_report(repo, DEFAULT_SCALE, claim_filter=ClaimFilter(include_unreviewed=True)), "md")
+    assert "Turnout hit 61%" in render(build_report(repo, DEFAULT_SCALE, include_unreviewed=True), "md")

@@ -51,6 +51,7 @@ def build_report(
     scale: VerdictScale,
     story_ids: Sequence[str] = (),
     *,
+    include_unreviewed: bool = False,
     claim_filter: ClaimFilter | None = None,
     include_archives: bool = False,
 ) -> Report:
@@ -59,8 +60,9 @@ def build_report(
     Named stories are always listed, even with nothing chosen in them. Without names every article
     story is a candidate (archives of imported checks too with ``include_archives``); when the
     filter narrows by verdict, status, reviewer or date, stories left with no claim are dropped.
+    ``include_unreviewed`` is the short form of ``ClaimFilter(include_unreviewed=True)``.
     """
-    claim_filter = claim_filter or ClaimFilter()
+    claim_filter = claim_filter or ClaimFilter(include_unreviewed=include_unreviewed)
     named = list(dict.fromkeys(parse_story_id(story_id) for story_id in story_ids))
     if named:
         candidates = named
