@@ -91,6 +91,16 @@ def _object_fields(obj: dict[str, Any]) -> Fields:
     return plain_fields(list(obj.values()), column_map(tuple(obj)))
 
 
+def _from_reviews(reviews: list[dict[str, Any]], where: str | None) -> Iterator[Item]:
+    """Each ClaimReview, named by where it was found, and by its number when that place holds several."""
+    for index, review in enumerate(reviews, start=1):
+        if where is None:
+            place = f"ClaimReview {index}"
+        else:
+            place = where if len(reviews) == 1 else f"{where}, ClaimReview {index}"
+        yield from _checked(claim_review_fields(review), place)
+
+
 def _from_object(obj: Any, where: str) -> Iterator[Item]:
     """A JSON Lines record: a plain record, or ClaimReview markup (which may hold several reviews)."""
     if not isinstance(obj, dict):
@@ -100,8 +110,7 @@ def _from_object(obj: Any, where: str) -> Iterator[Item]:
     reviews = find_claim_reviews(obj) if is_markup else []
     if not reviews:
         yield from _checked(_object_fields(obj), where)
-    for index, review in enumerate(reviews, start=1):
-        yield from _checked(claim_review_fields(review), where if len(reviews) == 1 else f"{where}, ClaimReview {index}")
+    yield from _from_reviews(reviews, where)
 
 
 def read_json_lines(payload: bytes, progress: ReadProgress) -> Iterator[Item]:
@@ -138,8 +147,7 @@ def parse_json_document(payload: bytes, source: str) -> Any:
 def read_json_document(data: Any, source: str) -> Iterator[Item]:
     reviews = find_claim_reviews(data)
     if reviews:
-        for index, review in enumerate(reviews, start=1):
-            yield from _checked(claim_review_fields(review), f"ClaimReview {index}")
+        yield from _from_reviews(reviews, None)
     elif isinstance(data, list):
         for index, obj in enumerate(data, start=1):
             yield from _from_object(obj, f"record {index}")
@@ -172,8 +180,7 @@ def read_html(payload: bytes, source: str, progress: ReadProgress) -> Iterator[I
             continue
         reviews = find_claim_reviews(data)
         found = found or bool(reviews)
-        for index, review in enumerate(reviews, start=1):
-            yield from _checked(claim_review_fields(review), f"line {line}" if len(reviews) == 1 else f"line {line}, ClaimReview {index}")
+        yield from _from_reviews(reviews, f"line {line}")
     if not found:
         yield Problem("page", "no ClaimReview in the page's JSON-LD")
 
