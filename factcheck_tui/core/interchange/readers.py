@@ -114,7 +114,7 @@ def _from_object(obj: Any, where: str) -> Iterator[Item]:
 
 
 def read_json_lines(payload: bytes, progress: ReadProgress) -> Iterator[Item]:
-    lines = payload.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    lines = payload.removeprefix(b"\xef\xbb\xbf").splitlines()
     for number, line in enumerate(lines, start=1):
         if number % PROGRESS_EVERY == 0:
             progress(number, len(lines))
