@@ -235,3 +235,10 @@ def test_our_own_exports_come_back_in(tmp_path: Path) -> None:
         claims = by_text(target)
         assert claims["+44 people were hurt on Route 9 last year."].verdict == "Mostly true"
         assert claims["-12% fewer buses run on Sundays, said @transit_desk."].speaker == "@transit_desk"
+
+
+def test_json_lines_with_windows_line_ends_keep_their_line_numbers(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "windows.jsonl"
+    path.write_bytes(b'{"text": "One.", "verdict": "True"}\r\n{broken\r\n{"text": "Two.", "verdict": "False"}\r\n')
+    result = run(repo, path)
+    assert (result.imported, [p.where for p in result.problems]) == (2, ["line 2"])
