@@ -12,7 +12,7 @@ import csv
 import io
 
 from factcheck_tui.core.export.report import Report
-from factcheck_tui.core.export.selection import review_date
+from factcheck_tui.core.filters import review_date
 from factcheck_tui.core.export.wording import evidence_lines
 from factcheck_tui.core.models import Claim, Story
 

@@ -11,7 +11,7 @@ from factcheck_tui.core.export.claimreview import Publishing, check_publishing
 from factcheck_tui.core.export.formats import render
 from factcheck_tui.core.export.options import ExportOptions
 from factcheck_tui.core.export.report import build_report
-from factcheck_tui.core.export.selection import ClaimFilter
+from factcheck_tui.core.filters import ClaimFilter, reviewer_key
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage.files import atomic_write
@@ -29,12 +29,13 @@ def claim_filter(options: ExportOptions, scale: VerdictScale) -> ClaimFilter:
     return ClaimFilter(
         verdicts=frozenset(scale.resolve(verdict) for verdict in options.verdicts),
         statuses=frozenset(options.statuses),
-        reviewers=frozenset(" ".join(name.split()).casefold() for name in options.reviewers),
+        reviewers=frozenset(reviewer_key(name) for name in options.reviewers),
         since=options.since,
         until=options.until,
         # A ClaimReview needs a rating, so unrated claims never go into one.
-        include_unreviewed=options.include_unreviewed and options.format != "claimreview",
-        include_dismissed=options.include_unreviewed and options.format == "json",
+        reviewed=None if options.include_unreviewed and options.format != "claimreview" else True,
+        # A full JSON export is a backup: it keeps dismissed claims too.
+        dismissed=None if options.include_unreviewed and options.format == "json" else False,
     )
 
 

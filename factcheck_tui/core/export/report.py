@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck_tui.core.export.selection import ClaimFilter
+from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.ids import parse_story_id
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
@@ -60,9 +60,9 @@ def build_report(
     Named stories are always listed, even with nothing chosen in them. Without names every article
     story is a candidate (archives of imported checks too with ``include_archives``); when the
     filter narrows by verdict, status, reviewer or date, stories left with no claim are dropped.
-    ``include_unreviewed`` is the short form of ``ClaimFilter(include_unreviewed=True)``.
+    ``include_unreviewed`` is the short form of ``ClaimFilter(reviewed=None)``.
     """
-    claim_filter = claim_filter or ClaimFilter(include_unreviewed=include_unreviewed)
+    claim_filter = claim_filter or ClaimFilter(reviewed=None if include_unreviewed else True)
     named = list(dict.fromkeys(parse_story_id(story_id) for story_id in story_ids))
     if named:
         candidates = named
@@ -73,7 +73,7 @@ def build_report(
     for story_id in candidates:
         story = repo.get_story(story_id)
         claims = repo.list_claims(story_id, include_dismissed=True)
-        chosen = [claim for claim in claims if claim_filter.accepts(claim)]
+        chosen = [claim for claim in claims if claim_filter.matches(claim)]
         if not chosen and claim_filter.narrows and not named:
             continue
         checkworthy = sum(claim.checkworthy and not claim.dismissed for claim in claims)
