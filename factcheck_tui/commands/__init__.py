@@ -8,13 +8,32 @@ from factcheck_tui.commands import (
     evidence,
     export,
     extract,
+    import_checks,
     importing,
     link,
     match,
+    restore,
     show,
     status,
     stories,
     verdict,
 )
 
-COMMANDS = (importing, stories, claims, show, verdict, status, evidence, match, dupes, link, export, extract, config, demo)
+COMMANDS = (
+    importing,
+    stories,
+    claims,
+    show,
+    verdict,
+    status,
+    evidence,
+    match,
+    dupes,
+    link,
+    export,
+    import_checks,
+    restore,
+    extract,
+    config,
+    demo,
+)

@@ -26,8 +26,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     story_ids = [parse_story_id(args.story)] if args.story else repo.story_ids()
     wanted = ClaimFilter(
         checkworthy_only=args.checkworthy,
-        unreviewed_only=args.unreviewed,
-        verdict=workspace.scale.resolve(args.verdict) if args.verdict else None,
+        reviewed=False if args.unreviewed else None,
+        verdicts=frozenset({workspace.scale.resolve(args.verdict)}) if args.verdict else frozenset(),
         text=args.search or "",
     )
     claims = [claim for story_id in story_ids for claim in repo.list_claims(story_id) if wanted.matches(claim)]

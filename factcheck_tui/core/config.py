@@ -33,6 +33,8 @@ class Organisation(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = ""
     url: str = ""
+    # Where published checks live, for ClaimReview's url; {story_id}, {claim_id} and {number} are filled in.
+    review_url: str = ""
 
 
 class Matching(BaseModel):

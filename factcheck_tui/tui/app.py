@@ -12,12 +12,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from factcheck_tui.core.errors import ConfigError, FactcheckError
-from factcheck_tui.core.export import build_report, render
+from factcheck_tui.core.export import write_export
 from factcheck_tui.core.importing import import_story, parse_date
 from factcheck_tui.core.ingest import parse_article, read_article
 from factcheck_tui.core.models import Story
 from factcheck_tui.core.storage import Repository
-from factcheck_tui.core.storage.files import atomic_write
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
@@ -25,6 +24,7 @@ from factcheck_tui.tui.screens.export_dialog import ExportRequest
 from factcheck_tui.tui.screens.help import HelpScreen
 from factcheck_tui.tui.screens.import_dialog import ImportRequest
 from factcheck_tui.tui.screens.stories import StoriesScreen
+from factcheck_tui.tui.undo import UndoStep
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -45,7 +45,7 @@ class FactcheckApp(App[None]):
         super().__init__()
         self.workspace = workspace
         self.sub_title = f"{workspace.db_path.name} · {workspace.actor}"
-        self.undo_stack: list[tuple[str, int]] = []
+        self.undo_stack: list[UndoStep] = []
 
     @property
     def repo(self) -> Repository:
@@ -141,12 +141,11 @@ class FactcheckApp(App[None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, request: ExportRequest) -> None:
         try:
-            report = build_report(self.repo, self.workspace.scale, request.story_ids, include_unreviewed=request.include_unreviewed)
-            atomic_write(request.path, render(report, request.format).encode("utf-8"))
+            written = write_export(self.repo, self.workspace.config, request.options, request.path)
         except FactcheckError as error:
             self.call_from_thread(self._finished, error)
             return
-        message = f"Wrote {request.path} ({report.claim_count} claims, {len(report.stories)} stories)"
+        message = f"Wrote {request.path} ({written.claim_count} claims, {written.story_count} stories)"
         self.call_from_thread(self._finished, None, message)
 
     def _finished(self, error: FactcheckError | None, message: str = "") -> None:

@@ -175,3 +175,43 @@ async def test_another_reviewers_change_appears_on_screen(newsroom: Workspace) -
         detail._poll()
         assert detail.claim.version == claim.version + 2
         assert detail.claim.updated_by == "ben"
+
+
+async def test_fix_the_claim_list_split_merge_edit_add_dismiss(newsroom: Workspace) -> None:
+    repo = newsroom.repo
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")
+        screen = app.screen
+        story_id = screen.story_id
+        target = next(claim for claim in screen.visible_claims() if "economy about $95 million" in claim.text)
+        screen.table.move_cursor(row=screen.table.get_row_index(target.id))
+        cut = target.text.index("said") + len("said ")
+        await pilot.press("T", "home", *["right"] * cut, "enter")
+        first = repo.get_claim(target.id)
+        assert first.text == target.text[:cut].rstrip()
+        second = next(claim for claim in repo.list_claims(story_id) if claim.text == target.text[cut:])
+        assert [change.old for change in first.history if change.field == "text"] == [target.text]
+
+        await pilot.press("m")
+        merged = repo.get_claim(target.id)
+        assert merged.text == target.text and repo.get_claim(second.id).dismissed
+
+        await pilot.press("u")
+        assert repo.get_claim(target.id).text == first.text and not repo.get_claim(second.id).dismissed
+
+        await pilot.press("t", "ctrl+a", "ctrl+k", *"Reyes put the cost at $95 million a day.", "ctrl+s")
+        assert repo.get_claim(target.id).text == "Reyes put the cost at $95 million a day."
+
+        await pilot.press("a", *"The port has 42 berths.", "ctrl+s")
+        added = [claim for claim in repo.list_claims(story_id) if claim.text == "The port has 42 berths."]
+        assert len(added) == 1 and added[0].origin == "manual"
+
+        await pilot.press("delete")
+        assert repo.get_claim(screen.current_claim().id).dismissed is False  # cursor moved to the next visible claim
+        dismissed = [claim for claim in repo.list_claims(story_id, include_dismissed=True) if claim.dismissed]
+        assert len(dismissed) == 1
+        await pilot.press("f", "end", "enter")
+        assert [claim.id for claim in screen.visible_claims()] == [dismissed[0].id]
+        await pilot.press("delete")
+        assert not repo.get_claim(dismissed[0].id).dismissed

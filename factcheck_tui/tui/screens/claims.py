@@ -8,13 +8,21 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
+from factcheck_tui.core import claim_edits
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
+from factcheck_tui.tui.screens.claim_text_dialog import (
+    ADD,
+    EDIT,
+    SPLIT,
+    ClaimTextDialog,
+)
 from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
 from factcheck_tui.tui.screens.filter_menu import FilterMenu
 from factcheck_tui.tui.screens.review_base import ReviewScreen
+from factcheck_tui.tui.undo import UndoStep
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import ClaimContext
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
@@ -34,6 +42,11 @@ class ClaimsScreen(ReviewScreen):
         Binding("f", "filter", "Filter", id="claims.filter"),
         Binding("slash", "search", "Search", show=False, id="claims.search"),
         Binding("x", "export", "Export", show=False, id="claims.export"),
+        Binding("a", "add_claim", "Add claim", show=False, id="claims.add"),
+        Binding("t", "edit_text", "Edit claim text", show=False, id="claims.edit_text"),
+        Binding("T", "split", "Split claim", show=False, id="claims.split"),
+        Binding("m", "merge_next", "Merge with next claim", show=False, id="claims.merge"),
+        Binding("delete", "toggle_dismissed", "Dismiss / restore claim", show=False, id="claims.dismiss"),
     ]
 
     def __init__(self, story_id: str) -> None:
@@ -79,7 +92,7 @@ class ClaimsScreen(ReviewScreen):
         try:
             self._signature = repo.story_signature(self.story_id)
             self.story = repo.get_story(self.story_id)
-            self.claims = repo.list_claims(self.story_id)
+            self.claims = repo.list_claims(self.story_id, include_dismissed=True)
         except FactcheckError as error:
             self.app.report(error)
             return
@@ -91,7 +104,7 @@ class ClaimsScreen(ReviewScreen):
     def _fill(self) -> None:
         assert self.story is not None
         scale = self.app.workspace.scale
-        worthy = [claim for claim in self.claims if claim.checkworthy]
+        worthy = [claim for claim in self.claims if claim.checkworthy and not claim.dismissed]
         reviewed = sum(claim.reviewed for claim in worthy)
         head = Text(self.story.title, style="bold")
         meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
@@ -184,3 +197,88 @@ class ClaimsScreen(ReviewScreen):
                 self.app.start_export(request)
 
         self.app.push_screen(ExportDialog(self.story_id), chosen)
+
+    # -- fixing the machine's claim list ------------------------------------------------------
+
+    def _fix(self, label: str, run, focus: str | None = None) -> None:
+        """Run one claim-list fix; it becomes one undo step and the list shows the result."""
+        try:
+            saved, created = run()
+        except FactcheckError as error:
+            self.app.report(error)
+            self.reload()
+            return
+        self.app.undo_stack.append(UndoStep.of(label, saved, created))
+        self.reload()
+        if focus and focus in {claim.id for claim in self.visible_claims()}:
+            self.table.move_cursor(row=self.table.get_row_index(focus))
+
+    def action_add_claim(self) -> None:
+        actor = self.app.workspace.actor
+
+        def added(text: str | int | None) -> None:
+            if isinstance(text, str):
+                self._fix("added claim", lambda: ([], [claim_edits.add_claim(self.app.repo, self.story_id, text, actor=actor)]))
+
+        self.app.push_screen(ClaimTextDialog(ADD), added)
+
+    def action_edit_text(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        actor = self.app.workspace.actor
+
+        def edited(text: str | int | None) -> None:
+            if isinstance(text, str) and text != claim.text:
+                self._fix(
+                    f"edit of {claim.id}",
+                    lambda: ([claim_edits.edit_claim_text(self.app.repo, claim.id, text, actor=actor, expected_version=claim.version)], []),
+                    claim.id,
+                )
+
+        self.app.push_screen(ClaimTextDialog(EDIT, claim.text), edited)
+
+    def action_split(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        actor = self.app.workspace.actor
+
+        def chosen(at: str | int | None) -> None:
+            if isinstance(at, int):
+
+                def run():
+                    first, second = claim_edits.split_claim(self.app.repo, claim.id, at, actor=actor, expected_version=claim.version)
+                    return [first], [second]
+
+                self._fix(f"split of {claim.id}", run, claim.id)
+
+        self.app.push_screen(ClaimTextDialog(SPLIT, claim.text), chosen)
+
+    def action_merge_next(self) -> None:
+        visible = self.visible_claims()
+        claim = self.current_claim()
+        if claim is None or claim not in visible or visible.index(claim) + 1 >= len(visible):
+            self.notify("There is no next claim to merge with", timeout=2)
+            return
+        following = visible[visible.index(claim) + 1]
+        actor = self.app.workspace.actor
+
+        def run():
+            merged = claim_edits.merge_claims(
+                self.app.repo, claim.id, following.id, actor=actor,
+                expected_version=claim.version, second_expected_version=following.version,
+            )
+            return [merged, self.app.repo.get_claim(following.id)], []
+
+        self._fix(f"merge of {claim.id} and {following.id}", run, claim.id)
+
+    def action_toggle_dismissed(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        actor = self.app.workspace.actor
+        change = claim_edits.restore_claim if claim.dismissed else claim_edits.dismiss_claim
+        label = f"{'restore' if claim.dismissed else 'dismissal'} of {claim.id}"
+        self._fix(label, lambda: ([change(self.app.repo, claim.id, actor=actor, expected_version=claim.version)], []))
+        self.notify(f"{label.capitalize()} (u undoes)", timeout=3)

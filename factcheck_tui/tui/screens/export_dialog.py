@@ -10,15 +10,14 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
-from factcheck_tui.core.export import FORMATS
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.export import FORMATS, ExportOptions
 from factcheck_tui.tui.widgets.dialog_body import DialogBody
 
 
 @dataclass(frozen=True)
 class ExportRequest:
-    format: str
-    story_ids: tuple[str, ...]
-    include_unreviewed: bool
+    options: ExportOptions
     path: Path
 
 
@@ -39,7 +38,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with DialogBody(id="export-dialog", classes="dialog"):
             yield Label("Export a report", classes="dialog-title")
             yield Label("Format")
-            yield Select([(name, name) for name in FORMATS], value=next(iter(FORMATS)), allow_blank=False, id="format")
+            yield Select(
+                [(f"{name}: {fmt.description}", name) for name, fmt in FORMATS.items()],
+                value=next(iter(FORMATS)),
+                allow_blank=False,
+                id="format",
+            )
             if self.story_id:
                 yield Label("Stories")
                 yield Select(
@@ -52,6 +56,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 allow_blank=False,
                 id="claim-scope",
             )
+            yield Label("Published at, for ClaimReview ({claim_id} is filled in)")
+            yield Input(placeholder="https://newsroom.example/factchecks/{claim_id}", id="review-url")
             yield Label("Write to (relative to the folder the app was started in)")
             yield Input(value=self._default_name(next(iter(FORMATS))), id="path")
             yield Label("", id="form-error", classes="error")
@@ -77,14 +83,17 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             error.update(f"{path.parent} is not a folder.")
             return
         whole = not self.story_id or self.query_one("#scope", Select).value == "all"
-        self.dismiss(
-            ExportRequest(
+        try:
+            options = ExportOptions.parse(
                 format=str(self.query_one("#format", Select).value),
-                story_ids=() if whole else (self.story_id,),
+                story_ids=[] if whole else [self.story_id],
                 include_unreviewed=self.query_one("#claim-scope", Select).value == "all",
-                path=path,
+                review_url=self.query_one("#review-url", Input).value.strip() or None,
             )
-        )
+        except InputError as problem:
+            error.update(str(problem))
+            return
+        self.dismiss(ExportRequest(options, path))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

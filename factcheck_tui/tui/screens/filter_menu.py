@@ -22,9 +22,10 @@ class FilterMenu(ModalScreen[ClaimFilter | None]):
         self.choices: list[tuple[str, ClaimFilter]] = [
             ("All claims", ClaimFilter()),
             ("Check-worthy only", ClaimFilter(checkworthy_only=True)),
-            ("Unreviewed check-worthy", ClaimFilter(checkworthy_only=True, unreviewed_only=True)),
-            ("Unreviewed (any)", ClaimFilter(unreviewed_only=True)),
-            *[(f"Verdict: {label}", ClaimFilter(verdict=label)) for label in scale.names],
+            ("Unreviewed check-worthy", ClaimFilter(checkworthy_only=True, reviewed=False)),
+            ("Unreviewed (any)", ClaimFilter(reviewed=False)),
+            *[(f"Verdict: {label}", ClaimFilter(verdicts=frozenset({label}))) for label in scale.names],
+            ("Dismissed claims", ClaimFilter(dismissed=True)),
         ]
 
     def compose(self) -> ComposeResult:
