@@ -4,6 +4,15 @@ Open it in a worker thread (``MatchIndex.open``): it loads the saved index from 
 and re-reads only the digest shards that other processes have replaced since, or builds the
 index from every claim's digest when there is no usable cache. After that a search costs
 milliseconds, and a save of one claim is folded in with ``update`` in well under a millisecond.
+
+From a Textual worker (the core knows nothing of Textual; it only polls ``cancel``)::
+
+    worker = get_current_worker()
+    index = MatchIndex.open(repo, config.matching, cancel=lambda: worker.is_cancelled)
+
+After saving a claim: ``index.update(ClaimDigest.of(story, claim))``. To pick up other
+reviewers' saves: ``if index.is_stale(): index.refresh()``. One index may be shared between
+threads; every method takes its lock.
 """
 
 from __future__ import annotations
