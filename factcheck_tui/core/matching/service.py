@@ -241,7 +241,7 @@ class MatchIndex:
     def similar_to(self, claim_id: str, top_k: int = 10, *, same_story: bool = False) -> list[Match]:
         """Claims in other stories (and the archive) that may be the same as ``claim_id``."""
         claim_id = canonical_claim_id(claim_id)
-        entry = self._index.entry(claim_id)
+        entry = self.entry(claim_id)
         if entry is None:
             claim = self.repo.get_claim(claim_id)
             text, story_id = searchable_text(claim.text, claim.review_title), claim.story_id
@@ -258,10 +258,10 @@ class MatchIndex:
     def matches_for_story(self, story_id: str, top_k: int = 5, *, cancel: Cancel = None) -> dict[str, list[Match]]:
         """For each claim of a story, its matches elsewhere: what the claims list marks."""
         found = {}
-        for position, claim_id in enumerate(sorted(self._index.story_claims.get(story_id, ()), key=_claim_order)):
+        for position, claim_id in enumerate(self.claim_ids(story_id)):
             if position % 16 == 0:
                 check(cancel)
-            entry = self._index.entry(claim_id)
+            entry = self.entry(claim_id)
             if entry is not None and not entry.dismissed:
                 found[claim_id] = self.similar_to(claim_id, top_k)
         return found
@@ -279,7 +279,8 @@ class MatchIndex:
             return self._index.similarity(query, slot, self._index.word_bm25(query, slot))
 
     def entry(self, claim_id: str) -> Entry | None:
-        return self._index.entry(canonical_claim_id(claim_id))
+        with self._lock:
+            return self._index.entry(canonical_claim_id(claim_id))
 
     def story(self, story_id: str) -> StorySummary | None:
         return self._stories.get(story_id)
@@ -289,10 +290,12 @@ class MatchIndex:
         return summary is not None and summary.kind is StoryKind.ARCHIVE
 
     def story_ids(self) -> Iterable[str]:
-        return list(self._index.story_claims)
+        with self._lock:
+            return list(self._index.story_claims)
 
     def claim_ids(self, story_id: str) -> list[str]:
-        return sorted(self._index.story_claims.get(story_id, ()), key=_claim_order)
+        with self._lock:
+            return sorted(self._index.story_claims.get(story_id, ()), key=_claim_order)
 
     # -- helpers -------------------------------------------------------------------------
 
