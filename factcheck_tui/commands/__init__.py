@@ -4,11 +4,14 @@ from factcheck_tui.commands import (
     claims,
     config,
     demo,
+    dupes,
     evidence,
     export,
     extract,
     import_checks,
     importing,
+    link,
+    match,
     restore,
     show,
     status,
@@ -16,4 +19,21 @@ from factcheck_tui.commands import (
     verdict,
 )
 
-COMMANDS = (importing, stories, claims, show, verdict, status, evidence, export, import_checks, restore, extract, config, demo)
+COMMANDS = (
+    importing,
+    stories,
+    claims,
+    show,
+    verdict,
+    status,
+    evidence,
+    match,
+    dupes,
+    link,
+    export,
+    import_checks,
+    restore,
+    extract,
+    config,
+    demo,
+)
