@@ -10,15 +10,18 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from factcheck_tui.core.errors import ConfigError, FactcheckError
 from factcheck_tui.core.export import write_export
 from factcheck_tui.core.importing import import_story, parse_date
 from factcheck_tui.core.ingest import parse_article, read_article
-from factcheck_tui.core.models import Story
+from factcheck_tui.core.matching import MatchIndex, MatchingCancelled
+from factcheck_tui.core.models import Claim, ClaimDigest, Story
 from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
+from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.export_dialog import ExportRequest
 from factcheck_tui.tui.screens.help import HelpScreen
@@ -28,6 +31,7 @@ from factcheck_tui.tui.undo import UndoStep
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
+INDEX_POLL_SECONDS = 5.0
 
 
 class FactcheckApp(App[None]):
@@ -46,6 +50,9 @@ class FactcheckApp(App[None]):
         self.workspace = workspace
         self.sub_title = f"{workspace.db_path.name} · {workspace.actor}"
         self.undo_stack: list[UndoStep] = []
+        # None until the worker has built or loaded it; screens show duplicates once it is here.
+        self.match_index: MatchIndex | None = None
+        self._tasks: dict[str, str] = {}
 
     @property
     def repo(self) -> Repository:
@@ -56,6 +63,9 @@ class FactcheckApp(App[None]):
         if self.workspace.config.keys:
             self.set_keymap(self.workspace.config.keys)
         self.push_screen(StoriesScreen())
+        self.begin_task("index", "Loading the duplicate index…")
+        self._open_index()
+        self.set_interval(INDEX_POLL_SECONDS, self._refresh_index_if_stale)
 
     def report(self, error: FactcheckError) -> None:
         """Show a core error as one line; the app keeps running."""
@@ -102,8 +112,71 @@ class FactcheckApp(App[None]):
 
     # -- background work -------------------------------------------------------------------
 
+    def begin_task(self, key: str, text: str) -> None:
+        self._tasks[key] = text
+        self.activity = " · ".join(self._tasks.values())
+
+    def end_task(self, key: str) -> None:
+        self._tasks.pop(key, None)
+        self.activity = " · ".join(self._tasks.values())
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _open_index(self) -> None:
+        worker = get_current_worker()
+        try:
+            index = MatchIndex.open(self.repo, self.workspace.config.matching, cancel=lambda: worker.is_cancelled)
+        except MatchingCancelled:
+            return
+        except FactcheckError as error:
+            self.call_from_thread(self._finished, "index", error)
+            return
+        self.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: MatchIndex) -> None:
+        self.match_index = index
+        self.end_task("index")
+        self.announce_matches()
+
+    def announce_matches(self) -> None:
+        """Tell every open screen that duplicate matches may have changed."""
+        for screen in self.screen_stack:
+            screen.post_message(MatchesChanged())
+
+    def _refresh_index_if_stale(self) -> None:
+        if self.match_index is not None and self.match_index.is_stale():
+            self._refresh_index()
+
+    @work(thread=True, exclusive=True, group="index-refresh", exit_on_error=False)
+    def _refresh_index(self) -> None:
+        index = self.match_index
+        worker = get_current_worker()
+        try:
+            changed = index.refresh(cancel=lambda: worker.is_cancelled) if index else 0
+        except (MatchingCancelled, FactcheckError):
+            return
+        if changed:
+            self.call_from_thread(self.announce_matches)
+
+    def claims_saved(self, claims: Iterable[Claim]) -> None:
+        """Keep the duplicate index current after this reviewer's own saves (other processes' come by polling)."""
+        if self.match_index is None:
+            return
+        stories: dict[str, Story] = {}
+        for claim in claims:
+            story = stories.get(claim.story_id) or stories.setdefault(claim.story_id, self.repo.get_story(claim.story_id))
+            self.match_index.update(ClaimDigest.of(story, claim))
+        self.announce_matches()
+
+    def on_unmount(self) -> None:
+        # The next start loads the index from this cache instead of rebuilding it.
+        if self.match_index is not None:
+            try:
+                self.match_index.save()
+            except FactcheckError:
+                pass
+
     def start_import(self, request: ImportRequest) -> None:
-        self.activity = f"Importing {request.path or 'pasted text'}…"
+        self.begin_task("import", f"Importing {request.path or 'pasted text'}…")
         self._import(request)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
@@ -123,19 +196,20 @@ class FactcheckApp(App[None]):
                 published=parse_date(request.published, "Published"),
             )
         except FactcheckError as error:
-            self.call_from_thread(self._finished, error)
+            self.call_from_thread(self._finished, "import", error)
             return
-        self.call_from_thread(self._imported, story, len(claims))
+        self.call_from_thread(self._imported, story, claims)
 
-    def _imported(self, story: Story, count: int) -> None:
-        self._finished(None)
-        self.notify(f"Imported {story.id}: {count} claims from “{story.title}”", timeout=4, markup=False)
+    def _imported(self, story: Story, claims: list[Claim]) -> None:
+        self._finished("import", None)
+        self.claims_saved(claims)
+        self.notify(f"Imported {story.id}: {len(claims)} claims from “{story.title}”", timeout=4, markup=False)
         from factcheck_tui.tui.screens.claims import ClaimsScreen
 
         self.push_screen(ClaimsScreen(story.id))
 
     def start_export(self, request: ExportRequest) -> None:
-        self.activity = f"Writing {request.path.name}…"
+        self.begin_task("export", f"Writing {request.path.name}…")
         self._export(request)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
@@ -143,13 +217,13 @@ class FactcheckApp(App[None]):
         try:
             written = write_export(self.repo, self.workspace.config, request.options, request.path)
         except FactcheckError as error:
-            self.call_from_thread(self._finished, error)
+            self.call_from_thread(self._finished, "export", error)
             return
         message = f"Wrote {request.path} ({written.claim_count} claims, {written.story_count} stories)"
-        self.call_from_thread(self._finished, None, message)
+        self.call_from_thread(self._finished, "export", None, message)
 
-    def _finished(self, error: FactcheckError | None, message: str = "") -> None:
-        self.activity = ""
+    def _finished(self, task: str, error: FactcheckError | None, message: str = "") -> None:
+        self.end_task(task)
         if error is not None:
             self.report(error)
         elif message:

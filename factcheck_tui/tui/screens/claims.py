@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from factcheck_tui.core import claim_edits
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.filters import ClaimFilter
+from factcheck_tui.core.matching import Match, MatchingCancelled
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
+from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.claim_text_dialog import (
     ADD,
     EDIT,
@@ -27,6 +31,7 @@ from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import ClaimContext
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
+from factcheck_tui.tui.widgets.match_marks import checked_before, marker
 
 POLL_SECONDS = 2.0
 
@@ -55,6 +60,7 @@ class ClaimsScreen(ReviewScreen):
         self.story: Story | None = None
         self.claims: list[Claim] = []
         self.filter = ClaimFilter()
+        self.matches: dict[str, list[Match]] = {}
         self._signature: object = None
 
     def compose(self) -> ComposeResult:
@@ -74,7 +80,7 @@ class ClaimsScreen(ReviewScreen):
 
     def on_mount(self) -> None:
         self.table.set_columns(
-            [("#", "number", 3), ("Score", "score", 6), ("St", "status", 3), ("Verdict", "verdict", 12)],
+            [("#", "number", 3), ("Score", "score", 6), ("St", "status", 3), ("Verdict", "verdict", 12), ("Dup", "dup", 3)],
             ("Text", "text"),
         )
         self.reload()
@@ -97,6 +103,27 @@ class ClaimsScreen(ReviewScreen):
             self.app.report(error)
             return
         self._fill()
+        self._look_for_matches()
+
+    def on_matches_changed(self, message: MatchesChanged) -> None:
+        self._look_for_matches()
+
+    def _look_for_matches(self) -> None:
+        if self.app.match_index is not None:
+            self._find_matches()
+
+    @work(thread=True, exclusive=True, group="story-matches", exit_on_error=False)
+    def _find_matches(self) -> None:
+        worker = get_current_worker()
+        try:
+            found = self.app.match_index.matches_for_story(self.story_id, cancel=lambda: worker.is_cancelled)
+        except (MatchingCancelled, FactcheckError):
+            return
+        self.app.call_from_thread(self._matches_found, found)
+
+    def _matches_found(self, found: dict[str, list[Match]]) -> None:
+        self.matches = found
+        self._fill()
 
     def visible_claims(self) -> list[Claim]:
         return [claim for claim in self.claims if self.filter.matches(claim)]
@@ -116,7 +143,17 @@ class ClaimsScreen(ReviewScreen):
         self.query_one("#review-progress", ProgressBar).update(total=max(len(worthy), 1), progress=reviewed)
         self.table.set_rows(
             [
-                (claim.id, (str(claim.number), score_text(claim), status_text(claim.status), verdict_text(claim.verdict, scale, colour=not self.app.no_color)), claim.text)
+                (
+                    claim.id,
+                    (
+                        str(claim.number),
+                        score_text(claim),
+                        status_text(claim.status),
+                        verdict_text(claim.verdict, scale, colour=not self.app.no_color),
+                        marker(self.matches.get(claim.id, [])),
+                    ),
+                    claim.text,
+                )
                 for claim in visible
             ]
         )
@@ -131,7 +168,9 @@ class ClaimsScreen(ReviewScreen):
 
     def _show_context(self) -> None:
         if self.story is not None:
-            self.query_one("#context", ClaimContext).show(self.story, self.current_claim())
+            claim = self.current_claim()
+            earlier = checked_before(self.matches.get(claim.id, [])) if claim else None
+            self.query_one("#context", ClaimContext).show(self.story, claim, earlier)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_context()
@@ -209,6 +248,7 @@ class ClaimsScreen(ReviewScreen):
             self.reload()
             return
         self.app.undo_stack.append(UndoStep.of(label, saved, created))
+        self.app.claims_saved([*saved, *created])
         self.reload()
         if focus and focus in {claim.id for claim in self.visible_claims()}:
             self.table.move_cursor(row=self.table.get_row_index(focus))

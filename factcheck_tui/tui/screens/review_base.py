@@ -41,6 +41,7 @@ class ReviewScreen(Screen[None]):
             return None
         if undoable and saved.version != claim.version:
             self.app.undo_stack.append(UndoStep.of(f"change to {saved.id}", [saved]))
+        self.app.claims_saved([saved])
         self.claim_saved(saved)
         return saved
 
@@ -88,4 +89,5 @@ class ReviewScreen(Screen[None]):
             self.app.report(error)
             return
         self.notify(f"Undid your {step.label}", timeout=2)
+        self.app.claims_saved(restored)
         self.claim_saved(restored[0])

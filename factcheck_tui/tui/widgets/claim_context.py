@@ -16,8 +16,11 @@ def paragraph_span(body: str, start: int, end: int) -> tuple[int, int]:
     return left, len(body) if right == -1 else right
 
 
-def context_text(story: Story, claim: Claim) -> Text:
+def context_text(story: Story, claim: Claim, earlier: Text | None = None) -> Text:
     text = Text()
+    if earlier is not None:
+        text.append_text(earlier)
+        text.append("\n")
     if claim.start is not None and claim.end is not None and claim.end <= len(story.body):
         left, right = paragraph_span(story.body, claim.start, claim.end)
         # Very long paragraphs are trimmed around the claim so the pane stays readable at 80x24.
@@ -51,5 +54,5 @@ class ClaimContext(Static):
     }
     """
 
-    def show(self, story: Story, claim: Claim | None) -> None:
-        self.update(context_text(story, claim) if claim else Text("No claim selected.", style="dim"))
+    def show(self, story: Story, claim: Claim | None, earlier: Text | None = None) -> None:
+        self.update(context_text(story, claim, earlier) if claim else Text("No claim selected.", style="dim"))

@@ -1,0 +1,53 @@
+"""How earlier checks of a claim show: a marker in lists, a line in the context pane.
+
+A "likely" duplicate is marked; a "possible" one is only shown (in the claim's duplicates pane),
+so topical neighbours in a busy archive do not flag every claim.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from factcheck_tui.core.matching import Level, Match
+
+CONFIRMED_MARK = "="
+LIKELY_MARK = "◆"
+
+
+def strong(matches: list[Match]) -> list[Match]:
+    return [match for match in matches if match.confirmed or match.level is Level.LIKELY]
+
+
+def marker(matches: list[Match]) -> str:
+    marked = strong(matches)
+    if any(match.confirmed for match in marked):
+        return CONFIRMED_MARK
+    return LIKELY_MARK if marked else ""
+
+
+def source_name(match: Match) -> str:
+    name = match.review_title or match.story_title or match.story_id
+    return name if not match.outlet or match.archive else f"{name} ({match.outlet})"
+
+
+def checked_before(matches: list[Match]) -> Text | None:
+    """“Checked before: False in story X” for the best likely or confirmed match with a verdict."""
+    if not matches:
+        return None
+    marked = strong(matches)
+    rated = next((match for match in marked if match.verdict), None)
+    line = Text()
+    if rated is not None:
+        line.append("Checked before: ", style="bold")
+        line.append(rated.verdict or "", style="bold reverse")
+        line.append(f" in “{source_name(rated)}”")
+        if rated.published:
+            line.append(f", {rated.published.isoformat()}")
+        line.append(f" · {rated.claim_id} · {'confirmed' if rated.confirmed else rated.level.value} {rated.score:.2f}", style="dim")
+    elif marked:
+        line.append("Same claim in: ", style="bold")
+        line.append(f"“{source_name(marked[0])}” ({marked[0].claim_id}), not rated there yet")
+    else:
+        line.append(f"{len(matches)} possibly related claim{'s' if len(matches) != 1 else ''} elsewhere", style="dim")
+    line.append("  · d shows them", style="dim")
+    return line
