@@ -17,6 +17,7 @@ LATER = datetime(2026, 1, 13, 14, 5, tzinfo=timezone.utc)
 STORIES = (
     ("p0rt5", "port-strike.txt", "Dockworkers vote to end 11-day strike at Port of Ellery", "Ellery Evening Post", date(2026, 1, 12)),
     ("c1ty7", "council-budget.txt", "Council passes budget with 3% transit increase", "Ellery Evening Post", date(2026, 2, 3)),
+    ("w33k2", "port-strike-week-two.txt", "Port of Ellery strike enters its second week", "Coastline Wire", date(2026, 1, 5)),
 )
 
 

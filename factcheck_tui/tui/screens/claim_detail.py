@@ -16,13 +16,16 @@ from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
 from factcheck_tui.tui.formatting import ago, verdict_text
+from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.history_view import HistoryView
+from factcheck_tui.tui.widgets.match_marks import earlier_lines
 
 POLL_SECONDS = 2.0
 DRAFT_DELAY_SECONDS = 0.4
+EARLIER_SHOWN = 3
 CONCLUSION = "conclusion"
 
 
@@ -36,6 +39,7 @@ class ClaimScreen(ReviewScreen):
         Binding("E", "edit_evidence", "Edit evidence", show=False, id="claim.edit_evidence"),
         Binding("delete", "remove_evidence", "Remove evidence", show=False, id="claim.remove_evidence"),
         Binding("o", "open_link", "Open link", show=False, id="claim.open_link"),
+        Binding("d", "duplicates", "Duplicates", id="claim.duplicates"),
         Binding("right_square_bracket", "step(1)", "Next claim", id="claim.next"),
         Binding("left_square_bracket", "step(-1)", "Previous claim", show=False, id="claim.previous"),
         Binding("n", "step_unreviewed(1)", "Next unreviewed", show=False, id="claim.next_unreviewed"),
@@ -60,6 +64,7 @@ class ClaimScreen(ReviewScreen):
         yield Static(id="claim-text")
         yield Static(id="claim-meta")
         with VerticalScroll(id="claim-body"):
+            yield Static(id="earlier")
             yield Label("Conclusion  (c to write · escape or ctrl+s saves)", classes="section")
             yield TextArea(id="conclusion", soft_wrap=True, show_line_numbers=False)
             yield Static(id="conflict", classes="conflict")
@@ -130,6 +135,7 @@ class ClaimScreen(ReviewScreen):
         self.query_one("#claim-meta", Static).update(meta)
         self._show_evidence(claim.evidence)
         self.query_one("#history", HistoryView).show(claim)
+        self._show_earlier(claim)
 
     def _show_evidence(self, items: list[Evidence]) -> None:
         table = self.query_one("#evidence", DataTable)
@@ -177,6 +183,28 @@ class ClaimScreen(ReviewScreen):
 
     def current_claim(self) -> Claim | None:
         return self.claim
+
+    def on_matches_changed(self, message: MatchesChanged) -> None:
+        if self.claim is not None:
+            self._show_earlier(self.claim)
+
+    def _show_earlier(self, claim: Claim) -> None:
+        """The best earlier checks of this claim, ranked: score, verdict, story and date."""
+        earlier = self.query_one("#earlier", Static)
+        index = self.app.match_index
+        try:
+            matches = index.similar_to(claim.id, EARLIER_SHOWN) if index is not None else []
+        except FactcheckError:
+            matches = []
+        earlier.display = bool(matches)
+        if matches:
+            earlier.update(earlier_lines(matches, self.app.workspace.scale, colour=not self.app.no_color))
+
+    def action_duplicates(self) -> None:
+        if self.claim is not None:
+            from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
+
+            self.app.push_screen(DuplicatesScreen(self.claim))
 
     # -- conclusion ------------------------------------------------------------------------
 

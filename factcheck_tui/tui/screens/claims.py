@@ -17,12 +17,8 @@ from factcheck_tui.core.matching import Match, MatchingCancelled
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
 from factcheck_tui.tui.messages import MatchesChanged
-from factcheck_tui.tui.screens.claim_text_dialog import (
-    ADD,
-    EDIT,
-    SPLIT,
-    ClaimTextDialog,
-)
+from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
+from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
 from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
 from factcheck_tui.tui.screens.filter_menu import FilterMenu
 from factcheck_tui.tui.screens.review_base import ReviewScreen
@@ -45,6 +41,7 @@ class ClaimsScreen(ReviewScreen):
         Binding("n", "next_unreviewed", "Next unreviewed", id="claims.next_unreviewed"),
         Binding("N", "previous_unreviewed", "Previous unreviewed", show=False, id="claims.previous_unreviewed"),
         Binding("f", "filter", "Filter", id="claims.filter"),
+        Binding("d", "duplicates", "Duplicates", show=False, id="claims.duplicates"),
         Binding("slash", "search", "Search", show=False, id="claims.search"),
         Binding("x", "export", "Export", show=False, id="claims.export"),
         Binding("a", "add_claim", "Add claim", show=False, id="claims.add"),
@@ -211,6 +208,11 @@ class ClaimsScreen(ReviewScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_duplicates(self) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            self.app.push_screen(DuplicatesScreen(claim))
 
     def action_filter(self) -> None:
         def chosen(choice: ClaimFilter | None) -> None:
