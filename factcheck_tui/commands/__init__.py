@@ -4,6 +4,7 @@ from factcheck_tui.commands import (
     claims,
     config,
     demo,
+    doctor,
     evidence,
     export,
     extract,
@@ -14,4 +15,4 @@ from factcheck_tui.commands import (
     verdict,
 )
 
-COMMANDS = (importing, stories, claims, show, verdict, status, evidence, export, extract, config, demo)
+COMMANDS = (importing, stories, claims, show, verdict, status, evidence, export, extract, config, demo, doctor)

@@ -31,6 +31,7 @@ from factcheck_tui.core.storage.bulk import bulk_restore
 from factcheck_tui.core.storage.files import atomic_write, fsync_dir
 from factcheck_tui.core.storage.jsonstore import line_of_key, read_json_file
 from factcheck_tui.core.storage.layout import Layout
+from factcheck_tui.core.storage.records import table_rows, validation_problem
 from factcheck_tui.core.storage.schema import ensure_directories, write_meta
 
 STORIES, CLAIMS = "stories", "claims"
@@ -60,17 +61,8 @@ def is_single_file_database(path: Path) -> bool:
     return isinstance(data, dict) and isinstance(data.get(STORIES), dict)
 
 
-def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
-    table = data.get(name, {})
-    if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-        raise CorruptFileError(path, f"table {name!r} is not a TinyDB table of records", line_of_key(path, [name]))
-    return table
-
-
 def _invalid(path: Path, table: str, doc_id: str, error: ValidationError) -> CorruptFileError:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return CorruptFileError(path, f"{table} record {doc_id}: {where}: {first['msg']}", line_of_key(path, [table, doc_id]))
+    return CorruptFileError(path, f"{table} record {doc_id}: {validation_problem(error)}", line_of_key(path, [table, doc_id]))
 
 
 def _story_ids(path: Path, stories: dict[str, Any]) -> dict[str, str]:
@@ -100,7 +92,7 @@ def _number(raw: dict[str, Any], taken: set[int]) -> int | None:
 
 def read_single_file(path: Path, data: dict[str, Any]) -> list[tuple[Story, list[Claim]]]:
     """Every story with its claims, validated; ids are kept where they are valid ones."""
-    stories_table, claims_table = _table(path, data, STORIES), _table(path, data, CLAIMS)
+    stories_table, claims_table = table_rows(path, data, STORIES), table_rows(path, data, CLAIMS)
     ids = _story_ids(path, stories_table)
     stories: dict[str, Story] = {}
     for doc_id, raw in stories_table.items():

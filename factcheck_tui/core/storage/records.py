@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from factcheck_tui.core.errors import CorruptFileError
 from factcheck_tui.core.ids import claim_id
@@ -43,9 +43,10 @@ def digest_record(story: Story, claim: Claim) -> dict[str, Any]:
     return record(ClaimDigest.of(story, claim))
 
 
-def _problem(error: ValidationError) -> str:
+def validation_problem(error: ValidationError, skip: int = 0) -> str:
+    """The first problem pydantic found, as 'field.path: message' (``skip`` drops leading loc parts)."""
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
+    where = ".".join(str(part) for part in first["loc"][skip:])
     return f"{where}: {first['msg']}" if where else first["msg"]
 
 
@@ -58,7 +59,7 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
     try:
         story = Story.model_validate(raw_story)
     except ValidationError as error:
-        raise CorruptFileError(path, f"story: {_problem(error)}", line_of_key(path, [STORY_TABLE, "1"])) from None
+        raise CorruptFileError(path, f"story: {validation_problem(error)}", line_of_key(path, [STORY_TABLE, "1"])) from None
     if story.id != path.stem:
         raise CorruptFileError(path, f"holds story {story.id!r}, not {path.stem!r}", line_of_key(path, [STORY_TABLE, "1", "id"]))
     raw_claims = tables.get(CLAIMS_TABLE, {})
@@ -69,7 +70,7 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
         try:
             claim = Claim.model_validate(raw)
         except ValidationError as error:
-            raise CorruptFileError(path, f"claim {key}: {_problem(error)}", line_of_key(path, [CLAIMS_TABLE, key])) from None
+            raise CorruptFileError(path, f"claim {key}: {validation_problem(error)}", line_of_key(path, [CLAIMS_TABLE, key])) from None
         if str(claim.number) != key or claim.id != claim_id(story.id, claim.number) or claim.story_id != story.id:
             raise CorruptFileError(
                 path,
@@ -79,3 +80,19 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
         claims.append(claim)
     claims.sort(key=Claim.document_order)
     return story, claims
+
+
+def table_rows(path: Path, data: dict[str, Any] | None, table: str) -> dict[str, Any]:
+    """One TinyDB table of a parsed file; a table that is not an object of records is damage."""
+    rows = (data or {}).get(table, {})
+    if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
+        raise CorruptFileError(path, f"table {table!r} is not an object of records", line_of_key(path, [table]))
+    return rows
+
+
+def validate_rows(path: Path, table: str, rows: dict[str, Any], adapter: TypeAdapter[Any]) -> list[Any]:
+    try:
+        return adapter.validate_python(list(rows.values()))
+    except ValidationError as error:
+        key = list(rows)[int(error.errors()[0]["loc"][0])]
+        raise CorruptFileError(path, f"record {key}: {validation_problem(error, skip=1)}", line_of_key(path, [table, key])) from None

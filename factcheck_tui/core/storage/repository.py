@@ -21,16 +21,16 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
-from factcheck_tui.core.errors import CorruptFileError, InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
+from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
 from factcheck_tui.core.storage.files import create_marker, is_stale_temporary, is_temporary
-from factcheck_tui.core.storage.jsonstore import AtomicJSONStorage, Signature, file_signature, line_of_key, read_json_file
+from factcheck_tui.core.storage.jsonstore import AtomicJSONStorage, Signature, file_signature, read_json_file
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
+from factcheck_tui.core.storage.lock import database_lock, holding
 from factcheck_tui.core.storage.records import (
     CATALOG_TABLE,
     CLAIMS_TABLE,
@@ -40,15 +40,13 @@ from factcheck_tui.core.storage.records import (
     read_story_document,
     record,
     summary_record,
+    table_rows,
+    validate_rows,
 )
 from factcheck_tui.core.storage.schema import SCHEMA_VERSION, check_schema, create_database, ensure_directories, read_meta
 
 __all__ = ["SCHEMA_VERSION", "Repository", "StoryTransaction", "diff_claims"]
 
-LOCK_TIMEOUT_SECONDS = 30.0
-# How often a writer waiting for the lock tries again. A save holds the lock for ~6 ms, so a
-# millisecond's poll hands the lock over promptly without spinning.
-LOCK_POLL_SECONDS = 0.001
 STORY_FILES_KEPT_OPEN = 128
 DIGEST_SHARDS_KEPT_OPEN = 64
 
@@ -156,38 +154,13 @@ class StoryTransaction:
         self.story_changed = True
 
 
-def table_rows(path: Path, data: dict[str, Any] | None, table: str) -> dict[str, Any]:
-    """One TinyDB table of a parsed file; a table that is not an object of records is damage."""
-    rows = (data or {}).get(table, {})
-    if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
-        raise CorruptFileError(path, f"table {table!r} is not an object of records", line_of_key(path, [table]))
-    return rows
-
-
-def validate_rows(path: Path, table: str, rows: dict[str, Any], adapter: TypeAdapter[Any]) -> list[Any]:
-    try:
-        return adapter.validate_python(list(rows.values()))
-    except ValidationError as error:
-        first = error.errors()[0]
-        index, *field = first["loc"]
-        key = list(rows)[int(index)]
-        where = ".".join(str(part) for part in field)
-        raise CorruptFileError(path, f"record {key}: {where}: {first['msg']}", line_of_key(path, [table, key])) from None
-
-
 class Repository:
     def __init__(self, root: Path, *, create: bool = True) -> None:
         self.root = Path(root).expanduser()
         self.layout = Layout(self.root)
         # One line saying what opening did to an old database (a migration), for the front ends.
         self.migration: str | None = self._open_database(create)
-        self._lock = FileLock(
-            self.layout.lock,
-            timeout=LOCK_TIMEOUT_SECONDS,
-            mode=0o666,
-            poll_interval=LOCK_POLL_SECONDS,
-            preserve_lock_file=True,
-        )
+        self._lock = database_lock(self.layout)
         # Guards the open-file caches: TUI workers read from threads while the app saves.
         self._mutex = threading.RLock()
         self._story_files: OrderedDict[str, AtomicJSONStorage] = OrderedDict()
@@ -219,19 +192,11 @@ class Repository:
 
     @contextmanager
     def write_lock(self) -> Iterator[None]:
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StorageError(
-                f"{self.layout.lock}: another process has held the database lock for "
-                f"{LOCK_TIMEOUT_SECONDS:.0f} s; try again"
-            ) from None
-        try:
+        """Hold the database's write lock; the outermost hold first finishes any interrupted save."""
+        with holding(self._lock):
             if self._lock.lock_counter == 1:
                 self.replay_journal()
             yield
-        finally:
-            self._lock.release()
 
     def _journal_entry(self, story_id: str) -> Path:
         return self.layout.journal / story_id

@@ -7,6 +7,7 @@ step that brings a folder forward, taking a backup first as the single-file migr
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from factcheck_tui.core.errors import CorruptFileError, StorageError
@@ -24,16 +25,19 @@ def write_meta(layout: Layout, **fields: Any) -> None:
     storage.write({META_TABLE: {"1": {"schema": SCHEMA_VERSION, "created_at": utcnow().isoformat(), **fields}}})
 
 
-def read_meta(layout: Layout) -> dict[str, Any]:
-    """The database's own record; a missing or unusable one is a ``CorruptFileError``."""
-    data = read_json_file(layout.meta)
+def meta_record(path: Path, data: dict[str, Any] | None) -> dict[str, Any]:
+    """The database's own record from a parsed factcheck.json (or a backup of it)."""
     if data is None:
-        raise CorruptFileError(layout.meta, "the file is missing")
+        raise CorruptFileError(path, "the file is missing")
     meta = data.get(META_TABLE)
     record = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(record, dict) or not isinstance(record.get("schema"), int):
-        raise CorruptFileError(layout.meta, "it has no schema version", line_of_key(layout.meta, [META_TABLE]))
+        raise CorruptFileError(path, "it has no schema version", line_of_key(path, [META_TABLE]))
     return record
+
+
+def read_meta(layout: Layout) -> dict[str, Any]:
+    return meta_record(layout.meta, read_json_file(layout.meta))
 
 
 def check_schema(layout: Layout, schema: int) -> None:
