@@ -144,34 +144,33 @@ def _examples(keys: list[str]) -> str:
     return shown + (", ..." if len(keys) > EXAMPLES_SHOWN else "")
 
 
-def _compare(path: Path, what: str, rows: dict[str, Any], expected: dict[str, Any], skip: Callable[[str], bool]) -> str | None:
+def _compare(what: str, rows: dict[str, Any], expected: dict[str, Any], skip: Callable[[str], bool]) -> str | None:
+    """What differs between a shard and the story files, e.g. '2 claims missing (ab3x9-1, ab3x9-2)'."""
     missing = [key for key in expected if key not in rows]
     orphans = [key for key in rows if key not in expected and not skip(key)]
     stale = [key for key in expected if key in rows and rows[key] != expected[key]]
-    parts = []
-    if missing:
-        parts.append(f"{len(missing)} {what} missing ({_examples(missing)})")
-    if orphans:
-        parts.append(f"{len(orphans)} {what} without a story file ({_examples(orphans)})")
-    if stale:
-        parts.append(f"{len(stale)} {what} out of date ({_examples(stale)})")
+    parts = [
+        f"{len(keys)} {what if len(keys) == 1 else what + 's'} {how} ({_examples(keys)})"
+        for keys, how in ((missing, "missing"), (orphans, "without a story file"), (stale, "out of date"))
+        if keys
+    ]
     return "; ".join(parts) or None
 
 
 def _check_summaries(layout: Layout, prefix: str, expected: _Expected, report: DoctorReport) -> None:
     shards = (
-        (layout.catalog_shard(prefix), CATALOG_TABLE, "catalog", "stories", expected.catalog),
-        (layout.digest_shard(prefix), DIGESTS_TABLE, "digests", "claims", expected.digests),
+        (layout.catalog_shard(prefix), CATALOG_TABLE, "story summary", expected.catalog),
+        (layout.digest_shard(prefix), DIGESTS_TABLE, "claim digest", expected.digests),
     )
-    for path, table, name, what, wanted in shards:
+    for path, table, what, wanted in shards:
         try:
             rows = _read_rows(path, table)
         except CorruptFileError as error:
             report.findings.append(Finding(error.path, error.detail, error.line))
             continue
-        difference = _compare(path, what, rows, wanted, expected.skipped)
+        difference = _compare(what, rows, wanted, expected.skipped)
         if difference:
-            report.findings.append(Finding(path, f"{name} disagrees with the story files: {difference}"))
+            report.findings.append(Finding(path, f"does not match the story files: {difference}"))
 
 
 # -- the other files -------------------------------------------------------------------------
