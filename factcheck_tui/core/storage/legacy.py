@@ -132,12 +132,14 @@ def _claim(path: Path, doc_id: str, raw: dict[str, Any], story_id: str, number: 
 
 def migrate_single_file(path: Path) -> str:
     """Turn the single file at ``path`` into a database folder at the same path; returns a note."""
-    with _migration_lock(path):
+    # Validate before anything else, so that a file we cannot migrate leaves no trace at all.
+    original = path.read_bytes()
+    stories = read_single_file(path, read_json_file(path) or {})
+    lock = _migration_lock(path)
+    with lock:
         if path.is_dir():
             return f"{path}: already migrated by another process"
-        data = read_json_file(path) or {}
-        stories = read_single_file(path, data)
-        atomic_write(backup_of(path), path.read_bytes())
+        atomic_write(backup_of(path), original)
         staging = staging_of(path)
         shutil.rmtree(staging, ignore_errors=True)
         try:
@@ -154,6 +156,8 @@ def migrate_single_file(path: Path) -> str:
             raise StorageError(f"{path}: could not migrate it into the folder layout ({reason}); the file was left as it was") from error
         os.unlink(path)
         _move_into_place(staging, path)
+        # Whoever waits on this lock finds a folder and stops, so the lock file can go.
+        Path(lock.lock_file).unlink(missing_ok=True)
     claims = sum(len(story_claims) for _, story_claims in stories)
     return f"{path}: migrated {len(stories)} stories and {claims} claims from a single file into a folder; the original is kept as {backup_of(path)}"
 
