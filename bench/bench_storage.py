@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,8 @@ from factcheck_tui.core.scale import DEFAULT_SCALE  # noqa: E402
 from factcheck_tui.core.storage import Repository, StoryTransaction  # noqa: E402
 from factcheck_tui.core.storage.bulk import bulk_restore  # noqa: E402
 from factcheck_tui.core.storage.doctor import check_database  # noqa: E402
+from factcheck_tui.core.storage.files import atomic_write  # noqa: E402
+from factcheck_tui.core.storage.lock import LOCK_POLL_SECONDS  # noqa: E402
 
 CLAIMS_PER_STORY = 50
 REVIEWED_SHARE = 0.35
@@ -47,6 +49,8 @@ SAVES_MEASURED = 200
 LISTINGS_MEASURED = 200
 WRITER_SAVES = 500
 CONTENDED_CLAIMS = 5
+HANDOVERS_MEASURED = 100
+FLOOR_BYTES = 150_000
 
 # Our own vocabulary for generated news text (no shared/ text is copied into the project).
 PLACES = ["Ellery", "Northgate", "the port", "Kessington", "the harbour district", "Marlow County", "the valley", "Brightwater"]
@@ -168,25 +172,42 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def measure_saves(root: Path, warm: bool, seed: int = 11) -> float:
-    """Median time of one verdict save (``review.set_verdict`` with the version the user saw).
+@dataclass
+class SaveTimes:
+    warm: list[float] = field(default_factory=list)
+    cold: list[float] = field(default_factory=list)
 
-    Warm: the process has the story open, as the TUI does. Cold: a repository that has not read
-    the story yet, as the CLI's ``factcheck verdict`` in a new process.
+
+def measure_saves(roots: dict[int, Path], seed: int = 11) -> tuple[dict[int, SaveTimes], list[float]]:
+    """Verdict saves (``review.set_verdict`` with the version the user saw) on every archive.
+
+    Warm: the process has read the story, as the TUI has when a reviewer presses a key. Cold: a
+    repository that has not read it yet, as ``factcheck verdict`` in a new process. The sizes
+    take turns, round by round, with a bare durable write of a story-sized file (the disk's
+    floor), so that all of them meet the same load from other processes on the machine.
     """
-    reader = Repository(root, create=False)
     rng = random.Random(seed)
-    stories = reader.story_ids()
-    samples = []
+    readers = {size: Repository(root, create=False) for size, root in roots.items()}
+    stories = {size: reader.story_ids() for size, reader in readers.items()}
+    times = {size: SaveTimes() for size in roots}
+    floor: list[float] = []
+    scratch = readers[min(roots)].layout.cache / "disk-floor.json"
+    payload = b"x" * FLOOR_BYTES
     for _ in range(SAVES_MEASURED):
-        claim = rng.choice(reader.list_claims(rng.choice(stories)))
-        repo = reader if warm else Repository(root, create=False)
-        # Always a different verdict: an unchanged claim is not written at all.
-        label = rng.choice([verdict for verdict in VERDICTS if verdict != claim.verdict])
         started = time.perf_counter()
-        review.set_verdict(repo, claim.id, label, scale=DEFAULT_SCALE, actor="bench", expected_version=claim.version)
-        samples.append(time.perf_counter() - started)
-    return median_ms(samples)
+        atomic_write(scratch, payload)
+        floor.append(time.perf_counter() - started)
+        for size, reader in readers.items():
+            for warm in (True, False):
+                claim = rng.choice(reader.list_claims(rng.choice(stories[size])))
+                repo = reader if warm else Repository(roots[size], create=False)
+                # Always a different verdict: an unchanged claim is not written at all.
+                label = rng.choice([verdict for verdict in VERDICTS if verdict != claim.verdict])
+                started = time.perf_counter()
+                review.set_verdict(repo, claim.id, label, scale=DEFAULT_SCALE, actor="bench", expected_version=claim.version)
+                (times[size].warm if warm else times[size].cold).append(time.perf_counter() - started)
+    scratch.unlink()
+    return times, floor
 
 
 def measure_listing(root: Path, seed: int = 13) -> float:
@@ -246,21 +267,33 @@ def measure_tui_open(root: Path) -> tuple[float, float]:
 
 
 MEMORY_PROBE = """
-import sys
+import sys, time
+started = time.perf_counter()
 from factcheck_tui.core.storage import Repository
 repo = Repository(sys.argv[1], create=False)
 stories = repo.list_stories()
+listed = time.perf_counter() - started
 digests = repo.digests()
 status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
-print(len(stories), len(digests), int(status["VmHWM"].split()[0]) // 1024)
+print(len(stories), len(digests), int(status["VmHWM"].split()[0]) // 1024, f"{listed:.4f}")
 """
 
 
-def measure_memory(root: Path) -> tuple[int, int, int]:
-    """(stories, digests, peak resident MB) of a process that opened, listed and loaded digests."""
+@dataclass
+class ProcessFigures:
+    stories: int
+    digests: int
+    peak_mb: int
+    listing_seconds: float
+
+
+def measure_process(root: Path) -> ProcessFigures:
+    """A fresh process that opens the archive, lists every story and loads every claim digest:
+    its peak resident memory, and how long the import, open and listing took (the storage's
+    share of opening the TUI)."""
     done = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(root)], capture_output=True, text=True, check=True)
-    stories, digests, peak = (int(value) for value in done.stdout.split())
-    return stories, digests, peak
+    stories, digests, peak, listed = done.stdout.split()
+    return ProcessFigures(int(stories), int(digests), int(peak), float(listed))
 
 
 @dataclass
@@ -269,10 +302,22 @@ class WriterResult:
     applied: list[tuple[str, int, str]]
     stale: int
     seconds: list[float]
+    lock_waits: list[float]
 
 
 def writer(root: str, name: str, story_id: str, saves: int, barrier: Any, results: Any) -> None:
     repo = Repository(Path(root), create=False)
+    waits: list[float] = []
+    acquire = repo._lock.acquire
+
+    def timed_acquire(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return acquire(*args, **kwargs)
+        finally:
+            waits.append(time.perf_counter() - started)
+
+    repo._lock.acquire = timed_acquire  # type: ignore[method-assign]
     rng = random.Random(name)
     targets = [f"{story_id}-{number}" for number in range(1, CONTENDED_CLAIMS + 1)]
     applied, stale, seconds = [], 0, []
@@ -288,10 +333,23 @@ def writer(root: str, name: str, story_id: str, saves: int, barrier: Any, result
         except StaleWriteError:
             stale += 1
         seconds.append(time.perf_counter() - started)
-    results.put(WriterResult(name, applied, stale, seconds))
+    results.put(WriterResult(name, applied, stale, seconds, waits))
 
 
-def measure_two_writers(root: Path) -> dict[str, Any]:
+@dataclass
+class Contention:
+    applied: int
+    stale: int
+    lost: int
+    versions_agree: bool
+    save_ms: float
+    lock_wait_ms: float
+
+
+def measure_two_writers(root: Path) -> Contention:
+    """Two processes, 500 saves each on the same five claims, each save with the version its
+    process read just before; afterwards every applied save must be in the claims' history and
+    every claim's version must count exactly the applied saves."""
     repo = Repository(root, create=False)
     story_id = repo.story_ids()[0]
     before = {claim.id: claim.version for claim in repo.list_claims(story_id, include_dismissed=True)}
@@ -304,21 +362,48 @@ def measure_two_writers(root: Path) -> dict[str, Any]:
     for process in processes:
         process.join()
     after = {claim.id: claim for claim in Repository(root, create=False).list_claims(story_id, include_dismissed=True)}
-    applied = [entry for outcome in outcomes for entry in entry_list(outcome)]
+    applied = [tuple(entry) for outcome in outcomes for entry in outcome.applied]
     recorded = {(claim_id, change.version, change.new) for claim_id, claim in after.items() for change in claim.history if change.field == "conclusion"}
-    lost = [entry for entry in applied if entry not in recorded]
-    versions_ok = all(after[claim_id].version == before[claim_id] + sum(1 for entry in applied if entry[0] == claim_id) for claim_id in before)
-    return {
-        "applied": len(applied),
-        "stale": sum(outcome.stale for outcome in outcomes),
-        "lost": len(lost),
-        "versions_ok": versions_ok,
-        "median_ms": median_ms([second for outcome in outcomes for second in outcome.seconds]),
-    }
+    return Contention(
+        applied=len(applied),
+        stale=sum(outcome.stale for outcome in outcomes),
+        lost=sum(1 for entry in applied if entry not in recorded),
+        versions_agree=all(after[claim_id].version == before[claim_id] + sum(1 for entry in applied if entry[0] == claim_id) for claim_id in before),
+        save_ms=median_ms([second for outcome in outcomes for second in outcome.seconds]),
+        lock_wait_ms=median_ms([second for outcome in outcomes for second in outcome.lock_waits]),
+    )
 
 
-def entry_list(outcome: WriterResult) -> list[tuple[str, int, str]]:
-    return [tuple(entry) for entry in outcome.applied]  # type: ignore[misc]
+def lock_holder(root: str, connection: Any) -> None:
+    repo = Repository(Path(root), create=False)
+    while connection.recv() == "hold":
+        with repo.write_lock():
+            connection.send("held")
+            connection.recv()  # the other process is about to wait for the lock
+            time.sleep(0.005)
+            released = time.perf_counter()
+        connection.send(released)
+
+
+def measure_handover(root: Path) -> float:
+    """Median time from one process releasing the write lock to the waiting one holding it
+    (filelock polls a non-blocking flock every LOCK_POLL_SECONDS)."""
+    repo = Repository(root, create=False)
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    holder = context.Process(target=lock_holder, args=(str(root), theirs))
+    holder.start()
+    samples = []
+    for _ in range(HANDOVERS_MEASURED):
+        ours.send("hold")
+        ours.recv()
+        ours.send("wait")
+        with repo.write_lock():
+            acquired = time.perf_counter()
+        samples.append(acquired - ours.recv())
+    ours.send("stop")
+    holder.join()
+    return median_ms(samples)
 
 
 def doctor_seconds(root: Path) -> float:
@@ -333,47 +418,55 @@ def label(claims: int) -> str:
     return f"{claims // 1000}k" if claims >= 1000 else str(claims)
 
 
+def at_100k(size: int, target: str) -> str:
+    return target if size == 100_000 else ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000,300000", help="archive sizes in claims (comma-separated)")
     parser.add_argument("--workdir", type=Path, default=None, help="where archives are generated (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated archives for the next run")
     args = parser.parse_args()
-    sizes = [int(size) for size in args.sizes.split(",")]
+    sizes = sorted(int(size) for size in args.sizes.split(","))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, str, str]] = []
-    saves: dict[int, float] = {}
     try:
-        for size in sizes:
-            root = archive(workdir, size)
+        roots = {size: archive(workdir, size) for size in sizes}
+        saves, floor = measure_saves(roots)
+        rows.append(("durable write of a 150 KB file (the disk's floor)", f"{median_ms(floor):.1f} ms", ""))
+        for size, root in roots.items():
             at = label(size)
-            saves[size] = measure_saves(root, warm=True)
-            rows.append((f"verdict save, story open, median ({at})", f"{saves[size]:.1f} ms", "< 20 ms" if size == 100_000 else ""))
-            cold = measure_saves(root, warm=False)
-            rows.append((f"verdict save, fresh process, median ({at})", f"{cold:.1f} ms", "< 20 ms" if size == 100_000 else ""))
-            listing = measure_listing(root)
-            rows.append((f"list one story's claims, median ({at})", f"{listing:.2f} ms", "< 10 ms" if size == 100_000 else ""))
-            app_seconds, process_seconds = measure_tui_open(root)
-            rows.append((f"open TUI to filled stories screen ({at})", f"{app_seconds:.2f} s", "< 1.0 s" if size == 100_000 else ""))
-            rows.append((f"  same, from python start incl. imports ({at})", f"{process_seconds:.2f} s", ""))
-            stories, digests, peak = measure_memory(root)
-            rows.append((f"peak RSS: open, list {stories:,} stories, {digests:,} digests ({at})", f"{peak} MB", "< 400 MB" if size == 100_000 else ""))
-            if size == 100_000:
-                writers = measure_two_writers(root)
-                verdict = "0 lost" if not writers["lost"] and writers["versions_ok"] else "LOST"
-                rows.append(("two writers x 500 saves on one story: applied / stale / lost", f"{writers['applied']} / {writers['stale']} / {writers['lost']}", verdict))
-                rows.append(("  save median under contention (100k)", f"{writers['median_ms']:.1f} ms", "< 20 ms"))
-            rows.append((f"doctor check of the whole database ({at})", f"{doctor_seconds(root):.1f} s", ""))
+            rows.append((f"verdict save, story already read, median ({at})", f"{median_ms(saves[size].warm):.1f} ms", at_100k(size, "< 20 ms")))
+            rows.append((f"verdict save, story not yet read, median ({at})", f"{median_ms(saves[size].cold):.1f} ms", at_100k(size, "< 20 ms")))
         if 1000 in saves and 100_000 in saves:
-            rows.insert(0, ("save at 100k / save at 1k", f"{saves[100_000] / saves[1000]:.2f}x", "<= 2x"))
+            ratio = median_ms(saves[100_000].warm) / median_ms(saves[1000].warm)
+            rows.append(("save at 100k / save at 1k (story already read)", f"{ratio:.2f}x", "<= 2x"))
+        for size, root in roots.items():
+            at = label(size)
+            rows.append((f"list one story's claims, median ({at})", f"{measure_listing(root):.2f} ms", at_100k(size, "< 10 ms")))
+            process = measure_process(root)
+            rows.append((f"fresh process: import, open, list {process.stories:,} stories ({at})", f"{process.listing_seconds:.2f} s", ""))
+            app_seconds, process_seconds = measure_tui_open(root)
+            rows.append((f"open TUI until the stories table is filled ({at})", f"{app_seconds:.2f} s", at_100k(size, "< 1.0 s")))
+            rows.append((f"  same, counted from python start ({at})", f"{process_seconds:.2f} s", ""))
+            rows.append((f"peak RSS after listing stories and loading {process.digests:,} digests ({at})", f"{process.peak_mb} MB", at_100k(size, "< 400 MB")))
+            rows.append((f"doctor check of the whole database ({at})", f"{doctor_seconds(root):.1f} s", ""))
+        contended = roots.get(100_000, roots[max(roots)])
+        writers = measure_two_writers(contended)
+        intact = writers.lost == 0 and writers.versions_agree
+        rows.append(("two writers x 500 saves, one story: applied / stale / lost", f"{writers.applied} / {writers.stale} / {writers.lost}", "0 lost" if intact else "LOST UPDATES"))
+        rows.append(("  save under contention, median (lock wait + own save)", f"{writers.save_ms:.1f} ms", ""))
+        rows.append(("  of which waiting for the lock, median", f"{writers.lock_wait_ms:.1f} ms", ""))
+        rows.append((f"lock hand-over between processes, median (poll {LOCK_POLL_SECONDS * 1000:g} ms)", f"{measure_handover(contended):.2f} ms", ""))
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     width = max(len(row[0]) for row in rows)
-    print(f"{'figure':{width}}  {'value':>14}  target")
+    print(f"{'figure':{width}}  {'value':>15}  target")
     for figure, value, target in rows:
-        print(f"{figure:{width}}  {value:>14}  {target}")
+        print(f"{figure:{width}}  {value:>15}  {target}")
     print(json.dumps({"cpu_count": os.cpu_count(), "measured_at": utcnow().isoformat()}), file=sys.stderr)
 
 
