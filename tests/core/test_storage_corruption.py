@@ -40,12 +40,17 @@ def _break(path: Path) -> bytes:
     return broken
 
 
+def _hand_edit(path: Path, claim: str, field: str, value: object) -> None:
+    """A reviewer edits one claim's field in the JSON file with a text editor."""
+    data = json.loads(path.read_text())
+    data["claims"][claim][field] = value
+    path.write_text(json.dumps(data, indent=2))
+
+
 def test_a_record_that_does_not_validate_names_its_line(repo: Repository) -> None:
     story, claims = _story(repo)
     path = repo.layout.story(story.id)
-    data = json.loads(path.read_text())
-    data["claims"]["2"]["status"] = "Maybe"
-    path.write_text(json.dumps(data, indent=2))
+    _hand_edit(path, "2", "status", "Maybe")
     with pytest.raises(CorruptFileError) as error:
         Repository(repo.root).get_claim(claims[0].id)
     lines = path.read_text().splitlines()
@@ -89,10 +94,7 @@ def test_doctor_finds_a_healthy_database_healthy(repo: Repository) -> None:
 
 def test_doctor_reports_summaries_that_disagree_with_a_hand_edited_story(repo: Repository) -> None:
     story, claims = _story(repo)
-    path = repo.layout.story(story.id)
-    data = json.loads(path.read_text())
-    data["claims"]["1"]["verdict"] = "False"
-    path.write_text(json.dumps(data, indent=2))
+    _hand_edit(repo.layout.story(story.id), "1", "verdict", "False")
     found = {finding.path.parent.name: finding.problem for finding in check_database(repo.root).findings}
     assert found == {
         "catalog": f"does not match the story files: 1 story summary out of date ({story.id})",

@@ -8,7 +8,6 @@ of after every file.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -16,18 +15,10 @@ from typing import Any
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Claim, Story
-from factcheck_tui.core.storage.files import atomic_write, fsync_dir
+from factcheck_tui.core.storage.files import atomic_write, fsync_path
 from factcheck_tui.core.storage.jsonstore import dump_json, rotate_backups
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.records import CATALOG_TABLE, DIGESTS_TABLE, digest_record, story_document, summary_record
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def bulk_restore(layout: Layout, stories: Iterable[tuple[Story, Sequence[Claim]]], *, durable: bool = True) -> int:
@@ -58,7 +49,7 @@ def bulk_restore(layout: Layout, stories: Iterable[tuple[Story, Sequence[Claim]]
             written.append(path)
     if durable:
         for path in written:
-            _fsync_file(path)
+            fsync_path(path)
         for directory in (layout.stories, layout.catalog, layout.digests):
-            fsync_dir(directory)
+            fsync_path(directory)
     return claim_count

@@ -17,8 +17,9 @@ TMP_SUFFIX = ".tmp"
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$")
 
 
-def fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
+def fsync_path(path: Path) -> None:
+    """Flush a file, or a folder (which makes the names created or renamed in it durable)."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
@@ -76,7 +77,7 @@ def atomic_write(path: Path, payload: bytes, *, durable: bool = True) -> None:
     try:
         os.replace(tmp, path)
         if durable:
-            fsync_dir(path.parent)
+            fsync_path(path.parent)
     except OSError as error:
         with suppress(OSError):
             os.unlink(tmp)
@@ -87,7 +88,7 @@ def create_marker(path: Path) -> None:
     """Create an empty file and make its existence durable (a journal entry)."""
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o666))
-        fsync_dir(path.parent)
+        fsync_path(path.parent)
     except OSError as error:
         raise SaveFailedError(path, error.strerror or str(error)) from error
 

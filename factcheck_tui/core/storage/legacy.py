@@ -28,7 +28,7 @@ from factcheck_tui.core.errors import CorruptFileError, FactcheckError, InputErr
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_story_id
 from factcheck_tui.core.models import Claim, Story, utcnow
 from factcheck_tui.core.storage.bulk import bulk_restore
-from factcheck_tui.core.storage.files import atomic_write, fsync_dir
+from factcheck_tui.core.storage.files import atomic_write, fsync_path
 from factcheck_tui.core.storage.jsonstore import line_of_key, read_json_file
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.records import table_rows, validation_problem
@@ -149,7 +149,7 @@ def migrate_single_file(path: Path) -> str:
             bulk_restore(layout, stories)
             # factcheck.json goes last: a staging folder that has one is complete.
             write_meta(layout, migrated_from=path.name, migrated_at=utcnow().isoformat())
-            fsync_dir(staging)
+            fsync_path(staging)
         except (FactcheckError, OSError) as error:
             shutil.rmtree(staging, ignore_errors=True)
             reason = str(error) if isinstance(error, FactcheckError) else (error.strerror or str(error))
@@ -164,7 +164,7 @@ def migrate_single_file(path: Path) -> str:
 
 def _move_into_place(staging: Path, path: Path) -> None:
     os.rename(staging, path)
-    fsync_dir(path.parent)
+    fsync_path(path.parent)
 
 
 def finish_interrupted_migration(path: Path) -> str | None:

@@ -164,7 +164,7 @@ class Repository:
         self._lock = database_lock(self.layout)
         # Guards the open-file caches: TUI workers read from threads while the app saves.
         self._mutex = threading.RLock()
-        self._story_files: OrderedDict[str, AtomicJSONStorage] = OrderedDict()
+        self._story_files: OrderedDict[Path, AtomicJSONStorage] = OrderedDict()
         self._digest_files: OrderedDict[Path, AtomicJSONStorage] = OrderedDict()
         self._catalog_files: dict[Path, AtomicJSONStorage] = {}
         self._validated_catalog: dict[Path, tuple[dict[str, Any] | None, list[StorySummary]]] = {}
@@ -251,29 +251,24 @@ class Repository:
 
     # -- files -----------------------------------------------------------------------------
 
-    def _story_file(self, story_id: str) -> AtomicJSONStorage:
-        storage = self._story_files.get(story_id)
+    @staticmethod
+    def _recent(files: OrderedDict[Path, AtomicJSONStorage], path: Path, limit: int, **options: Any) -> AtomicJSONStorage:
+        """The storage for ``path`` from a bounded cache, dropping the least recently used."""
+        storage = files.get(path)
         if storage is None:
-            path = self.layout.story(story_id)
-            storage = AtomicJSONStorage(path, backup_dir=self.layout.backup_dir_for(path))
-            self._story_files[story_id] = storage
-            while len(self._story_files) > STORY_FILES_KEPT_OPEN:
-                self._story_files.popitem(last=False)[1].close()
+            storage = files[path] = AtomicJSONStorage(path, **options)
+            while len(files) > limit:
+                files.popitem(last=False)[1].close()
         else:
-            self._story_files.move_to_end(story_id)
+            files.move_to_end(path)
         return storage
 
+    def _story_file(self, story_id: str) -> AtomicJSONStorage:
+        path = self.layout.story(story_id)
+        return self._recent(self._story_files, path, STORY_FILES_KEPT_OPEN, backup_dir=self.layout.backup_dir_for(path))
+
     def _digest_file(self, story_id: str) -> AtomicJSONStorage:
-        path = self.layout.digest_shard(story_id)
-        storage = self._digest_files.get(path)
-        if storage is None:
-            storage = AtomicJSONStorage(path)
-            self._digest_files[path] = storage
-            while len(self._digest_files) > DIGEST_SHARDS_KEPT_OPEN:
-                self._digest_files.popitem(last=False)[1].close()
-        else:
-            self._digest_files.move_to_end(path)
-        return storage
+        return self._recent(self._digest_files, self.layout.digest_shard(story_id), DIGEST_SHARDS_KEPT_OPEN)
 
     def _catalog_file(self, path: Path) -> AtomicJSONStorage:
         storage = self._catalog_files.get(path)

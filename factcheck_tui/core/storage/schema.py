@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck_tui.core.errors import CorruptFileError, StorageError
 from factcheck_tui.core.models import utcnow
-from factcheck_tui.core.storage.files import fsync_dir
+from factcheck_tui.core.storage.files import fsync_path
 from factcheck_tui.core.storage.jsonstore import AtomicJSONStorage, line_of_key, read_json_file
 from factcheck_tui.core.storage.layout import Layout
 
@@ -54,7 +54,7 @@ def create_database(layout: Layout, **meta: Any) -> None:
     layout.root.mkdir(parents=True, exist_ok=True)
     ensure_directories(layout)
     write_meta(layout, **meta)
-    fsync_dir(layout.root)
+    fsync_path(layout.root)
 
 
 def ensure_directories(layout: Layout) -> None:
