@@ -8,11 +8,13 @@ from factcheck_tui.commands import (
     evidence,
     export,
     extract,
+    import_checks,
     importing,
+    restore,
     show,
     status,
     stories,
     verdict,
 )
 
-COMMANDS = (importing, stories, claims, show, verdict, status, evidence, export, extract, config, demo, doctor)
+COMMANDS = (importing, stories, claims, show, verdict, status, evidence, export, import_checks, restore, extract, config, demo, doctor)

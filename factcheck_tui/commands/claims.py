@@ -1,10 +1,11 @@
-"""factcheck claims [--story ID] [--checkworthy] [--unreviewed] [--verdict V] [--json]"""
+"""factcheck claims [--story ID] [--checkworthy] [--unreviewed] [--verdict V] [--search WORDS] [--json]"""
 
 from __future__ import annotations
 
 import argparse
 
 from factcheck_tui.commands.output import claim_record, print_json, shorten
+from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.ids import parse_story_id
 from factcheck_tui.core.workspace import Workspace
 
@@ -15,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser.add_argument("--checkworthy", action="store_true", help="only check-worthy claims")
     parser.add_argument("--unreviewed", action="store_true", help="only claims without a verdict")
     parser.add_argument("--verdict", help="only claims with this verdict")
+    parser.add_argument("--search", help="only claims containing these words")
     parser.add_argument("--json", action="store_true", help="print a JSON array of claims")
     parser.set_defaults(run=run)
 
@@ -22,15 +24,13 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     repo = workspace.repo
     story_ids = [parse_story_id(args.story)] if args.story else repo.story_ids()
-    verdict = workspace.scale.resolve(args.verdict) if args.verdict else None
-    claims = [
-        claim
-        for story_id in story_ids
-        for claim in repo.list_claims(story_id)
-        if (not args.checkworthy or claim.checkworthy)
-        and (not args.unreviewed or not claim.reviewed)
-        and (verdict is None or claim.verdict == verdict)
-    ]
+    wanted = ClaimFilter(
+        checkworthy_only=args.checkworthy,
+        reviewed=False if args.unreviewed else None,
+        verdicts=frozenset({workspace.scale.resolve(args.verdict)}) if args.verdict else frozenset(),
+        text=args.search or "",
+    )
+    claims = [claim for story_id in story_ids for claim in repo.list_claims(story_id) if wanted.matches(claim)]
     if args.json:
         print_json([claim_record(claim) for claim in claims])
         return 0

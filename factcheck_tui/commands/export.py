@@ -1,4 +1,4 @@
-"""factcheck export [--story ID ...] --format md [-o FILE]"""
+"""factcheck export [--story ID ...] [--format md|html|csv|json|claimreview] [filters] [-o FILE]"""
 
 from __future__ import annotations
 
@@ -6,30 +6,64 @@ import argparse
 import sys
 from pathlib import Path
 
-from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.export import FORMATS, build_report, render
-from factcheck_tui.core.storage.files import atomic_write
+from factcheck_tui.core.export import FORMATS, ExportOptions, export_report, write_export
+from factcheck_tui.core.importing import parse_date
 from factcheck_tui.core.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("export", parents=[shared], help="write a verdict report")
-    parser.add_argument("--story", action="append", default=[], metavar="ID", help="story to include (repeatable; default: all)")
-    parser.add_argument("--format", default="md", choices=sorted(FORMATS), help="report format (default: md)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
-    parser.add_argument("--all-claims", action="store_true", help="include claims that have no verdict yet")
+    formats = "; ".join(f"{item.name}: {item.description}" for item in FORMATS.values())
+    parser = subparsers.add_parser(
+        "export",
+        parents=[shared],
+        help="write a verdict report, a spreadsheet, ClaimReview markup or a JSON backup",
+        description=f"Export checked claims. Formats: {formats}.",
+    )
+    parser.add_argument("--format", default="md", choices=list(FORMATS), help="output format (default: md)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
+    scope = parser.add_argument_group("scope (filters combine; a repeated filter matches any of its values)")
+    scope.add_argument("--story", action="append", default=[], metavar="ID", help="story to include (repeatable; default: all stories)")
+    scope.add_argument("--verdict", action="append", default=[], metavar="V", help="only claims with this verdict (repeatable)")
+    scope.add_argument("--status", action="append", default=[], metavar="S", help="only claims with this status (repeatable)")
+    scope.add_argument("--reviewer", action="append", default=[], metavar="NAME", help="only claims by this reviewer (repeatable)")
+    scope.add_argument("--since", metavar="YYYY-MM-DD", help="only claims whose verdict was given on or after this day")
+    scope.add_argument("--until", metavar="YYYY-MM-DD", help="only claims whose verdict was given on or before this day")
+    scope.add_argument("--all-claims", action="store_true", help="include claims that have no verdict yet (json: dismissed ones too)")
+    claimreview = parser.add_argument_group("ClaimReview")
+    claimreview.add_argument("--org-name", metavar="NAME", help="publishing organisation (default: organisation.name in the config)")
+    claimreview.add_argument("--org-url", metavar="URL", help="its web address (default: organisation.url in the config)")
+    claimreview.add_argument(
+        "--review-url",
+        metavar="URL",
+        help="page where the checks are published; each claim gets #claim-ID, or use {story_id}, {claim_id}, {number}",
+    )
+    claimreview.add_argument("--feed", action="store_true", help="wrap the ClaimReviews in a schema.org DataFeed")
     parser.set_defaults(run=run)
 
 
+def options_from(args: argparse.Namespace) -> ExportOptions:
+    return ExportOptions.parse(
+        format=args.format,
+        story_ids=args.story,
+        verdicts=args.verdict,
+        statuses=args.status,
+        reviewers=args.reviewer,
+        since=parse_date(args.since, "--since"),
+        until=parse_date(args.until, "--until"),
+        include_unreviewed=args.all_claims,
+        org_name=args.org_name,
+        org_url=args.org_url,
+        review_url=args.review_url,
+        feed=args.feed,
+    )
+
+
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    report = build_report(workspace.repo, workspace.scale, args.story, include_unreviewed=args.all_claims)
-    text = render(report, args.format)
+    options = options_from(args)
     if not args.output or args.output == "-":
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(export_report(workspace.repo, workspace.config, options).encode("utf-8"))
         return 0
-    target = Path(args.output)
-    if not target.parent.exists():
-        raise InputError(f"{target}: folder {target.parent} does not exist")
-    atomic_write(target, text.encode("utf-8"))
-    print(f"wrote {target} ({report.claim_count} claims from {len(report.stories)} stories)")
+    export = write_export(workspace.repo, workspace.config, options, Path(args.output))
+    stories = f"{export.story_count} stor{'y' if export.story_count == 1 else 'ies'}"
+    print(f"wrote {args.output} ({export.claim_count} claim{'' if export.claim_count == 1 else 's'} from {stories})")
     return 0

@@ -13,8 +13,11 @@ from factcheck_tui.core.markdown_text import markdown_to_text
 
 STDIN = "-"
 BINARY_SNIFF_BYTES = 8192
-_HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<!--)", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+UTF16_SNIFF_MIN_BYTES = 16
+UTF16_ZERO_SHARE = 0.6
+PRINTABLE_SHARE = 0.98
+_HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<!--|<\?xml)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<(?:meta[^>]+charset|\?xml[^>]+encoding)=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ def read_article(path: str) -> Article:
         payload = sys.stdin.buffer.read()
     else:
         try:
-            payload = Path(path).read_bytes()
+            payload = Path(path).expanduser().read_bytes()
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
         except IsADirectoryError:
@@ -61,7 +64,8 @@ def parse_article(payload: bytes, label: str, suffix: str = "") -> Article:
 
 
 def decode(payload: bytes, label: str, *, html: bool = False) -> str:
-    """UTF-8 (with or without BOM) and UTF-16 with a BOM; legacy Windows-1252 when it is clearly text."""
+    """UTF-8 (with or without BOM), UTF-16 (BOM or plain), a charset an HTML page declares, and
+    legacy Windows-1252 when the bytes are clearly text in it; anything else is refused."""
     if not payload.strip():
         raise InputError(f"{label}: the article is empty")
     if payload.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -69,11 +73,14 @@ def decode(payload: bytes, label: str, *, html: bool = False) -> str:
             return payload.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError(f"{label}: has a UTF-16 mark but is not valid UTF-16") from None
+    if utf16 := _utf16_without_mark(payload[:BINARY_SNIFF_BYTES]):
+        return _checked_text(_decoded(payload, utf16, label), label)
     if b"\x00" in payload[:BINARY_SNIFF_BYTES]:
-        raise InputError(f"{label}: looks like a binary file, not an article (plain text, Markdown or HTML)")
+        raise _binary(label)
     declared = _META_CHARSET.search(payload[:4096]) if html else None
     encodings = [declared.group(1).decode("ascii").lower()] if declared else []
-    for encoding in [*encodings, "utf-8-sig"]:
+    # Valid UTF-8 is UTF-8 whatever the page declares: legacy text almost never decodes as UTF-8.
+    for encoding in ["utf-8-sig", *encodings]:
         try:
             return payload.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -85,6 +92,33 @@ def decode(payload: bytes, label: str, *, html: bool = False) -> str:
             f"{label}: is not UTF-8 text (undecodable byte 0x{payload[error.start]:02x} at offset {error.start}); "
             "save it as UTF-8 and import it again"
         ) from None
-    if sum(ch.isprintable() or ch in "\n\r\t" for ch in text) < 0.98 * len(text):
-        raise InputError(f"{label}: looks like a binary file, not an article (plain text, Markdown or HTML)")
+    return _checked_text(text, label)
+
+
+def _utf16_without_mark(head: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: mostly-ASCII text has a zero in every other byte."""
+    even, odd = head[0::2], head[1::2]
+    if len(head) < UTF16_SNIFF_MIN_BYTES:
+        return None
+    if odd.count(0) > UTF16_ZERO_SHARE * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > UTF16_ZERO_SHARE * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decoded(payload: bytes, encoding: str, label: str) -> str:
+    try:
+        return payload.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"{label}: looks like {encoding.upper()} but byte {error.start} is not valid in it") from None
+
+
+def _checked_text(text: str, label: str) -> str:
+    if sum(ch.isprintable() or ch in "\n\r\t" for ch in text) < PRINTABLE_SHARE * len(text):
+        raise _binary(label)
     return text
+
+
+def _binary(label: str) -> InputError:
+    return InputError(f"{label}: looks like a binary file, not an article (plain text, Markdown or HTML)")

@@ -16,6 +16,10 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 _CODE = re.compile(r"`([^`]+)`")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.DOTALL)
+_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE)
 
 
 def _inline(text: str) -> str:
@@ -30,15 +34,20 @@ def _inline(text: str) -> str:
 
 
 def markdown_to_text(markdown: str) -> tuple[str, str]:
-    """(title, text): the first heading is the title; code blocks and link targets are dropped.
+    """(title, text): the front matter's title or the first heading; code, link targets and front
+    matter are dropped.
 
-    Lines of one paragraph are joined (Markdown treats a single newline as a space); headings and
-    list items stay lines of their own.
+    Lines of one paragraph are joined (Markdown treats a single newline as a space); headings,
+    list items and table rows stay lines of their own.
     """
     blocks: list[str] = []
     paragraph: list[str] = []
     title = ""
     in_fence = False
+    if front := _FRONT_MATTER.match(markdown):
+        markdown = markdown[front.end() :]
+        if found := _FRONT_TITLE.search(front.group(1)):
+            title = found.group(1)
 
     def flush() -> None:
         if paragraph:
@@ -50,8 +59,22 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
             in_fence = not in_fence
             flush()
             continue
-        if in_fence or _REF_DEF.match(raw) or _RULE.match(raw) or not raw.strip():
+        if in_fence or _REF_DEF.match(raw) or _TABLE_RULE.match(raw) or not raw.strip():
             flush()
+            continue
+        if _SETEXT.match(raw) and paragraph:
+            # "Title\n=====": the lines above the underline are a heading.
+            heading_text = " ".join(paragraph)
+            paragraph.clear()
+            title = title or heading_text
+            blocks.append(heading_text)
+            continue
+        if _RULE.match(raw):
+            flush()
+            continue
+        if raw.strip().startswith("|") and raw.strip().endswith("|"):
+            flush()
+            blocks.append(" ".join(_inline(cell.strip()) for cell in raw.strip().strip("|").split("|") if cell.strip()))
             continue
         heading = _HEADING.match(raw)
         if heading or _LIST.match(raw):

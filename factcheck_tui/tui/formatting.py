@@ -17,9 +17,12 @@ STATUS_MARK = {
 }
 
 
-def verdict_style(label: str | None, scale: VerdictScale) -> str:
+def verdict_style(label: str | None, scale: VerdictScale, *, colour: bool = True) -> str:
     if label is None:
         return "dim"
+    if not colour:
+        # Without colour, grey shades of red and green read as "disabled": plain bold stays legible.
+        return "bold"
     rating = scale.rating(label)
     best, worst = scale.best_rating, scale.worst_rating
     if rating is None or best is None or worst is None or best == worst:
@@ -28,8 +31,8 @@ def verdict_style(label: str | None, scale: VerdictScale) -> str:
     return "bold green" if position >= 0.75 else "bold red" if position <= 0.25 else "bold yellow"
 
 
-def verdict_text(label: str | None, scale: VerdictScale) -> Text:
-    return Text(label or "—", style=verdict_style(label, scale))
+def verdict_text(label: str | None, scale: VerdictScale, *, colour: bool = True) -> Text:
+    return Text(label or "—", style=verdict_style(label, scale, colour=colour))
 
 
 def score_text(claim: Claim) -> Text:
@@ -47,13 +50,15 @@ def progress_text(done: int, total: int, width: int = 10) -> str:
 
 
 def ago(moment: datetime) -> str:
+    """Recent changes read as "5 min ago"; anything older than a day as its date and time (UTC)."""
     seconds = (datetime.now(timezone.utc) - moment).total_seconds()
     if seconds < 60:
         return "just now"
-    for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
-        if seconds >= size:
-            return f"{int(seconds // size)}{unit} ago"
-    return moment.strftime("%Y-%m-%d")
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def one_line(text: str, width: int) -> str:

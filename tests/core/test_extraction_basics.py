@@ -24,10 +24,38 @@ def sentences(text: str) -> list[str]:
         "He ranked No. 3 in the state.",
         "President John F. Kennedy spoke in Berlin.",
         "Read it at https://example.com/a.b.c today.",
+        "Joshua Norton (c. 1818 – January 8, 1880) was emperor.",
+        "He spoke in support of H. R. 1280, the policing bill.",
+        "She cited Vol. II of the report and Art. 5 of the treaty.",
+        "She won for Viva Maria! (1965) and for two later films.",
+        "Martin Luther King Jr. Day is a holiday.",
+        "Sen. Elizabeth Warren, D-Mass., said the plan would cost $1.5 trillion.",
+        "The meeting is at 9 a.m. Thursday in the town hall.",
+        "Then-U.S. Rep. Paul Graves missed the vote.",
     ],
 )
 def test_abbreviations_times_initials_and_decimals_do_not_split(text: str) -> None:
     assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ["It goes dark at 11:59 p.m. PT.", "Explaining the decision, Amazon wrote to her."],
+        ["No, no.", "Forget memory."],
+        ["The dog sat.", "Then it slept."],
+        ["The plane flew at 30,000 ft.", "The crew was calm."],
+        ["It was founded in Seattle, Wash.", "The company grew."],
+        ["A speech by Martin Luther King Jr.", "The crowd listened."],
+        ["He moved to the U.S.", "The move was costly."],
+        ["The meeting ended at 9 a.m.", "The mayor left."],
+        ["The pilot was never picked up. [8]", "In 2005, he appeared in a film."],
+        ['"We have brains."', "— Peres, on the oil wealth of his neighbours."],
+        ["He paused ...", "Then he spoke again."],
+    ],
+)
+def test_words_that_look_like_abbreviations_still_end_sentences(parts: list[str]) -> None:
+    assert sentences(" ".join(parts)) == parts
 
 
 def test_quotes_with_several_sentences_split_between_them() -> None:
@@ -90,3 +118,46 @@ def test_pronoun_and_block_quote_speakers() -> None:
     assert speakers['She wrote: "It will take weeks.'] == "Priya Kapoor"
     assert speakers['Expect delays."'] == "Priya Kapoor"
     assert speakers["We fought for this."] == "Carla Mendes"
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    return {claim.text: claim.speaker for claim in extract(normalise_body(text)).claims}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Lena Ortiz, a senior fellow at the Harbour Institute, said the figures were right.", "Lena Ortiz"),
+        ("Sen. Paul Graves, R-Ellery, said the port lost money.", "Paul Graves"),
+        ('"It is a fine way to estimate," said Ortiz.', "Ortiz"),
+        ('"This is the best contract in years," said union president Carla Mendes.', "Carla Mendes"),
+        ("The ships will sail again, officials said Sunday.", None),
+        ("Harbour Board Chief Financial Officer Dana Lee wrote to the union.", "Dana Lee"),
+        ("Governor of Marlow Ann Price said the deal was done.", "Ann Price"),
+        ("The shipping line's statement added that costs had doubled.", None),
+        ("Graves's statement added that costs had doubled.", "Graves"),
+        ("The union said Reyes's estimate was too high.", None),
+        ("The board says Reyes took the call.", None),
+        ("There were 40 sailings that week, according to port records.", None),
+        ("There were 40 sailings that week, according to Harbour Board records.", "Harbour Board records"),
+        ("We asked the union where the money went.", None),
+    ],
+)
+def test_the_speaker_is_the_one_named_next_to_the_reporting_verb(sentence: str, speaker: str | None) -> None:
+    assert speakers_of(sentence)[sentence] == speaker
+
+
+def test_a_quotation_after_the_sentence_that_names_its_speaker_is_theirs() -> None:
+    speakers = speakers_of(
+        "Union president Carla Mendes issued a statement on Sunday. \"We fought for this. We won.\" "
+        '"The Choice" is the name of the union\'s new campaign.'
+    )
+    assert speakers['"We fought for this.'] == "Carla Mendes"
+    assert speakers['We won."'] == "Carla Mendes"
+    assert speakers["\"The Choice\" is the name of the union's new campaign."] is None
+
+
+def test_he_resolves_to_the_last_speaker_but_we_is_the_newsroom() -> None:
+    speakers = speakers_of("Port director Alan Reyes said the strike was over. He added that ships were waiting. We asked why.")
+    assert speakers["He added that ships were waiting."] == "Alan Reyes"
+    assert speakers["We asked why."] is None

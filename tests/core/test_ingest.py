@@ -23,13 +23,28 @@ def test_missing_empty_binary_and_folder_inputs_are_clear_errors(tmp_path: Path)
         read_article(str(tmp_path))
 
 
-def test_utf16_and_windows_1252_are_decoded(tmp_path: Path) -> None:
-    utf16 = tmp_path / "u16.txt"
-    utf16.write_bytes("Café owners said “no”.".encode("utf-16"))
-    assert read_article(str(utf16)).text == "Café owners said “no”."
-    legacy = tmp_path / "legacy.txt"
-    legacy.write_bytes("The mayor’s office said costs rose 5%.".encode("cp1252"))
-    assert read_article(str(legacy)).text == "The mayor’s office said costs rose 5%."
+@pytest.mark.parametrize(
+    ("name", "payload", "text"),
+    [
+        ("u16.txt", "Café owners said “no”.".encode("utf-16"), "Café owners said “no”."),
+        ("plain16.txt", "The port handled 1.8 million boxes.".encode("utf-16-le"), "The port handled 1.8 million boxes."),
+        ("legacy.txt", "The mayor’s office said costs rose 5%.".encode("cp1252"), "The mayor’s office said costs rose 5%."),
+        (
+            "latin.html",
+            '<html><head><meta charset="iso-8859-1"></head><body><p>Café prices rose 5%.</p></body></html>'.encode("latin-1"),
+            "Café prices rose 5%.",
+        ),
+        (
+            "mislabelled.html",
+            '<html><head><meta charset="iso-8859-1"></head><body><p>Café “prices” rose.</p></body></html>'.encode(),
+            "Café “prices” rose.",
+        ),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, name: str, payload: bytes, text: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(payload)
+    assert read_article(str(path)).text == text
 
 
 def test_undecodable_bytes_are_rejected_with_the_offset(tmp_path: Path) -> None:
@@ -62,3 +77,42 @@ def test_markdown_loses_its_markup_but_keeps_paragraphs(tmp_path: Path) -> None:
     article = read_article(str(page))
     assert article.title == "Port strike ends"
     assert article.text == "Port strike ends\n\nThe union said 87% backed the deal.\n\nShips left."
+
+
+def test_html_without_article_tag_drops_furniture_link_lists_and_boilerplate_lines(tmp_path: Path) -> None:
+    page = tmp_path / "page.htm"
+    page.write_text(
+        "<html><body><div class='site-header'><a href='/'>Home</a> <a href='/n'>News</a></div>"
+        "<div id='content'><h1>Port strike ends</h1><p>The union said 87% backed the deal.</p>"
+        "<div class='share-bar'>Share on Facebook</div><p>Advertisement</p>"
+        "<ul><li><a href='/a'>Ferry fares rise again</a></li><li><a href='/b'>Harbour gets a new crane</a></li></ul>"
+        "<p>Read the <a href='/r'>full report</a>, which found costs rose 5%.</p>"
+        "<div class='comments'><p>Great article, thanks!</p></div>"
+        "<div role='complementary'><p>Most read this week</p></div></div></body></html>",
+        encoding="utf-8",
+    )
+    assert read_article(str(page)).text == (
+        "Port strike ends\n\nThe union said 87% backed the deal.\n\nRead the full report, which found costs rose 5%."
+    )
+
+
+def test_a_wrapper_with_a_furniture_like_class_still_yields_the_story(tmp_path: Path) -> None:
+    page = tmp_path / "wrapped.html"
+    page.write_text(
+        "<html><body><div class='layout with-sidebar'><p>The union said 87% backed the deal.</p>"
+        "<p>Ships left on Monday.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    assert read_article(str(page)).text == "The union said 87% backed the deal.\n\nShips left on Monday."
+
+
+def test_markdown_front_matter_setext_headings_and_tables(tmp_path: Path) -> None:
+    page = tmp_path / "story.markdown"
+    page.write_text(
+        "---\ntitle: \"Port strike ends\"\nauthor: Sam\n---\nDockworkers *vote*\n==================\n\n"
+        "The union said 87% backed the deal.\n\n| Year | Ships |\n|------|------:|\n| 2024 | 42 |\n",
+        encoding="utf-8",
+    )
+    article = read_article(str(page))
+    assert article.title == "Port strike ends"
+    assert article.text == "Dockworkers vote\n\nThe union said 87% backed the deal.\n\nYear Ships\n\n2024 42"

@@ -1,6 +1,22 @@
-"""Verdict reports: one report model, rendered to each publishable format."""
+"""Verdict reports: one report model, rendered to each publishable format.
 
-from factcheck_tui.core.export.report import Report, StoryReport, build_report
+Front ends call ``export_report`` / ``write_export`` with an ``ExportOptions``.
+"""
+
+from factcheck_tui.core.export.exporter import Export, build_export, export_report, write_export
 from factcheck_tui.core.export.formats import FORMATS, render
+from factcheck_tui.core.export.options import ExportOptions
+from factcheck_tui.core.export.report import Report, StoryReport, build_report
 
-__all__ = ["FORMATS", "Report", "StoryReport", "build_report", "render"]
+__all__ = [
+    "FORMATS",
+    "Export",
+    "ExportOptions",
+    "Report",
+    "StoryReport",
+    "build_export",
+    "build_report",
+    "export_report",
+    "render",
+    "write_export",
+]

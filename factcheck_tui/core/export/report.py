@@ -1,4 +1,4 @@
-"""What a report holds: the selected stories and their checked claims, in a fixed order."""
+"""What a report holds: the selected stories and their chosen claims, in a fixed order."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.ids import parse_story_id
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
@@ -17,6 +18,10 @@ class StoryReport:
     story: Story
     claims: list[Claim]
     checkworthy_count: int
+
+    @property
+    def reviewed_count(self) -> int:
+        return sum(claim.reviewed for claim in self.claims)
 
     @property
     def verdict_counts(self) -> list[tuple[str, int]]:
@@ -33,6 +38,13 @@ class Report:
     def claim_count(self) -> int:
         return sum(len(section.claims) for section in self.stories)
 
+    @property
+    def reviewed_count(self) -> int:
+        return sum(section.reviewed_count for section in self.stories)
+
+    def claims(self) -> list[tuple[Story, Claim]]:
+        return [(section.story, claim) for section in self.stories for claim in section.claims]
+
 
 def build_report(
     repo: Repository,
@@ -40,16 +52,31 @@ def build_report(
     story_ids: Sequence[str] = (),
     *,
     include_unreviewed: bool = False,
+    claim_filter: ClaimFilter | None = None,
+    include_archives: bool = False,
 ) -> Report:
-    """Stories in publication order (then title), each with its claims in document order."""
-    wanted = [parse_story_id(story_id) for story_id in story_ids]
-    if not wanted:
-        wanted = [summary.id for summary in repo.list_stories() if summary.kind is StoryKind.ARTICLE]
+    """Stories in publication order (then title), each with its chosen claims in document order.
+
+    Named stories are always listed, even with nothing chosen in them. Without names every article
+    story is a candidate (archives of imported checks too with ``include_archives``); when the
+    filter narrows by verdict, status, reviewer or date, stories left with no claim are dropped.
+    ``include_unreviewed`` is the short form of ``ClaimFilter(reviewed=None)``.
+    """
+    claim_filter = claim_filter or ClaimFilter(reviewed=None if include_unreviewed else True)
+    named = list(dict.fromkeys(parse_story_id(story_id) for story_id in story_ids))
+    if named:
+        candidates = named
+    else:
+        kinds = {StoryKind.ARTICLE, StoryKind.ARCHIVE} if include_archives else {StoryKind.ARTICLE}
+        candidates = [summary.id for summary in repo.list_stories() if summary.kind in kinds]
     sections = []
-    for story_id in wanted:
+    for story_id in candidates:
         story = repo.get_story(story_id)
-        claims = repo.list_claims(story_id)
-        chosen = [claim for claim in claims if include_unreviewed or claim.reviewed]
-        sections.append(StoryReport(story, chosen, sum(claim.checkworthy for claim in claims)))
+        claims = repo.list_claims(story_id, include_dismissed=True)
+        chosen = [claim for claim in claims if claim_filter.matches(claim)]
+        if not chosen and claim_filter.narrows and not named:
+            continue
+        checkworthy = sum(claim.checkworthy and not claim.dismissed for claim in claims)
+        sections.append(StoryReport(story, chosen, checkworthy))
     sections.sort(key=lambda section: (section.story.published is None, section.story.published, section.story.title, section.story.id))
     return Report(sections, scale)

@@ -1,4 +1,9 @@
-"""Interpretable features of a sentence; each one that fires also explains itself to the reviewer."""
+"""Interpretable features of a sentence; each one that fires also explains itself to the reviewer.
+
+Every feature is a plain cue a reviewer can verify by reading the sentence (a figure, a date, a
+named actor, a hedge), so the reasons shown beside a score are the features that moved it. The
+weights are learnt by ``bench/train_checkworthiness.py``; nothing here is tuned to a data set.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +11,86 @@ import re
 from dataclasses import dataclass
 
 from factcheck_tui.core.extraction.lexicon import (
+    BELIEFS,
     BOILERPLATE,
     CAUSAL,
     COMPARATIVES,
+    COURTESY,
+    EVALUATIVE,
+    FIRST_PLURAL,
+    FIRST_SINGULAR,
+    FUTURE,
+    HEDGES,
+    MEASURABLE,
     MONTHS,
-    NUMBER_WORDS,
-    OPINION,
+    OBLIGATION,
+    OPENERS,
+    PAST_VERBS,
+    PLANS,
+    RECORD_VERBS,
     REPORTING_VERBS,
+    SECOND_PERSON,
+    THIRD_PERSON,
+    TIME_ZONES,
+    TRENDS,
     WEEKDAYS,
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SCALE = r"(?:\s?(?:million|billion|trillion|thousand|hundred|[mbk]n?)\b)?"
+_MONEY = re.compile(
+    rf"[$€£]\s?{_NUMBER}{_SCALE}|\b{_NUMBER}{_SCALE}\s?(?:dollars|euros|pounds|cents)\b"
+    r"|\b(?:million|billion|trillion|thousands of|millions of|billions of) (?:dollars|euros|pounds)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"{_NUMBER}\s?(?:%|percent\b|per cent\b)|\b(?:percent|per cent|percentage)\b", re.IGNORECASE)
 _FIGURE = re.compile(
-    r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred"
-    r"|hours?|days?|weeks?|months?|years?|minutes?|people|times))?",
+    rf"{_NUMBER}(?:\s?(?:million|billion|trillion|thousand|hundred|hours?|days?|weeks?|months?|years?"
+    r"|minutes?|people|times|jobs|votes))?",
     re.IGNORECASE,
 )
-_NUMBER_PHRASE = re.compile(
-    r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|dozens of|hundreds of|thousands of"
-    r"|millions of|billions of)\s+)?(?:hundred|thousand|million|billion|trillion|dozen|percent|per cent"
-    r"|day|days|hours|weeks|months|years|times|half|twice|double)\b",
+_NUMBER_WORDS = re.compile(
+    r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|a|an|a few|several|dozens of|hundreds of|thousands of|millions of|billions of)\s+"
+    r"(?:hundred|thousand|million|billion|trillion|dozen|minutes?|hours?|days?|days’|day's|weeks?|months?"
+    r"|years?|decades?|times|people)|(?:half|twice|double|triple|a third|a quarter|two-thirds|"
+    r"hundreds|thousands|millions|billions|trillions|dozens)\b)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+_YEAR = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)s?\b")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
 _DATE = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s+)?)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|"
-    r"Nov\.|Dec\.)\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    r"|\b(?:yesterday|last (?:week|month|year)|next (?:week|month|year))\b",
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+    rf"|\b{_MONTH}(?:\s+(?:of\s+)?\d{{4}})?(?=\W)|\b{_WEEKDAY}\b"
+)
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.|[AaPp]M\b)(?:\s?(?:[A-Z]{2,4})\b)?")
+_RELATIVE_TIME = re.compile(
+    r"\b(?:yesterday|today|tonight|this (?:morning|week|month|year)|(?:last|past|next) (?:\w+ )?"
+    r"(?:week|weekend|month|year|decade|century|night|\d+ (?:days|weeks|months|years))s?|since \d{4}"
+    r"|(?:a|one|two|three|four|five|ten|\d+) (?:days?|weeks?|months?|years?|decades?) ago|so far this \w+)\b",
     re.IGNORECASE,
 )
+# "voted", "reported" (not "need", "indeed", "agreed"): the simple past of regular verbs.
+_REGULAR_PAST = re.compile(r"\b(?!un)[a-z]{3,}(?<![aeiou]e)(?<!ne)ed\b")
+_BYLINE = re.compile(r"^By\s++(?:[A-Z][\w.’'-]*+\s*+(?:(?:,|and\b|&)\s*+)?)++$")
+_OPENER = re.compile(r"^[^A-Za-z]*([A-Za-z]+)\s*,")
+_GOING_TO = re.compile(r"\b(?:going to|gonna)\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_COURTESY_PHRASE = re.compile(r"\b(?:let me|let's|let us|ladies and gentlemen)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“”]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_TRAILING = " \"'”’)]»"
+_NOT_NAMES = frozenset({"I", "AM", "PM", *TIME_ZONES})
+_CALENDAR = MONTHS | WEEKDAYS
+_NAME_BLOCKERS = "\"“‘:(—–"
+SHORT_WORDS = 5
+NAMES_COUNTED = 3
+LENGTH_COUNTED = 40
 
 
 @dataclass(frozen=True)
@@ -46,8 +100,73 @@ class Feature:
     reason: str
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """A feature that fires on one of its words (or else its phrase); what fired is named in the reason."""
+
+    name: str
+    words: frozenset[str]
+    reason: str
+    phrase: re.Pattern[str] | None = None
+
+
+_WORD_CUES = (
+    _Cue("comparative", COMPARATIVES, "comparative or superlative ({})"),
+    _Cue("trend", TRENDS, "change in a quantity ({})"),
+    _Cue("causal", CAUSAL, "causal claim ({})"),
+    _Cue("record", RECORD_VERBS, "public record ({})"),
+    _Cue("past", PAST_VERBS, "past event ({})", _REGULAR_PAST),
+    _Cue("measurable", MEASURABLE, "measurable subject ({})"),
+    _Cue("belief", BELIEFS, "opinion / no factual content ({})"),
+    _Cue("evaluative", EVALUATIVE, "opinion / no factual content ({})"),
+    _Cue("obligation", OBLIGATION, "says what should be, not what is ({})"),
+    _Cue("future", FUTURE, "promise or prediction, not checkable yet ({})", _GOING_TO),
+    _Cue("hedge", HEDGES, "hedged or hypothetical ({})"),
+    _Cue("first_person", FIRST_SINGULAR, "first-person statement ({})"),
+    _Cue("we", FIRST_PLURAL, "speaks for a group ({})"),
+    _Cue("you", SECOND_PERSON, "addresses the listener ({})"),
+    _Cue("third_person", THIRD_PERSON, "about someone else ({})"),
+    _Cue("plan", PLANS, "intention or proposal, not a fact ({})"),
+    _Cue("courtesy", COURTESY, "courtesy or stage direction ({})", _COURTESY_PHRASE),
+)
+# Every feature the model may weigh ("length" has no reason: it only calibrates the score).
+FEATURE_NAMES = (
+    "figure",
+    "number_words",
+    "money",
+    "percent",
+    "year",
+    "date",
+    "relative_time",
+    "attributed",
+    "reported",
+    *(cue.name for cue in _WORD_CUES),
+    "names",
+    "quote",
+    "question",
+    "exclamation",
+    "lead_in",
+    "byline",
+    "opener",
+    "short",
+    "length",
+    "boilerplate",
+)
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def _parts(token: str) -> tuple[str, ...]:
+    """A lower-cased word with its contraction split off: "we'll" -> ("we", "'ll")."""
+    lowered = token.lower().replace("’", "'")
+    if "'" not in lowered:
+        return (lowered,)
+    if lowered.endswith("n't"):
+        return (lowered[:-3], "n't")
+    head, _, tail = lowered.partition("'")
+    return (head, f"'{tail}")
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
@@ -55,56 +174,92 @@ def _first(pattern: re.Pattern[str], text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def _figure(text: str) -> str | None:
+def _plain_figure(text: str, *taken: re.Match[str] | None) -> str | None:
+    """A number that is not a year, part of a date or time, money or a percentage (features of their own)."""
     for match in _FIGURE.finditer(text):
+        if any(span and span.start() <= match.start() < span.end() for span in taken):
+            continue
         found = match.group(0).strip()
-        if not _YEAR.fullmatch(found):
+        currency = match.start() > 0 and text[match.start() - 1] in "$€£"
+        percent = text[match.end() : match.end() + 9].lower().lstrip().startswith(("%", "percent", "per cent"))
+        if not (currency or percent or _YEAR.fullmatch(found)):
             return found
-    return _first(_NUMBER_PHRASE, text)
+    return None
 
 
-def _names(tokens: list[str]) -> list[str]:
-    """Capitalised words after the first: a cheap, dependable sign of named actors."""
-    return [token for token in tokens[1:] if token[0].isupper() and token.lower() not in MONTHS | WEEKDAYS]
+def _names(text: str) -> list[str]:
+    """Capitalised words inside the sentence: a cheap, dependable sign of named actors."""
+    found = []
+    for match in _WORD.finditer(text):
+        token = match.group(0)
+        if not token[0].isupper() or token in _NOT_NAMES or token.lower() in _CALENDAR:
+            continue
+        before = match.start() - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before < 0 or text[before] in _NAME_BLOCKERS:
+            continue
+        found.append(_POSSESSIVE.sub("", token))
+    return found
 
 
 def sentence_features(text: str, speaker: str | None) -> list[Feature]:
     tokens = words(text)
-    lowered = [token.lower() for token in tokens]
-    lower_set = set(lowered)
+    parts = [_parts(token) for token in tokens]
+    flat = {part for split in parts for part in split}
+    lowered_text = text.lower()
     found: list[Feature] = []
 
-    def add(name: str, value: float, reason: str) -> None:
+    def add(name: str, value: float, reason: str = "") -> None:
         found.append(Feature(name, value, reason))
 
-    if figure := _figure(text):
+    date, clock = _DATE.search(text), _CLOCK.search(text)
+    if figure := _plain_figure(text, date, clock):
         add("figure", 1.0, f"contains a figure ({figure})")
-    if date := (_first(_DATE, text) or _first(_YEAR, text)):
-        add("date", 1.0, f"date ({date})")
+    if phrase := _first(_NUMBER_WORDS, text):
+        add("number_words", 1.0, f"contains a figure ({phrase})")
+    if money := _first(_MONEY, text):
+        add("money", 1.0, f"amount of money ({money})")
+    if percent := _first(_PERCENT, text):
+        add("percent", 1.0, f"percentage ({percent})")
+    if year := _first(_YEAR, text):
+        add("year", 1.0, f"date ({year})")
+    if date:
+        add("date", 1.0, f"date ({date.group(0).strip().rstrip('.,')})")
+    elif clock:
+        add("date", 1.0, f"time of day ({clock.group(0).strip()})")
+    if when := _first(_RELATIVE_TIME, text):
+        add("relative_time", 1.0, f"time reference ({when})")
     if speaker:
         verb = next((token for token in tokens if token.lower() in REPORTING_VERBS), "said")
         add("attributed", 1.0, f"attributed statement ({speaker} {verb})")
-    elif lower_set & REPORTING_VERBS or "according to" in text.lower():
+    elif flat & REPORTING_VERBS or _ACCORDING.search(text):
         add("reported", 1.0, "reported speech")
-    if comparative := [token for token in lowered if token in COMPARATIVES or token.endswith("est") and len(token) > 6]:
-        add("comparative", 1.0, f"comparative or superlative ({comparative[0]})")
-    if causal := [token for token in lowered if token in CAUSAL]:
-        add("causal", 1.0, f"causal claim ({causal[0]})")
-    if names := _names(tokens):
-        add("names", min(len(names), 3) / 3, f"names ({', '.join(dict.fromkeys(names[:3]))})")
-    if opinion := [token for token in lowered if token in OPINION]:
-        add("opinion", 1.0, f"opinion / no factual content ({opinion[0]})")
-    if text.rstrip(" \"'”’)").endswith("?"):
-        add("question", 1.0, "a question, not a statement")
-    if text.rstrip(" \"'”’)").endswith("!"):
-        add("exclamation", 1.0, "exclamation / rhetoric")
-    if len(tokens) < 5:
-        add("short", 1.0, "too short to check on its own")
-    if lower_set & {"i", "me", "my"}:
-        add("first_person", 1.0, "first-person statement")
-    if any(marker in text.lower() for marker in BOILERPLATE):
-        add("boilerplate", 1.0, "boilerplate")
+    for cue in _WORD_CUES:
+        if not flat.isdisjoint(cue.words):
+            word = next(token for token, split in zip(tokens, parts, strict=True) if not cue.words.isdisjoint(split))
+        elif not (cue.phrase and (word := _first(cue.phrase, text))):
+            continue
+        add(cue.name, 1.0, cue.reason.format(word))
+    if names := _names(text):
+        shown = ", ".join(dict.fromkeys(names[:NAMES_COUNTED]))
+        add("names", min(len(names), NAMES_COUNTED) / NAMES_COUNTED, f"names ({shown})")
     if _QUOTE.search(text):
         add("quote", 1.0, "contains a quotation")
-    add("length", min(len(tokens), 40) / 40, "")
+    ending = text.rstrip(_TRAILING)
+    if ending.endswith("?"):
+        add("question", 1.0, "a question, not a statement")
+    if ending.endswith("!"):
+        add("exclamation", 1.0, "exclamation / rhetoric")
+    if ending.endswith(":"):
+        add("lead_in", 1.0, "introduces what follows")
+    if _BYLINE.match(text):
+        add("byline", 1.0, "byline")
+    if (opener := _OPENER.match(text)) and opener.group(1).lower() in OPENERS:
+        add("opener", 1.0, f"conversational opener ({opener.group(1)})")
+    if len(text.split()) < SHORT_WORDS:
+        add("short", 1.0, "too short to check on its own")
+    if any(marker in lowered_text for marker in BOILERPLATE):
+        add("boilerplate", 1.0, "boilerplate")
+    add("length", min(len(tokens), LENGTH_COUNTED) / LENGTH_COUNTED)
     return found

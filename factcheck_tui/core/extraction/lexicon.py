@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-# Abbreviations that are always followed by a name: a full stop after them never ends a sentence.
+# Titles, always followed by a name: a full stop after them never ends a sentence. Written
+# capitalised ("Dr.", "St."); lower-case "ft." or "col." is an ordinary word or unit.
 TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms messrs mme dr prof sen sens rep reps gov lt col gen maj capt cpt sgt cmdr adm brig
-    cdr pvt cpl rev fr hon pres supt det insp atty amb sr jr st ste mt ft""".split()
+    cdr pvt cpl rev fr hon pres supt det insp atty amb st ste mt ft""".split()
 )
 # Abbreviations that may also end a sentence ("... of Apple Inc. The company ...").
 AMBIGUOUS_ABBREVIATIONS = frozenset(
     """inc corp ltd co llc plc bros assn dept univ etc vs al ave blvd rd hwy approx est
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    ca cf ed eds gal govt intl natl""".split()
+    ca cf ed eds govt intl natl jr sr""".split()
 )
-# Abbreviations that usually precede a number ("No. 3", "Vol. 2", "Jan. 6").
-NUMBER_ABBREVIATIONS = frozenset(
-    """no nos vol vols pp p fig figs art sec ch pt para op jan feb mar apr jun jul aug sep sept oct
-    nov dec""".split()
+# Months, weekdays and US states in news style: abbreviations only when capitalised ("Sat." but
+# "the dog sat."); they may end a sentence too ("... in Seattle, Wash. The ...").
+CAPITALISED_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    sun ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn vt va wash wis wyo""".split()
 )
+# Abbreviations only before a number ("No. 3", "Vol. 2", "c. 1818"); elsewhere they are words
+# ("No, no. Forget it.") or acronyms ("11:59 p.m. PT. Explaining ...").
+NUMBER_ABBREVIATIONS = frozenset("no nos vol vols pp p fig figs art sec ch pt para op c ca".split())
 TIME_ZONES = frozenset(
     """PT PST PDT ET EST EDT CT CST CDT MT MST MDT AKST HST GMT UTC BST CET CEST IST JST AEST AEDT
     WAT EAT SAST""".split()
@@ -38,35 +43,75 @@ MONTHS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred hundreds thousand thousands million millions billion billions trillion trillions dozen
-    dozens half quarter third twice double triple percent per cent""".split()
-)
 REPORTING_VERBS = frozenset(
     """said says say told tells wrote writes added adds announced announces claimed claims stated
     states argued argues insisted insists vowed vows warned warns noted notes explained explains
     asserted asserts declared declares confirmed confirms denied denies tweeted tweets posted posts
     reported reports testified testifies acknowledged acknowledges admitted admits suggested
     suggests replied replies responded responds estimated estimates predicted predicts promised
-    promises alleged alleges maintained maintains contended contends""".split()
+    promises alleged alleges maintained maintains contended contends asked asks""".split()
 )
+# Cues of the check-worthiness features (features.py). Each list is one feature, so each can be
+# weighed on its own and named in a reason.
 COMPARATIVES = frozenset(
     """more less fewer most least highest lowest largest smallest biggest greatest worst best
-    higher lower larger smaller bigger greater worse better record first only never always every
-    increase increased increases decrease decreased decreases doubled tripled halved rose fell
-    grew dropped declined surged soared plunged""".split()
+    higher lower larger smaller bigger greater worse better fastest slowest richest poorest oldest
+    youngest longest shortest strongest weakest than record first only""".split()
+)
+TRENDS = frozenset(
+    """increase increased increases increasing decrease decreased decreases decreasing double
+    doubled tripled quadrupled halved rise rose risen rising fall fell fallen falling grow grew
+    grown growing growth drop dropped dropping decline declined declining surge surged soar soared
+    plunge plunged jump jumped climb climbed shrink shrank cut cuts slash slashed reduce reduced
+    reducing boost boosted""".split()
 )
 CAUSAL = frozenset(
     """because cause caused causes causing due result resulted results led leads consequence
     therefore thus hence blame blamed responsible""".split()
 )
-OPINION = frozenset(
-    """think believe feel hope wish should must ought love hate great terrible wonderful awful
-    amazing horrible disgrace disgraceful ridiculous shameful beautiful incredible fantastic sad
-    unfortunately hopefully frankly honestly clearly obviously welp wow""".split()
+# A public record that can be looked up: votes, laws, budgets, appointments.
+RECORD_VERBS = frozenset(
+    """vote voted votes voting supported opposed sponsored cosponsored signed vetoed passed enacted
+    introduced repealed appointed nominated funded ratified approved rejected authorized
+    legislation bill bills law laws amendment treaty""".split()
 )
+# Past events in the simple past: what happened can be checked, what will happen cannot yet.
+PAST_VERBS = frozenset(
+    """was were had did made took gave lost won paid spent sent built sold bought brought left got
+    became began came went knew saw told found kept held met ran led fought wrote spoke stood
+    died killed happened occurred created closed opened moved hired fired attacked invaded
+    launched received raised added ended started served worked helped allowed refused failed
+    tried used gone been done""".split()
+)
+# Subjects that are counted and published: the stuff statistics are made of.
+MEASURABLE = frozenset(
+    """jobs job unemployment unemployed employment wages wage income incomes salary salaries tax
+    taxes taxpayers deficit deficits debt budget budgets spending economy inflation prices price
+    cost costs rate rates gdp insurance insured uninsured medicare medicaid pension pensions
+    poverty crime crimes murder murders homicides deaths casualties troops soldiers veterans
+    weapons missiles nuclear oil gas energy emissions trade exports imports tariffs revenue
+    revenues profit profits population students schools teachers households families workers
+    immigrants refugees votes voters majority average total""".split()
+)
+BELIEFS = frozenset("think thinks believe believes feel feels hope hopes wish guess suppose doubt".split())
+EVALUATIVE = frozenset(
+    """love hate great terrible wonderful awful amazing horrible disgrace disgraceful ridiculous
+    shameful beautiful incredible fantastic sad tremendous disaster disastrous outrageous wrong
+    right fair unfair good bad evil proud sorry glad happy unfortunately hopefully frankly
+    honestly clearly obviously welp wow""".split()
+)
+OBLIGATION = frozenset("should must ought need needs shall".split())
+FUTURE = frozenset("will 'll gonna".split())
+HEDGES = frozenset("would could might may maybe perhaps probably possibly likely unlikely seems if".split())
+FIRST_SINGULAR = frozenset("i me my mine myself".split())
+FIRST_PLURAL = frozenset("we us our ours ourselves".split())
+THIRD_PERSON = frozenset("he she him her his hers they them their theirs".split())
+# Intentions and proposals: what someone wants to do is not yet a fact.
+PLANS = frozenset("want wants wanted plan plans propose proposes proposal proposals intend intends would-be".split())
+SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
+COURTESY = frozenset("thank thanks please congratulations welcome applause laughter".split())
+# Words that open a spoken turn rather than a statement ("Well, ...", "Look, ...").
+OPENERS = frozenset("well look now so oh yes no okay ok listen see".split())
 BOILERPLATE = (
     "subscribe",
     "sign up",

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from factcheck_tui.core.extraction.lexicon import (
     AMBIGUOUS_ABBREVIATIONS,
+    CAPITALISED_ABBREVIATIONS,
     NUMBER_ABBREVIATIONS,
     SENTENCE_STARTERS,
     TIME_ZONES,
@@ -22,11 +23,16 @@ from factcheck_tui.core.extraction.lexicon import (
 Span = tuple[int, int]
 
 _OPENERS = "\"'“‘([«"
-_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]»]*(?=\s)")
+# A final mark, any closing quotes or brackets, and reference marks that belong to the sentence
+# they follow ("... in history. [10]").
+_CANDIDATE = re.compile(r"(?P<mark>\.{3}|…|[.!?]+)[\"'”’)\]»]*(?:\s?\[\d{1,3}\])*(?=\s|$)")
 _NEXT_TOKEN = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 _INITIAL = re.compile(r"^[A-Z]$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_DASHES = "—–"
+_LOOK_BACK = 64
 _CLOSERS = "\"'”’)]»"
 
 
@@ -54,7 +60,7 @@ def _split_block(body: str, start: int, end: int) -> Iterator[Span]:
     cursor = 0
     for match in _CANDIDATE.finditer(block):
         boundary = match.end()
-        if _is_boundary(block, match.start(), match.group(), boundary):
+        if _is_boundary(block, match.start(), match.group("mark"), boundary):
             piece = _trim(block, cursor, boundary)
             if piece:
                 yield start + piece[0], start + piece[1]
@@ -72,7 +78,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if start < end else None
 
 
-def _is_boundary(block: str, punct_start: int, punct: str, boundary: int) -> bool:
+def _is_boundary(block: str, punct_start: int, mark: str, boundary: int) -> bool:
     following = _NEXT_TOKEN.match(block, boundary)
     if not following:
         return False
@@ -82,16 +88,21 @@ def _is_boundary(block: str, punct_start: int, punct: str, boundary: int) -> boo
     first = token[0]
     if first.islower():
         return False
-    mark = punct.rstrip(_CLOSERS)
-    if mark in ("!", "?") or mark.startswith(("!", "?")) or mark in ("...", "…"):
+    if first in _DASHES and mark in (".", "!", "?"):
+        # '... We have brains." — Peres, on ...': an attribution line after a closed sentence.
+        return True
+    if mark[0] in "!?":
+        # "Viva Maria! (1965)" is a title with its year, not two sentences.
+        return (first.isupper() or first.isdigit() or bool(opener)) and not opener.startswith(("(", "["))
+    if mark in ("...", "…") or len(mark) > 1:
         return first.isupper() or first.isdigit() or bool(opener)
-    if len(mark) > 1 and set(mark) == {"."}:
-        return first.isupper() or bool(opener)
     if not (first.isupper() or first.isdigit() or opener):
         return False
-    before = _WORD_BEFORE.search(block, 0, punct_start)
+    # A bounded look-back keeps a long line linear; no abbreviation is that long.
+    before = _WORD_BEFORE.search(block, max(0, punct_start - _LOOK_BACK), punct_start)
     word = before.group(1).lstrip(_OPENERS) if before else ""
-    return _period_ends_sentence(word, _strip_token(token), bool(opener))
+    # "Then-U.S. Rep.", "D-Mass.": the abbreviation is the part after the hyphen.
+    return _period_ends_sentence(word.rsplit("-", 1)[-1], _strip_token(token), bool(opener))
 
 
 def _strip_token(token: str) -> str:
@@ -100,19 +111,24 @@ def _strip_token(token: str) -> str:
 
 def _period_ends_sentence(word: str, next_word: str, quoted: bool) -> bool:
     """Decide a full stop after ``word`` followed by ``next_word`` (which starts upper-case or a digit)."""
-    key = word.lower()
-    starter = next_word in SENTENCE_STARTERS or quoted
     if not word:
         return True
-    if key in TITLE_ABBREVIATIONS:
+    key = word.lower()
+    capitalised = word[0].isupper()
+    listed = capitalised and key in CAPITALISED_ABBREVIATIONS
+    starter = next_word in SENTENCE_STARTERS or quoted
+    if capitalised and key in TITLE_ABBREVIATIONS:
         return False
     if next_word[:1].isdigit():
-        return key not in NUMBER_ABBREVIATIONS
+        # "No. 3", "Jan. 6", "c. 1818", "H. R. 1280"
+        return not (key in NUMBER_ABBREVIATIONS or listed or _INITIAL.match(word))
     if _INITIAL.match(word):
         # "John F. Kennedy": an initial, unless a common sentence opener follows ("plan B. The ...").
         return next_word in SENTENCE_STARTERS and next_word not in {"A", "I"}
     if key in ("a.m", "p.m"):
         return next_word not in TIME_ZONES and starter
-    if _MULTI_PERIOD.match(word) or key in AMBIGUOUS_ABBREVIATIONS or key in NUMBER_ABBREVIATIONS:
+    if key in NUMBER_ABBREVIATIONS and _ROMAN.match(next_word):
+        return False
+    if _MULTI_PERIOD.match(word) or key in AMBIGUOUS_ABBREVIATIONS or listed:
         return starter
     return True

@@ -1,23 +1,48 @@
 """Who said it: speaker attribution for quotes and reported speech.
 
-Looks for a name next to a reporting verb ("Amazon wrote", "said Harkins", "according to the CBO").
-A pronoun speaker ("he vowed") resolves to the last named speaker; a sentence that opens a quote
-without attribution inherits the speaker of the sentence or introducing line before it.
+Looks for a name next to a reporting verb ("Amazon wrote", "Mark Harkins, a senior fellow at
+Georgetown University, said", "...," said Harkins.", "according to the CBO"). "He" or "she"
+("he vowed") resolves to the last named speaker; "we" and "I" are the writer, not a source. A
+sentence that opens a quotation without attribution inherits the speaker of the sentence or the
+introducing line before it.
 """
 
 from __future__ import annotations
 
 import re
 
-from factcheck_tui.core.extraction.lexicon import PRONOUNS, REPORTING_VERBS
+from factcheck_tui.core.extraction.lexicon import MONTHS, PRONOUNS, REPORTING_VERBS, WEEKDAYS
 
-_VERBS = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_VERBS = "|".join([r"issued an? (?:statement|release)", *sorted(REPORTING_VERBS, key=len, reverse=True)])
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|the)"
-_NAME = rf"(?:[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}})"
+_NAME = rf"(?:[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,5}})"
 _ADVERB = r"(?:\s+(?:also|then|later|previously|initially|first|once|again|repeatedly|\w+ly))?"
-_NAME_VERB = re.compile(rf"(?P<name>{_NAME}|\b(?:he|she|they|it|we)\b){_ADVERB}\s+(?P<verb>{_VERBS})\b")
-_VERB_NAME = re.compile(rf"\b(?P<verb>{_VERBS})\s+(?P<name>{_NAME})")
-_ACCORDING = re.compile(rf"\baccording to (?:the )?(?P<name>{_NAME})")
+_DAYS = "|".join(day.capitalize() for day in sorted(WEEKDAYS))
+_WHEN = rf"(?:\s+(?:on\s+)?(?:{_DAYS}|today|yesterday))?"
+# "Mark Harkins, a senior fellow at Georgetown University, said ...": the name before an apposition.
+_APPOSITION_VERB = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:(?:an?|the|who|whose|\w+(?:-\w+)?\s+(?:of|at|for|from))\b|[A-Z]-[A-Z])[^,;:\"“”()]{{0,120}}?,"
+    rf"{_ADVERB}\s+(?P<verb>{_VERBS})\b"
+)
+_NAME_VERB = re.compile(rf"(?P<name>{_NAME}|\b(?:[Hh]e|[Ss]he)\b){_ADVERB}{_WHEN}\s+(?P<verb>{_VERBS})\b")
+# "Cornyn's statement added": the statement speaks for its owner.
+_OWNER_VERB = re.compile(
+    rf"(?P<name>{_NAME})[’']s\s+(?:\w+\s+)?(?:statement|office|campaign|spokesman|spokeswoman|spokesperson|"
+    rf"lawyer|attorney|website|account|letter|tweet|post|release|filing|report){_ADVERB}\s+(?P<verb>{_VERBS})\b"
+)
+# '..., said Harkins.' — the name closes the clause; "said Roy's claim" or "says Vitter took" is not it.
+# Lower-case role words may stand between the verb and the name ("said union president Carla Mendes").
+_ROLE_WORD = r"(?:(?!(?:on|in|at|by|to|for|with|from|during|after|before|that|this|last|next|of|and|but)\b)[a-z]+\s+)"
+_VERB_NAME = re.compile(
+    rf"\b(?P<verb>{_VERBS})\s+{_ROLE_WORD}{{0,3}}(?P<name>{_NAME})(?![’']s\b)(?=\s*(?:[,.;:!?)]|$))"
+)
+# "according to House records": the documents are the source, so they stay in its name.
+_SOURCE_WORDS = frozenset(
+    "records data figures report reports estimates statistics officials documents filings poll polls".split()
+)
+_SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
+_ACCORDING = re.compile(rf"\baccording to (?:the )?(?P<name>{_NAME}{_SOURCE_NOUNS})")
+_PATTERNS = (_APPOSITION_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
 # Role and title words stripped from the front of a speaker's name ("Analyst Priya Kapoor").
 _TITLES = frozenset(
     """ceo cfo coo founder chief policy officer president vice senator sen. rep. representative governor
@@ -29,7 +54,10 @@ _TITLES = frozenset(
     superintendent principal coach the a an in on at after but and when while explaining""".split()
 )
 _STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We", "I", "You"})
+# "..., officials said Sunday." names a day, not a speaker.
+_CALENDAR = MONTHS | WEEKDAYS | {"today", "yesterday"}
 _OPEN_QUOTE = ("\"", "“")
+_CLOSE_QUOTE = re.compile(r"[\"”]")
 
 
 def _clean(name: str) -> str | None:
@@ -37,36 +65,45 @@ def _clean(name: str) -> str | None:
     if " of " in f" {name} " and len(name.split(" of ")[0].split()) >= 2:
         # "Priya Kapoor of Marlow Inc." is Priya Kapoor; "Bank of America" stays whole.
         tokens = name.split(" of ")[0].split()
+    if tokens and tokens[0].lower().split("’")[0].split("'")[0] in PRONOUNS:
+        return None
+    titles = [index for index, token in enumerate(tokens[:-1]) if token.lower() in _TITLES]
+    if titles and titles[-1] < len(tokens) - 1 and tokens[titles[-1] + 1][0].isupper():
+        # "Louisiana State University Professor Robert Mann" is Robert Mann.
+        tokens = tokens[titles[-1] + 1 :]
     while tokens and (tokens[0].lower() in _TITLES or tokens[0].endswith(",")):
         tokens.pop(0)
-    while tokens and tokens[-1][0].islower():
+        if tokens[:1] == ["of"]:
+            # "Governor of Washington Chris Gregoire": the office goes with the title.
+            del tokens[:2]
+    while tokens and tokens[-1][0].islower() and tokens[-1] not in _SOURCE_WORDS:
         tokens.pop()
     cleaned = " ".join(tokens).strip(" ,.")
-    if not cleaned or cleaned in _STOP_NAMES or cleaned.lower() in _TITLES:
+    if not cleaned or cleaned in _STOP_NAMES or cleaned.lower() in _TITLES or cleaned.lower() in _CALENDAR:
         return None
     return cleaned
 
 
 def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
-    """The speaker named in one sentence, with pronouns resolved to ``last_speaker``."""
-    for pattern in (_NAME_VERB, _VERB_NAME, _ACCORDING):
+    """The speaker named first in one sentence, with "he" and "she" resolved to ``last_speaker``."""
+    found: list[tuple[int, int, str]] = []
+    for priority, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(sentence):
             raw = match.group("name")
-            if raw.lower() in PRONOUNS:
-                if last_speaker and pattern is _NAME_VERB:
-                    return last_speaker
-                continue
-            name = _clean(raw)
+            if raw.lower() in ("he", "she"):
+                name = last_speaker
+            else:
+                name = _clean(raw)
             if name:
-                return name
-    return None
+                found.append((match.start(), priority, name))
+                break
+    return min(found)[2] if found else None
 
 
 def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
     """Speakers for a story's sentences in order; ``block_ids`` says which line each one is on."""
     speakers: list[str | None] = []
     last: str | None = None
-    quote_speaker: str | None = None
     block_quote: tuple[str, int] | None = None
     quote_open = False
     for index, sentence in enumerate(sentences):
@@ -75,13 +112,13 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
         if speaker is None and block_quote and block_quote[1] == block:
             speaker = block_quote[0]
         continues_quote = quote_open and block == block_ids[index - 1]
-        if speaker is None and quote_speaker and (sentence.startswith(_OPEN_QUOTE) or continues_quote):
-            speaker = quote_speaker
+        if speaker is None and (_opens_with_quotation(sentence) or continues_quote) and index:
+            # The quotation goes on, or a new one follows the sentence that named its speaker.
+            speaker = speakers[index - 1]
         speakers.append(speaker)
         if speaker:
             last = speaker
         quote_open = _leaves_quote_open(sentence, continues_quote)
-        quote_speaker = speaker if speaker and _has_quote(sentence) else None
         if speaker and sentence.rstrip().endswith(":"):
             block_quote = (speaker, block + 1)
         elif block_quote and block_quote[1] < block:
@@ -89,8 +126,12 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
     return speakers
 
 
-def _has_quote(sentence: str) -> bool:
-    return any(mark in sentence for mark in ("\"", "“", "”"))
+def _opens_with_quotation(sentence: str) -> bool:
+    """'"We will win," ...' opens with a quotation; '"The Choice" doesn't ...' opens with a title."""
+    if not sentence.startswith(_OPEN_QUOTE):
+        return False
+    close = _CLOSE_QUOTE.search(sentence, 1)
+    return close is None or sentence[close.start() - 1] in ".,!?…"
 
 
 def _leaves_quote_open(sentence: str, started_inside: bool) -> bool:

@@ -18,6 +18,7 @@ from factcheck_tui.core.models import Claim, Evidence, Story
 from factcheck_tui.tui.formatting import ago, verdict_text
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
+from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.history_view import HistoryView
 
 POLL_SECONDS = 2.0
@@ -26,6 +27,7 @@ CONCLUSION = "conclusion"
 
 
 class ClaimScreen(ReviewScreen):
+    AUTO_FOCUS = "#evidence"
     BINDINGS = [
         Binding("escape", "back", "Back", id="claim.back"),
         Binding("c", "edit_conclusion", "Conclusion", id="claim.conclusion"),
@@ -35,13 +37,19 @@ class ClaimScreen(ReviewScreen):
         Binding("delete", "remove_evidence", "Remove evidence", show=False, id="claim.remove_evidence"),
         Binding("o", "open_link", "Open link", show=False, id="claim.open_link"),
         Binding("right_square_bracket", "step(1)", "Next claim", id="claim.next"),
-        Binding("left_square_bracket", "step(-1)", "Prev claim", show=False, id="claim.previous"),
+        Binding("left_square_bracket", "step(-1)", "Previous claim", show=False, id="claim.previous"),
+        Binding("n", "step_unreviewed(1)", "Next unreviewed", show=False, id="claim.next_unreviewed"),
+        Binding("N", "step_unreviewed(-1)", "Previous unreviewed", show=False, id="claim.previous_unreviewed"),
+        Binding("j", "evidence_cursor(1)", "Next evidence", show=False, id="claim.evidence_down"),
+        Binding("k", "evidence_cursor(-1)", "Previous evidence", show=False, id="claim.evidence_up"),
     ]
 
-    def __init__(self, story_id: str, claim_id: str) -> None:
+    def __init__(self, story_id: str, claim_id: str, sequence: list[str] | None = None) -> None:
         super().__init__()
         self.story_id = story_id
         self.claim_id = claim_id
+        # The claims list as the reviewer saw it (filtered), so ] and [ walk the same list.
+        self.sequence = sequence or []
         self.story: Story | None = None
         self.claim: Claim | None = None
         self._signature = None
@@ -49,9 +57,9 @@ class ClaimScreen(ReviewScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="claim-text")
+        yield Static(id="claim-meta")
         with VerticalScroll(id="claim-body"):
-            yield Static(id="claim-text")
-            yield Static(id="claim-meta")
             yield Label("Conclusion  (c to write · escape or ctrl+s saves)", classes="section")
             yield TextArea(id="conclusion", soft_wrap=True, show_line_numbers=False)
             yield Static(id="conflict", classes="conflict")
@@ -59,6 +67,7 @@ class ClaimScreen(ReviewScreen):
             yield DataTable(id="evidence", cursor_type="row")
             yield Label("History", classes="section")
             yield HistoryView(id="history")
+        yield ActivityBar()
         yield Footer()
 
     @property
@@ -89,6 +98,7 @@ class ClaimScreen(ReviewScreen):
             return
         self.claim_id = claim_id
         self.claim = claim
+        self.query_one("#conflict", Static).display = False
         editor = self.query_one("#conclusion", TextArea)
         draft = self.drafts.get(claim.id, CONCLUSION)
         if draft and draft.text != claim.conclusion:
@@ -109,7 +119,7 @@ class ClaimScreen(ReviewScreen):
         self.query_one("#claim-text", Static).update(text)
         meta = Text()
         meta.append("Verdict: ")
-        meta.append_text(verdict_text(claim.verdict, scale))
+        meta.append_text(verdict_text(claim.verdict, scale, colour=not self.app.no_color))
         meta.append(f"   Status: {claim.status.value}")
         meta.append(f"   Score: {claim.score:.2f}{' (check-worthy)' if claim.checkworthy else ''}")
         meta.append(f"\n{claim.id} · version {claim.version}")
@@ -219,18 +229,33 @@ class ClaimScreen(ReviewScreen):
         if self.action_save_conclusion():
             self.app.pop_screen()
 
-    def action_step(self, offset: int) -> None:
+    def _walk(self, offset: int, wanted) -> None:
         if not self.action_save_conclusion():
             return
-        claims = self.app.repo.list_claims(self.story_id)
-        ids = [claim.id for claim in claims]
-        if self.claim_id not in ids:
-            return
-        index = ids.index(self.claim_id) + offset
-        if 0 <= index < len(ids):
-            self._load(ids[index])
-        else:
-            self.notify("No more claims in this direction", timeout=2)
+        claims = {claim.id: claim for claim in self.app.repo.list_claims(self.story_id)}
+        order = [claim_id for claim_id in self.sequence if claim_id in claims] or list(claims)
+        if self.claim_id not in order:
+            order = list(claims)
+        index = order.index(self.claim_id)
+        step = 1 if offset > 0 else -1
+        for position in range(index + step, len(order) if step > 0 else -1, step):
+            if wanted(claims[order[position]]):
+                self._load(order[position])
+                return
+        self.notify("No more claims in this direction", timeout=2)
+
+    def action_step(self, offset: int) -> None:
+        self._walk(offset, lambda claim: True)
+
+    def action_step_unreviewed(self, offset: int) -> None:
+        self._walk(offset, lambda claim: claim.checkworthy and not claim.reviewed)
+
+    def action_evidence_cursor(self, offset: int) -> None:
+        table = self.query_one("#evidence", DataTable)
+        table.action_cursor_down() if offset > 0 else table.action_cursor_up()
+
+    def has_unsaved_edits(self) -> bool:
+        return self._editor_dirty()
 
     # -- evidence --------------------------------------------------------------------------
 

@@ -8,23 +8,45 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
+from factcheck_tui.core import claim_edits
 from factcheck_tui.core.errors import FactcheckError
+from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
+from factcheck_tui.tui.screens.claim_text_dialog import (
+    ADD,
+    EDIT,
+    SPLIT,
+    ClaimTextDialog,
+)
+from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
+from factcheck_tui.tui.screens.filter_menu import FilterMenu
 from factcheck_tui.tui.screens.review_base import ReviewScreen
+from factcheck_tui.tui.undo import UndoStep
+from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import ClaimContext
+from factcheck_tui.tui.widgets.filter_bar import FilterBar
+from factcheck_tui.tui.widgets.fit_table import FitTable
 
 POLL_SECONDS = 2.0
 
 
 class ClaimsScreen(ReviewScreen):
+    AUTO_FOCUS = "#claims"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="claims.back"),
-        Binding("enter", "open", "Open", id="claims.open"),
+        Binding("escape", "back", "Back", id="claims.back"),
         Binding("j", "cursor_down", "Down", show=False, id="claims.down"),
         Binding("k", "cursor_up", "Up", show=False, id="claims.up"),
         Binding("n", "next_unreviewed", "Next unreviewed", id="claims.next_unreviewed"),
-        Binding("N", "previous_unreviewed", "Prev unreviewed", show=False, id="claims.previous_unreviewed"),
+        Binding("N", "previous_unreviewed", "Previous unreviewed", show=False, id="claims.previous_unreviewed"),
+        Binding("f", "filter", "Filter", id="claims.filter"),
+        Binding("slash", "search", "Search", show=False, id="claims.search"),
+        Binding("x", "export", "Export", show=False, id="claims.export"),
+        Binding("a", "add_claim", "Add claim", show=False, id="claims.add"),
+        Binding("t", "edit_text", "Edit claim text", show=False, id="claims.edit_text"),
+        Binding("T", "split", "Split claim", show=False, id="claims.split"),
+        Binding("m", "merge_next", "Merge with next claim", show=False, id="claims.merge"),
+        Binding("delete", "toggle_dismissed", "Dismiss / restore claim", show=False, id="claims.dismiss"),
     ]
 
     def __init__(self, story_id: str) -> None:
@@ -32,24 +54,29 @@ class ClaimsScreen(ReviewScreen):
         self.story_id = story_id
         self.story: Story | None = None
         self.claims: list[Claim] = []
-        self._signature = None
+        self.filter = ClaimFilter()
+        self._signature: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="story-head")
         yield ProgressBar(id="review-progress", show_eta=False)
-        yield DataTable(id="claims", cursor_type="row")
+        yield FilterBar(placeholder="Search claims, speakers, verdicts", id="search")
+        yield FitTable(id="claims")
         with VerticalScroll(id="context-pane"):
             yield ClaimContext(id="context")
+        yield ActivityBar()
         yield Footer()
 
+    @property
+    def table(self) -> FitTable:
+        return self.query_one("#claims", FitTable)
+
     def on_mount(self) -> None:
-        table = self.query_one("#claims", DataTable)
-        table.add_column("Claim", key="id", width=8)
-        table.add_column("Score", key="score", width=6)
-        table.add_column("St", key="status", width=3)
-        table.add_column("Verdict", key="verdict", width=12)
-        table.add_column("Text", key="text")
+        self.table.set_columns(
+            [("#", "number", 3), ("Score", "score", 6), ("St", "status", 3), ("Verdict", "verdict", 12)],
+            ("Text", "text"),
+        )
         self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
 
@@ -65,48 +92,38 @@ class ClaimsScreen(ReviewScreen):
         try:
             self._signature = repo.story_signature(self.story_id)
             self.story = repo.get_story(self.story_id)
-            self.claims = repo.list_claims(self.story_id)
+            self.claims = repo.list_claims(self.story_id, include_dismissed=True)
         except FactcheckError as error:
             self.app.report(error)
             return
         self._fill()
 
+    def visible_claims(self) -> list[Claim]:
+        return [claim for claim in self.claims if self.filter.matches(claim)]
+
     def _fill(self) -> None:
         assert self.story is not None
         scale = self.app.workspace.scale
-        meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
+        worthy = [claim for claim in self.claims if claim.checkworthy and not claim.dismissed]
+        reviewed = sum(claim.reviewed for claim in worthy)
         head = Text(self.story.title, style="bold")
+        meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
         if meta:
             head.append(f"  {meta}", style="dim")
+        visible = self.visible_claims()
+        head.append(f"\n{reviewed} of {len(worthy)} check-worthy claims reviewed · showing {len(visible)}: {self.filter.describe()}", style="dim")
         self.query_one("#story-head", Static).update(head)
-        worthy = [claim for claim in self.claims if claim.checkworthy]
-        self.query_one("#review-progress", ProgressBar).update(
-            total=max(len(worthy), 1), progress=sum(claim.reviewed for claim in worthy)
+        self.query_one("#review-progress", ProgressBar).update(total=max(len(worthy), 1), progress=reviewed)
+        self.table.set_rows(
+            [
+                (claim.id, (str(claim.number), score_text(claim), status_text(claim.status), verdict_text(claim.verdict, scale, colour=not self.app.no_color)), claim.text)
+                for claim in visible
+            ]
         )
-        table = self.query_one("#claims", DataTable)
-        current = self._current_id()
-        table.clear()
-        for claim in self.claims:
-            table.add_row(
-                claim.id,
-                score_text(claim),
-                status_text(claim.status),
-                verdict_text(claim.verdict, scale),
-                " ".join(claim.text.split()),
-                key=claim.id,
-            )
-        if current and any(claim.id == current for claim in self.claims):
-            table.move_cursor(row=table.get_row_index(current))
         self._show_context()
 
-    def _current_id(self) -> str | None:
-        table = self.query_one("#claims", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
     def current_claim(self) -> Claim | None:
-        current = self._current_id()
+        current = self.table.current_key()
         return next((claim for claim in self.claims if claim.id == current), None)
 
     def claim_saved(self, claim: Claim) -> None:
@@ -124,21 +141,21 @@ class ClaimsScreen(ReviewScreen):
         self.action_open()
 
     def action_cursor_down(self) -> None:
-        self.query_one("#claims", DataTable).action_cursor_down()
+        self.table.action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one("#claims", DataTable).action_cursor_up()
+        self.table.action_cursor_up()
 
     def _jump_unreviewed(self, step: int) -> None:
-        table = self.query_one("#claims", DataTable)
-        count = len(self.claims)
+        visible = self.visible_claims()
+        count = len(visible)
         for offset in range(1, count + 1):
-            index = (table.cursor_row + step * offset) % count
-            claim = self.claims[index]
+            index = (self.table.cursor_row + step * offset) % count
+            claim = visible[index]
             if claim.checkworthy and not claim.reviewed:
-                table.move_cursor(row=index)
+                self.table.move_cursor(row=index)
                 return
-        self.notify("Every check-worthy claim has a verdict", timeout=3)
+        self.notify("Every check-worthy claim shown has a verdict", timeout=3)
 
     def action_next_unreviewed(self) -> None:
         self._jump_unreviewed(1)
@@ -151,4 +168,117 @@ class ClaimsScreen(ReviewScreen):
         if claim:
             from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 
-            self.app.push_screen(ClaimScreen(self.story_id, claim.id))
+            self.app.push_screen(ClaimScreen(self.story_id, claim.id, [c.id for c in self.visible_claims()]))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_filter(self) -> None:
+        def chosen(choice: ClaimFilter | None) -> None:
+            if choice is not None:
+                self.filter = choice
+                self._fill()
+
+        self.app.push_screen(FilterMenu(self.app.workspace.scale, self.filter), chosen)
+
+    def action_search(self) -> None:
+        self.query_one("#search", FilterBar).open()
+
+    def on_input_changed(self, event: FilterBar.Changed) -> None:
+        self.filter = self.filter.with_text(event.value)
+        self._fill()
+
+    def on_filter_bar_done(self, event: FilterBar.Done) -> None:
+        self.table.focus()
+
+    def action_export(self) -> None:
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.app.start_export(request)
+
+        self.app.push_screen(ExportDialog(self.story_id), chosen)
+
+    # -- fixing the machine's claim list ------------------------------------------------------
+
+    def _fix(self, label: str, run, focus: str | None = None) -> None:
+        """Run one claim-list fix; it becomes one undo step and the list shows the result."""
+        try:
+            saved, created = run()
+        except FactcheckError as error:
+            self.app.report(error)
+            self.reload()
+            return
+        self.app.undo_stack.append(UndoStep.of(label, saved, created))
+        self.reload()
+        if focus and focus in {claim.id for claim in self.visible_claims()}:
+            self.table.move_cursor(row=self.table.get_row_index(focus))
+
+    def action_add_claim(self) -> None:
+        actor = self.app.workspace.actor
+
+        def added(text: str | int | None) -> None:
+            if isinstance(text, str):
+                self._fix("added claim", lambda: ([], [claim_edits.add_claim(self.app.repo, self.story_id, text, actor=actor)]))
+
+        self.app.push_screen(ClaimTextDialog(ADD), added)
+
+    def action_edit_text(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        actor = self.app.workspace.actor
+
+        def edited(text: str | int | None) -> None:
+            if isinstance(text, str) and text != claim.text:
+                self._fix(
+                    f"edit of {claim.id}",
+                    lambda: ([claim_edits.edit_claim_text(self.app.repo, claim.id, text, actor=actor, expected_version=claim.version)], []),
+                    claim.id,
+                )
+
+        self.app.push_screen(ClaimTextDialog(EDIT, claim.text), edited)
+
+    def action_split(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        actor = self.app.workspace.actor
+
+        def chosen(at: str | int | None) -> None:
+            if isinstance(at, int):
+
+                def run():
+                    first, second = claim_edits.split_claim(self.app.repo, claim.id, at, actor=actor, expected_version=claim.version)
+                    return [first], [second]
+
+                self._fix(f"split of {claim.id}", run, claim.id)
+
+        self.app.push_screen(ClaimTextDialog(SPLIT, claim.text), chosen)
+
+    def action_merge_next(self) -> None:
+        visible = self.visible_claims()
+        claim = self.current_claim()
+        if claim is None or claim not in visible or visible.index(claim) + 1 >= len(visible):
+            self.notify("There is no next claim to merge with", timeout=2)
+            return
+        following = visible[visible.index(claim) + 1]
+        actor = self.app.workspace.actor
+
+        def run():
+            merged = claim_edits.merge_claims(
+                self.app.repo, claim.id, following.id, actor=actor,
+                expected_version=claim.version, second_expected_version=following.version,
+            )
+            return [merged, self.app.repo.get_claim(following.id)], []
+
+        self._fix(f"merge of {claim.id} and {following.id}", run, claim.id)
+
+    def action_toggle_dismissed(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        actor = self.app.workspace.actor
+        change = claim_edits.restore_claim if claim.dismissed else claim_edits.dismiss_claim
+        label = f"{'restore' if claim.dismissed else 'dismissal'} of {claim.id}"
+        self._fix(label, lambda: ([change(self.app.repo, claim.id, actor=actor, expected_version=claim.version)], []))
+        self.notify(f"{label.capitalize()} (u undoes)", timeout=3)

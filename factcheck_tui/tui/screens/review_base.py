@@ -11,13 +11,14 @@ from factcheck_tui.core import review
 from factcheck_tui.core.errors import FactcheckError, StaleWriteError
 from factcheck_tui.core.models import Claim
 from factcheck_tui.tui.screens.verdict_picker import CLEAR, VerdictPicker
+from factcheck_tui.tui.undo import UndoStep
 
 
 class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("v", "verdict", "Verdict", id="review.verdict"),
         Binding("s", "cycle_status", "Status", id="review.status"),
-        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("u", "undo", "Undo", show=False, id="review.undo"),
     ]
 
     def current_claim(self) -> Claim | None:
@@ -39,7 +40,7 @@ class ReviewScreen(Screen[None]):
             self.app.report(error)
             return None
         if undoable and saved.version != claim.version:
-            self.app.undo_stack.append((saved.id, saved.version))
+            self.app.undo_stack.append(UndoStep.of(f"change to {saved.id}", [saved]))
         self.claim_saved(saved)
         return saved
 
@@ -80,11 +81,11 @@ class ReviewScreen(Screen[None]):
         if not stack:
             self.notify("Nothing to undo", timeout=2)
             return
-        claim_id, version = stack.pop()
+        step = stack.pop()
         try:
-            restored = review.undo(self.app.repo, claim_id, version, actor=self.app.workspace.actor)
+            restored = step.revert(self.app.repo, self.app.workspace.actor)
         except FactcheckError as error:
             self.app.report(error)
             return
-        self.notify(f"Undid your last change to {claim_id}", timeout=2)
-        self.claim_saved(restored)
+        self.notify(f"Undid your {step.label}", timeout=2)
+        self.claim_saved(restored[0])

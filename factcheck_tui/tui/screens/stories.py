@@ -1,39 +1,69 @@
-"""The first screen: every story with its outlet, date and review progress."""
+"""The first screen: every story with its outlet, date, claim count and review progress."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
-from factcheck_tui.core.models import StorySummary
-from factcheck_tui.tui.formatting import one_line, progress_text
+from factcheck_tui.core.models import StoryKind, StorySummary
+from factcheck_tui.tui.formatting import progress_text
+from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
+from factcheck_tui.tui.screens.import_dialog import ImportDialog, ImportRequest
+from factcheck_tui.tui.widgets.activity_bar import ActivityBar
+from factcheck_tui.tui.widgets.filter_bar import FilterBar
+from factcheck_tui.tui.widgets.fit_table import FitTable
 
 POLL_SECONDS = 2.0
 
+SORTS = {
+    "newest": (lambda s: (s.published or s.imported_at.date(), s.imported_at), True),
+    "oldest": (lambda s: (s.published or s.imported_at.date(), s.imported_at), False),
+    "headline": (lambda s: s.title.casefold(), False),
+    "outlet": (lambda s: (s.outlet.casefold(), s.title.casefold()), False),
+    "least reviewed": (lambda s: (s.reviewed_count / s.checkworthy_count if s.checkworthy_count else 1.0, s.title), False),
+}
+
 
 class StoriesScreen(Screen[None]):
+    AUTO_FOCUS = "#stories"
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="stories.down"),
         Binding("k", "cursor_up", "Up", show=False, id="stories.up"),
-        Binding("enter", "open", "Open", id="stories.open"),
+        Binding("slash", "search", "Search", id="stories.search"),
+        Binding("o", "cycle_sort", "Sort", id="stories.sort"),
+        Binding("i", "import", "Import", id="stories.import"),
+        Binding("x", "export", "Export", id="stories.export"),
+        Binding("a", "toggle_archive", "Show/hide archive", show=False, id="stories.archive"),
+        Binding("q", "app.quit", "Quit", id="stories.quit"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[StorySummary] = []
+        self.sort = "newest"
+        self.show_archive = False
+        self._signature: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="stories", cursor_type="row", zebra_stripes=True)
+        yield FilterBar(placeholder="Search headlines, outlets and ids", id="search")
+        yield Static(id="stories-status", classes="status-line")
+        yield FitTable(id="stories")
+        yield ActivityBar()
         yield Footer()
 
+    @property
+    def table(self) -> FitTable:
+        return self.query_one("#stories", FitTable)
+
     def on_mount(self) -> None:
-        table = self.query_one("#stories", DataTable)
-        table.add_column("Id", key="id", width=5)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Outlet", key="outlet", width=14)
-        table.add_column("Progress", key="progress", width=16)
-        table.add_column("Headline", key="title")
-        self._signature = None
+        self.table.set_columns(
+            [("Id", "id", 5), ("Date", "date", 10), ("Outlet", "outlet", 10), ("Claims", "claims", 6), ("Reviewed", "progress", 9)],
+            ("Headline", "title"),
+        )
         self.refresh_stories()
         self.set_interval(POLL_SECONDS, self._poll)
 
@@ -48,43 +78,75 @@ class StoriesScreen(Screen[None]):
         repo = self.app.repo
         try:
             self._signature = repo.catalog_signature()
-            summaries = repo.list_stories()
+            self.summaries = repo.list_stories()
         except FactcheckError as error:
             self.app.report(error)
             return
-        summaries.sort(key=lambda s: (s.published or s.imported_at.date(), s.imported_at), reverse=True)
-        self._fill(summaries)
+        self._fill()
 
-    def _fill(self, summaries: list[StorySummary]) -> None:
-        table = self.query_one("#stories", DataTable)
-        current = self._current_id()
-        table.clear()
-        for summary in summaries:
-            table.add_row(
-                summary.id,
-                summary.published.isoformat() if summary.published else "",
-                one_line(summary.outlet, 14),
-                progress_text(summary.reviewed_count, summary.checkworthy_count, width=6),
-                summary.title,
-                key=summary.id,
-            )
-        if current and current in {summary.id for summary in summaries}:
-            table.move_cursor(row=table.get_row_index(current))
+    def _visible(self) -> list[StorySummary]:
+        needle = self.query_one("#search", FilterBar).value.casefold().split()
+        key, reverse = SORTS[self.sort]
+        shown = [
+            summary
+            for summary in self.summaries
+            if (self.show_archive or summary.kind is StoryKind.ARTICLE)
+            and all(word in f"{summary.id} {summary.title} {summary.outlet}".casefold() for word in needle)
+        ]
+        return sorted(shown, key=key, reverse=reverse)
 
-    def _current_id(self) -> str | None:
-        table = self.query_one("#stories", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    def _fill(self) -> None:
+        visible = self._visible()
+        self.table.set_rows(
+            [
+                (
+                    summary.id,
+                    (
+                        summary.id,
+                        summary.published.isoformat() if summary.published else "",
+                        summary.outlet[:10],
+                        str(summary.claim_count),
+                        progress_text(summary.reviewed_count, summary.checkworthy_count, width=4),
+                    ),
+                    summary.title,
+                )
+                for summary in visible
+            ]
+        )
+        archived = sum(summary.kind is StoryKind.ARCHIVE for summary in self.summaries)
+        status = f"{len(visible)} of {len(self.summaries)} stories · sorted by {self.sort}"
+        if archived and not self.show_archive:
+            status += f" · {archived} archive collections hidden (a shows them)"
+        if not self.summaries:
+            status = "No stories yet: press i to import one (a file, or pasted text)."
+        self.query_one("#stories-status", Static).update(status)
+
+    def on_input_changed(self, event: FilterBar.Changed) -> None:
+        self._fill()
+
+    def on_filter_bar_done(self, event: FilterBar.Done) -> None:
+        self.table.focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", FilterBar).open()
+
+    def action_cycle_sort(self) -> None:
+        names = list(SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self._fill()
+
+    def action_toggle_archive(self) -> None:
+        self.show_archive = not self.show_archive
+        self._fill()
 
     def action_cursor_down(self) -> None:
-        self.query_one("#stories", DataTable).action_cursor_down()
+        self.table.action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one("#stories", DataTable).action_cursor_up()
+        self.table.action_cursor_up()
 
     def action_open(self) -> None:
-        story_id = self._current_id()
+        story_id = self.table.current_key()
         if story_id:
             from factcheck_tui.tui.screens.claims import ClaimsScreen
 
@@ -93,3 +155,17 @@ class StoriesScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
+
+    def action_import(self) -> None:
+        def chosen(request: ImportRequest | None) -> None:
+            if request is not None:
+                self.app.start_import(request)
+
+        self.app.push_screen(ImportDialog(), chosen)
+
+    def action_export(self) -> None:
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.app.start_export(request)
+
+        self.app.push_screen(ExportDialog(None), chosen)

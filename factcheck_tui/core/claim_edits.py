@@ -1,0 +1,174 @@
+"""A reviewer fixes the machine's claim list: split, merge, edit, add, dismiss and restore claims.
+
+Every fix is one transaction on the story, so it lands whole or not at all, and the repository's
+diff records it in the claim's history (the text before a split or an edit stays there). Changed
+text is scored again with the same model as at import, and its offsets into the story's body are
+set wherever the text still occurs there, so the context pane can show it in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.extraction.pipeline import score_sentence
+from factcheck_tui.core.extraction.speakers import speaker_in
+from factcheck_tui.core.ids import parse_claim_id
+from factcheck_tui.core.models import Claim, Origin
+from factcheck_tui.core.storage import Repository, StoryTransaction
+
+Span = tuple[int | None, int | None]
+_NOWHERE: Span = (None, None)
+
+
+def split_claim(
+    repo: Repository, claim_id: str, at: int, *, actor: str, expected_version: int | None = None
+) -> tuple[Claim, Claim]:
+    """Cut a claim's text at character ``at``: the first part keeps the id, the rest becomes a new claim."""
+    with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
+        if not 0 < at < len(claim.text):
+            raise InputError(f"{claim.id}: cannot split at {at}; pick a place inside its {len(claim.text)} characters")
+        head, tail = claim.text[:at].rstrip(), claim.text[at:].lstrip()
+        if not head or not tail:
+            raise InputError(f"{claim.id}: splitting at {at} would leave an empty claim")
+        tail_offset = len(claim.text) - len(tail)
+        body = tx.story.body
+        first = _rewritten(claim, head, _place(body, head, claim.start))
+        near = claim.start + tail_offset if claim.start is not None else None
+        second = tx.add(_rewritten(_fresh(claim, tail), tail, _place(body, tail, near)), note=f"split from {claim.id}")
+        first = tx.save(first, note=f"split; the rest is now {second.id}")
+        return first, second
+
+
+def merge_claims(
+    repo: Repository,
+    first_id: str,
+    second_id: str,
+    *,
+    actor: str,
+    expected_version: int | None = None,
+    second_expected_version: int | None = None,
+) -> Claim:
+    """Join two claims of one story into ``first_id``; the second is dismissed with a note naming where it went.
+
+    The text follows the body: neighbours become the exact stretch of body they cover. Evidence
+    of the second claim moves over, and its verdict and conclusion fill the first's if empty.
+    """
+    story_id, first_number = parse_claim_id(first_id)
+    second_story, second_number = parse_claim_id(second_id)
+    if second_story != story_id:
+        raise InputError(f"{first_id} and {second_id} belong to different stories; only claims of one story merge")
+    if second_number == first_number:
+        raise InputError(f"{first_id}: cannot merge a claim with itself")
+    with repo.transaction(story_id, actor) as tx:
+        first = tx.claim(first_number, expected_version)
+        second = tx.claim(second_number, second_expected_version)
+        earlier, later = sorted((first, second), key=Claim.document_order)
+        text, span = _joined(tx.story.body, earlier, later)
+        merged = _rewritten(first, text, span)
+        for item in second.evidence:
+            merged.evidence.append(item.model_copy(update={"id": merged.next_evidence_id()}))
+        merged.verdict = merged.verdict or second.verdict
+        merged.conclusion = merged.conclusion or second.conclusion
+        merged = tx.save(merged, note=f"merged with {second.id}")
+        second.dismissed = True
+        tx.save(second, note=f"merged into {merged.id}")
+        return merged
+
+
+def edit_claim_text(
+    repo: Repository, claim_id: str, text: str, *, actor: str, expected_version: int | None = None
+) -> Claim:
+    """Replace a claim's wording; it is scored again and placed in the body if the new text is there."""
+    wanted = _wording(text, claim_id)
+    with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
+        if wanted == claim.text:
+            return claim
+        return tx.save(_rewritten(claim, wanted, _place(tx.story.body, wanted, claim.start)), note="text edited")
+
+
+def add_claim(repo: Repository, story_id: str, text: str, *, actor: str, speaker: str | None = None) -> Claim:
+    """A claim the machine missed, typed by the reviewer; placed in the body if its text occurs there."""
+    wanted = _wording(text, story_id)
+    with repo.transaction(story_id, actor) as tx:
+        draft = Claim(id="", story_id=tx.story.id, number=0, text=wanted, speaker=speaker, origin=Origin.MANUAL)
+        return tx.add(_rewritten(draft, wanted, _place(tx.story.body, wanted, None)), note="added by the reviewer")
+
+
+def dismiss_claim(
+    repo: Repository, claim_id: str, *, actor: str, expected_version: int | None = None, note: str = ""
+) -> Claim:
+    """Take a claim off the list (not a claim, a duplicate, ...); it stays stored and can be restored."""
+    return _set_dismissed(repo, claim_id, True, actor, expected_version, note.strip() or "dismissed")
+
+
+def restore_claim(repo: Repository, claim_id: str, *, actor: str, expected_version: int | None = None) -> Claim:
+    return _set_dismissed(repo, claim_id, False, actor, expected_version, "restored")
+
+
+def _set_dismissed(
+    repo: Repository, claim_id: str, dismissed: bool, actor: str, expected_version: int | None, note: str
+) -> Claim:
+    with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
+        claim.dismissed = dismissed
+        return tx.save(claim, note=note)
+
+
+@contextmanager
+def _claim(
+    repo: Repository, claim_id: str, actor: str, expected_version: int | None
+) -> Iterator[tuple[StoryTransaction, Claim]]:
+    story_id, number = parse_claim_id(claim_id)
+    with repo.transaction(story_id, actor) as tx:
+        yield tx, tx.claim(number, expected_version)
+
+
+def _wording(text: str, where: str) -> str:
+    wanted = " ".join(text.split())
+    if not wanted:
+        raise InputError(f"{where}: a claim needs some text")
+    return wanted
+
+
+def _rewritten(claim: Claim, text: str, span: Span) -> Claim:
+    """``claim`` with new text and place, scored again. A speaker named in the new text wins."""
+    speaker = speaker_in(text, claim.speaker) or claim.speaker
+    score, checkworthy, reasons = score_sentence(text, speaker)
+    start, end = span
+    return claim.model_copy(
+        update={
+            "text": text,
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            "score": round(score, 4),
+            "checkworthy": checkworthy,
+            "reasons": reasons,
+        }
+    )
+
+
+def _fresh(claim: Claim, text: str) -> Claim:
+    """A new claim cut from ``claim``: same origin and speaker, none of its review."""
+    return Claim(id="", story_id=claim.story_id, number=0, text=text, speaker=claim.speaker, origin=claim.origin)
+
+
+def _place(body: str, text: str, near: int | None) -> Span:
+    """Where ``text`` occurs in the body, the occurrence nearest ``near`` if it occurs more than once."""
+    best: int | None = None
+    position = body.find(text)
+    while position >= 0:
+        if best is None or near is not None and abs(position - near) < abs(best - near):
+            best = position
+        position = body.find(text, position + 1)
+    return (best, best + len(text)) if best is not None else _NOWHERE
+
+
+def _joined(body: str, earlier: Claim, later: Claim) -> tuple[str, Span]:
+    if earlier.start is not None and earlier.end is not None and later.start is not None and later.end is not None:
+        placed = body[earlier.start : earlier.end] == earlier.text and body[later.start : later.end] == later.text
+        if placed and earlier.end <= later.start and not body[earlier.end : later.start].strip():
+            return body[earlier.start : later.end], (earlier.start, later.end)
+    text = f"{earlier.text} {later.text}"
+    return text, _place(body, text, earlier.start)

@@ -1,0 +1,81 @@
+"""The one entry point for exporting: the CLI and the TUI's export dialog both call these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck_tui.core.config import Config
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.export.claimreview import Publishing, check_publishing
+from factcheck_tui.core.export.formats import render
+from factcheck_tui.core.export.options import ExportOptions
+from factcheck_tui.core.export.report import build_report
+from factcheck_tui.core.filters import ClaimFilter, reviewer_key
+from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.files import atomic_write
+
+
+@dataclass(frozen=True)
+class Export:
+    text: str
+    format: str
+    story_count: int
+    claim_count: int
+
+
+def claim_filter(options: ExportOptions, scale: VerdictScale) -> ClaimFilter:
+    return ClaimFilter(
+        verdicts=frozenset(scale.resolve(verdict) for verdict in options.verdicts),
+        statuses=frozenset(options.statuses),
+        reviewers=frozenset(reviewer_key(name) for name in options.reviewers),
+        since=options.since,
+        until=options.until,
+        # A ClaimReview needs a rating, so unrated claims never go into one.
+        reviewed=None if options.include_unreviewed and options.format != "claimreview" else True,
+        # A full JSON export is a backup: it keeps dismissed claims too.
+        dismissed=None if options.include_unreviewed and options.format == "json" else False,
+    )
+
+
+def publishing(options: ExportOptions, config: Config) -> Publishing:
+    org = config.organisation
+    return check_publishing(
+        options.org_name if options.org_name is not None else org.name,
+        options.org_url if options.org_url is not None else org.url,
+        options.review_url or "",
+        options.feed,
+    )
+
+
+def build_export(repo: Repository, config: Config, options: ExportOptions) -> Export:
+    scale = config.scale
+    # Settings are checked before any story is read: a missing organisation fails fast.
+    publisher = publishing(options, config) if options.format == "claimreview" else None
+    report = build_report(
+        repo,
+        scale,
+        options.story_ids,
+        claim_filter=claim_filter(options, scale),
+        include_archives=options.format == "json",
+    )
+    text = render(report, options.format, publisher)
+    return Export(text, options.format, len(report.stories), report.claim_count)
+
+
+def export_report(repo: Repository, config: Config, options: ExportOptions) -> str:
+    """The export as text, exactly the bytes ``write_export`` would save (as UTF-8)."""
+    return build_export(repo, config, options).text
+
+
+def write_export(repo: Repository, config: Config, options: ExportOptions, path: Path) -> Export:
+    """Render and save atomically: a reader (or a crash) never sees a half-written report."""
+    path = Path(path).expanduser()
+    if not path.parent.exists():
+        raise InputError(f"{path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name for the report")
+    export = build_export(repo, config, options)
+    atomic_write(path, export.text.encode("utf-8"))
+    return export

@@ -1,0 +1,34 @@
+"""Which stored URLs may become clickable links in a published report.
+
+Story and evidence URLs come from untrusted input; a ``javascript:`` or ``data:`` address in an
+href would run or load content in the reader's browser, so only web and mail addresses are linked.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+LINKABLE_SCHEMES = ("http", "https", "mailto")
+# Characters a URL may keep as they are; everything else (spaces, quotes, angle brackets,
+# parentheses, backslashes, control characters) is percent-encoded so no output format can break.
+_SAFE = "/:?#[]@!$&'*+,;=%-._~"
+# A regular expression rather than urlsplit: importing an archive checks a hundred thousand of these.
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#@]*@?[^\s/?#@]+[^\s]*", re.IGNORECASE)
+
+
+def safe_href(url: str) -> str | None:
+    """The URL ready to put in a link, or None when it must be shown as plain text only."""
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in LINKABLE_SCHEMES:
+        return None
+    return quote(url, safe=_SAFE.replace("'", ""))
+
+
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) address with a host and no whitespace."""
+    return _WEB_ADDRESS.fullmatch(url) is not None

@@ -1,0 +1,175 @@
+"""Bringing a newsroom's past fact-checks in, so that matching can find them.
+
+Checks are stored as imported claims in archive stories of at most ``CHUNK`` claims each, titled
+after the source file. A check already in the database (same review URL and claim text, or for
+checks without a URL the same text, rating and date) is skipped, so importing a file twice adds
+nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.interchange.ratings import RatingMapper
+from factcheck_tui.core.interchange.readers import FORMAT_NAMES, read_checks
+from factcheck_tui.core.interchange.records import PastCheck, Problem
+from factcheck_tui.core.interchange.source import read_source
+from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
+from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.core.storage import Repository
+
+CHUNK = 1000
+# ``progress(stage, done, total)``: stage "reading" counts lines (or blocks), "saving" counts checks.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ImportChecksResult:
+    source: str
+    format: str
+    read: int = 0
+    imported: int = 0
+    duplicates: int = 0
+    story_ids: list[str] = field(default_factory=list)
+    unmapped: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return sum(problem.skipped for problem in self.problems)
+
+    @property
+    def unmapped_count(self) -> int:
+        return sum(self.unmapped.values())
+
+
+def _url_key(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, parts.fragment))
+
+
+def check_key(text: str, url: str | None, label: str | None, day: date | None) -> str:
+    """What makes two past checks the same check. One page may review several claims, so a URL
+    alone is not enough; a check without a URL is known by its text, rating and date."""
+    words = " ".join(text.casefold().split())
+    if url:
+        return f"url\x1f{_url_key(url)}\x1f{words}"
+    return f"text\x1f{words}\x1f{(label or '').casefold()}\x1f{day.isoformat() if day else ''}"
+
+
+def known_checks(repo: Repository) -> set[str]:
+    keys = set()
+    for summary in repo.list_stories():
+        if summary.kind is not StoryKind.ARCHIVE:
+            continue
+        for claim in repo.list_claims(summary.id, include_dismissed=True):
+            if claim.origin is Origin.IMPORTED:
+                keys.add(check_key(claim.text, claim.review_url, claim.original_label, claim.reviewed_on))
+    return keys
+
+
+def _claims_and_body(checks: list[PastCheck], mapper: RatingMapper) -> tuple[str, list[Claim]]:
+    """The archive story's body lists its checks one per paragraph, so each claim has a place in it."""
+    claims, parts, offset = [], [], 0
+    for check in checks:
+        text = " ".join(check.text.split())
+        claims.append(
+            Claim(
+                id="",
+                story_id="",
+                number=0,
+                text=text,
+                start=offset,
+                end=offset + len(text),
+                checkworthy=True,
+                speaker=check.speaker,
+                status=Status.DONE,
+                verdict=mapper.map(check.rating),
+                conclusion=check.conclusion,
+                origin=Origin.IMPORTED,
+                review_url=check.url,
+                review_title=check.title,
+                reviewed_on=check.published,
+                original_label=check.rating.spelled(),
+            )
+        )
+        parts.append(text)
+        offset += len(text) + 2
+    return "\n\n".join(parts), claims
+
+
+def _archive_title(source: Path, part: int, parts: int) -> str:
+    title = f"Past fact-checks: {source.name}"
+    return f"{title} (part {part} of {parts})" if parts > 1 else title
+
+
+def _common_publisher(checks: list[PastCheck]) -> str:
+    publishers = {check.publisher or "" for check in checks}
+    return next(iter(publishers)) if len(publishers) == 1 else ""
+
+
+def _new_checks(items: Iterable[PastCheck | Problem], known: set[str], result: ImportChecksResult) -> list[PastCheck]:
+    fresh: list[PastCheck] = []
+    seen_ids: set[str] = set()
+    for item in items:
+        if isinstance(item, Problem):
+            result.problems.append(item)
+            continue
+        result.read += 1
+        key = check_key(item.text, item.url, item.rating.spelled(), item.published)
+        if key in known or (item.source_id is not None and item.source_id in seen_ids):
+            result.duplicates += 1
+            continue
+        known.add(key)
+        if item.source_id is not None:
+            seen_ids.add(item.source_id)
+        fresh.append(item)
+    return fresh
+
+
+def import_checks(
+    repo: Repository,
+    path: Path,
+    scale: VerdictScale,
+    *,
+    actor: str,
+    progress: Progress | None = None,
+) -> ImportChecksResult:
+    """Import a file of past fact-checks: ClaimReview JSON-LD (object, list, DataFeed or an HTML
+    page), JSON Lines or CSV. Bad records are reported in the result and skipped."""
+    report = progress or (lambda stage, done, total: None)
+    payload = read_source(path)
+    fmt, items = read_checks(path, payload, lambda done, total: report("reading", done, total))
+    result = ImportChecksResult(source=str(path), format=FORMAT_NAMES[fmt])
+    fresh = _new_checks(items, known_checks(repo), result)
+    if result.read == 0:
+        first = next((problem for problem in result.problems if problem.skipped), None)
+        detail = f" ({result.skipped} bad record{'s' if result.skipped != 1 else ''}; first: {first})" if first else ""
+        raise InputError(f"{path}: no fact-check could be read{detail}")
+    mapper = RatingMapper(scale)
+    unmapped: Counter[str] = Counter()
+    chunks = [fresh[start : start + CHUNK] for start in range(0, len(fresh), CHUNK)]
+    report("saving", 0, len(fresh))
+    for number, chunk in enumerate(chunks, start=1):
+        body, claims = _claims_and_body(chunk, mapper)
+        unmapped.update(claim.original_label for claim in claims if claim.verdict is None and claim.original_label)
+        story = Story(
+            id="",
+            title=_archive_title(path, number, len(chunks)),
+            outlet=_common_publisher(chunk),
+            body=body,
+            kind=StoryKind.ARCHIVE,
+            source_file=str(path),
+        )
+        stored, _ = repo.add_story(story, claims, actor)
+        result.story_ids.append(stored.id)
+        result.imported += len(claims)
+        report("saving", result.imported, len(fresh))
+    result.unmapped = dict(sorted(unmapped.items(), key=lambda item: (-item[1], item[0])))
+    return result

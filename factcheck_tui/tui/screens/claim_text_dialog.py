@@ -1,0 +1,68 @@
+"""Fix the machine's claim list: type a new claim, reword one, or pick where to split one."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, TextArea
+
+EDIT, ADD, SPLIT = "edit", "add", "split"
+_HINTS = {
+    EDIT: "Reword the claim; the original stays in its history. ctrl+s saves · escape cancels",
+    ADD: "Type the claim as it should be checked. ctrl+s adds it · escape cancels",
+    SPLIT: "Move the cursor to the first character of the second claim. enter or ctrl+s splits · escape cancels",
+}
+
+
+class ClaimTextDialog(ModalScreen[str | int | None]):
+    """Dismisses with the text (edit, add), the split offset (split), or ``None``."""
+
+    AUTO_FOCUS = "#claim-text-editor"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="claimtext.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="claimtext.save"),
+    ]
+
+    def __init__(self, mode: str, text: str = "") -> None:
+        super().__init__()
+        self.mode = mode
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        title = {EDIT: "Edit claim", ADD: "Add a claim", SPLIT: "Split claim"}[self.mode]
+        with Vertical(classes="dialog"):
+            yield Label(title, classes="dialog-title")
+            yield TextArea(self.text, id="claim-text-editor", soft_wrap=True, read_only=self.mode == SPLIT)
+            yield Label("", id="form-error", classes="error")
+            yield Label(_HINTS[self.mode], classes="hint")
+
+    def on_mount(self) -> None:
+        if self.mode == SPLIT:
+            self.query_one(TextArea).move_cursor((0, len(self.text) // 2))
+
+    def on_key(self, event) -> None:
+        if self.mode == SPLIT and event.key == "enter":
+            event.stop()
+            self.action_submit()
+
+    def action_submit(self) -> None:
+        editor = self.query_one(TextArea)
+        error = self.query_one("#form-error", Label)
+        if self.mode == SPLIT:
+            row, column = editor.cursor_location
+            offset = sum(len(line) + 1 for line in editor.text.split("\n")[:row]) + column
+            if not 0 < offset < len(self.text):
+                error.update("Put the cursor inside the claim, not at either end.")
+                return
+            self.dismiss(offset)
+            return
+        text = " ".join(editor.text.split())
+        if not text:
+            error.update("A claim needs some text.")
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,35 @@
+"""A yes/no/cancel question answered by a key."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+
+class ConfirmScreen(ModalScreen[str | None]):
+    """Dismisses with the key of the chosen answer, or ``None`` on escape."""
+
+    BINDINGS = [Binding("escape", "answer(None)", "Cancel", id="confirm.cancel")]
+
+    def __init__(self, question: str, answers: dict[str, str]) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="dialog-title")
+            for key, label in self.answers.items():
+                yield Label(f"{key}  {label}")
+            yield Label("escape  Cancel", classes="hint")
+
+    def on_key(self, event) -> None:
+        if event.key in self.answers:
+            event.stop()
+            self.dismiss(event.key)
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)

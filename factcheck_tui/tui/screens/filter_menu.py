@@ -1,0 +1,48 @@
+"""Choose which claims the list shows: all, check-worthy, unreviewed, or one verdict."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from factcheck_tui.core.filters import ClaimFilter
+from factcheck_tui.core.scale import VerdictScale
+
+
+class FilterMenu(ModalScreen[ClaimFilter | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="filters.cancel")]
+
+    def __init__(self, scale: VerdictScale, current: ClaimFilter) -> None:
+        super().__init__()
+        self.current = current
+        self.choices: list[tuple[str, ClaimFilter]] = [
+            ("All claims", ClaimFilter()),
+            ("Check-worthy only", ClaimFilter(checkworthy_only=True)),
+            ("Unreviewed check-worthy", ClaimFilter(checkworthy_only=True, reviewed=False)),
+            ("Unreviewed (any)", ClaimFilter(reviewed=False)),
+            *[(f"Verdict: {label}", ClaimFilter(verdicts=frozenset({label}))) for label in scale.names],
+            ("Dismissed claims", ClaimFilter(dismissed=True)),
+        ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Show", classes="dialog-title")
+            yield OptionList(*[Option(label, id=str(index)) for index, (label, _) in enumerate(self.choices)], id="filters")
+
+    def on_mount(self) -> None:
+        base = self.current.with_text("")
+        for index, (_, choice) in enumerate(self.choices):
+            if choice == base:
+                self.query_one(OptionList).highlighted = index
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = self.choices[int(event.option.id or 0)][1]
+        self.dismiss(chosen.with_text(self.current.text))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

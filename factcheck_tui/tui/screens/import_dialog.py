@@ -1,0 +1,71 @@
+"""Import a story without leaving the app: a file path, or text pasted into the editor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, TextArea
+
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.importing import parse_date
+from factcheck_tui.tui.widgets.dialog_body import DialogBody
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    path: str
+    pasted: str
+    title: str
+    outlet: str
+    url: str
+    published: str
+
+
+class ImportDialog(ModalScreen[ImportRequest | None]):
+    AUTO_FOCUS = "#path"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="import.cancel"),
+        Binding("ctrl+s", "submit", "Import", id="import.submit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with DialogBody(id="import-dialog", classes="dialog"):
+            yield Label("Import a story", classes="dialog-title")
+            yield Label("File (.txt, .md or .html), or leave empty and paste the text below")
+            yield Input(placeholder="~/stories/article.html", id="path")
+            yield TextArea(id="pasted", soft_wrap=True, tab_behavior="focus")
+            with Horizontal(classes="fields"):
+                yield Input(placeholder="Headline (default: first line)", id="title")
+                yield Input(placeholder="Outlet", id="outlet")
+            with Horizontal(classes="fields"):
+                yield Input(placeholder="URL", id="url")
+                yield Input(placeholder="Published YYYY-MM-DD", id="published")
+            yield Label("", id="form-error", classes="error")
+            yield Label("tab: next field · ctrl+s: import · escape: cancel", classes="hint")
+
+    def action_submit(self) -> None:
+        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("path", "title", "outlet", "url", "published")}
+        pasted = self.query_one("#pasted", TextArea).text
+        error = self.query_one("#form-error", Label)
+        if not values["path"] and not pasted.strip():
+            error.update("Give a file path or paste the article text.")
+            self.query_one("#path", Input).focus()
+            return
+        try:
+            parse_date(values["published"], "Published")
+        except InputError as problem:
+            error.update(str(problem))
+            self.query_one("#published", Input).focus()
+            return
+        self.dismiss(ImportRequest(pasted=pasted, **values))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,26 @@
+"""The reviewer's undo history for this session: each step is one action, which may touch several claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck_tui.core import claim_edits, review
+from factcheck_tui.core.models import Claim
+from factcheck_tui.core.storage import Repository
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    label: str
+    saved: tuple[tuple[str, int], ...]
+    created: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def of(cls, label: str, saved: list[Claim], created: list[Claim] = ()) -> UndoStep:
+        return cls(label, tuple((claim.id, claim.version) for claim in saved), tuple(claim.id for claim in created))
+
+    def revert(self, repo: Repository, actor: str) -> list[Claim]:
+        """Undo every save of the step (refused if someone changed a claim since) and dismiss what it created."""
+        restored = [review.undo(repo, claim_id, version, actor=actor) for claim_id, version in self.saved]
+        restored += [claim_edits.dismiss_claim(repo, claim_id, actor=actor, note="undo") for claim_id in self.created]
+        return restored

@@ -1,0 +1,38 @@
+"""A one-line indicator of background work (import, export, duplicate search) on every screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, ProgressBar
+
+
+class ActivityBar(Horizontal):
+    DEFAULT_CSS = """
+    ActivityBar {
+        dock: bottom;
+        height: 1;
+        display: none;
+        padding: 0 1;
+    }
+    ActivityBar.-busy {
+        display: block;
+    }
+    ActivityBar ProgressBar {
+        width: 18;
+    }
+    ActivityBar Label {
+        width: 1fr;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield ProgressBar(total=None, show_percentage=False, show_eta=False)
+        yield Label()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "activity", self._show)
+
+    def _show(self, activity: str) -> None:
+        self.set_class(bool(activity), "-busy")
+        self.query_one(Label).update(activity)

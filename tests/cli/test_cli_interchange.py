@@ -1,0 +1,150 @@
+"""export, import-checks and restore run as a user runs them: the console script in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from claimreview_rules import claim_review_problems, feed_problems
+from conftest import FIXTURES
+from factcheck_tui.commands.progress import ProgressBar
+from factcheck_tui.core.config import Config
+from factcheck_tui.core.export import ExportOptions, export_report
+from factcheck_tui.core.storage import Repository
+from newsroom_fixture import build_newsroom
+from test_cli import factcheck
+
+PAST = FIXTURES / "past-checks"
+ORG = ("--org-name", "Harbor Checks", "--org-url", "https://checks.harbor.example")
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Repository:
+    repo = Repository(tmp_path / "db")
+    build_newsroom(repo)
+    return repo
+
+
+def one_error_line(result, message: str, code: int = 2) -> None:
+    assert result.returncode == code, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_export_prints_exactly_what_the_core_renders(tmp_path: Path, newsroom: Repository, fmt: str) -> None:
+    result = factcheck(tmp_path, "export", "--format", fmt, "--all-claims")
+    assert result.returncode == 0, result.stderr
+    expected = export_report(newsroom, Config(reviewer="tester"), ExportOptions(format=fmt, include_unreviewed=True))
+    assert result.stdout == expected.replace("\r\n", "\n")
+
+
+def test_export_to_a_file(tmp_path: Path, newsroom: Repository) -> None:
+    target = tmp_path / "report.html"
+    result = factcheck(tmp_path, "export", "--format", "html", "--story", "k3p9x", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {target} (2 claims from 1 story)"
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_export_filters(tmp_path: Path, newsroom: Repository) -> None:
+    result = factcheck(tmp_path, "export", "--format", "csv", "--verdict", "false", "--verdict", "True", "--reviewer", "ANA", "--since", "2026-03-01", "--until", "2026-03-31")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert [row["claim_id"] for row in rows] == ["k3p9x-1"]
+    result = factcheck(tmp_path, "export", "--format", "md", "--status", "needs second review")
+    assert "### 1. Mostly true" in result.stdout and "Tax" not in result.stdout
+
+
+def test_export_claimreview_from_the_command_line(tmp_path: Path, newsroom: Repository) -> None:
+    result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://checks.harbor.example/r.html")
+    assert result.returncode == 0, result.stderr
+    reviews = json.loads(result.stdout)
+    assert len(reviews) == 4 and all(claim_review_problems(review, Config().scale) == [] for review in reviews)
+    result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://checks.harbor.example/c/{claim_id}", "--feed")
+    assert feed_problems(json.loads(result.stdout), Config().scale) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "claimreview", "--review-url", "https://x.example/r"], "ClaimReview needs the fact-checking organisation's name"),
+        (["--format", "claimreview", "--org-name", "Desk", "--review-url", "https://x.example/r"], "organisation's URL: set organisation.url"),
+        (["--format", "claimreview", *ORG], "pass --review-url"),
+        (["--since", "last week"], "--since: 'last week' is not a date (use YYYY-MM-DD)"),
+        (["--verdict", "Pants on fire"], "unknown verdict 'Pants on fire'"),
+        (["--status", "finished"], "unknown status 'finished'"),
+    ],
+)
+def test_export_errors_are_one_line(tmp_path: Path, newsroom: Repository, args: list[str], message: str) -> None:
+    one_error_line(factcheck(tmp_path, "export", *args), message)
+
+
+def test_export_of_an_unknown_story_is_one_line(tmp_path: Path, newsroom: Repository) -> None:
+    one_error_line(factcheck(tmp_path, "export", "--story", "zzzzz"), "no story zzzzz", code=1)
+
+
+def test_import_checks_reports_bad_lines_and_skips_duplicates(tmp_path: Path) -> None:
+    result = factcheck(tmp_path, "import-checks", str(PAST / "checks.jsonl"))
+    assert result.returncode == 0, result.stderr
+    summary = result.stdout.splitlines()
+    assert summary[0] == f"{PAST / 'checks.jsonl'} (JSON Lines): 6 checks read, 5 imported, 1 already present, 3 bad records skipped"
+    assert summary[2] == "1 ratings not mapped onto the scale (imported without a verdict): 'Full Flop' (1)"
+    problems = result.stderr.splitlines()
+    assert problems[0].startswith(f"factcheck: skipped: {PAST / 'checks.jsonl'}: line 3: not valid JSON")
+    assert problems[2].startswith(f"factcheck: warning: {PAST / 'checks.jsonl'}: line 6: date '03/04/2024' not understood")
+    again = json.loads(factcheck(tmp_path, "import-checks", str(PAST / "checks.jsonl"), "--json").stdout)
+    assert (again["read"], again["imported"], again["duplicates"], again["story_ids"]) == (6, 0, 6, [])
+    assert again["problems"][0] == {"where": "line 3", "problem": again["problems"][0]["problem"], "skipped": True}
+    stories = json.loads(factcheck(tmp_path, "stories", "--json").stdout)
+    assert [(story["kind"], story["claim_count"]) for story in stories] == [("archive", 5)]
+
+
+@pytest.mark.parametrize(("name", "count"), [("page.html", 2), ("feed.json", 3), ("checks.csv", 3)])
+def test_import_checks_reads_every_form(tmp_path: Path, name: str, count: int) -> None:
+    result = factcheck(tmp_path, "import-checks", str(PAST / name), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["imported"] == count
+
+
+def test_import_checks_errors_are_one_line(tmp_path: Path) -> None:
+    one_error_line(factcheck(tmp_path, "import-checks", str(tmp_path / "missing.csv")), "missing.csv: no such file")
+    header_only = tmp_path / "bad.csv"
+    header_only.write_text("verdict,url\nFalse,https://x.example\n")
+    one_error_line(factcheck(tmp_path, "import-checks", str(header_only)), "the CSV header has no claim text column")
+
+
+def test_restore_then_export_gives_the_same_bytes(tmp_path: Path, newsroom: Repository) -> None:
+    backup = tmp_path / "backup.json"
+    assert factcheck(tmp_path, "export", "--format", "json", "--all-claims", "-o", str(backup)).returncode == 0
+    restored_db = str(tmp_path / "restored")
+    result = factcheck(tmp_path, "restore", str(backup), "--db", restored_db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"restored 3 stories (7 claims) into {restored_db}"
+    again = tmp_path / "again.json"
+    assert factcheck(tmp_path, "export", "--format", "json", "--all-claims", "-o", str(again), "--db", restored_db).returncode == 0
+    assert again.read_bytes() == backup.read_bytes()
+    one_error_line(factcheck(tmp_path, "restore", str(backup), "--db", restored_db), "already exists")
+
+
+def test_restore_refuses_a_file_that_is_not_an_export(tmp_path: Path) -> None:
+    one_error_line(factcheck(tmp_path, "restore", str(PAST / "feed.json")), "not a factcheck JSON export")
+
+
+def test_the_progress_bar_draws_only_for_a_terminal_and_clears_itself() -> None:
+    quiet = io.StringIO()
+    bar = ProgressBar(quiet)
+    bar("saving", 5, 10)
+    assert quiet.getvalue() == ""
+    shown = io.StringIO()
+    bar = ProgressBar(shown, force=True)
+    bar("reading", 50, 100)
+    bar("saving", 100, 100)
+    bar.close()
+    assert shown.getvalue().startswith("\rreading  ███████████████░░░░░░░░░░░░░░░  50%        50/100")
+    assert "\rsaving   ██████████████████████████████ 100%       100/100" in shown.getvalue()
+    assert shown.getvalue().endswith("\r\x1b[2K")

@@ -1,0 +1,132 @@
+"""Reviewer fixes to the claim list, on a real repository: offsets stay exact, history keeps the old text."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck_tui.core import claim_edits, review
+from factcheck_tui.core.errors import InputError, StaleWriteError
+from factcheck_tui.core.models import Claim, Origin
+from factcheck_tui.core.scale import DEFAULT_SCALE
+from factcheck_tui.core.storage import Repository
+
+
+def by_text(claims: list[Claim], prefix: str) -> Claim:
+    return next(claim for claim in claims if claim.text.startswith(prefix))
+
+
+def assert_in_place(repo: Repository, claim: Claim) -> None:
+    body = repo.get_story(claim.story_id).body
+    assert claim.start is not None and claim.end is not None
+    assert body[claim.start : claim.end] == claim.text
+
+
+def test_split_keeps_the_id_for_the_first_part_and_both_parts_stay_in_place(repo: Repository, strike_story) -> None:
+    story, claims = strike_story
+    union = by_text(claims, "The union said 87 percent")
+    at = union.text.index(", which raises") + 1
+
+    first, second = claim_edits.split_claim(repo, union.id, at, actor="ana", expected_version=union.version)
+
+    assert first.id == union.id
+    assert first.text == "The union said 87 percent of its 3,200 members backed the new contract,"
+    assert second.text == "which raises wages by 14% over four years."
+    assert second.id not in {claim.id for claim in claims}
+    assert_in_place(repo, first)
+    assert_in_place(repo, second)
+    assert second.start > first.end
+    assert any(reason.startswith("percentage (14%)") for reason in second.reasons)
+    text_change = next(change for change in first.history if change.field == "text")
+    assert (text_change.old, text_change.new, text_change.by) == (union.text, first.text, "ana")
+    assert second.id in text_change.note
+    assert second.history[0].field == "created" and union.id in second.history[0].note
+    stored = repo.list_claims(story.id)
+    assert [claim.id for claim in stored].index(second.id) == [claim.id for claim in stored].index(first.id) + 1
+
+
+def test_split_outside_the_text_or_leaving_only_spaces_is_refused(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    claim = by_text(claims, "Is this the end")
+    for at in (0, len(claim.text), 99_999):
+        with pytest.raises(InputError, match=f"{claim.id}: cannot split at {at}"):
+            claim_edits.split_claim(repo, claim.id, at, actor="ana")
+    assert repo.get_claim(claim.id).version == claim.version
+
+
+def test_merge_joins_neighbours_into_the_exact_span_and_dismisses_the_second(repo: Repository, strike_story) -> None:
+    story, claims = strike_story
+    question = by_text(claims, "Is this the end")
+    answer = by_text(claims, "Not everyone thinks so")
+    review.add_evidence(repo, answer.id, url="https://union.example/statement", actor="ben")
+
+    merged = claim_edits.merge_claims(repo, question.id, answer.id, actor="ana")
+
+    assert merged.id == question.id
+    assert merged.text == "Is this the end of the dispute? Not everyone thinks so."
+    assert (merged.start, merged.end) == (question.start, answer.end)
+    assert_in_place(repo, merged)
+    assert [item.url for item in merged.evidence] == ["https://union.example/statement"]
+    gone = repo.get_claim(answer.id)
+    assert gone.dismissed
+    assert question.id in gone.history[-1].note
+    assert answer.id not in {claim.id for claim in repo.list_claims(story.id)}
+
+
+def test_merge_in_either_order_reads_in_document_order(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    question = by_text(claims, "Is this the end")
+    answer = by_text(claims, "Not everyone thinks so")
+    merged = claim_edits.merge_claims(repo, answer.id, question.id, actor="ana")
+    assert merged.id == answer.id
+    assert merged.text == "Is this the end of the dispute? Not everyone thinks so."
+
+
+def test_merge_refuses_claims_of_two_stories_and_a_claim_with_itself(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    with pytest.raises(InputError, match="different stories"):
+        claim_edits.merge_claims(repo, claims[0].id, "zzzzz-1", actor="ana")
+    with pytest.raises(InputError, match="with itself"):
+        claim_edits.merge_claims(repo, claims[0].id, claims[0].id, actor="ana")
+
+
+def test_edit_rescores_keeps_the_old_text_in_history_and_finds_the_new_text_in_the_body(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    reyes = by_text(claims, "Port director Dr. Alan Reyes")
+
+    vague = claim_edits.edit_claim_text(repo, reyes.id, "  Alan   Reyes thinks the strike was bad. ", actor="ana")
+    assert vague.text == "Alan Reyes thinks the strike was bad."
+    assert (vague.start, vague.end) == (None, None)
+    assert vague.score < reyes.score
+    assert not any(reason.startswith("amount of money") for reason in vague.reasons)
+
+    back = claim_edits.edit_claim_text(repo, reyes.id, reyes.text, actor="ana", expected_version=vague.version)
+    assert (back.start, back.end, back.score) == (reyes.start, reyes.end, reyes.score)
+    assert [change.old for change in back.history if change.field == "text"] == [reyes.text, vague.text]
+    with pytest.raises(StaleWriteError):
+        claim_edits.edit_claim_text(repo, reyes.id, "Something else.", actor="ben", expected_version=vague.version)
+    with pytest.raises(InputError, match="needs some text"):
+        claim_edits.edit_claim_text(repo, reyes.id, "   ", actor="ana")
+
+
+def test_add_places_a_typed_claim_in_the_body_when_it_is_there(repo: Repository, strike_story) -> None:
+    story, _ = strike_story
+    found = claim_edits.add_claim(repo, story.id, "an 11-day strike that had stranded 42 container ships", actor="ana")
+    assert found.origin is Origin.MANUAL
+    assert_in_place(repo, found)
+    assert any(reason.startswith("contains a figure") for reason in found.reasons)
+    typed = claim_edits.add_claim(repo, story.id, "The mayor said the port lost 2,000 jobs.", actor="ana")
+    assert (typed.start, typed.end) == (None, None)
+    assert typed.checkworthy
+    assert repo.list_claims(story.id)[-1].id == typed.id
+
+
+def test_dismiss_and_restore_are_recorded_and_keep_the_review(repo: Repository, strike_story) -> None:
+    story, claims = strike_story
+    byline = by_text(claims, "By Sam Whitaker")
+    review.set_verdict(repo, byline.id, "False", scale=DEFAULT_SCALE, actor="ana")
+    dismissed = claim_edits.dismiss_claim(repo, byline.id, actor="ana", note="byline, not a claim")
+    assert dismissed.dismissed and dismissed.history[-1].note == "byline, not a claim"
+    assert byline.id not in {claim.id for claim in repo.list_claims(story.id)}
+    restored = claim_edits.restore_claim(repo, byline.id, actor="ben", expected_version=dismissed.version)
+    assert not restored.dismissed and restored.verdict == "False"
+    assert [change.new for change in restored.history if change.field == "dismissed"] == [True, False]

@@ -1,0 +1,244 @@
+"""Importing past fact-checks: every input form, bad records, rating mapping, dedupe, archives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from factcheck_tui.core.config import Config, Organisation
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.export import ExportOptions, export_report
+from factcheck_tui.core.interchange import import_checks
+from factcheck_tui.core.interchange import past_checks
+from factcheck_tui.core.models import Claim, Origin, Status, StoryKind
+from factcheck_tui.core.scale import DEFAULT_SCALE
+from factcheck_tui.core.storage import Repository
+from newsroom_fixture import build_newsroom
+
+PAST = FIXTURES / "past-checks"
+
+
+def run(repo: Repository, path: Path, **kwargs):
+    return import_checks(repo, path, DEFAULT_SCALE, actor="tester", **kwargs)
+
+
+def imported(repo: Repository) -> list[Claim]:
+    return [
+        claim
+        for summary in repo.list_stories()
+        if summary.kind is StoryKind.ARCHIVE
+        for claim in repo.list_claims(summary.id, include_dismissed=True)
+    ]
+
+
+def by_text(repo: Repository) -> dict[str, Claim]:
+    return {claim.text: claim for claim in imported(repo)}
+
+
+def test_json_lines_with_bad_lines_imports_the_good_ones_and_names_the_bad(repo: Repository) -> None:
+    result = run(repo, PAST / "checks.jsonl")
+    assert (result.format, result.read, result.imported, result.duplicates) == ("JSON Lines", 6, 5, 1)
+    assert [(p.where, p.skipped) for p in result.problems] == [("line 3", True), ("line 4", True), ("line 6", False), ("line 7", True)]
+    assert "not valid JSON" in result.problems[0].message and result.problems[1].message == "no claim text"
+    assert "date '03/04/2024' not understood" in result.problems[2].message
+    assert result.unmapped == {"Full Flop": 1}
+    claims = by_text(repo)
+    tunnel = claims["The harbour tunnel cost $2 billion."]
+    assert (tunnel.verdict, tunnel.original_label, tunnel.review_url, str(tunnel.reviewed_on)) == ("False", "False", "https://archive.example/checks/1", "2024-05-01")
+    assert claims["Crime fell 20% since 2022."].speaker == "Mayor Dana Whitfield"
+    turnout = claims["Turnout was 61% in the spring election."]
+    assert (turnout.verdict, str(turnout.reviewed_on)) == ("Mostly true", "2024-05-03")
+    assert claims["The library closes on Sundays."].reviewed_on is None
+    flop = claims["Bus fares went up 3 times this year."]
+    assert (flop.verdict, flop.original_label) == (None, "Full Flop")
+
+
+def test_imported_checks_are_archive_claims_with_a_place_in_their_story(repo: Repository) -> None:
+    result = run(repo, PAST / "checks.jsonl")
+    (story_id,) = result.story_ids
+    story = repo.get_story(story_id)
+    assert (story.kind, story.title, story.source_file) == (StoryKind.ARCHIVE, "Past fact-checks: checks.jsonl", str(PAST / "checks.jsonl"))
+    claims = repo.list_claims(story_id)
+    assert len(claims) == 5
+    for claim in claims:
+        assert claim.origin is Origin.IMPORTED and claim.status is Status.DONE and claim.checkworthy
+        assert story.body[claim.start : claim.end] == claim.text
+
+
+def test_claimreview_embedded_in_an_html_page(repo: Repository) -> None:
+    result = run(repo, PAST / "page.html")
+    assert (result.format, result.read, result.imported) == ("HTML page with JSON-LD", 2, 2)
+    assert [(p.where, p.skipped) for p in result.problems] == [("line 43", True)]
+    assert "JSON-LD block is not valid JSON" in result.problems[0].message
+    claims = by_text(repo)
+    ferry = claims["The ferry subsidy doubled in two years."]
+    assert (ferry.verdict, ferry.original_label, ferry.speaker) == ("Mixed", "Half True", "Councillor Mabel Ortiz")
+    assert ferry.review_title == "Fact check: the ferry subsidy and the school roof"
+    roof = claims["The school roof repair cost £3 million."]
+    assert (roof.verdict, roof.speaker, str(roof.reviewed_on)) == ("False", "Lower Vale Parents' Association", "2025-09-14")
+    assert repo.get_story(result.story_ids[0]).outlet == "Fact Desk"
+
+
+def test_a_datafeed_of_datafeeditems(repo: Repository) -> None:
+    result = run(repo, PAST / "feed.json")
+    assert (result.format, result.read, result.imported, result.problems) == ("JSON", 3, 3, [])
+    claims = by_text(repo)
+    rents = claims["Rents in the old town rose 40% last year."]
+    assert (rents.verdict, rents.conclusion, rents.speaker) == ("Mostly false", "Rents rose 14%, according to the housing survey.", "Tenants First")
+    bypass = claims["The new bypass cut journey times by half."]
+    assert (bypass.verdict, bypass.original_label) == ("Mostly true", "4 on a scale of 1 to 5")
+    assert result.unmapped == {"Satire": 1}
+
+
+def test_one_object_and_a_list_of_claimreviews(repo: Repository, tmp_path: Path) -> None:
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://one.example/check",
+        "claimReviewed": "The pier is 200 years old.",
+        "reviewRating": {"@type": "Rating", "alternateName": "Correct"},
+    }
+    single = tmp_path / "one.jsonld"
+    single.write_text(json.dumps(review))
+    assert run(repo, single).imported == 1
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([review, {**review, "claimReviewed": "The pier is 100 metres long.", "reviewRating": {"alternateName": "Wrong"}}, {"@type": "ClaimReview"}]))
+    result = run(repo, many)
+    assert (result.imported, result.duplicates) == (1, 1)
+    assert [str(problem) for problem in result.problems] == ["ClaimReview 3: no claim text"]
+    assert by_text(repo)["The pier is 100 metres long."].verdict == "False"
+
+
+def test_a_json_array_of_plain_records_and_json_lines_named_json(repo: Repository, tmp_path: Path) -> None:
+    records = tmp_path / "records.json"
+    records.write_text(json.dumps([{"statement": "Parking fees doubled.", "label": "Mostly False"}, "nonsense"]))
+    result = run(repo, records)
+    assert (result.imported, [str(p) for p in result.problems]) == (1, ["record 2: not a JSON object"])
+    lines = tmp_path / "lines.json"
+    lines.write_text('{"text": "The canal is 12 km long.", "verdict": "True"}\n{"text": "The canal opened in 1820.", "verdict": "False"}\n')
+    assert run(repo, lines).format == "JSON Lines"
+
+
+def test_csv_with_header_variants_multiline_cells_and_bad_rows(repo: Repository) -> None:
+    result = run(repo, PAST / "checks.csv")
+    assert (result.format, result.imported) == ("CSV", 3)
+    assert [(p.where, p.message) for p in result.problems] == [
+        ("line 6", "no verdict or rating"),
+        ("line 7", "no claim text"),
+        ("line 8", "has 7 cells but the header has 6 (an unquoted delimiter?)"),
+    ]
+    claims = by_text(repo)
+    port = claims["The port handled 2 million containers in 2024."]
+    assert (port.verdict, port.speaker, port.review_title, port.review_url) == ("Mostly true", "Port Authority", "Port volumes checked", "https://desk.example/port")
+    assert claims["Water bills will rise 30%, the utility said. It has not said so."].verdict == "False"
+    assert '=HYPERLINK("https://evil.example")' in claims
+
+
+def test_csv_with_semicolons_a_bom_and_a_numeric_rating(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("\ufeffClaim;Rating value;Best rating;Worst rating;Link\nTaxes fell;1;6;1;https://x.example/1\n".encode())
+    result = run(repo, path)
+    claim = by_text(repo)["Taxes fell"]
+    assert (result.imported, claim.verdict, claim.original_label) == (1, "False", "1 on a scale of 1 to 6")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("Verdict,URL\nFalse,https://x.example\n", "the CSV header has no claim text column"),
+        ("Claim,URL\nSomething,https://x.example\n", "the CSV header has no verdict column"),
+        ("", "the file is empty"),
+        ('{"text": "", "verdict": "True"}\nnot json\n', "no fact-check could be read (2 bad records; first: line 1: no claim text)"),
+        ('{"@type": "WebPage"}', "no fact-check could be read"),
+        ("<html><body>No markup</body></html>", 'the page has no <script type="application/ld+json"> block'),
+    ],
+)
+def test_unreadable_files_are_one_clear_error(repo: Repository, tmp_path: Path, content: str, message: str) -> None:
+    suffix = ".html" if content.startswith("<") else ".csv" if "," in content.split("\n")[0] and not content.startswith("{") else ".json"
+    path = tmp_path / f"input{suffix}"
+    path.write_text(content)
+    with pytest.raises(InputError) as caught:
+        run(repo, path)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+    assert imported(repo) == []
+
+
+def test_missing_and_binary_files(repo: Repository, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="nothing.jsonl: no such file"):
+        run(repo, tmp_path / "nothing.jsonl")
+    binary = tmp_path / "blob.jsonl"
+    binary.write_bytes(bytes(range(256)))
+    with pytest.raises(InputError, match="looks like a binary file"):
+        run(repo, binary)
+
+
+def test_reimporting_the_same_file_adds_nothing(repo: Repository) -> None:
+    first = run(repo, PAST / "checks.jsonl")
+    second = run(repo, PAST / "checks.jsonl")
+    assert (second.read, second.imported, second.duplicates, second.story_ids) == (first.read, 0, first.read, [])
+    assert len(imported(repo)) == first.imported
+
+
+def test_one_page_may_review_several_claims_but_the_same_claim_twice_is_a_duplicate(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "same-page.jsonl"
+    rows = [
+        {"text": "Claim one.", "verdict": "True", "url": "https://x.example/page"},
+        {"text": "Claim two.", "verdict": "False", "url": "https://x.example/page"},
+        {"text": "claim  ONE.", "verdict": "True", "url": "https://X.example/page/"},
+        {"text": "Claim three.", "verdict": "False", "id": "same-id"},
+        {"text": "Claim four.", "verdict": "False", "id": "same-id"},
+    ]
+    path.write_text("\n".join(json.dumps(row) for row in rows))
+    result = run(repo, path)
+    assert (result.imported, result.duplicates) == (3, 2)
+
+
+def test_checks_are_chunked_into_archive_stories(repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(past_checks, "CHUNK", 3)
+    path = tmp_path / "seven.jsonl"
+    path.write_text("\n".join(json.dumps({"text": f"Claim number {n}.", "verdict": "True"}) for n in range(7)))
+    result = run(repo, path)
+    titles = sorted(repo.get_story(story_id).title for story_id in result.story_ids)
+    assert titles == [f"Past fact-checks: seven.jsonl (part {n} of 3)" for n in (1, 2, 3)]
+    assert sorted(len(repo.list_claims(story_id)) for story_id in result.story_ids) == [1, 3, 3]
+
+
+def test_progress_is_reported_for_reading_and_saving(repo: Repository) -> None:
+    seen: list[tuple[str, int, int]] = []
+    run(repo, PAST / "checks.jsonl", progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert seen[0][0] == "reading" and seen[-1] == ("saving", 5, 5)
+    assert {stage for stage, _, _ in seen} == {"reading", "saving"}
+
+
+def test_an_exact_label_of_our_own_scale_wins_over_the_table(repo: Repository, tmp_path: Path) -> None:
+    scale = Config(verdicts=[*DEFAULT_SCALE.labels[:5], {"label": "Pants on fire"}]).scale
+    path = tmp_path / "pof.jsonl"
+    path.write_text('{"text": "The moon is cheese.", "verdict": "PANTS ON FIRE"}\n{"text": "The sun is cold.", "verdict": "Four Pinocchios"}\n')
+    import_checks(repo, path, scale, actor="tester")
+    claims = by_text(repo)
+    assert (claims["The moon is cheese."].verdict, claims["The sun is cold."].verdict) == ("Pants on fire", "False")
+
+
+def test_our_own_exports_come_back_in(tmp_path: Path) -> None:
+    source = Repository(tmp_path / "source")
+    build_newsroom(source)
+    config = Config(reviewer="tester", organisation=Organisation(name="Harbor Checks", url="https://checks.harbor.example"))
+    for fmt, extra in (("csv", {}), ("claimreview", {"review_url": "https://checks.harbor.example/r.html"})):
+        path = tmp_path / f"ours.{fmt}"
+        path.write_text(export_report(source, config, ExportOptions.parse(format=fmt, **extra)), encoding="utf-8")
+        target = Repository(tmp_path / f"target-{fmt}")
+        result = import_checks(target, path, config.scale, actor="tester")
+        assert (result.imported, result.problems, result.unmapped) == (4, [], {})
+        claims = by_text(target)
+        assert claims["+44 people were hurt on Route 9 last year."].verdict == "Mostly true"
+        assert claims["-12% fewer buses run on Sundays, said @transit_desk."].speaker == "@transit_desk"
+
+
+def test_json_lines_with_windows_line_ends_keep_their_line_numbers(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "windows.jsonl"
+    path.write_bytes(b'{"text": "One.", "verdict": "True"}\r\n{broken\r\n{"text": "Two.", "verdict": "False"}\r\n')
+    result = run(repo, path)
+    assert (result.imported, [p.where for p in result.problems]) == (2, ["line 2"])

@@ -1,0 +1,217 @@
+"""Each review flow of the issue, driven by keys alone against a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import STRIKE
+from newsroom import build_newsroom
+from textual.widgets import Input
+
+from factcheck_tui.core.config import Config
+from factcheck_tui.core.workspace import Workspace
+from factcheck_tui.tui.app import create_app
+from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claims import ClaimsScreen
+from factcheck_tui.tui.screens.stories import StoriesScreen
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Workspace:
+    root = tmp_path / "newsroom"
+    build_newsroom(root)
+    return Workspace(Config(reviewer="ana"), tmp_path / "config.toml", root)
+
+
+async def test_import_a_file_from_the_stories_screen(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.press(*str(STRIKE))
+        await pilot.press("tab", "tab", *"Strike over", "tab", *"Wire")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen)
+        story = newsroom.repo.get_story(app.screen.story_id)
+        assert (story.title, story.outlet, story.imported_by) == ("Strike over", "Wire", "ana")
+        assert app.activity == ""
+
+
+async def test_import_pasted_text(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", "tab")
+        await pilot.press(*"Bus fares rise 10% in March. The mayor said so.")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        claims = newsroom.repo.list_claims(app.screen.story_id)
+        assert [claim.text for claim in claims] == ["Bus fares rise 10% in March.", "The mayor said so."]
+
+
+async def test_import_errors_stay_in_the_app(newsroom: Workspace, tmp_path: Path) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", *str(tmp_path / "missing.txt"), "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen)
+        assert any("missing.txt: no such file" in notice.message for notice in app._notifications)
+
+
+async def test_review_five_claims_with_keys(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")
+        story_id = app.screen.story_id
+        before = {claim.id for claim in newsroom.repo.list_claims(story_id) if claim.reviewed}
+        for digit in "15234":
+            await pilot.press("n", "v", digit)
+        after = {claim.id: claim for claim in newsroom.repo.list_claims(story_id) if claim.reviewed}
+        new = [after[claim_id] for claim_id in after if claim_id not in before]
+        assert len(new) == 5
+        assert sorted(claim.verdict for claim in new) == sorted(["True", "False", "Mostly true", "Mixed", "Mostly false"])
+        assert all(claim.reviewer == "ana" and claim.checkworthy for claim in new)
+        assert "6 of 7 check-worthy claims reviewed" in str(app.screen.query_one("#story-head").render())
+
+
+async def test_add_evidence_then_undo_it(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "n", "enter")
+        assert isinstance(app.screen, ClaimScreen)
+        claim_id = app.screen.claim_id
+        await pilot.press("e", *"https://union.example/vote", "tab", *"Union", "tab", *"Ballot count", "ctrl+s")
+        assert [item.source for item in newsroom.repo.get_claim(claim_id).evidence] == ["Union"]
+        await pilot.press("u")
+        restored = newsroom.repo.get_claim(claim_id)
+        assert restored.evidence == [] and restored.history[-1].note.startswith("undo")
+
+
+async def test_evidence_form_rejects_a_bad_link(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "n", "enter", "e", *"not a link", "ctrl+s")
+        assert "not a web address" in str(app.screen.query_one("#form-error").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, ClaimScreen)
+
+
+async def test_filter_and_search_claims(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")
+        screen = app.screen
+        everything = screen.table.row_count
+        await pilot.press("f", "down", "down", "enter")
+        shown = [claim for claim in screen.visible_claims()]
+        assert shown and all(claim.checkworthy and not claim.reviewed for claim in shown)
+        assert screen.table.row_count == len(shown) < everything
+        await pilot.press("f", "home", "enter", "slash", *"backlog")
+        assert {claim.text for claim in screen.visible_claims()} >= {
+            "He added that the backlog would be cleared by Jan. 15 at 6 p.m. ET."
+        }
+        assert all("backlog" in claim.text.lower() for claim in screen.visible_claims())
+        await pilot.press("escape")
+        assert screen.table.row_count == everything
+
+
+async def test_export_a_report_from_the_claims_screen(newsroom: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "strike.md"
+    target.parent.mkdir()
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "x")
+        path = app.screen.query_one("#path", Input)
+        path.value = str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = target.read_text()
+    assert "## Dockworkers vote to end 11-day strike at Port of Ellery" in text
+    assert "Mostly false" in text and "Council passes budget" not in text
+
+
+async def test_quit_asks_only_when_a_conclusion_is_unsaved(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "n", "enter", "c", *"Draft text", "tab")
+        claim_id = app.screen.claim_id
+        await pilot.press("q")
+        assert app.is_running
+        await pilot.press("s")
+    assert newsroom.repo.get_claim(claim_id).conclusion == "Draft text"
+
+
+async def test_light_and_dark_themes(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+
+
+async def test_another_reviewers_change_appears_on_screen(newsroom: Workspace) -> None:
+    from factcheck_tui.core import review
+    from factcheck_tui.core.storage import Repository
+
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "n")
+        screen = app.screen
+        claim = screen.current_claim()
+        # A second reviewer, in another process as far as the files are concerned, sets a verdict.
+        other = Repository(newsroom.db_path)
+        review.set_verdict(other, claim.id, "True", scale=newsroom.scale, actor="ben")
+        screen._poll()  # what the two-second timer does
+        assert screen.current_claim().verdict == "True"
+        await pilot.press("enter")
+        detail = app.screen
+        review.set_status(other, claim.id, claim.status.cycled().cycled(), actor="ben")
+        detail._poll()
+        assert detail.claim.version == claim.version + 2
+        assert detail.claim.updated_by == "ben"
+
+
+async def test_fix_the_claim_list_split_merge_edit_add_dismiss(newsroom: Workspace) -> None:
+    repo = newsroom.repo
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")
+        screen = app.screen
+        story_id = screen.story_id
+        target = next(claim for claim in screen.visible_claims() if "economy about $95 million" in claim.text)
+        screen.table.move_cursor(row=screen.table.get_row_index(target.id))
+        cut = target.text.index("said") + len("said ")
+        await pilot.press("T", "home", *["right"] * cut, "enter")
+        first = repo.get_claim(target.id)
+        assert first.text == target.text[:cut].rstrip()
+        second = next(claim for claim in repo.list_claims(story_id) if claim.text == target.text[cut:])
+        assert [change.old for change in first.history if change.field == "text"] == [target.text]
+
+        await pilot.press("m")
+        merged = repo.get_claim(target.id)
+        assert merged.text == target.text and repo.get_claim(second.id).dismissed
+
+        await pilot.press("u")
+        assert repo.get_claim(target.id).text == first.text and not repo.get_claim(second.id).dismissed
+
+        await pilot.press("t", "ctrl+a", "ctrl+k", *"Reyes put the cost at $95 million a day.", "ctrl+s")
+        assert repo.get_claim(target.id).text == "Reyes put the cost at $95 million a day."
+
+        await pilot.press("a", *"The port has 42 berths.", "ctrl+s")
+        added = [claim for claim in repo.list_claims(story_id) if claim.text == "The port has 42 berths."]
+        assert len(added) == 1 and added[0].origin == "manual"
+
+        await pilot.press("delete")
+        assert repo.get_claim(screen.current_claim().id).dismissed is False  # cursor moved to the next visible claim
+        dismissed = [claim for claim in repo.list_claims(story_id, include_dismissed=True) if claim.dismissed]
+        assert len(dismissed) == 1
+        await pilot.press("f", "end", "enter")
+        assert [claim.id for claim in screen.visible_claims()] == [dismissed[0].id]
+        await pilot.press("delete")
+        assert not repo.get_claim(dismissed[0].id).dismissed

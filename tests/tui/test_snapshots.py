@@ -1,0 +1,58 @@
+"""Every screen at 80x24, as a reviewer sees it. Regenerate with --snapshot-update after a deliberate change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newsroom import build_newsroom
+
+from factcheck_tui.core.config import Config
+from factcheck_tui.core.workspace import Workspace
+from factcheck_tui.tui.app import create_app
+
+
+@pytest.fixture
+def app(tmp_path: Path):
+    root = tmp_path / "newsroom"
+    build_newsroom(root)
+    return create_app(Workspace(Config(reviewer="maria"), tmp_path / "config.toml", root))
+
+
+# Each entry: the keys that lead to the screen from the stories list.
+SCREENS = {
+    "stories": [],
+    "stories_help": ["question_mark"],
+    "stories_search": ["slash", *"port"],
+    "import_dialog": ["i"],
+    "export_dialog": ["x"],
+    "claims": ["j", "enter"],
+    "claims_filter_menu": ["j", "enter", "f"],
+    "claims_filtered_unreviewed": ["j", "enter", "f", "down", "down", "enter"],
+    "verdict_picker": ["j", "enter", "n", "v"],
+    "claim_detail": ["j", "enter", "n", "n", "n", "n", "enter"],
+    "claim_detail_reviewed": ["j", "enter", "f", *["down"] * 7, "enter", "enter"],
+    "evidence_form": ["j", "enter", "n", "enter", "e"],
+    "claim_help": ["j", "enter", "n", "enter", "question_mark"],
+}
+
+
+@pytest.mark.parametrize("name", SCREENS)
+def test_screen(snap_compare, app, name: str) -> None:
+    assert snap_compare(app, press=SCREENS[name], terminal_size=(80, 24))
+
+
+def test_stories_at_200_by_60(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=(200, 60))
+
+
+def test_claims_in_light_theme(snap_compare, app) -> None:
+    assert snap_compare(app, press=["ctrl+t", "j", "enter"], terminal_size=(80, 24))
+
+
+def test_claims_without_colour(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    build_newsroom(tmp_path / "newsroom")
+    app = create_app(Workspace(Config(reviewer="maria"), tmp_path / "config.toml", tmp_path / "newsroom"))
+    assert app.no_color
+    assert snap_compare(app, press=["j", "enter", "n"], terminal_size=(80, 24))
