@@ -14,16 +14,15 @@ again under the lock, where no save is half done, before reporting.
 from __future__ import annotations
 
 import os
-import shutil
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from factcheck_tui.core.errors import CorruptFileError, NotFoundError, StorageError
 from factcheck_tui.core.models import utcnow
-from factcheck_tui.core.storage.files import atomic_write, is_stale_temporary, temporary_owner
+from factcheck_tui.core.storage.files import atomic_write, stale_temporaries, temporary_owner
 from factcheck_tui.core.storage.jsonstore import backups_of, dump_json, read_json_file
 from factcheck_tui.core.storage.layout import SHARD_PREFIX, Layout
 from factcheck_tui.core.storage.legacy import backup_of, is_single_file_database, migrate_single_file
@@ -67,7 +66,9 @@ class DoctorReport:
 
     def render(self) -> str:
         schema = f"schema {self.schema}" if self.schema is not None else "schema unknown"
-        lines = [f"{self.root} ({schema}): {self.stories} stories, {self.claims} claims checked"]
+        stories = "1 story" if self.stories == 1 else f"{self.stories} stories"
+        claims = "1 claim" if self.claims == 1 else f"{self.claims} claims"
+        lines = [f"{self.root} ({schema}): {stories}, {claims} checked"]
         lines += [f"repaired: {action}" for action in self.actions]
         lines += [f"problem: {finding.where(self.root)}: {finding.problem}" for finding in self.findings]
         if self.healthy:
@@ -194,14 +195,6 @@ def _side_files(layout: Layout) -> list[Path]:
     return [path for path in [layout.links, *sorted(layout.drafts.glob("*.json"))] if path.exists()]
 
 
-def _temporaries(layout: Layout) -> Iterator[Path]:
-    for folder, _, names in os.walk(layout.root):
-        for name in names:
-            path = Path(folder) / name
-            if is_stale_temporary(path):
-                yield path
-
-
 def _check_meta(layout: Layout, report: DoctorReport) -> None:
     try:
         report.schema = read_meta(layout)["schema"]
@@ -221,7 +214,7 @@ def _scan(layout: Layout) -> DoctorReport:
     report.findings += [finding for finding in map(_check_side_file, _side_files(layout)) if finding]
     for name in sorted(os.listdir(layout.journal)):
         report.findings.append(Finding(layout.journal / name, f"a writer was interrupted before the summaries of story {name} were updated"))
-    for path in _temporaries(layout):
+    for path in stale_temporaries(layout.root):
         report.findings.append(Finding(path, f"temporary file left by a writer that died (process {temporary_owner(path.name)})"))
     return report
 
@@ -353,7 +346,7 @@ def repair_database(root: Path) -> DoctorReport:
             if not story.exists() or _readable(story):
                 (layout.journal / name).unlink()
                 actions.append(f"journal/{name}: interrupted save finished")
-        for path in _temporaries(layout):
+        for path in stale_temporaries(layout.root):
             path.unlink(missing_ok=True)
             actions.append(f"{path.relative_to(layout.root)}: removed (left by a writer that died)")
         report = _scan(layout)

@@ -7,6 +7,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -119,3 +120,12 @@ def is_stale_temporary(path: Path) -> bool:
         return False
     owner = temporary_owner(path.name)
     return owner is None or not process_alive(owner)
+
+
+def stale_temporaries(root: Path) -> Iterator[Path]:
+    """Every temporary file below ``root`` whose writer is gone."""
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = Path(folder) / name
+            if is_stale_temporary(path):
+                yield path

@@ -26,7 +26,7 @@ from pydantic import TypeAdapter
 from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
-from factcheck_tui.core.storage.files import create_marker, is_stale_temporary, is_temporary
+from factcheck_tui.core.storage.files import create_marker, is_temporary, stale_temporaries
 from factcheck_tui.core.storage.jsonstore import AtomicJSONStorage, Signature, file_signature, read_json_file
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
@@ -240,13 +240,10 @@ class Repository:
     def remove_stale_temporaries(self) -> list[Path]:
         """Delete temporary files whose writer died before renaming them into place."""
         removed = []
-        for folder, _, names in os.walk(self.root):
-            for name in names:
-                path = Path(folder) / name
-                if is_stale_temporary(path):
-                    with suppress(FileNotFoundError):
-                        path.unlink()
-                        removed.append(path)
+        for path in stale_temporaries(self.root):
+            with suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
         return removed
 
     # -- files -----------------------------------------------------------------------------
