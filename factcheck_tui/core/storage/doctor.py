@@ -35,7 +35,7 @@ from factcheck_tui.core.storage.records import (
     summary_record,
     table_rows,
 )
-from factcheck_tui.core.storage.schema import SCHEMA_VERSION, check_schema, meta_record, read_meta, write_meta
+from factcheck_tui.core.storage.schema import SCHEMA_VERSION, check_schema, ensure_directories, meta_record, read_meta, write_meta
 
 EXAMPLES_SHOWN = 3
 
@@ -195,6 +195,10 @@ def _side_files(layout: Layout) -> list[Path]:
     return [path for path in [layout.links, *sorted(layout.drafts.glob("*.json"))] if path.exists()]
 
 
+def _journal_names(layout: Layout) -> list[str]:
+    return sorted(os.listdir(layout.journal)) if layout.journal.is_dir() else []
+
+
 def _check_meta(layout: Layout, report: DoctorReport) -> None:
     try:
         report.schema = read_meta(layout)["schema"]
@@ -212,7 +216,7 @@ def _scan(layout: Layout) -> DoctorReport:
     for prefix in _prefixes(layout):
         _check_summaries(layout, prefix, _expected(layout, by_prefix.get(prefix, []), report), report)
     report.findings += [finding for finding in map(_check_side_file, _side_files(layout)) if finding]
-    for name in sorted(os.listdir(layout.journal)):
+    for name in _journal_names(layout):
         report.findings.append(Finding(layout.journal / name, f"a writer was interrupted before the summaries of story {name} were updated"))
     for path in stale_temporaries(layout.root):
         report.findings.append(Finding(path, f"temporary file left by a writer that died (process {temporary_owner(path.name)})"))
@@ -335,13 +339,14 @@ def repair_database(root: Path) -> DoctorReport:
         actions.append(migrate_single_file(root))
     layout = _layout(root)
     with holding(database_lock(layout)):
+        ensure_directories(layout)
         _repair_meta(layout, actions)
         for path in _side_files(layout):
             if _check_side_file(path):
                 _restore(layout, path, _tinydb_tables, actions)
         _repair_stories(layout, actions)
         _rebuild_summaries(layout, actions)
-        for name in sorted(os.listdir(layout.journal)):
+        for name in _journal_names(layout):
             story = layout.story(name)
             if not story.exists() or _readable(story):
                 (layout.journal / name).unlink()
