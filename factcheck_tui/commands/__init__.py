@@ -5,11 +5,14 @@ from factcheck_tui.commands import (
     config,
     demo,
     doctor,
+    dupes,
     evidence,
     export,
     extract,
     import_checks,
     importing,
+    link,
+    match,
     restore,
     show,
     status,
@@ -17,4 +20,22 @@ from factcheck_tui.commands import (
     verdict,
 )
 
-COMMANDS = (importing, stories, claims, show, verdict, status, evidence, export, import_checks, restore, extract, config, demo, doctor)
+COMMANDS = (
+    importing,
+    stories,
+    claims,
+    show,
+    verdict,
+    status,
+    evidence,
+    match,
+    dupes,
+    link,
+    export,
+    import_checks,
+    restore,
+    extract,
+    config,
+    demo,
+    doctor,
+)

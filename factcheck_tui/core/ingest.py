@@ -9,6 +9,7 @@ from pathlib import Path
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.htmltext import html_to_text
+from factcheck_tui.core.interchange.source import read_source
 from factcheck_tui.core.markdown_text import markdown_to_text
 
 STDIN = "-"
@@ -28,20 +29,16 @@ class Article:
     format: str
 
 
+def read_input(path: str) -> tuple[bytes, str]:
+    """The bytes of a file, or of standard input when ``path`` is ``-``, and a label for errors."""
+    if path == STDIN:
+        return sys.stdin.buffer.read(), "standard input"
+    return read_source(Path(path).expanduser()), path
+
+
 def read_article(path: str) -> Article:
     """Load an article from a file path, or from standard input when ``path`` is ``-``."""
-    label = "standard input" if path == STDIN else path
-    if path == STDIN:
-        payload = sys.stdin.buffer.read()
-    else:
-        try:
-            payload = Path(path).expanduser().read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a folder, not an article file") from None
-        except OSError as error:
-            raise InputError(f"{path}: cannot read it ({error.strerror})") from None
+    payload, label = read_input(path)
     return parse_article(payload, label, Path(path).suffix.lower() if path != STDIN else "")
 
 

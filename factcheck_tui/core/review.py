@@ -11,7 +11,8 @@ from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.urls import normalise_url
 
 
-def _started(claim: Claim, actor: str) -> None:
+def mark_started(claim: Claim, actor: str) -> None:
+    """The reviewer who touches a claim takes it; an untouched claim moves to In progress."""
     claim.reviewer = actor
     if claim.status is Status.UNREVIEWED:
         claim.status = Status.IN_PROGRESS
@@ -38,7 +39,7 @@ def set_verdict(
             claim.conclusion = conclusion.strip()
         for url in urls:
             claim.evidence.append(Evidence(id=claim.next_evidence_id(), url=url, added_at=utcnow(), added_by=actor))
-        _started(claim, actor)
+        mark_started(claim, actor)
         return claim
 
     return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
@@ -60,7 +61,7 @@ def set_conclusion(
 ) -> Claim:
     def edit(claim: Claim) -> Claim:
         claim.conclusion = text.strip()
-        _started(claim, actor)
+        mark_started(claim, actor)
         return claim
 
     return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
@@ -80,7 +81,7 @@ def add_evidence(
 
     def edit(claim: Claim) -> Claim:
         claim.evidence.append(Evidence(id=claim.next_evidence_id(), added_at=utcnow(), added_by=actor, **item))
-        _started(claim, actor)
+        mark_started(claim, actor)
         return claim
 
     return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)

@@ -315,3 +315,12 @@ def test_write_export_saves_the_same_bytes_atomically(newsroom: Repository, conf
     assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
     with pytest.raises(InputError, match="does not exist"):
         write_export(newsroom, config, options, tmp_path / "missing" / "report.html")
+
+
+def test_review_url_pattern_can_come_from_the_config(newsroom: Repository) -> None:
+    configured = Config(reviewer="tester", organisation=ORG.model_copy(update={"review_url": "https://checks.harbor.example/c/{claim_id}"}))
+    reviews = json.loads(export(newsroom, configured, format="claimreview"))
+    assert reviews and all(item["url"].startswith("https://checks.harbor.example/c/") for item in reviews)
+    assert export(newsroom, configured, format="claimreview") == export(
+        newsroom, Config(reviewer="tester", organisation=ORG), format="claimreview", review_url="https://checks.harbor.example/c/{claim_id}"
+    )

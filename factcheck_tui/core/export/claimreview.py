@@ -55,8 +55,8 @@ def check_publishing(org_name: str, org_url: str, review_url: str, feed: bool) -
         raise InputError(f"organisation URL {org_url!r} is not a web address (expected https://...)")
     if not review_url:
         raise InputError(
-            "ClaimReview needs the URL of the page that publishes the fact-checks: pass --review-url "
-            "(the report's page, or a pattern like https://example.org/checks/{claim_id})"
+            "ClaimReview needs the URL of the page that publishes the fact-checks: set organisation.review_url "
+            "in the config or pass --review-url (a page, or a pattern like https://example.org/checks/{claim_id})"
         )
     try:
         fields = {name for _, name, _, _ in string.Formatter().parse(review_url) if name is not None}

@@ -44,7 +44,7 @@ def publishing(options: ExportOptions, config: Config) -> Publishing:
     return check_publishing(
         options.org_name if options.org_name is not None else org.name,
         options.org_url if options.org_url is not None else org.url,
-        options.review_url or "",
+        options.review_url or org.review_url,
         options.feed,
     )
 

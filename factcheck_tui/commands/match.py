@@ -1,0 +1,63 @@
+"""factcheck match "TEXT" [--top K] [--json]  |  factcheck match --queries FILE [--top K] [--json]"""
+
+from __future__ import annotations
+
+import argparse
+
+from factcheck_tui.commands.output import print_json_line, shorten
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.ingest import decode, read_input
+from factcheck_tui.core.matching import Match, MatchIndex
+from factcheck_tui.core.workspace import Workspace
+
+WIDTH = 80
+
+
+def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser("match", parents=[shared], help="find earlier claims that say the same as a text")
+    parser.add_argument("text", nargs="?", help="the claim to look up")
+    parser.add_argument("--queries", metavar="FILE", help="one query per line (- for standard input); one JSON line per query with --json")
+    parser.add_argument("--top", type=int, default=5, metavar="K", help="at most K matches per query (default: 5)")
+    parser.add_argument("--json", action="store_true", help='print {"query", "matches": [...]} per query, one per line')
+    parser.set_defaults(run=run)
+
+
+def read_queries(source: str) -> list[str]:
+    payload, label = read_input(source)
+    if not payload.strip():
+        raise InputError(f"{label}: has no queries")
+    return [line.strip() for line in decode(payload, label).splitlines() if line.strip()]
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    if (args.text is None) == (args.queries is None):
+        raise InputError('give either a TEXT to match or --queries FILE (not both)')
+    if args.top < 1:
+        raise InputError(f"--top: {args.top} is not a positive number")
+    queries = read_queries(args.queries) if args.queries else [args.text]
+    if args.text is not None and not args.text.strip():
+        raise InputError("the text to match is empty")
+    index = MatchIndex.open(workspace.repo, workspace.config.matching)
+    for query in queries:
+        matches = index.search(query, args.top)
+        if args.json:
+            print_json_line({"query": query, "matches": [match.json_record() for match in matches]})
+        else:
+            print_human(query, matches, show_query=len(queries) > 1)
+    return 0
+
+
+def print_human(query: str, matches: list[Match], *, show_query: bool) -> None:
+    if show_query:
+        print(shorten(query, WIDTH))
+    if not matches:
+        print("  no earlier claim matches")
+    for match in matches:
+        when = match.published.isoformat() if match.published else "-"
+        mark = "confirmed" if match.confirmed else match.level.value
+        head = f"  {mark:<9} {match.score:4.2f}  {match.claim_id:<10} {shorten(match.verdict or 'no verdict', 16):<16} {when:<10}"
+        where = shorten(match.story_title, WIDTH - len(head) - 2)
+        print(f"{head}  {where}".rstrip())
+        print(f"      {shorten(match.text, WIDTH - 6)}")
+    if show_query:
+        print()

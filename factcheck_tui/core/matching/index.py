@@ -1,0 +1,381 @@
+"""The candidate index: an inverted index of content stems, with BM25 weights, in plain Python.
+
+Brute force does not scale (rapidfuzz over 300,000 claims takes seconds per query), so a query
+first gathers candidates from the postings of its own words, rarest first, and only those few
+are scored in full (``scoring.similarity``). Adding, editing or removing one claim touches only
+that claim's postings.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left
+import math
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+
+from factcheck_tui.core.matching.normalise import canonical, char_grams, content_words, stems
+from factcheck_tui.core.matching.scoring import Evidence, is_short, short_text_factor, similarity
+
+K1 = 1.2
+B = 0.75
+# A query word in more than this share of all claims ("video", "trump") only adds to candidates
+# that rarer words found: walking its long posting list would cost more than it tells.
+COMMON_SHARE = 0.02
+COMMON_MIN_DF = 500
+# How many of the rare words' best candidates (times the limit) a common word may still reorder.
+BOOST_POOL = 8
+# Removed claims' postings are swept out once this many (or this share of the index) have died.
+DEAD_MIN = 2000
+DEAD_SHARE = 0.05
+
+
+def idf(df: int, total: int) -> float:
+    return math.log((total - df + 0.5) / (df + 0.5) + 1.0)
+
+
+def tf_part(tf: int, length: int, average: float) -> float:
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A text as matching sees it: content words in order and their stems."""
+
+    words: tuple[str, ...]
+    terms: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Analysis:
+        found = content_words(text)
+        return cls(tuple(found), tuple(stems(found)))
+
+    def grams(self) -> list[str]:
+        return char_grams(self.words)
+
+    @property
+    def size(self) -> int:
+        return len(set(self.terms))
+
+
+def searchable_text(text: str, review_title: str | None) -> str:
+    """A past fact-check is found by its claim and by its published headline."""
+    return f"{text} . {review_title}" if review_title else text
+
+
+# The digest fields an entry keeps, in the order of ``Entry.row()`` (the cache stores rows).
+ROW_FIELDS = ("claim_id", "story_id", "text", "verdict", "published", "review_title", "version", "dismissed", "words", "terms")
+
+
+@dataclass(slots=True)
+class Entry:
+    """What the index keeps of a claim: enough to score it and show it without reading its story.
+
+    Words and stems are kept as single space-joined strings: at 300,000 claims a tuple per claim
+    would cost twice the memory.
+    """
+
+    claim_id: str
+    story_id: str
+    text: str
+    verdict: str | None
+    published: str | None
+    review_title: str | None
+    version: int
+    dismissed: bool
+    words: str
+    terms: str
+    # The analysis just computed, kept only until the entry is posted (saves splitting it again).
+    fresh: Analysis | None = None
+
+    @classmethod
+    def of_digest(cls, digest: dict) -> Entry:
+        analysis = Analysis.of(searchable_text(digest["text"], digest.get("review_title")))
+        return cls(
+            claim_id=digest["id"],
+            story_id=digest["story_id"],
+            text=digest["text"],
+            verdict=digest.get("verdict"),
+            published=digest.get("published"),
+            review_title=digest.get("review_title"),
+            version=int(digest.get("version", 1)),
+            dismissed=bool(digest.get("dismissed", False)),
+            words=" ".join(analysis.words),
+            terms=" ".join(analysis.terms),
+            fresh=analysis,
+        )
+
+    @property
+    def analysis(self) -> Analysis:
+        if self.fresh is not None:
+            return self.fresh
+        return Analysis(tuple(self.words.split()), tuple(self.terms.split()))
+
+    def row(self) -> tuple:
+        return tuple(getattr(self, name) for name in ROW_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    slot: int
+    score: float
+
+
+class LexicalIndex:
+    def __init__(self) -> None:
+        self.entries: list[Entry | None] = []
+        self.slot_of: dict[str, int] = {}
+        self.postings: dict[str, tuple[array, array]] = {}
+        self.gram_df: Counter[str] = Counter()
+        self.lengths: list[int] = []
+        self.gram_lengths: list[int] = []
+        self.total_terms = 0
+        self.total_grams = 0
+        self.story_claims: dict[str, set[str]] = {}
+        self.dead: set[int] = set()
+
+    # -- size and averages -----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.slot_of)
+
+    def _average_length(self) -> float:
+        return self.total_terms / len(self) if len(self) else 1.0
+
+    def _average_grams(self) -> float:
+        return self.total_grams / len(self) if len(self) else 1.0
+
+    def entry(self, claim_id: str) -> Entry | None:
+        slot = self.slot_of.get(claim_id)
+        return None if slot is None else self.entries[slot]
+
+    def live_entries(self) -> Iterable[Entry]:
+        return (entry for entry in self.entries if entry is not None)
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def add_many(self, entries: Iterable[Entry]) -> None:
+        """Add claims in bulk; weights use the average length over the whole batch."""
+        fresh = []
+        for entry in entries:
+            self.remove(entry.claim_id)
+            fresh.append(self._place(entry))
+        average = self._average_length()
+        for slot in fresh:
+            self._post(slot, average)
+
+    def add(self, entry: Entry) -> None:
+        self.remove(entry.claim_id)
+        self._post(self._place(entry), self._average_length())
+
+    def _place(self, entry: Entry) -> int:
+        slot = len(self.entries)
+        self.entries.append(entry)
+        self.slot_of[entry.claim_id] = slot
+        self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
+        analysis = entry.analysis
+        grams = analysis.grams()
+        self.gram_df.update(set(grams))
+        self.lengths.append(len(analysis.terms))
+        self.gram_lengths.append(len(grams))
+        self.total_terms += self.lengths[slot]
+        self.total_grams += self.gram_lengths[slot]
+        return slot
+
+    def _post(self, slot: int, average: float) -> None:
+        entry = self.entries[slot]
+        assert entry is not None
+        length = self.lengths[slot]
+        terms = entry.analysis.terms
+        entry.fresh = None
+        for term, tf in Counter(terms).items():
+            posting = self.postings.get(term)
+            if posting is None:
+                posting = self.postings[term] = (array("I"), array("f"))
+            posting[0].append(slot)
+            posting[1].append(tf_part(tf, length, average))
+
+    def remove(self, claim_id: str) -> bool:
+        """Forget a claim. Its postings stay (skipped) until enough have died to compact them:
+        cutting it out of a long posting list on every edit would cost time that grows with the archive."""
+        slot = self.slot_of.pop(claim_id, None)
+        if slot is None:
+            return False
+        entry = self.entries[slot]
+        assert entry is not None
+        siblings = self.story_claims[entry.story_id]
+        siblings.discard(claim_id)
+        if not siblings:
+            del self.story_claims[entry.story_id]
+        for gram in set(entry.analysis.grams()):
+            left = self.gram_df[gram] - 1
+            if left:
+                self.gram_df[gram] = left
+            else:
+                del self.gram_df[gram]
+        self.total_terms -= self.lengths[slot]
+        self.total_grams -= self.gram_lengths[slot]
+        self.entries[slot] = None
+        self.dead.add(slot)
+        if len(self.dead) > max(DEAD_MIN, DEAD_SHARE * len(self)):
+            self._compact()
+        return True
+
+    # -- search ----------------------------------------------------------------------------
+
+    def candidates(self, query: Analysis, limit: int) -> list[tuple[int, float]]:
+        """The ``limit`` claims with the highest word BM25 against the query, with that sum.
+
+        Rare words gather the candidates. A common word ("video", "said") is not walked at all:
+        its weight is added, by binary search in its sorted posting list, only to the best few
+        hundred candidates the rare words found. A common word weighs little, so it can reorder
+        close candidates but not lift a claim that shares no rare word.
+        """
+        total = len(self)
+        if not total:
+            return []
+        common_df = max(COMMON_MIN_DF, int(total * COMMON_SHARE))
+        lists = sorted((self.postings[term] for term in set(query.terms) if term in self.postings), key=lambda p: len(p[0]))
+        rare = [posting for posting in lists if len(posting[0]) <= common_df]
+        common = [posting for posting in lists if len(posting[0]) > common_df]
+        if not rare and common:
+            rare, common = common[:1], common[1:]
+        scores: dict[int, float] = {}
+        get = scores.get
+        for slots, parts in rare:
+            weight = idf(len(slots), total)
+            for slot, part in zip(slots, parts):
+                scores[slot] = get(slot, 0.0) + weight * part
+        for slot in self.dead:
+            scores.pop(slot, None)
+        if common:
+            scores = dict(heapq.nlargest(limit * BOOST_POOL, scores.items(), key=itemgetter(1)))
+            for slots, parts in common:
+                weight = idf(len(slots), total)
+                size = len(slots)
+                for slot in scores:
+                    position = bisect_left(slots, slot)
+                    if position < size and slots[position] == slot:
+                        scores[slot] += weight * parts[position]
+        return heapq.nlargest(limit, scores.items(), key=itemgetter(1))
+
+    def gram_weights(self, query: Analysis) -> dict[str, float]:
+        """The query's character grams with their IDF: computed once per query, used per candidate."""
+        total = len(self)
+        return {gram: idf(self.gram_df[gram], total) for gram in set(query.grams()) if gram in self.gram_df}
+
+    def gram_bm25(self, weights: dict[str, float], entry: Entry, slot: int) -> float:
+        counts = Counter(char_grams(entry.words.split()))
+        norm = K1 * (1 - B + B * self.gram_lengths[slot] / self._average_grams())
+        score = 0.0
+        for gram in weights.keys() & counts.keys():
+            tf = counts[gram]
+            score += weights[gram] * tf * (K1 + 1) / (tf + norm)
+        return score
+
+    def word_bm25(self, query: Analysis, slot: int) -> float:
+        """The word BM25 of one claim, as ``candidates`` would sum it (for a pair asked about directly)."""
+        entry = self.entries[slot]
+        assert entry is not None
+        total, average, length = len(self), self._average_length(), self.lengths[slot]
+        counts = Counter(entry.analysis.terms)
+        return sum(
+            idf(len(self.postings[term][0]), total) * tf_part(counts[term], length, average)
+            for term in set(query.terms) & counts.keys()
+        )
+
+    def similarity(self, query: Analysis, slot: int, word_bm25: float, gram_weights: dict[str, float] | None = None) -> float:
+        entry = self.entries[slot]
+        assert entry is not None
+        analysis = entry.analysis
+        # The rarest possible word (in one claim) weighs this much: the unit of both BM25 sums.
+        unit = idf(1, max(len(self), 2))
+        gram_bm25 = self.gram_bm25(self.gram_weights(query) if gram_weights is None else gram_weights, entry, slot)
+        query_canonical = canonical(query.terms)
+        short_factor = 1.0
+        if is_short(query.size) or is_short(analysis.size):
+            parts = [entry.text, entry.review_title] if entry.review_title else [entry.text]
+            short_factor = short_text_factor(query_canonical, [canonical(Analysis.of(part).terms) for part in parts])
+        evidence = Evidence(
+            word_bm25=word_bm25 / unit,
+            gram_bm25=gram_bm25 / unit,
+            query_canonical=query_canonical,
+            doc_canonical=canonical(analysis.terms),
+            short_factor=short_factor,
+        )
+        return similarity(evidence)
+
+    def score(self, query: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0) -> list[Scored]:
+        """The best ``limit`` candidates that ``keep`` accepts, re-ranked by the full similarity.
+
+        ``skippable`` is how many candidates ``keep`` may turn down (the claims of the asking
+        story, say): that many more are gathered, but only kept ones are scored.
+        """
+        gram_weights = self.gram_weights(query)
+        results = []
+        for slot, word_bm25 in self.candidates(query, limit + skippable):
+            entry = self.entries[slot]
+            if entry is None or (keep is not None and not keep(entry)):
+                continue
+            results.append(Scored(slot, self.similarity(query, slot, word_bm25, gram_weights)))
+            if len(results) == limit:
+                break
+        results.sort(key=lambda scored: -scored.score)
+        return results
+
+    # -- persistence -----------------------------------------------------------------------
+
+    def state(self) -> dict:
+        """Everything needed to rebuild this index without analysing a single text again."""
+        self._compact()
+        return {
+            "rows": [entry.row() for entry in self.live_entries()],
+            "postings": {term: (slots.tobytes(), parts.tobytes()) for term, (slots, parts) in self.postings.items()},
+            "gram_df": dict(self.gram_df),
+            "lengths": self.lengths,
+            "gram_lengths": self.gram_lengths,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> LexicalIndex:
+        index = cls()
+        index.entries = [Entry(*row) for row in state["rows"]]
+        index.slot_of = {entry.claim_id: slot for slot, entry in enumerate(index.entries)}
+        for entry in index.entries:
+            index.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
+        for term, (slot_bytes, part_bytes) in state["postings"].items():
+            slots, parts = array("I"), array("f")
+            slots.frombytes(slot_bytes)
+            parts.frombytes(part_bytes)
+            index.postings[term] = (slots, parts)
+        index.gram_df = Counter(state["gram_df"])
+        index.lengths = list(state["lengths"])
+        index.gram_lengths = list(state["gram_lengths"])
+        index.total_terms = sum(index.lengths)
+        index.total_grams = sum(index.gram_lengths)
+        if not (len(index.entries) == len(index.lengths) == len(index.gram_lengths)):
+            raise ValueError("index state is inconsistent")
+        return index
+
+    def _compact(self) -> None:
+        """Renumber the live claims densely and sweep removed ones out of the posting lists."""
+        if not self.dead and len(self.entries) == len(self.slot_of):
+            return
+        renumber = {}
+        for old, entry in enumerate(self.entries):
+            if entry is not None:
+                renumber[old] = len(renumber)
+        self.entries = [entry for entry in self.entries if entry is not None]
+        self.lengths = [self.lengths[old] for old in renumber]
+        self.gram_lengths = [self.gram_lengths[old] for old in renumber]
+        self.slot_of = {entry.claim_id: slot for slot, entry in enumerate(self.entries)}
+        for term, (slots, parts) in list(self.postings.items()):
+            kept = [(renumber[slot], part) for slot, part in zip(slots, parts) if slot in renumber]
+            if kept:
+                self.postings[term] = (array("I", [slot for slot, _ in kept]), array("f", [part for _, part in kept]))
+            else:
+                del self.postings[term]
+        self.dead = set()

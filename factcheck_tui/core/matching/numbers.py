@@ -1,0 +1,132 @@
+"""Numbers in one spelling: "three per cent", "3 percent" and "3%" all become ``3 percent``.
+
+Claims recur with their figures written differently ("1.5 million", "1,500,000", "1.5m" in a
+tweet), and a figure is among the rarest, most telling words of a claim, so every spelling of
+the same quantity must turn into the same token.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {word: 10 * (index + 2) for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+# Suffixes glued to a figure: "100k", "$5bn", "2.3tn". A bare "m" is left alone (metres, minutes).
+SUFFIX_SCALES = {"k": 1_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
+
+_GROUPED = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+)(?![\d,]*\d)")
+_CURRENCY = re.compile(r"([$£€¥₹])\s?(\d[\d.]*(?:\s?(?:k|mn|mln|bn|tn|thousand|million|billion|trillion)\b)?)", re.IGNORECASE)
+_SUFFIXED = re.compile(r"\b(\d+(?:\.\d+)?)(k|mn|mln|bn|tn)\b", re.IGNORECASE)
+
+
+def _figure(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+class _Reader:
+    """Reads one run of number words, emitting a figure each time a number ends."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.total = 0.0
+        self.current: float | None = None
+        self.last = ""  # kind of the previous word: "unit", "tens", "hundred", "scale" or "figure"
+
+    def flush(self) -> None:
+        if self.current is not None or self.total:
+            self.out.append(_figure(self.total + (self.current or 0.0)))
+        self.total, self.current, self.last = 0.0, None, ""
+
+    def word(self, word: str, following: str | None) -> None:
+        if word in UNITS or word in TENS:
+            value = UNITS.get(word, TENS.get(word, 0))
+            kind = "unit" if word in UNITS else "tens"
+            # "twenty five", "hundred five", "thousand twenty": continuing; "one two": two numbers.
+            joins = self.last in ("hundred", "scale") or (self.last == "tens" and kind == "unit" and value < 10)
+            if not joins:
+                self.flush()
+            self.current = (self.current or 0.0) + value
+            self.last = kind
+        elif word in SCALES:
+            if self.current is None or self.last == "scale":
+                # "millions of people", "a thousand" without a count before it: not a figure here.
+                self.flush()
+                self.out.append(word)
+                return
+            if word == "hundred":
+                self.current *= 100
+                self.last = "hundred"
+            else:
+                self.total += self.current * SCALES[word]
+                self.current = None
+                self.last = "scale"
+        elif word == "and" and self.last in ("hundred", "scale") and following in (*UNITS, *TENS):
+            return
+        elif word == "a" and following in SCALES:
+            self.flush()
+            self.current = 1.0
+            self.last = "unit"
+        elif word[0].isdigit():
+            self.flush()
+            self.current = float(word)
+            self.last = "figure"
+        else:
+            self.flush()
+            self.out.append(word)
+
+
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
+
+
+def _numeric(word: str) -> bool:
+    return word in NUMBER_WORDS or word[0].isdigit()
+
+
+def figures_from_words(words: list[str]) -> list[str]:
+    """Lower-case tokens with number words read as figures: ["three", "hundred", "and", "five"]
+    -> ["305"]. Words that are no number pass through unchanged."""
+    hits = [index for index, word in enumerate(words) if word in NUMBER_WORDS or word[0].isdigit()]
+    if not hits:
+        return words
+    out: list[str] = []
+    copied = 0
+    size = len(words)
+    for position in hits:
+        if position < copied:
+            continue
+        # A run of number words (with the "and"/"a" that may join them) goes through the reader;
+        # everything between runs is copied as it is.
+        start = position - 1 if position and words[position - 1] == "a" and words[position] in SCALES else position
+        end = position + 1
+        while end < size and (_numeric(words[end]) or words[end] in ("and", "a")):
+            end += 1
+        out.extend(words[copied:start])
+        reader = _Reader()
+        for index in range(start, end):
+            reader.word(words[index], words[index + 1] if index + 1 < end else None)
+        reader.flush()
+        out.extend(reader.out)
+        copied = end
+    out.extend(words[copied:])
+    return out
+
+
+def normalise_numbers(text: str) -> str:
+    """Rewrite grouped digits, currency amounts, "k"/"bn" suffixes and percentages in one form.
+
+    Number words ("three per cent") are read later, from the tokens (``figures_from_words``).
+    """
+    if "," in text:
+        text = _GROUPED.sub(lambda m: m.group(1).replace(",", ""), text)
+    if any(symbol in text for symbol in CURRENCIES):
+        text = _CURRENCY.sub(lambda m: f"{m.group(2)} {CURRENCIES[m.group(1)]}", text)
+    text = _SUFFIXED.sub(lambda m: _figure(float(m.group(1)) * SUFFIX_SCALES[m.group(2).lower()]), text)
+    return text

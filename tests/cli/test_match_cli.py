@@ -1,0 +1,116 @@
+"""factcheck match / dupes / link, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_cli import factcheck
+
+ARCHIVE_STORY = """Council budget
+
+The city council cut the library budget by 3 percent last year.
+
+Ferry tickets between Harwick and Lunden will double in price from March.
+"""
+
+NEW_STORY = """Critics speak
+
+Critics say three per cent was cut from the council's library budget last year.
+
+The parade was cancelled because of rain.
+"""
+
+
+def two_stories(tmp_path: Path) -> tuple[str, str]:
+    ids = []
+    for name, text in (("first.txt", ARCHIVE_STORY), ("second.txt", NEW_STORY)):
+        path = tmp_path / name
+        path.write_text(text)
+        result = factcheck(tmp_path, "import", str(path), "--json")
+        assert result.returncode == 0, result.stderr
+        ids.append(json.loads(result.stdout)["story_id"])
+    return ids[0], ids[1]
+
+
+def claim_with(tmp_path: Path, story_id: str, words: str) -> str:
+    claims = json.loads(factcheck(tmp_path, "claims", "--story", story_id, "--json").stdout)
+    return next(claim["id"] for claim in claims if words in claim["text"])
+
+
+def test_match_json_has_the_shape_the_issue_names(tmp_path: Path) -> None:
+    first, _ = two_stories(tmp_path)
+    result = factcheck(tmp_path, "match", "Last year 3% was cut from the library budget of the city council", "--top", "2", "--json")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    payload = json.loads(lines[0])
+    assert set(payload) == {"query", "matches"}
+    assert 1 <= len(payload["matches"]) <= 2
+    top = payload["matches"][0]
+    assert set(top) == {"claim_id", "story_id", "text", "score", "level", "verdict"}
+    assert top["story_id"] == first and "3 percent" in top["text"]
+    assert top["level"] in ("likely", "possible") and 0 <= top["score"] <= 1
+
+
+def test_match_queries_file_prints_one_json_object_per_line(tmp_path: Path) -> None:
+    two_stories(tmp_path)
+    queries = tmp_path / "queries.txt"
+    queries.write_text("Harwick Lunden ferry tickets to double in March\n\nPenguins learned to fly over the Alps\n")
+    result = factcheck(tmp_path, "match", "--queries", str(queries), "--top", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["query"] for row in rows] == ["Harwick Lunden ferry tickets to double in March", "Penguins learned to fly over the Alps"]
+    assert "Harwick" in rows[0]["matches"][0]["text"] and rows[1]["matches"] == []
+
+
+def test_match_for_people_fits_80_columns(tmp_path: Path) -> None:
+    two_stories(tmp_path)
+    result = factcheck(tmp_path, "match", "library budget cut by three percent by the city council last year")
+    assert result.returncode == 0, result.stderr
+    assert "library budget" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_dupes_and_link_confirm_with_copy(tmp_path: Path) -> None:
+    first, second = two_stories(tmp_path)
+    earlier = claim_with(tmp_path, first, "3 percent")
+    later = claim_with(tmp_path, second, "three per cent")
+    clusters = json.loads(factcheck(tmp_path, "dupes", "--json").stdout)
+    assert [sorted(claim["claim_id"] for claim in cluster["claims"]) for cluster in clusters] == [sorted([earlier, later])]
+    assert clusters[0]["stories"] == sorted([first, second])
+    only_second = json.loads(factcheck(tmp_path, "dupes", "--story", second, "--json").stdout)
+    assert only_second == clusters
+
+    assert factcheck(tmp_path, "verdict", earlier, "False", "--note", "It was 1 percent.").returncode == 0
+    result = factcheck(tmp_path, "link", later, earlier, "--confirm", "--copy", "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert (payload["link"]["decision"], payload["link"]["by"]) == ("confirmed", "tester")
+    assert (payload["claim"]["verdict"], payload["claim"]["copied_from"], payload["claim"]["conclusion"]) == ("False", earlier, "It was 1 percent.")
+    shown = json.loads(factcheck(tmp_path, "show", later, "--json").stdout)
+    assert any(change["field"] == "copied_from" and change["new"] == earlier for change in shown["history"])
+
+
+def test_link_reject_removes_the_suggestion(tmp_path: Path) -> None:
+    first, second = two_stories(tmp_path)
+    earlier = claim_with(tmp_path, first, "3 percent")
+    later = claim_with(tmp_path, second, "three per cent")
+    result = factcheck(tmp_path, "link", later, earlier, "--reject")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{later} and {earlier}: rejected by tester"
+    assert json.loads(factcheck(tmp_path, "dupes", "--json").stdout) == []
+
+
+def test_bad_input_is_one_line(tmp_path: Path) -> None:
+    cases = [
+        (("match",), "give either a TEXT to match or --queries FILE"),
+        (("match", "--queries", str(tmp_path / "nope.txt")), "nope.txt: no such file"),
+        (("match", "x", "--top", "0"), "--top: 0 is not a positive number"),
+        (("link", "abcde-1", "abcde-2", "--reject", "--copy"), "--copy needs --confirm"),
+        (("dupes", "--story", "zzzzz"), "no story zzzzz"),
+    ]
+    for args, message in cases:
+        result = factcheck(tmp_path, *args)
+        assert result.returncode != 0
+        assert result.stderr.count("\n") == 1 and message in result.stderr, (args, result.stderr)
