@@ -61,6 +61,7 @@ class CorruptFileError(StorageError):
         )
         self.path = path
         self.line = line
+        self.detail = detail
 
 
 class SaveFailedError(StorageError):
