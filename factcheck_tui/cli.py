@@ -33,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report_migration(workspace: Workspace) -> None:
+    """Say once, after the command, that opening the database migrated an old one."""
+    repo = workspace.__dict__.get("repo")
+    if repo is not None and repo.migration:
+        print(f"factcheck: note: {repo.migration}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -42,7 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from factcheck_tui.tui.app import run_app
 
             return run_app(workspace)
-        return args.run(args, workspace) or 0
+        status = args.run(args, workspace) or 0
+        _report_migration(workspace)
+        return status
     except FactcheckError as error:
         print(f"factcheck: error: {error}", file=sys.stderr)
         return error.exit_code

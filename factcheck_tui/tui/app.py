@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from functools import partial
 
@@ -52,6 +53,9 @@ class FactcheckApp(App[None]):
         self.undo_stack: list[UndoStep] = []
         # None until the worker has built or loaded it; screens show duplicates once it is here.
         self.match_index: MatchIndex | None = None
+        # Set once the index is loaded (or failed to load): tests and scripts can wait for it.
+        self.index_loaded = asyncio.Event()
+        self._index_started = False
         self._tasks: dict[str, str] = {}
 
     @property
@@ -63,9 +67,21 @@ class FactcheckApp(App[None]):
         if self.workspace.config.keys:
             self.set_keymap(self.workspace.config.keys)
         self.push_screen(StoriesScreen())
+        self.set_interval(INDEX_POLL_SECONDS, self._refresh_index_if_stale)
+        if self.repo.migration:
+            self.notify(self.repo.migration, title="Database migrated", timeout=10, markup=False)
+
+    def start_index(self) -> None:
+        """Load or build the duplicate index, once, after the first screen is drawn.
+
+        Started later than mount on purpose: building holds the interpreter's lock in bursts,
+        and the reviewer should see their stories before that work begins.
+        """
+        if self._index_started:
+            return
+        self._index_started = True
         self.begin_task("index", "Loading the duplicate index…")
         self._open_index()
-        self.set_interval(INDEX_POLL_SECONDS, self._refresh_index_if_stale)
 
     def report(self, error: FactcheckError) -> None:
         """Show a core error as one line; the app keeps running."""
@@ -129,12 +145,14 @@ class FactcheckApp(App[None]):
             return
         except FactcheckError as error:
             self.call_from_thread(self._finished, "index", error)
+            self.call_from_thread(self.index_loaded.set)
             return
         self.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: MatchIndex) -> None:
         self.match_index = index
         self.end_task("index")
+        self.index_loaded.set()
         self.announce_matches()
 
     def announce_matches(self) -> None:

@@ -137,3 +137,20 @@ def test_demo_builds_the_sample_newsroom_without_touching_data(tmp_path: Path) -
     stories = json.loads(factcheck(tmp_path, "stories", "--json", "--db", str(target)).stdout)
     assert len(stories) >= 4 and sum(story["reviewed_count"] for story in stories) >= 5
     assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before
+
+
+def test_opening_an_old_single_file_database_migrates_it_and_says_so(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+
+    old = tmp_path / "old.json"
+    with TinyDB(old) as db:
+        db.table("stories").insert({"id": "k3p9x", "title": "Port strike ends", "body": "Wages rose 11 percent."})
+        db.table("claims").insert({"id": "k3p9x-1", "story_id": "k3p9x", "text": "Wages rose 11 percent.", "start": 0, "end": 22})
+    result = subprocess.run(
+        [console_script(), "--db", str(old), "claims", "--json"], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert [claim["text"] for claim in json.loads(result.stdout)] == ["Wages rose 11 percent."]
+    assert result.stderr.startswith("factcheck: note: ") and "migrated 1 stories and 1 claims" in result.stderr
+    again = subprocess.run([console_script(), "--db", str(old), "stories"], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60)
+    assert again.stderr == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -218,6 +219,7 @@ async def test_fix_the_claim_list_split_merge_edit_add_dismiss(newsroom: Workspa
 
 
 async def _open_week_two_claim(app, pilot) -> None:
+    await asyncio.wait_for(app.index_loaded.wait(), timeout=60)
     await app.workers.wait_for_complete()
     await pilot.press("j", "j", "enter")
     await app.workers.wait_for_complete()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,7 @@ def driven(keys: list[str]):
 
 
 async def settle(pilot) -> None:
+    await asyncio.wait_for(pilot.app.index_loaded.wait(), timeout=60)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()

@@ -94,6 +94,8 @@ class StoryTransaction:
         self.story = story
         self.actor = actor
         self._claims = {claim.number: claim for claim in claims}
+        # Counted once, then carried: an archive import adds a thousand claims to one transaction.
+        self._next_number: int | None = None
         self.changed: dict[int, Claim] = {}
         self.story_changed = False
 
@@ -132,7 +134,10 @@ class StoryTransaction:
 
     def add(self, claim: Claim, note: str = "") -> Claim:
         """Add a new claim to the story; it gets the next free number, never reused."""
-        number = max(self._claims, default=0) + 1
+        if self._next_number is None:
+            self._next_number = max(self._claims, default=0) + 1
+        number = self._next_number
+        self._next_number += 1
         now = utcnow()
         added = claim.model_copy(
             update={

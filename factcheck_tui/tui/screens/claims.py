@@ -80,10 +80,10 @@ class ClaimsScreen(ReviewScreen):
             [("#", "number", 3), ("Score", "score", 6), ("St", "status", 3), ("Verdict", "verdict", 12), ("Dup", "dup", 3)],
             ("Text", "text"),
         )
-        self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
 
     def on_screen_resume(self) -> None:
+        # Also runs when the screen is first shown: the one place the list is (re)loaded.
         self.reload()
 
     def _poll(self) -> None:

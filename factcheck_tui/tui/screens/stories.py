@@ -64,10 +64,10 @@ class StoriesScreen(Screen[None]):
             [("Id", "id", 5), ("Date", "date", 10), ("Outlet", "outlet", 10), ("Claims", "claims", 6), ("Reviewed", "progress", 9)],
             ("Headline", "title"),
         )
-        self.refresh_stories()
         self.set_interval(POLL_SECONDS, self._poll)
 
     def on_screen_resume(self) -> None:
+        # Also runs when the screen is first shown: the one place the list is (re)loaded.
         self.refresh_stories()
 
     def _poll(self) -> None:
@@ -83,6 +83,7 @@ class StoriesScreen(Screen[None]):
             self.app.report(error)
             return
         self._fill()
+        self.call_after_refresh(self.app.start_index)
 
     def _visible(self) -> list[StorySummary]:
         needle = self.query_one("#search", FilterBar).value.casefold().split()

@@ -22,6 +22,7 @@ class FitTable(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._fixed: list[int] = []
+        self._drawn_width: int | None = None
         self._columns: tuple[list[tuple[str, str, int]], tuple[str, str]] = ([], ("", ""))
         self._rows: list[tuple[str, Sequence[Any], str]] = []
 
@@ -42,11 +43,13 @@ class FitTable(DataTable):
         if current is not None and current in {key for key, _, _ in rows}:
             self.move_cursor(row=self.get_row_index(current))
         if not self.size.width:
-            # Not laid out yet: draw again once the table knows its width.
+            # Not laid out yet: look again once the table knows its width (a no-op if it fits).
             self.call_after_refresh(self.on_resize)
+
 
     def _redraw(self) -> None:
         width = self._text_width()
+        self._drawn_width = width
         # Columns are rebuilt too: DataTable never shrinks a column it has once widened.
         self.clear(columns=True)
         fixed, (label, column_key) = self._columns
@@ -57,7 +60,7 @@ class FitTable(DataTable):
             self.add_row(*cells, one_line(text, width), key=key)
 
     def on_resize(self) -> None:
-        if self._rows:
+        if self._rows and self._text_width() != self._drawn_width:
             current = self.current_key()
             self._redraw()
             if current is not None:
