@@ -267,3 +267,21 @@ async def test_a_rejected_link_is_never_suggested_again(newsroom: Workspace) -> 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.table.get_row(claim.id)[4] == ""
+
+
+async def test_clusters_group_a_claim_that_recurs_across_stories(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.index_loaded.wait(), timeout=60)
+        await pilot.press("C")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        clusters = app.screen.clusters
+        member_sets = [{member.claim_id for member in cluster.members} for cluster in clusters]
+        assert {"p0rt5-6", "w33k2-3"} in member_sets
+        target = member_sets.index({"p0rt5-6", "w33k2-3"})
+        for _ in range(target):
+            await pilot.press("j")
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, ClaimScreen)
+        assert app.screen.claim_id in {"p0rt5-6", "w33k2-3"}

@@ -37,6 +37,7 @@ SCREENS = {
     "claim_help": ["j", "enter", "n", "enter", "question_mark"],
     "duplicates": ["j", "j", "enter", "down", "down", "d"],
     "claim_detail_checked_before": ["j", "j", "enter", "down", "down", "enter"],
+    "clusters": ["C"],
 }
 
 

@@ -37,6 +37,7 @@ class StoriesScreen(Screen[None]):
         Binding("i", "import", "Import", id="stories.import"),
         Binding("x", "export", "Export", id="stories.export"),
         Binding("a", "toggle_archive", "Show/hide archive", show=False, id="stories.archive"),
+        Binding("C", "clusters", "Recurring claims", show=False, id="stories.clusters"),
         Binding("q", "app.quit", "Quit", id="stories.quit"),
     ]
 
@@ -135,6 +136,11 @@ class StoriesScreen(Screen[None]):
         names = list(SORTS)
         self.sort = names[(names.index(self.sort) + 1) % len(names)]
         self._fill()
+
+    def action_clusters(self) -> None:
+        from factcheck_tui.tui.screens.clusters import ClustersScreen
+
+        self.app.push_screen(ClustersScreen())
 
     def action_toggle_archive(self) -> None:
         self.show_archive = not self.show_archive
