@@ -53,11 +53,27 @@ def parse_article(payload: bytes, label: str, suffix: str = "") -> Article:
         kind = "markdown"
     else:
         body = text
-        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        title = headline_of(text)
         kind = "text"
     if not body.strip():
         raise InputError(f"{label}: the article is empty")
     return Article(text=body, title=title[:200], source=label, format=kind)
+
+
+HEADLINE_SEARCH_LINES = 3
+HEADLINE_MIN_WORDS = 4
+
+
+def headline_of(text: str) -> str:
+    """The headline of a plain-text article: the first of its opening lines long enough to be one.
+
+    Wire copy often opens with a kicker ("Breaking News", "UPDATE") above the real headline.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:HEADLINE_SEARCH_LINES]:
+        if len(line.split()) >= HEADLINE_MIN_WORDS:
+            return line
+    return lines[0] if lines else ""
 
 
 def decode(payload: bytes, label: str, *, html: bool = False) -> str:

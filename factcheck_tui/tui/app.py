@@ -24,9 +24,9 @@ from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
-from factcheck_tui.tui.screens.export_dialog import ExportRequest
+from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
 from factcheck_tui.tui.screens.help import HelpScreen
-from factcheck_tui.tui.screens.import_dialog import ImportRequest
+from factcheck_tui.tui.screens.import_dialog import ImportDialog, ImportRequest
 from factcheck_tui.tui.screens.stories import StoriesScreen
 from factcheck_tui.tui.undo import UndoStep
 
@@ -192,6 +192,22 @@ class FactcheckApp(App[None]):
                 self.match_index.save()
             except FactcheckError:
                 pass
+
+    def action_import(self) -> None:
+        def chosen(request: ImportRequest | None) -> None:
+            if request is not None:
+                self.start_import(request)
+
+        self.push_screen(ImportDialog(), chosen)
+
+    def action_export(self) -> None:
+        """Export the story on screen (or all stories from the stories list)."""
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.start_export(request)
+
+        self.push_screen(ExportDialog(getattr(self.screen, "story_id", None)), chosen)
 
     def start_import(self, request: ImportRequest) -> None:
         self.begin_task("import", f"Importing {request.path or 'pasted text'}…")

@@ -19,7 +19,6 @@ from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
 from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
-from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
 from factcheck_tui.tui.screens.filter_menu import FilterMenu
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.undo import UndoStep
@@ -43,7 +42,8 @@ class ClaimsScreen(ReviewScreen):
         Binding("f", "filter", "Filter", id="claims.filter"),
         Binding("d", "duplicates", "Duplicates", show=False, id="claims.duplicates"),
         Binding("slash", "search", "Search", show=False, id="claims.search"),
-        Binding("x", "export", "Export", show=False, id="claims.export"),
+        Binding("i", "app.import", "Import", show=False, id="claims.import"),
+        Binding("x", "app.export", "Export", show=False, id="claims.export"),
         Binding("a", "add_claim", "Add claim", show=False, id="claims.add"),
         Binding("t", "edit_text", "Edit claim text", show=False, id="claims.edit_text"),
         Binding("T", "split", "Split claim", show=False, id="claims.split"),
@@ -231,13 +231,6 @@ class ClaimsScreen(ReviewScreen):
 
     def on_filter_bar_done(self, event: FilterBar.Done) -> None:
         self.table.focus()
-
-    def action_export(self) -> None:
-        def chosen(request: ExportRequest | None) -> None:
-            if request is not None:
-                self.app.start_export(request)
-
-        self.app.push_screen(ExportDialog(self.story_id), chosen)
 
     # -- fixing the machine's claim list ------------------------------------------------------
 

@@ -10,8 +10,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
 from factcheck_tui.tui.formatting import progress_text
-from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
-from factcheck_tui.tui.screens.import_dialog import ImportDialog, ImportRequest
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
@@ -34,8 +32,8 @@ class StoriesScreen(Screen[None]):
         Binding("k", "cursor_up", "Up", show=False, id="stories.up"),
         Binding("slash", "search", "Search", id="stories.search"),
         Binding("o", "cycle_sort", "Sort", id="stories.sort"),
-        Binding("i", "import", "Import", id="stories.import"),
-        Binding("x", "export", "Export", id="stories.export"),
+        Binding("i", "app.import", "Import", id="stories.import"),
+        Binding("x", "app.export", "Export", id="stories.export"),
         Binding("a", "toggle_archive", "Show/hide archive", show=False, id="stories.archive"),
         Binding("C", "clusters", "Recurring claims", show=False, id="stories.clusters"),
         Binding("q", "app.quit", "Quit", id="stories.quit"),
@@ -162,17 +160,3 @@ class StoriesScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
-
-    def action_import(self) -> None:
-        def chosen(request: ImportRequest | None) -> None:
-            if request is not None:
-                self.app.start_import(request)
-
-        self.app.push_screen(ImportDialog(), chosen)
-
-    def action_export(self) -> None:
-        def chosen(request: ExportRequest | None) -> None:
-            if request is not None:
-                self.app.start_export(request)
-
-        self.app.push_screen(ExportDialog(None), chosen)
