@@ -46,10 +46,10 @@ class FactcheckApp(App[None]):
 
     activity: reactive[str] = reactive("")
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, note: str = "") -> None:
         super().__init__()
         self.workspace = workspace
-        self.sub_title = f"{workspace.db_path.name} · {workspace.actor}"
+        self.sub_title = note or f"{workspace.db_path.name} · {workspace.actor}"
         self.undo_stack: list[UndoStep] = []
         # None until the worker has built or loaded it; screens show duplicates once it is here.
         self.match_index: MatchIndex | None = None
@@ -264,10 +264,10 @@ class FactcheckApp(App[None]):
             self.notify(message, timeout=5, markup=False)
 
 
-def create_app(workspace: Workspace) -> FactcheckApp:
+def create_app(workspace: Workspace, note: str = "") -> FactcheckApp:
     """The one way to build the app: ``factcheck`` and the tests both come through here."""
     workspace.repo  # open (and validate) the database before any screen is drawn
-    app = FactcheckApp(workspace)
+    app = FactcheckApp(workspace, note)
     if workspace.config.theme not in app.available_themes:
         raise ConfigError(
             f"{workspace.config_path}: theme: unknown theme {workspace.config.theme!r} "
@@ -276,6 +276,6 @@ def create_app(workspace: Workspace) -> FactcheckApp:
     return app
 
 
-def run_app(workspace: Workspace) -> int:
-    create_app(workspace).run()
+def run_app(workspace: Workspace, note: str = "") -> int:
+    create_app(workspace, note).run()
     return 0

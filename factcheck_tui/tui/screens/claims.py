@@ -98,6 +98,9 @@ class ClaimsScreen(ReviewScreen):
             self.claims = repo.list_claims(self.story_id, include_dismissed=True)
         except FactcheckError as error:
             self.app.report(error)
+            if self.story is None:
+                # Nothing of this story could be read (a damaged file): there is nothing to show here.
+                self.app.pop_screen()
             return
         self._fill()
         self._look_for_matches()
@@ -130,6 +133,7 @@ class ClaimsScreen(ReviewScreen):
         scale = self.app.workspace.scale
         worthy = [claim for claim in self.claims if claim.checkworthy and not claim.dismissed]
         reviewed = sum(claim.reviewed for claim in worthy)
+        # The CSS cuts each line with an ellipsis: a long headline must not push the list down.
         head = Text(self.story.title, style="bold")
         meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
         if meta:
@@ -316,4 +320,4 @@ class ClaimsScreen(ReviewScreen):
         change = claim_edits.restore_claim if claim.dismissed else claim_edits.dismiss_claim
         label = f"{'restore' if claim.dismissed else 'dismissal'} of {claim.id}"
         self._fix(label, lambda: ([change(self.app.repo, claim.id, actor=actor, expected_version=claim.version)], []))
-        self.notify(f"{label.capitalize()} (u undoes)", timeout=3)
+        self.notify(f"{'Restored' if claim.dismissed else 'Dismissed'} {claim.id} (u undoes)", timeout=3)

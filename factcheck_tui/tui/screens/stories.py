@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
-from factcheck_tui.tui.formatting import progress_text
+from factcheck_tui.tui.formatting import one_line, progress_text
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
@@ -104,7 +104,7 @@ class StoriesScreen(Screen[None]):
                     (
                         summary.id,
                         summary.published.isoformat() if summary.published else "",
-                        summary.outlet[:10],
+                        one_line(summary.outlet, 10),
                         str(summary.claim_count),
                         progress_text(summary.reviewed_count, summary.checkworthy_count, width=4),
                     ),
@@ -116,7 +116,7 @@ class StoriesScreen(Screen[None]):
         archived = sum(summary.kind is StoryKind.ARCHIVE for summary in self.summaries)
         status = f"{len(visible)} of {len(self.summaries)} stories · sorted by {self.sort}"
         if archived and not self.show_archive:
-            status += f" · {archived} archive collections hidden (a shows them)"
+            status += f" · {archived} past-check archive{'s' if archived != 1 else ''} hidden (a)"
         if not self.summaries:
             status = "No stories yet: press i to import one (a file, or pasted text)."
         self.query_one("#stories-status", Static).update(status)

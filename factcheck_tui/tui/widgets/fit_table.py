@@ -16,10 +16,11 @@ CELL_PADDING = 2
 class FitTable(DataTable):
     """Rows are (key, fixed cells..., flexible text); the text is cut to fit the table's width."""
 
+    FRIENDLY_NAME = "list"
     # Enter selects the row, and every screen that lists rows opens the selected one.
     BINDINGS = [Binding("enter", "select_cursor", "Open", id="table.open")]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._fixed: list[int] = []
         self._drawn_width: int | None = None
@@ -70,3 +71,8 @@ class FitTable(DataTable):
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+class EvidenceTable(FitTable):
+    FRIENDLY_NAME = "evidence list"
+    BINDINGS = [Binding("enter", "select_cursor", "Edit evidence", id="evidence.edit")]

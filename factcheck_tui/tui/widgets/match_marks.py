@@ -56,17 +56,15 @@ def checked_before(matches: list[Match]) -> Text | None:
 
 
 def earlier_lines(matches: list[Match], scale: VerdictScale, *, colour: bool) -> Text:
-    """A short ranked list for the claim detail: mark, score, verdict, where, when."""
-    text = Text("Checked before  (d: all, confirm, reject or copy)\n", style="bold")
+    """A short ranked list for the claim detail: mark, score, verdict, the earlier claim, where and when."""
+    text = Text("Checked before  (d: all, confirm, reject or copy)", style="bold")
     for match in matches:
-        text.append(f"{marker([match]) or ' '} {match.score:.2f} ")
+        text.append(f"\n{marker([match]) or ' '} {match.score:.2f} ")
         if match.verdict:
             text.append_text(verdict_text(match.verdict, scale, colour=colour))
         else:
             text.append("not rated", style="dim")
-        text.append(f" · {source_name(match)}")
-        if match.published:
-            text.append(f" · {match.published.isoformat()}")
-        text.append(f" · {match.claim_id}\n", style="dim")
-    text.rstrip()
+        text.append(f" “{match.text}”")
+        where = " · ".join(part for part in (source_name(match), match.published.isoformat() if match.published else "", match.claim_id) if part)
+        text.append(f" — {where}", style="dim")
     return text
