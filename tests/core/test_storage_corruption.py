@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import cli_env, console_script
+
 from factcheck_tui.core import review
 from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import CorruptFileError

@@ -11,9 +11,8 @@ import pytest
 from tinydb import TinyDB
 
 from factcheck_tui.core.errors import CorruptFileError, InputError, StorageError
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage import Repository, legacy
 from factcheck_tui.core.storage import files as storage_files
-from factcheck_tui.core.storage import legacy
 from factcheck_tui.core.storage.doctor import check_database, repair_database
 from factcheck_tui.core.storage.schema import SCHEMA_VERSION, read_meta
 

@@ -8,9 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from newsroom import build_newsroom
+
 from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.storage import Repository
-from newsroom import build_newsroom
 
 CHILD = """
 import asyncio, sys

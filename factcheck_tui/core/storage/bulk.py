@@ -18,7 +18,13 @@ from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.storage.files import atomic_write, fsync_path
 from factcheck_tui.core.storage.jsonstore import dump_json, rotate_backups
 from factcheck_tui.core.storage.layout import Layout
-from factcheck_tui.core.storage.records import CATALOG_TABLE, DIGESTS_TABLE, digest_record, story_document, summary_record
+from factcheck_tui.core.storage.records import (
+    CATALOG_TABLE,
+    DIGESTS_TABLE,
+    digest_record,
+    story_document,
+    summary_record,
+)
 
 
 def bulk_restore(layout: Layout, stories: Iterable[tuple[Story, Sequence[Claim]]], *, durable: bool = True) -> int:

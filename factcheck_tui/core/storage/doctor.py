@@ -35,7 +35,14 @@ from factcheck_tui.core.storage.records import (
     summary_record,
     table_rows,
 )
-from factcheck_tui.core.storage.schema import SCHEMA_VERSION, check_schema, ensure_directories, meta_record, read_meta, write_meta
+from factcheck_tui.core.storage.schema import (
+    SCHEMA_VERSION,
+    check_schema,
+    ensure_directories,
+    meta_record,
+    read_meta,
+    write_meta,
+)
 
 EXAMPLES_SHOWN = 3
 

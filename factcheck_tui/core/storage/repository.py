@@ -43,7 +43,13 @@ from factcheck_tui.core.storage.records import (
     table_rows,
     validate_rows,
 )
-from factcheck_tui.core.storage.schema import SCHEMA_VERSION, check_schema, create_database, ensure_directories, read_meta
+from factcheck_tui.core.storage.schema import (
+    SCHEMA_VERSION,
+    check_schema,
+    create_database,
+    ensure_directories,
+    read_meta,
+)
 
 __all__ = ["SCHEMA_VERSION", "Repository", "StoryTransaction", "diff_claims"]
 
