@@ -45,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         workspace = Workspace.load(args.db, args.config)
+        # Only commands that add data may create a database: a typo in --db must not silently
+        # give an empty one to a command that reads.
+        workspace.create = getattr(args, "creates_database", args.command is None)
         if args.command is None:
             from factcheck_tui.tui.app import run_app
 

@@ -195,7 +195,9 @@ class Repository:
             if root.exists() and any(not entry.name.startswith(".") for entry in root.iterdir()):
                 raise InputError(f"{root}: is not a factcheck database (it has no factcheck.json)")
             if not create:
-                raise NotFoundError(f"{root}: no database here")
+                raise NotFoundError(
+                    f"{root}: no database here (check --db or FACTCHECK_DB; importing a story creates one)"
+                )
             create_database(self.layout)
         check_schema(self.layout, read_meta(self.layout)["schema"])
         ensure_directories(self.layout)
