@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 
 from textual import work
@@ -13,7 +14,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from factcheck_tui.core.errors import ConfigError, FactcheckError
+from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError
 from factcheck_tui.core.export import write_export
 from factcheck_tui.core.importing import import_story, parse_date
 from factcheck_tui.core.ingest import parse_article, read_article
@@ -228,11 +229,33 @@ class FactcheckApp(App[None]):
                 outlet=request.outlet,
                 url=request.url,
                 published=parse_date(request.published, "Published"),
+                again=request.again,
             )
+        except AlreadyImportedError as error:
+            self.call_from_thread(self._already_imported, request, error)
+            return
         except FactcheckError as error:
             self.call_from_thread(self._finished, "import", error)
             return
         self.call_from_thread(self._imported, story, claims)
+
+    def _already_imported(self, request: ImportRequest, error: AlreadyImportedError) -> None:
+        self.end_task("import")
+        from factcheck_tui.tui.screens.claims import ClaimsScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "o":
+                self.push_screen(ClaimsScreen(error.story_id))
+            elif answer == "a":
+                self.start_import(replace(request, again=True))
+
+        self.push_screen(
+            ConfirmScreen(
+                f"This article is already story {error.story_id}.",
+                {"o": "Open that story", "a": "Import a second copy anyway"},
+            ),
+            answered,
+        )
 
     def _imported(self, story: Story, claims: list[Claim]) -> None:
         self._finished("import", None)

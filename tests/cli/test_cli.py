@@ -165,3 +165,13 @@ def test_a_mistyped_database_path_is_an_error_not_a_new_empty_database(tmp_path:
     )
     assert result.returncode != 0 and f"{typo}: no database here" in result.stderr
     assert not typo.exists()
+
+
+def test_the_same_article_twice_is_refused_unless_asked_again(tmp_path: Path) -> None:
+    story_id = imported_story_id(tmp_path)
+    again = factcheck(tmp_path, "import", str(STRIKE))
+    assert again.returncode == 2 and f"this article is already story {story_id}" in again.stderr
+    forced = factcheck(tmp_path, "import", str(STRIKE), "--again")
+    assert forced.returncode == 0 and not forced.stdout.startswith(story_id)
+    bad_url = factcheck(tmp_path, "import", "-", "--url", "not a url", stdin="Fares rose 5% in May.")
+    assert bad_url.returncode == 2 and "'not a url' is not a web address" in bad_url.stderr
