@@ -186,6 +186,14 @@ class FactcheckApp(App[None]):
             self.match_index.update(ClaimDigest.of(story, claim))
         self.announce_matches()
 
+    def forget_story(self, story_id: str) -> None:
+        """A story was deleted: its claims leave the duplicate index."""
+        if self.match_index is None:
+            return
+        for claim_id in self.match_index.claim_ids(story_id):
+            self.match_index.remove(claim_id)
+        self.announce_matches()
+
     def on_unmount(self) -> None:
         # The next start loads the index from this cache instead of rebuilding it.
         if self.match_index is not None:

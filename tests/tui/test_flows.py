@@ -307,3 +307,19 @@ async def test_importing_the_same_article_again_asks_first(newsroom: Workspace) 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(newsroom.repo.story_ids()) == before + 1
+
+
+async def test_correct_a_speaker_and_a_storys_details_then_delete_it(newsroom: Workspace) -> None:
+    repo = newsroom.repo
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "n")
+        claim = app.screen.current_claim()
+        await pilot.press("p", "ctrl+a", "ctrl+k", *"Carla Mendes", "enter")
+        assert repo.get_claim(claim.id).speaker == "Carla Mendes"
+        await pilot.press("escape", "e", "ctrl+a", "ctrl+k", *"Port strike ends", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"2026-01-13", "ctrl+s")
+        story = repo.get_story("p0rt5")
+        assert (story.title, story.published.isoformat()) == ("Port strike ends", "2026-01-13")
+        await pilot.press("delete", "y")
+        assert not repo.story_exists("p0rt5")
+        assert "p0rt5" not in [row.value for row in app.screen.table.rows]

@@ -26,7 +26,7 @@ from pydantic import TypeAdapter
 from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
-from factcheck_tui.core.storage.files import create_marker, is_temporary, stale_temporaries
+from factcheck_tui.core.storage.files import create_marker, fsync_path, is_temporary, stale_temporaries
 from factcheck_tui.core.storage.jsonstore import AtomicJSONStorage, Signature, file_signature, read_json_file
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
@@ -395,6 +395,30 @@ class Repository:
                 raise InputError(f"story {story_id} already exists in {self.root}")
             ordered = sorted(claims, key=Claim.document_order)
             self._commit(story, ordered, ordered, {}, story_changed=True)
+
+    def delete_story(self, story_id: str) -> Path:
+        """Take a story out of the database; its file and backups are kept under backups/deleted/.
+
+        The backups go too, so that ``doctor --repair`` does not bring the story back.
+        """
+        story_id = parse_story_id(story_id)
+        with self.write_lock():
+            if not self.story_exists(story_id):
+                raise NotFoundError(f"no story {story_id} in {self.root}")
+            kept = self.layout.backups / "deleted" / f"{story_id}-{utcnow():%Y%m%dT%H%M%SZ}"
+            kept.mkdir(parents=True, exist_ok=True)
+            path = self.layout.story(story_id)
+            self._mark_dirty(story_id)
+            os.replace(path, kept / path.name)
+            for backup in sorted(self.layout.backup_dir_for(path).glob(f"{path.name}.*")):
+                os.replace(backup, kept / backup.name)
+            fsync_path(path.parent)
+            fsync_path(kept)
+            with self._mutex:
+                self._story_files.pop(path, None)
+            self._rebuild_derived(story_id)
+            self._mark_clean(story_id)
+        return kept
 
     def get_story(self, story_id: str) -> Story:
         return self._load_story(parse_story_id(story_id))[0]
