@@ -12,7 +12,7 @@ from factcheck_tui.core.workspace import Workspace
 
 def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("story", parents=[shared], help="edit a story's details, or delete a story")
-    actions = parser.add_subparsers(dest="story_action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="story_action", metavar="ACTION", required=True, parser_class=type(parser))
     edit = actions.add_parser("edit", parents=[shared], help="change the headline, outlet, link or date")
     edit.add_argument("story_id")
     edit.add_argument("--title", help="headline")

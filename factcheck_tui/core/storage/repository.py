@@ -294,11 +294,13 @@ class Repository:
         with self._mutex:
             storage.write(data)
 
-    def _load_story(self, story_id: str) -> tuple[Story, list[Claim], dict[str, Any]]:
+    def _load_story(self, story_id: str, typed: str | None = None) -> tuple[Story, list[Claim], dict[str, Any]]:
+        """``typed`` is the id as the user wrote it, for the message if there is no such story."""
         with self._mutex:
             tables = self._story_file(story_id).read()
         if tables is None:
-            raise NotFoundError(f"no story {story_id} in {self.root}")
+            shown = story_id if typed is None or typed.strip().lower() == story_id else f"{typed.strip()!r} (read as {story_id})"
+            raise NotFoundError(f"no story {shown} in {self.root}")
         story, claims = read_story_document(self.layout.story(story_id), tables)
         return story, claims, tables
 
@@ -421,7 +423,7 @@ class Repository:
         return kept
 
     def get_story(self, story_id: str) -> Story:
-        return self._load_story(parse_story_id(story_id))[0]
+        return self._load_story(parse_story_id(story_id), story_id)[0]
 
     def list_stories(self) -> list[StorySummary]:
         """Every story's summary. Shards that did not change since the last call are not validated
@@ -443,12 +445,12 @@ class Repository:
     # -- claims ----------------------------------------------------------------------------
 
     def list_claims(self, story_id: str, *, include_dismissed: bool = False) -> list[Claim]:
-        claims = self._load_story(parse_story_id(story_id))[1]
+        claims = self._load_story(parse_story_id(story_id), story_id)[1]
         return [claim for claim in claims if include_dismissed or not claim.dismissed]
 
     def get_claim(self, raw_claim_id: str) -> Claim:
         story_id, number = parse_claim_id(raw_claim_id)
-        for claim in self._load_story(story_id)[1]:
+        for claim in self._load_story(story_id, raw_claim_id.strip().rsplit("-", 1)[0])[1]:
             if claim.number == number:
                 return claim
         raise NotFoundError(f"no claim {raw_claim_id} in {self.root}")
