@@ -23,6 +23,7 @@ from factcheck_tui.core.models import Claim, ClaimDigest, Story
 from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
+from factcheck_tui.tui.keymap import check_keymap
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
@@ -299,6 +300,7 @@ def create_app(workspace: Workspace, note: str = "") -> FactcheckApp:
     """The one way to build the app: ``factcheck`` and the tests both come through here."""
     workspace.repo  # open (and validate) the database before any screen is drawn
     app = FactcheckApp(workspace, note)
+    check_keymap(workspace.config.keys, FactcheckApp, workspace.config_path)
     if workspace.config.theme not in app.available_themes:
         raise ConfigError(
             f"{workspace.config_path}: theme: unknown theme {workspace.config.theme!r} "
