@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from factcheck_tui.commands.output import print_json
+from factcheck_tui.core.history import describe_change
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -30,5 +31,6 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     for item in claim.evidence:
         print(f"  evidence {item.id}: {' · '.join(part for part in (item.source, item.url, item.note) if part)}")
     for change in claim.history:
-        print(f"  {change.at:%Y-%m-%d %H:%M} {change.by}: {change.field} -> {change.new!r}")
+        note = f" ({change.note})" if change.note else ""
+        print(f"  {change.at:%Y-%m-%d %H:%M} {change.by}: {describe_change(change)}{note}")
     return 0

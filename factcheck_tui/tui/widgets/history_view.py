@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.widgets import Static
 
+from factcheck_tui.core.history import describe_change
 from factcheck_tui.core.models import Change, Claim
-from factcheck_tui.tui.formatting import one_line
-
-
-def _value(field: str, value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if field == "evidence" and isinstance(value, list):
-        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
-    return one_line(str(value), 40)
 
 
 def change_line(change: Change) -> Text:
     line = Text(f"{change.at:%Y-%m-%d %H:%M} ", style="dim")
     line.append(change.by, style="bold")
-    if change.field == "created":
-        line.append(" created the claim")
-    else:
-        line.append(f" {change.field}: {_value(change.field, change.old)} → {_value(change.field, change.new)}")
+    line.append(f" {describe_change(change)}")
     if change.note:
         line.append(f" ({change.note})", style="italic")
     return line

@@ -1,0 +1,38 @@
+"""A claim's history in words: the same sentence in the CLI's `show` and the TUI's history pane."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck_tui.core.models import Change
+
+SHOWN_CHARS = 40
+
+
+def _short(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    flat = " ".join(str(value).split())
+    return flat if len(flat) <= SHOWN_CHARS else flat[: SHOWN_CHARS - 1] + "…"
+
+
+def _label(item: dict[str, Any]) -> str:
+    return f"{item.get('id', '?')} ({_short(item.get('source') or item.get('url') or item.get('note'))})"
+
+
+def _evidence_change(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> str:
+    before = {item.get("id"): item for item in old or []}
+    after = {item.get("id"): item for item in new or []}
+    parts = [f"added {_label(after[key])}" for key in after if key not in before]
+    parts += [f"removed {_label(before[key])}" for key in before if key not in after]
+    parts += [f"edited {_label(after[key])}" for key in after if key in before and after[key] != before[key]]
+    return "evidence: " + ("; ".join(parts) or "unchanged")
+
+
+def describe_change(change: Change) -> str:
+    """What one history entry did, without its time and author: "verdict: — → False"."""
+    if change.field == "created":
+        return "created the claim"
+    if change.field == "evidence":
+        return _evidence_change(change.old, change.new)
+    return f"{change.field}: {_short(change.old)} → {_short(change.new)}"
