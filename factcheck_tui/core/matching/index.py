@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from factcheck_tui.core.matching.normalise import canonical, char_grams, content_words, stems
-from factcheck_tui.core.matching.scoring import Evidence, is_short, short_text_factor, similarity
+from factcheck_tui.core.matching.features import Query, pair_features
+from factcheck_tui.core.matching.normalise import canonical, char_grams, content_of, content_words, direction, quoted, stems, words
+from factcheck_tui.core.matching.scoring import Model, is_short, load_model, short_text_factor
 
 K1 = 1.2
 B = 0.75
@@ -43,15 +44,24 @@ def tf_part(tf: int, length: int, average: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """A text as matching sees it: content words in order and their stems."""
+    """A text as matching sees it: content words in order, their stems, and which way it says a
+    quantity moved (``normalise.direction``)."""
 
     words: tuple[str, ...]
     terms: tuple[str, ...]
+    direction: int = 0
+    # The stems of each passage in quotation marks that is long enough to be a claim of its own.
+    quotes: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Analysis:
-        found = content_words(text)
-        return cls(tuple(found), tuple(stems(found)))
+        every = words(text)
+        found = content_of(every)
+        quotes = tuple(terms for terms in (tuple(stems(content_words(passage))) for passage in quoted(text)) if not is_short(len(set(terms))))
+        return cls(tuple(found), tuple(stems(found)), direction(every), quotes)
+
+    def __add__(self, other: Analysis) -> Analysis:
+        return Analysis(self.words + other.words, self.terms + other.terms, self.direction | other.direction, self.quotes + other.quotes)
 
     def grams(self) -> list[str]:
         return char_grams(self.words)
@@ -67,7 +77,7 @@ def searchable_text(text: str, review_title: str | None) -> str:
 
 
 # The digest fields an entry keeps, in the order of ``Entry.row()`` (the cache stores rows).
-ROW_FIELDS = ("claim_id", "story_id", "text", "verdict", "published", "review_title", "version", "dismissed", "words", "terms")
+ROW_FIELDS = ("claim_id", "story_id", "text", "verdict", "published", "review_title", "version", "dismissed", "words", "terms", "split", "direction", "quotes")
 
 
 @dataclass(slots=True)
@@ -88,12 +98,19 @@ class Entry:
     dismissed: bool
     words: str
     terms: str
+    # How many of the words are the claim's own; the rest are its published headline's.
+    split: int
+    direction: int
+    # The stems of each passage in quotation marks (long enough to be a claim), "|" between them.
+    quotes: str
     # The analysis just computed, kept only until the entry is posted (saves splitting it again).
     fresh: Analysis | None = None
 
     @classmethod
     def of_digest(cls, digest: dict) -> Entry:
-        analysis = Analysis.of(searchable_text(digest["text"], digest.get("review_title")))
+        claim = Analysis.of(digest["text"])
+        title = digest.get("review_title")
+        analysis = claim + Analysis.of(title) if title else claim
         return cls(
             claim_id=digest["id"],
             story_id=digest["story_id"],
@@ -105,6 +122,9 @@ class Entry:
             dismissed=bool(digest.get("dismissed", False)),
             words=" ".join(analysis.words),
             terms=" ".join(analysis.terms),
+            split=len(claim.terms),
+            direction=analysis.direction,
+            quotes="|".join(" ".join(terms) for terms in analysis.quotes),
             fresh=analysis,
         )
 
@@ -112,7 +132,17 @@ class Entry:
     def analysis(self) -> Analysis:
         if self.fresh is not None:
             return self.fresh
-        return Analysis(tuple(self.words.split()), tuple(self.terms.split()))
+        quotes = tuple(tuple(quote.split()) for quote in self.quotes.split("|")) if self.quotes else ()
+        return Analysis(tuple(self.words.split()), tuple(self.terms.split()), self.direction, quotes)
+
+    def fields(self) -> list[list[str]]:
+        """The stems of each part a query may match on its own: the claim, its headline (if any)
+        and each quoted passage."""
+        terms = self.terms.split()
+        parts = [terms[: self.split], terms[self.split :]] if self.split < len(terms) else [terms]
+        if self.quotes:
+            parts += [quote.split() for quote in self.quotes.split("|")]
+        return parts
 
     def row(self) -> tuple:
         return tuple(getattr(self, name) for name in ROW_FIELDS)
@@ -136,6 +166,7 @@ class LexicalIndex:
         self.total_grams = 0
         self.story_claims: dict[str, set[str]] = {}
         self.dead: set[int] = set()
+        self.model: Model = load_model()
 
     # -- size and averages -----------------------------------------------------------------
 
@@ -262,13 +293,25 @@ class LexicalIndex:
                         scores[slot] += weight * parts[position]
         return heapq.nlargest(limit, scores.items(), key=itemgetter(1))
 
+    def unit(self) -> float:
+        """The weight of the rarest possible word (in one claim): the unit of every BM25 sum, so
+        that scores mean the same in a new newsroom and in a 300,000-claim archive."""
+        return idf(1, max(len(self), 2))
+
+    def term_weight(self, term: str) -> float:
+        """IDF of a stem; a word no claim uses weighs as much as the rarest one that is used."""
+        posting = self.postings.get(term)
+        return idf(len(posting[0]), len(self)) if posting else self.unit()
+
+    def gram_weight(self, gram: str) -> float:
+        return idf(self.gram_df.get(gram, 1), len(self))
+
     def gram_weights(self, query: Analysis) -> dict[str, float]:
         """The query's character grams with their IDF: computed once per query, used per candidate."""
         total = len(self)
         return {gram: idf(self.gram_df[gram], total) for gram in set(query.grams()) if gram in self.gram_df}
 
-    def gram_bm25(self, weights: dict[str, float], entry: Entry, slot: int) -> float:
-        counts = Counter(char_grams(entry.words.split()))
+    def gram_bm25(self, weights: dict[str, float], counts: Counter[str], slot: int) -> float:
         norm = K1 * (1 - B + B * self.gram_lengths[slot] / self._average_grams())
         score = 0.0
         for gram in weights.keys() & counts.keys():
@@ -287,40 +330,38 @@ class LexicalIndex:
             for term in set(query.terms) & counts.keys()
         )
 
-    def similarity(self, query: Analysis, slot: int, word_bm25: float, gram_weights: dict[str, float] | None = None) -> float:
+    def features(self, query: Query, slot: int, word_bm25: float | None = None) -> list[float]:
         entry = self.entries[slot]
         assert entry is not None
-        analysis = entry.analysis
-        # The rarest possible word (in one claim) weighs this much: the unit of both BM25 sums.
-        unit = idf(1, max(len(self), 2))
-        gram_bm25 = self.gram_bm25(self.gram_weights(query) if gram_weights is None else gram_weights, entry, slot)
-        query_canonical = canonical(query.terms)
-        short_factor = 1.0
-        if is_short(query.size) or is_short(analysis.size):
-            parts = [entry.text, entry.review_title] if entry.review_title else [entry.text]
-            short_factor = short_text_factor(query_canonical, [canonical(Analysis.of(part).terms) for part in parts])
-        evidence = Evidence(
-            word_bm25=word_bm25 / unit,
-            gram_bm25=gram_bm25 / unit,
-            query_canonical=query_canonical,
-            doc_canonical=canonical(analysis.terms),
-            short_factor=short_factor,
-        )
-        return similarity(evidence)
+        if word_bm25 is None:
+            word_bm25 = self.word_bm25(query.analysis, slot)
+        return pair_features(query, self, entry, slot, word_bm25)
 
-    def score(self, query: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0) -> list[Scored]:
+    def similarity(self, query: Query, slot: int, word_bm25: float | None = None) -> float:
+        """The score of one claim for the query, in [0, 1] (see ``scoring``)."""
+        entry = self.entries[slot]
+        assert entry is not None
+        score = self.model.score(self.features(query, slot, word_bm25))
+        if is_short(len(query.terms)) or is_short(len(set(entry.terms.split()))):
+            score *= short_text_factor(query.canonical, [canonical(part) for part in entry.fields()])
+        return min(1.0, score)
+
+    def query(self, analysis: Analysis) -> Query:
+        return Query.of(analysis, self)
+
+    def score(self, analysis: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0) -> list[Scored]:
         """The best ``limit`` candidates that ``keep`` accepts, re-ranked by the full similarity.
 
         ``skippable`` is how many candidates ``keep`` may turn down (the claims of the asking
         story, say): that many more are gathered, but only kept ones are scored.
         """
-        gram_weights = self.gram_weights(query)
+        query = self.query(analysis)
         results = []
-        for slot, word_bm25 in self.candidates(query, limit + skippable):
+        for slot, word_bm25 in self.candidates(analysis, limit + skippable):
             entry = self.entries[slot]
             if entry is None or (keep is not None and not keep(entry)):
                 continue
-            results.append(Scored(slot, self.similarity(query, slot, word_bm25, gram_weights)))
+            results.append(Scored(slot, self.similarity(query, slot, word_bm25)))
             if len(results) == limit:
                 break
         results.sort(key=lambda scored: -scored.score)

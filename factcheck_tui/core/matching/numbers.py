@@ -23,7 +23,16 @@ SUFFIX_SCALES = {"k": 1_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_
 CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
 
 _GROUPED = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+)(?![\d,]*\d)")
-_CURRENCY = re.compile(r"([$£€¥₹])\s?(\d[\d.]*(?:\s?(?:k|mn|mln|bn|tn|thousand|million|billion|trillion)\b)?)", re.IGNORECASE)
+# After a currency sign a glued "m" is millions: "$750m", "£40m".
+_CURRENCY = re.compile(r"([$£€¥₹])\s?(\d[\d.]*)(m\b|(?:\s?(?:k|mn|mln|bn|tn|thousand|million|billion|trillion)\b)?)", re.IGNORECASE)
+_LARGE = "(thousand|million|billion|trillion)"
+# "half a million", "a quarter of a million", "three quarters of a billion", "2 and a half million".
+_FRACTIONS = (
+    (re.compile(rf"\b(\d+|{'|'.join(list(UNITS)[1:])}) and a half {_LARGE}\b", re.IGNORECASE), lambda m: f"{UNITS.get(m.group(1).lower(), m.group(1))}.5 {m.group(2)}"),
+    (re.compile(rf"\b(?:a |one )?half (?:a |of a )?{_LARGE}\b", re.IGNORECASE), r"0.5 \1"),
+    (re.compile(rf"\b(?:a |one )?quarter (?:of )?a {_LARGE}\b", re.IGNORECASE), r"0.25 \1"),
+    (re.compile(rf"\bthree quarters (?:of )?a {_LARGE}\b", re.IGNORECASE), r"0.75 \1"),
+)
 _SUFFIXED = re.compile(r"\b(\d+(?:\.\d+)?)(k|mn|mln|bn|tn)\b", re.IGNORECASE)
 
 
@@ -119,6 +128,13 @@ def figures_from_words(words: list[str]) -> list[str]:
     return out
 
 
+def _amount(match: re.Match[str]) -> str:
+    amount, scale = match.group(2), match.group(3)
+    if scale.lower() == "m":
+        amount, scale = _figure(float(amount.rstrip(".")) * 1_000_000), ""
+    return f"{amount}{scale} {CURRENCIES[match.group(1)]}"
+
+
 def normalise_numbers(text: str) -> str:
     """Rewrite grouped digits, currency amounts, "k"/"bn" suffixes and percentages in one form.
 
@@ -127,6 +143,44 @@ def normalise_numbers(text: str) -> str:
     if "," in text:
         text = _GROUPED.sub(lambda m: m.group(1).replace(",", ""), text)
     if any(symbol in text for symbol in CURRENCIES):
-        text = _CURRENCY.sub(lambda m: f"{m.group(2)} {CURRENCIES[m.group(1)]}", text)
+        text = _CURRENCY.sub(_amount, text)
+    if "half" in text or "quarter" in text:
+        for pattern, replacement in _FRACTIONS:
+            text = pattern.sub(replacement, text)
     text = _SUFFIXED.sub(lambda m: _figure(float(m.group(1)) * SUFFIX_SCALES[m.group(2).lower()]), text)
     return text
+
+
+def _is_year(value: float) -> bool:
+    return value == int(value) and 1800 <= value <= 2100
+
+
+def is_year(figure: str) -> bool:
+    """A figure that reads as a year ("2019"): it dates a claim rather than measuring something."""
+    return len(figure) == 4 and figure.isdigit() and _is_year(float(figure))
+
+
+# Rounding may move a figure by this share at most: "about 150" for 146, not "20" for 15.
+ROUNDING = 0.1
+
+
+def _rounds_to(precise: float, rounded: float, written: str) -> bool:
+    """Is ``rounded`` (spelt ``written``) what ``precise`` becomes at the precision it is written in?"""
+    if "." in written:
+        step = 10.0 ** -len(written.split(".")[1])
+    else:
+        step = 10.0 ** (len(written) - len(written.rstrip("0")))
+    return abs(precise - rounded) <= min(step / 2, ROUNDING * abs(rounded))
+
+
+def figures_agree(first: str, second: str) -> bool:
+    """The same quantity, perhaps rounded: "4.2" and "4", "146" and "150". Years must be equal."""
+    if first == second:
+        return True
+    try:
+        one, two = float(first), float(second)
+    except ValueError:
+        return False
+    if _is_year(one) or _is_year(two):
+        return False
+    return _rounds_to(one, two, second) or _rounds_to(two, one, first)

@@ -30,6 +30,7 @@ from factcheck_tui.core.matching.cancel import CHECK_EVERY, Cancel, check
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
 from factcheck_tui.core.matching.links import LinkStore, canonical_claim_id
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
+from factcheck_tui.core.matching.scoring import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
 from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage.jsonstore import file_signature, read_json_file
@@ -79,10 +80,12 @@ class MatchIndex:
         if state is None:
             return False
         try:
-            self._index = LexicalIndex.from_state(state["index"])
-            self._shards = dict(state["shards"])
+            restored = LexicalIndex.from_state(state["index"])
+            shards = dict(state["shards"])
         except (KeyError, TypeError, ValueError, IndexError):
             return False
+        restored.model = self._index.model
+        self._index, self._shards = restored, shards
         return True
 
     def _shard_signatures(self) -> dict[str, Any]:
@@ -98,6 +101,7 @@ class MatchIndex:
                 check(cancel)
             entries.append(Entry.of_digest(digest))
         fresh = LexicalIndex()
+        fresh.model = self._index.model
         fresh.add_many(entries)
         with self._lock:
             self._index, self._shards, self._dirty = fresh, shards, True
@@ -225,7 +229,7 @@ class MatchIndex:
             for claim_id, decision in decisions.items():
                 slot = self._index.slot_of.get(claim_id)
                 if decision is Decision.CONFIRMED and claim_id not in scored and slot is not None and claim_id not in excluded:
-                    scored[claim_id] = self._index.similarity(query, slot, self._index.word_bm25(query, slot))
+                    scored[claim_id] = self._index.similarity(self._index.query(query), slot)
             matches = []
             for claim_id, score in sorted(scored.items(), key=lambda item: -item[1]):
                 confirmed = decisions.get(claim_id) is Decision.CONFIRMED
@@ -276,7 +280,28 @@ class MatchIndex:
             first = self._require(claim_id)
             slot = self._index.slot_of[self._require(other_id).claim_id]
             query = Analysis.of(searchable_text(first.text, first.review_title))
-            return self._index.similarity(query, slot, self._index.word_bm25(query, slot))
+            return self._index.similarity(self._index.query(query), slot)
+
+    def candidate_features(self, text: str, limit: int = CANDIDATES) -> list[tuple[str, list[float]]]:
+        """The ``limit`` best lexical candidates for ``text`` with the re-ranker's features
+        (``features.FEATURE_NAMES``), before any scoring: what ``bench/train_matching.py`` learns from."""
+        analysis = Analysis.of(text)
+        with self._lock:
+            query = self._index.query(analysis)
+            return [
+                (self._index.entries[slot].claim_id, self._index.features(query, slot, word_bm25))
+                for slot, word_bm25 in self._index.candidates(analysis, limit)
+            ]
+
+    @property
+    def model(self) -> Model:
+        """The re-ranking model in use (``scoring.load_model()`` unless replaced, as the bench does)."""
+        return self._index.model
+
+    @model.setter
+    def model(self, model: Model) -> None:
+        with self._lock:
+            self._index.model = model
 
     def entry(self, claim_id: str) -> Entry | None:
         with self._lock:
