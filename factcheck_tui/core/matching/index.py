@@ -12,14 +12,16 @@ import heapq
 from bisect import bisect_left
 import math
 from array import array
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
+from typing import Any
 
-from factcheck_tui.core.matching.features import Query, pair_features
-from factcheck_tui.core.matching.normalise import canonical, char_grams, content_of, content_words, direction, quoted, stems, words
-from factcheck_tui.core.matching.scoring import Model, is_short, load_model, short_text_factor
+from factcheck_tui.core.matching.features import FEATURE_NAMES, Query, pair_features
+from factcheck_tui.core.matching.normalise import analyse_many, canonical, char_grams, quoted, word_grams
+from factcheck_tui.core.matching.scoring import CONFLICT_CEILING, Model, is_short, load_model, short_text_factor
 
 K1 = 1.2
 B = 0.75
@@ -29,6 +31,7 @@ COMMON_SHARE = 0.02
 COMMON_MIN_DF = 500
 # How many of the rare words' best candidates (times the limit) a common word may still reorder.
 BOOST_POOL = 8
+CONFLICTS = (FEATURE_NAMES.index("figures_conflict"), FEATURE_NAMES.index("direction_conflict"))
 # Removed claims' postings are swept out once this many (or this share of the index) have died.
 DEAD_MIN = 2000
 DEAD_SHARE = 0.05
@@ -55,13 +58,8 @@ class Analysis:
 
     @classmethod
     def of(cls, text: str) -> Analysis:
-        every = words(text)
-        found = content_of(every)
-        quotes = tuple(terms for terms in (tuple(stems(content_words(passage))) for passage in quoted(text)) if not is_short(len(set(terms))))
-        return cls(tuple(found), tuple(stems(found)), direction(every), quotes)
-
-    def __add__(self, other: Analysis) -> Analysis:
-        return Analysis(self.words + other.words, self.terms + other.terms, self.direction | other.direction, self.quotes + other.quotes)
+        ((content, stemmed, direction, quotes),) = _analyse([text])
+        return cls(tuple(content.split()), tuple(stemmed.split()), direction, quotes)
 
     def grams(self) -> list[str]:
         return char_grams(self.words)
@@ -69,6 +67,18 @@ class Analysis:
     @property
     def size(self) -> int:
         return len(set(self.terms))
+
+
+def _analyse(texts: list[str]) -> list[tuple[str, str, int, tuple[tuple[str, ...], ...]]]:
+    """(content words, stems, direction, quoted passages' stems) of each text, all analysed at once."""
+    analysed = analyse_many(texts)
+    passages = [(position, passage) for position, text in enumerate(texts) for passage in quoted(text)]
+    quotes: list[list[tuple[str, ...]]] = [[] for _ in texts]
+    for (position, _), (_, stemmed, _) in zip(passages, analyse_many([passage for _, passage in passages])):
+        terms = tuple(stemmed.split())
+        if not is_short(len(set(terms))):
+            quotes[position].append(terms)
+    return [(*found, tuple(quoted_terms)) for found, quoted_terms in zip(analysed, quotes)]
 
 
 def searchable_text(text: str, review_title: str | None) -> str:
@@ -103,35 +113,45 @@ class Entry:
     direction: int
     # The stems of each passage in quotation marks (long enough to be a claim), "|" between them.
     quotes: str
-    # The analysis just computed, kept only until the entry is posted (saves splitting it again).
-    fresh: Analysis | None = None
 
     @classmethod
-    def of_digest(cls, digest: dict) -> Entry:
-        claim = Analysis.of(digest["text"])
-        title = digest.get("review_title")
-        analysis = claim + Analysis.of(title) if title else claim
-        return cls(
-            claim_id=digest["id"],
-            story_id=digest["story_id"],
-            text=digest["text"],
-            verdict=digest.get("verdict"),
-            published=digest.get("published"),
-            review_title=digest.get("review_title"),
-            version=int(digest.get("version", 1)),
-            dismissed=bool(digest.get("dismissed", False)),
-            words=" ".join(analysis.words),
-            terms=" ".join(analysis.terms),
-            split=len(claim.terms),
-            direction=analysis.direction,
-            quotes="|".join(" ".join(terms) for terms in analysis.quotes),
-            fresh=analysis,
-        )
+    def of_digest(cls, digest: Mapping[str, Any]) -> Entry:
+        return cls.of_digests([digest])[0]
+
+    @classmethod
+    def of_digests(cls, digests: list[Mapping[str, Any]]) -> list[Entry]:
+        """Entries for many claims at once: their texts and headlines are analysed together."""
+        titled = [position for position, digest in enumerate(digests) if digest.get("review_title")]
+        found = _analyse([digest["text"] for digest in digests] + [digests[position]["review_title"] for position in titled])
+        headline = dict(zip(titled, found[len(digests) :]))
+        entries = []
+        for position, (digest, (content, stemmed, direction, quotes)) in enumerate(zip(digests, found)):
+            split = stemmed.count(" ") + 1 if stemmed else 0
+            title = headline.get(position)
+            if title is not None and title[1]:
+                content, stemmed = f"{content} {title[0]}".strip(), f"{stemmed} {title[1]}".strip()
+                direction, quotes = direction | title[2], quotes + title[3]
+            entries.append(
+                cls(
+                    claim_id=digest["id"],
+                    story_id=digest["story_id"],
+                    text=digest["text"],
+                    verdict=digest.get("verdict"),
+                    published=digest.get("published"),
+                    review_title=digest.get("review_title"),
+                    version=int(digest.get("version", 1)),
+                    dismissed=bool(digest.get("dismissed", False)),
+                    words=content,
+                    terms=stemmed,
+                    split=split,
+                    direction=direction,
+                    quotes="|".join(" ".join(terms) for terms in quotes),
+                )
+            )
+        return entries
 
     @property
     def analysis(self) -> Analysis:
-        if self.fresh is not None:
-            return self.fresh
         quotes = tuple(tuple(quote.split()) for quote in self.quotes.split("|")) if self.quotes else ()
         return Analysis(tuple(self.words.split()), tuple(self.terms.split()), self.direction, quotes)
 
@@ -159,6 +179,9 @@ class LexicalIndex:
         self.entries: list[Entry | None] = []
         self.slot_of: dict[str, int] = {}
         self.postings: dict[str, tuple[array, array]] = {}
+        # How many claims use each character gram, counted once per distinct word of a claim (a
+        # claim with "state" and "statement" counts " sta" twice): exact enough for a weight,
+        # and a whole archive is counted per word of its vocabulary, not per claim.
         self.gram_df: Counter[str] = Counter()
         self.lengths: list[int] = []
         self.gram_lengths: list[int] = []
@@ -189,45 +212,58 @@ class LexicalIndex:
     # -- changes ---------------------------------------------------------------------------
 
     def add_many(self, entries: Iterable[Entry]) -> None:
-        """Add claims in bulk; weights use the average length over the whole batch."""
-        fresh = []
+        """Add claims in bulk; weights use the average length over the whole batch.
+
+        Written for a whole archive at once: postings are gathered in plain lists and turned into
+        arrays at the end, and character grams are counted per distinct word of the vocabulary."""
+        entries = list(entries)
         for entry in entries:
-            self.remove(entry.claim_id)
-            fresh.append(self._place(entry))
+            if entry.claim_id in self.slot_of:
+                self.remove(entry.claim_id)
+        first = len(self.entries)
+        self.entries.extend(entries)
+        self.slot_of.update(zip([entry.claim_id for entry in entries], range(first, first + len(entries))))
+        for entry in entries:
+            self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
+        term_lists = [entry.terms.split() for entry in entries]
+        lengths = [len(terms) for terms in term_lists]
+        self.lengths += lengths
+        # A claim's length in characters stands for its number of character grams.
+        self.gram_lengths += [len(entry.words) for entry in entries]
+        self.total_terms += sum(lengths)
+        self.total_grams += sum(self.gram_lengths[first:])
+        word_counts = Counter(chain.from_iterable([set(entry.words.split()) for entry in entries]))
+        for word, count in word_counts.items():
+            for gram in set(word_grams(word)):
+                self.gram_df[gram] += count
         average = self._average_length()
-        for slot in fresh:
-            self._post(slot, average)
-
-    def add(self, entry: Entry) -> None:
-        self.remove(entry.claim_id)
-        self._post(self._place(entry), self._average_length())
-
-    def _place(self, entry: Entry) -> int:
-        slot = len(self.entries)
-        self.entries.append(entry)
-        self.slot_of[entry.claim_id] = slot
-        self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
-        analysis = entry.analysis
-        grams = analysis.grams()
-        self.gram_df.update(set(grams))
-        self.lengths.append(len(analysis.terms))
-        self.gram_lengths.append(len(grams))
-        self.total_terms += self.lengths[slot]
-        self.total_grams += self.gram_lengths[slot]
-        return slot
-
-    def _post(self, slot: int, average: float) -> None:
-        entry = self.entries[slot]
-        assert entry is not None
-        length = self.lengths[slot]
-        terms = entry.analysis.terms
-        entry.fresh = None
-        for term, tf in Counter(terms).items():
+        pending: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        single = {}  # the weight of a word said once, by claim length
+        for slot, terms in enumerate(term_lists, start=first):
+            length = len(terms)
+            if len(set(terms)) == length:
+                part = single.get(length)
+                if part is None:
+                    part = single[length] = tf_part(1, length, average)
+                for term in terms:
+                    lists = pending[term]
+                    lists[0].append(slot)
+                    lists[1].append(part)
+            else:
+                for term, tf in Counter(terms).items():
+                    lists = pending[term]
+                    lists[0].append(slot)
+                    lists[1].append(tf_part(tf, length, average))
+        for term, (slots, parts) in pending.items():
             posting = self.postings.get(term)
             if posting is None:
-                posting = self.postings[term] = (array("I"), array("f"))
-            posting[0].append(slot)
-            posting[1].append(tf_part(tf, length, average))
+                self.postings[term] = (array("I", slots), array("f", parts))
+            else:
+                posting[0].extend(slots)
+                posting[1].extend(parts)
+
+    def add(self, entry: Entry) -> None:
+        self.add_many([entry])
 
     def remove(self, claim_id: str) -> bool:
         """Forget a claim. Its postings stay (skipped) until enough have died to compact them:
@@ -241,12 +277,13 @@ class LexicalIndex:
         siblings.discard(claim_id)
         if not siblings:
             del self.story_claims[entry.story_id]
-        for gram in set(entry.analysis.grams()):
-            left = self.gram_df[gram] - 1
-            if left:
-                self.gram_df[gram] = left
-            else:
-                del self.gram_df[gram]
+        for word in set(entry.words.split()):
+            for gram in set(word_grams(word)):
+                left = self.gram_df[gram] - 1
+                if left:
+                    self.gram_df[gram] = left
+                else:
+                    del self.gram_df[gram]
         self.total_terms -= self.lengths[slot]
         self.total_grams -= self.gram_lengths[slot]
         self.entries[slot] = None
@@ -341,7 +378,10 @@ class LexicalIndex:
         """The score of one claim for the query, in [0, 1] (see ``scoring``)."""
         entry = self.entries[slot]
         assert entry is not None
-        score = self.model.score(self.features(query, slot, word_bm25))
+        features = self.features(query, slot, word_bm25)
+        score = self.model.score(features)
+        if features[CONFLICTS[0]] or features[CONFLICTS[1]]:
+            score = min(score, CONFLICT_CEILING)
         if is_short(len(query.terms)) or is_short(len(set(entry.terms.split()))):
             score *= short_text_factor(query.canonical, [canonical(part) for part in entry.fields()])
         return min(1.0, score)

@@ -6,7 +6,8 @@ each query's candidates), then scaled and shifted (Platt scaling) so that the sc
 chance that the pair is the same claim. One threshold therefore means the same thing for
 every query, and "likely" and "possible" in the config are plain probabilities.
 
-Texts of fewer than four content words are guarded apart from the model: "Trump lied" shares its
+Two guards sit outside the model. A pair whose figures or directions disagree never scores
+above ``CONFLICT_CEILING``. Texts of fewer than four content words are guarded apart from the model: "Trump lied" shares its
 only rare word with a thousand claims, so a short text must also agree with the other as a whole.
 """
 
@@ -25,6 +26,10 @@ from factcheck_tui.core.matching.features import FEATURE_NAMES
 
 # Below this many distinct content words a text is too short to judge by shared words alone.
 SHORT_TEXT_WORDS = 4
+# Two claims that give different figures of one kind ("fell to 3 percent" / "to 4 percent") or
+# say a quantity moved opposite ways are not the same claim however alike they read: such a pair
+# scores at most this, below the default "likely" mark, and is shown as a possible match only.
+CONFLICT_CEILING = 0.85
 
 
 @dataclass(frozen=True)
