@@ -211,7 +211,19 @@ class MatchIndex:
         ``for_claim_id`` names the claim being looked at: pairs a reviewer rejected with it are
         left out, and confirmed ones are marked (and shown whatever their score).
         """
-        query = Analysis.of(text)
+        return self._search(
+            Analysis.of(text), top_k, exclude_claim_ids=exclude_claim_ids, exclude_story_id=exclude_story_id, for_claim_id=for_claim_id
+        )
+
+    def _search(
+        self,
+        query: Analysis,
+        top_k: int,
+        *,
+        exclude_claim_ids: Collection[str],
+        exclude_story_id: str | None,
+        for_claim_id: str | None,
+    ) -> list[Match]:
         excluded = {canonical_claim_id(claim_id) for claim_id in exclude_claim_ids}
         decisions = self._decisions(for_claim_id)
         limit = max(CANDIDATES, 2 * top_k)
@@ -249,11 +261,12 @@ class MatchIndex:
         entry = self.entry(claim_id)
         if entry is None:
             claim = self.repo.get_claim(claim_id)
-            text, story_id = searchable_text(claim.text, claim.review_title), claim.story_id
+            query, story_id = Analysis.of(searchable_text(claim.text, claim.review_title)), claim.story_id
         else:
-            text, story_id = searchable_text(entry.text, entry.review_title), entry.story_id
-        return self.search(
-            text,
+            # The claim as it was analysed for the index: no second analysis of its text.
+            query, story_id = entry.analysis, entry.story_id
+        return self._search(
+            query,
             top_k,
             exclude_claim_ids=[claim_id],
             exclude_story_id=None if same_story else story_id,
@@ -280,8 +293,7 @@ class MatchIndex:
         with self._lock:
             first = self._require(claim_id)
             slot = self._index.slot_of[self._require(other_id).claim_id]
-            query = Analysis.of(searchable_text(first.text, first.review_title))
-            return self._index.similarity(self._index.query(query), slot)
+            return self._index.similarity(self._index.query(first.analysis), slot)
 
     def candidate_features(self, text: str, limit: int = CANDIDATES) -> list[tuple[str, list[float]]]:
         """The ``limit`` best lexical candidates for ``text`` with the re-ranker's features
