@@ -33,16 +33,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report_migration(workspace: Workspace) -> None:
+    """Say once, after the command, that opening the database migrated an old one."""
+    repo = workspace.__dict__.get("repo")
+    if repo is not None and repo.migration:
+        print(f"factcheck: note: {repo.migration}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         workspace = Workspace.load(args.db, args.config)
+        # Only commands that add data may create a database: a typo in --db must not silently
+        # give an empty one to a command that reads.
+        workspace.create = getattr(args, "creates_database", args.command is None)
         if args.command is None:
             from factcheck_tui.tui.app import run_app
 
             return run_app(workspace)
-        return args.run(args, workspace) or 0
+        status = args.run(args, workspace) or 0
+        _report_migration(workspace)
+        return status
     except FactcheckError as error:
         print(f"factcheck: error: {error}", file=sys.stderr)
         return error.exit_code

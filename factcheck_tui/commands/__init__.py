@@ -4,6 +4,7 @@ from factcheck_tui.commands import (
     claims,
     config,
     demo,
+    doctor,
     dupes,
     evidence,
     export,
@@ -36,4 +37,5 @@ COMMANDS = (
     extract,
     config,
     demo,
+    doctor,
 )

@@ -30,7 +30,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         from factcheck_tui.tui.app import run_app
 
         demo = Workspace(workspace.config, workspace.config_path, target)
-        return run_app(demo)
+        note = f"demo · {workspace.actor} · " + ("kept in " + str(target) if args.keep else "a throwaway copy, deleted on quit")
+        return run_app(demo, note)
     finally:
         if not args.keep and not args.no_open:
             shutil.rmtree(target.parent, ignore_errors=True)

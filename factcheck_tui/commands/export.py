@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     scope.add_argument("--reviewer", action="append", default=[], metavar="NAME", help="only claims by this reviewer (repeatable)")
     scope.add_argument("--since", metavar="YYYY-MM-DD", help="only claims whose verdict was given on or after this day")
     scope.add_argument("--until", metavar="YYYY-MM-DD", help="only claims whose verdict was given on or before this day")
-    scope.add_argument("--all-claims", action="store_true", help="include claims that have no verdict yet (json: dismissed ones too)")
+    scope.add_argument("--all-claims", action="store_true", help="include claims that have no verdict yet (json: dismissed ones too; claimreview: reviews not Done yet)")
     claimreview = parser.add_argument_group("ClaimReview")
     claimreview.add_argument("--org-name", metavar="NAME", help="publishing organisation (default: organisation.name in the config)")
     claimreview.add_argument("--org-url", metavar="URL", help="its web address (default: organisation.url in the config)")

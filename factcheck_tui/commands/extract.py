@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser = subparsers.add_parser("extract", parents=[shared], help="split an article and rank its claims, without storing it")
     parser.add_argument("article", help="article file, or - for standard input")
     parser.add_argument("--json", action="store_true", help="print {body, sentences, claims} as JSON")
-    parser.set_defaults(run=run, needs_database=False)
+    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:

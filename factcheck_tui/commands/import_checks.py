@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     )
     parser.add_argument("file", help="the file of past checks (.json, .jsonld, .jsonl, .csv, .tsv, .html)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, creates_database=True)
 
 
 def _summary(result: ImportChecksResult) -> list[str]:

@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser.add_argument("--outlet", default="", help="publication name")
     parser.add_argument("--published", help="publication date, YYYY-MM-DD")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, creates_database=True)
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
         description="Load a file written by 'factcheck export --format json' into a database that does not hold its stories yet.",
     )
     parser.add_argument("file", help="the JSON export")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, creates_database=True)
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:

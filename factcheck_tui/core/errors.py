@@ -34,12 +34,10 @@ class NotFoundError(FactcheckError):
 class StaleWriteError(FactcheckError):
     """A save was based on a version that someone else has replaced since."""
 
-    def __init__(self, record_id: str, expected: int, current: int, changed_by: str | None) -> None:
+    def __init__(self, record_id: str, expected: int | None, current: int | None, changed_by: str | None) -> None:
         who = f" by {changed_by}" if changed_by else ""
-        super().__init__(
-            f"{record_id} was changed{who} since you opened it "
-            f"(your version {expected}, now {current}); reload it and apply your change again"
-        )
+        versions = f" (your version {expected}, now {current})" if expected is not None else ""
+        super().__init__(f"{record_id} was changed{who} since you opened it{versions}; reload it and apply your change again")
         self.record_id = record_id
         self.expected = expected
         self.current = current
@@ -61,6 +59,7 @@ class CorruptFileError(StorageError):
         )
         self.path = path
         self.line = line
+        self.detail = detail
 
 
 class SaveFailedError(StorageError):

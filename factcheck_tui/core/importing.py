@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.extraction import extract
+from factcheck_tui.core.extraction import Extraction, extract
 from factcheck_tui.core.extraction.normalise import normalise_body
 from factcheck_tui.core.ingest import Article
 from factcheck_tui.core.models import Claim, Origin, Story
@@ -47,7 +47,12 @@ def import_story(
         source_file=article.source,
         imported_by=actor,
     )
-    claims = [
+    return repo.add_story(story, extracted_claims(extraction), actor)
+
+
+def extracted_claims(extraction: Extraction) -> list[Claim]:
+    """New, unnumbered claims for every sentence found; the repository gives them ids."""
+    return [
         Claim(
             id="",
             story_id="",
@@ -63,4 +68,3 @@ def import_story(
         )
         for found in extraction.claims
     ]
-    return repo.add_story(story, claims, actor)

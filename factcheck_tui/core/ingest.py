@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.extraction.sentences import split_sentences
 from factcheck_tui.core.htmltext import html_to_text
 from factcheck_tui.core.interchange.source import read_source
 from factcheck_tui.core.markdown_text import markdown_to_text
@@ -53,11 +54,46 @@ def parse_article(payload: bytes, label: str, suffix: str = "") -> Article:
         kind = "markdown"
     else:
         body = text
-        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        title = headline_of(text)
         kind = "text"
     if not body.strip():
         raise InputError(f"{label}: the article is empty")
     return Article(text=body, title=title[:200], source=label, format=kind)
+
+
+HEADLINE_SEARCH_LINES = 3
+HEADLINE_WORDS = range(4, 21)
+HEADLINE_FALLBACK_CHARS = 80
+_DATELINE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$"
+)
+
+
+def _headline_like(line: str) -> bool:
+    return (
+        len(line.split()) in HEADLINE_WORDS
+        and not line.endswith(".")
+        and not line.lower().startswith("by ")
+        and not _DATELINE.match(line)
+    )
+
+
+def headline_of(text: str) -> str:
+    """The headline of a plain-text article: the first opening line that reads like one.
+
+    Wire copy often opens with a kicker ("Breaking News") or a dateline above the headline, and
+    some articles have no headline at all: then the start of the first sentence stands in.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:HEADLINE_SEARCH_LINES]:
+        if _headline_like(line):
+            return line
+    body = next((line for line in lines if not _DATELINE.match(line) and len(line.split()) >= 4), lines[0] if lines else "")
+    spans = split_sentences(body)
+    first = body[spans[0][0] : spans[0][1]] if spans else body
+    if len(first) <= HEADLINE_FALLBACK_CHARS:
+        return first
+    return first[: first.rfind(" ", 0, HEADLINE_FALLBACK_CHARS)].rstrip(",;:") + "…"
 
 
 def decode(payload: bytes, label: str, *, html: bool = False) -> str:

@@ -97,11 +97,14 @@ def update_evidence(
     note: str = "",
     actor: str,
     expected_version: int | None = None,
+    expected_item: Evidence | None = None,
 ) -> Claim:
+    """Change one evidence item. ``expected_item`` (the item as the reviewer saw it) refuses the
+    edit only if that item changed meanwhile, so other reviewers' unrelated edits never block it."""
     item = _evidence_fields(url, source, note)
 
     def edit(claim: Claim) -> Claim:
-        target = _find_evidence(claim, evidence_id)
+        target = _find_evidence(claim, evidence_id, expected_item)
         claim.evidence = [
             existing.model_copy(update=item) if existing is target else existing for existing in claim.evidence
         ]
@@ -111,10 +114,16 @@ def update_evidence(
 
 
 def remove_evidence(
-    repo: Repository, claim_id: str, evidence_id: str, *, actor: str, expected_version: int | None = None
+    repo: Repository,
+    claim_id: str,
+    evidence_id: str,
+    *,
+    actor: str,
+    expected_version: int | None = None,
+    expected_item: Evidence | None = None,
 ) -> Claim:
     def edit(claim: Claim) -> Claim:
-        target = _find_evidence(claim, evidence_id)
+        target = _find_evidence(claim, evidence_id, expected_item)
         claim.evidence = [existing for existing in claim.evidence if existing is not target]
         return claim
 
@@ -151,8 +160,10 @@ def _evidence_fields(url: str, source: str, note: str) -> dict[str, str]:
     return fields
 
 
-def _find_evidence(claim: Claim, evidence_id: str) -> Evidence:
+def _find_evidence(claim: Claim, evidence_id: str, expected: Evidence | None = None) -> Evidence:
     for item in claim.evidence:
         if item.id == evidence_id.strip().lower():
+            if expected is not None and (item.url, item.source, item.note) != (expected.url, expected.source, expected.note):
+                raise StaleWriteError(f"{claim.id} evidence {item.id}", None, None, claim.updated_by or None)
             return item
     raise NotFoundError(f"{claim.id} has no evidence {evidence_id}")

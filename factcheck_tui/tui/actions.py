@@ -28,7 +28,12 @@ class ActionEntry:
             return "On this screen"
         if isinstance(self.node, App):
             return "Everywhere"
-        return f"In the focused {type(self.node).__name__}"
+        return f"In the {getattr(self.node, 'FRIENDLY_NAME', 'focused field')}"
+
+
+def _textual_plumbing(node: DOMNode) -> bool:
+    """Built-in widgets' own keys (scroll a column, copy a selection) are not the reviewer's actions."""
+    return not isinstance(node, App | Screen) and type(node).__module__.startswith("textual.")
 
 
 def _scope_rank(entry: ActionEntry) -> int:
@@ -41,7 +46,9 @@ def screen_actions(screen: Screen) -> list[ActionEntry]:
     entries: dict[tuple[int, str], ActionEntry] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.system or not binding.description:
+        # Our own bindings all carry an id (a test checks); Textual's built-in ones (focus next,
+        # copy a selection, scroll a column) do not, and are not the reviewer's actions.
+        if binding.system or not binding.description or binding.id is None or _textual_plumbing(active.node):
             continue
         slot = (id(active.node), binding.action)
         display = app.get_key_display(binding)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from functools import partial
 
@@ -23,9 +24,9 @@ from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
-from factcheck_tui.tui.screens.export_dialog import ExportRequest
+from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
 from factcheck_tui.tui.screens.help import HelpScreen
-from factcheck_tui.tui.screens.import_dialog import ImportRequest
+from factcheck_tui.tui.screens.import_dialog import ImportDialog, ImportRequest
 from factcheck_tui.tui.screens.stories import StoriesScreen
 from factcheck_tui.tui.undo import UndoStep
 
@@ -45,13 +46,16 @@ class FactcheckApp(App[None]):
 
     activity: reactive[str] = reactive("")
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, note: str = "") -> None:
         super().__init__()
         self.workspace = workspace
-        self.sub_title = f"{workspace.db_path.name} · {workspace.actor}"
+        self.sub_title = note or f"{workspace.db_path.name} · {workspace.actor}"
         self.undo_stack: list[UndoStep] = []
         # None until the worker has built or loaded it; screens show duplicates once it is here.
         self.match_index: MatchIndex | None = None
+        # Set once the index is loaded (or failed to load): tests and scripts can wait for it.
+        self.index_loaded = asyncio.Event()
+        self._index_started = False
         self._tasks: dict[str, str] = {}
 
     @property
@@ -63,9 +67,21 @@ class FactcheckApp(App[None]):
         if self.workspace.config.keys:
             self.set_keymap(self.workspace.config.keys)
         self.push_screen(StoriesScreen())
+        self.set_interval(INDEX_POLL_SECONDS, self._refresh_index_if_stale)
+        if self.repo.migration:
+            self.notify(self.repo.migration, title="Database migrated", timeout=10, markup=False)
+
+    def start_index(self) -> None:
+        """Load or build the duplicate index, once, after the first screen is drawn.
+
+        Started later than mount on purpose: building holds the interpreter's lock in bursts,
+        and the reviewer should see their stories before that work begins.
+        """
+        if self._index_started:
+            return
+        self._index_started = True
         self.begin_task("index", "Loading the duplicate index…")
         self._open_index()
-        self.set_interval(INDEX_POLL_SECONDS, self._refresh_index_if_stale)
 
     def report(self, error: FactcheckError) -> None:
         """Show a core error as one line; the app keeps running."""
@@ -129,12 +145,14 @@ class FactcheckApp(App[None]):
             return
         except FactcheckError as error:
             self.call_from_thread(self._finished, "index", error)
+            self.call_from_thread(self.index_loaded.set)
             return
         self.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: MatchIndex) -> None:
         self.match_index = index
         self.end_task("index")
+        self.index_loaded.set()
         self.announce_matches()
 
     def announce_matches(self) -> None:
@@ -174,6 +192,22 @@ class FactcheckApp(App[None]):
                 self.match_index.save()
             except FactcheckError:
                 pass
+
+    def action_import(self) -> None:
+        def chosen(request: ImportRequest | None) -> None:
+            if request is not None:
+                self.start_import(request)
+
+        self.push_screen(ImportDialog(), chosen)
+
+    def action_export(self) -> None:
+        """Export the story on screen (or all stories from the stories list)."""
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.start_export(request)
+
+        self.push_screen(ExportDialog(getattr(self.screen, "story_id", None)), chosen)
 
     def start_import(self, request: ImportRequest) -> None:
         self.begin_task("import", f"Importing {request.path or 'pasted text'}…")
@@ -230,10 +264,10 @@ class FactcheckApp(App[None]):
             self.notify(message, timeout=5, markup=False)
 
 
-def create_app(workspace: Workspace) -> FactcheckApp:
+def create_app(workspace: Workspace, note: str = "") -> FactcheckApp:
     """The one way to build the app: ``factcheck`` and the tests both come through here."""
     workspace.repo  # open (and validate) the database before any screen is drawn
-    app = FactcheckApp(workspace)
+    app = FactcheckApp(workspace, note)
     if workspace.config.theme not in app.available_themes:
         raise ConfigError(
             f"{workspace.config_path}: theme: unknown theme {workspace.config.theme!r} "
@@ -242,6 +276,6 @@ def create_app(workspace: Workspace) -> FactcheckApp:
     return app
 
 
-def run_app(workspace: Workspace) -> int:
-    create_app(workspace).run()
+def run_app(workspace: Workspace, note: str = "") -> int:
+    create_app(workspace, note).run()
     return 0

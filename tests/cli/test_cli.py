@@ -80,6 +80,7 @@ def test_db_flag_after_the_command_and_env_var(tmp_path: Path) -> None:
     ],
 )
 def test_bad_input_is_one_clear_line_without_traceback(tmp_path: Path, args: list[str], message: str) -> None:
+    imported_story_id(tmp_path)
     result = factcheck(tmp_path, *[arg.replace("{STRIKE}", str(STRIKE)) for arg in args])
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
@@ -137,3 +138,30 @@ def test_demo_builds_the_sample_newsroom_without_touching_data(tmp_path: Path) -
     stories = json.loads(factcheck(tmp_path, "stories", "--json", "--db", str(target)).stdout)
     assert len(stories) >= 4 and sum(story["reviewed_count"] for story in stories) >= 5
     assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before
+
+
+def test_opening_an_old_single_file_database_migrates_it_and_says_so(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+
+    old = tmp_path / "old.json"
+    with TinyDB(old) as db:
+        db.table("stories").insert({"id": "k3p9x", "title": "Port strike ends", "body": "Wages rose 11 percent."})
+        db.table("claims").insert({"id": "k3p9x-1", "story_id": "k3p9x", "text": "Wages rose 11 percent.", "start": 0, "end": 22})
+    result = subprocess.run(
+        [console_script(), "--db", str(old), "claims", "--json"], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert [claim["text"] for claim in json.loads(result.stdout)] == ["Wages rose 11 percent."]
+    assert result.stderr.startswith("factcheck: note: ") and "migrated 1 stories and 1 claims" in result.stderr
+    again = subprocess.run([console_script(), "--db", str(old), "stories"], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60)
+    assert again.stderr == ""
+
+
+def test_a_mistyped_database_path_is_an_error_not_a_new_empty_database(tmp_path: Path) -> None:
+    imported_story_id(tmp_path)
+    typo = tmp_path / "dbb"
+    result = subprocess.run(
+        [console_script(), "--db", str(typo), "stories"], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60
+    )
+    assert result.returncode != 0 and f"{typo}: no database here" in result.stderr
+    assert not typo.exists()

@@ -8,15 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
-
 from claimreview_rules import claim_review_problems, feed_problems
 from conftest import FIXTURES
+from newsroom_fixture import build_newsroom
+from test_cli import factcheck
+
 from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.export import ExportOptions, export_report
 from factcheck_tui.core.storage import Repository
-from newsroom_fixture import build_newsroom
-from test_cli import factcheck
 
 PAST = FIXTURES / "past-checks"
 ORG = ("--org-name", "Harbor Checks", "--org-url", "https://checks.harbor.example")
@@ -61,7 +61,7 @@ def test_export_filters(tmp_path: Path, newsroom: Repository) -> None:
 
 
 def test_export_claimreview_from_the_command_line(tmp_path: Path, newsroom: Repository) -> None:
-    result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://checks.harbor.example/r.html")
+    result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://checks.harbor.example/r.html", "--all-claims")
     assert result.returncode == 0, result.stderr
     reviews = json.loads(result.stdout)
     assert len(reviews) == 4 and all(claim_review_problems(review, Config().scale) == [] for review in reviews)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_cli import factcheck
+from test_cli import factcheck, imported_story_id
 
 ARCHIVE_STORY = """Council budget
 
@@ -103,6 +103,7 @@ def test_link_reject_removes_the_suggestion(tmp_path: Path) -> None:
 
 
 def test_bad_input_is_one_line(tmp_path: Path) -> None:
+    imported_story_id(tmp_path)
     cases = [
         (("match",), "give either a TEXT to match or --queries FILE"),
         (("match", "--queries", str(tmp_path / "nope.txt")), "nope.txt: no such file"),

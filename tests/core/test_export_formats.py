@@ -9,16 +9,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
-
 from claimreview_rules import claim_review_problems, feed_problems
+from golden_files import assert_matches_golden
+from markdown_it import MarkdownIt
+from newsroom_fixture import build_newsroom
+
 from factcheck_tui.core.config import Config, Organisation
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report, write_export
 from factcheck_tui.core.export.csv_table import COLUMNS, FORMULA_START
+from factcheck_tui.core.models import Status
 from factcheck_tui.core.storage import Repository
-from golden_files import assert_matches_golden
-from newsroom_fixture import build_newsroom
 
 ORG = Organisation(name="Harbor Checks", url="https://checks.harbor.example")
 REVIEW_PAGE = "https://checks.harbor.example/reports/2026.html"
@@ -180,7 +181,7 @@ def test_csv_guards_every_formula_starter(repo: Repository, config: Config, star
 
 
 def test_claimreview_objects_follow_the_rules(newsroom: Repository, config: Config) -> None:
-    reviews = json.loads(export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE))
+    reviews = json.loads(export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, include_unreviewed=True))
     assert [review["url"] for review in reviews] == [f"{REVIEW_PAGE}#claim-{claim}" for claim in ("k3p9x-1", "k3p9x-2", "r9b5s-1", "r9b5s-2")]
     for review in reviews:
         assert claim_review_problems(review, config.scale) == []
@@ -214,6 +215,16 @@ def test_the_validator_catches_broken_reviews(newsroom: Repository, config: Conf
 def test_claimreview_leaves_out_unrated_claims_even_when_all_are_asked_for(newsroom: Repository, config: Config) -> None:
     reviews = json.loads(export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, include_unreviewed=True))
     assert len(reviews) == 4
+
+
+def test_claimreview_publishes_only_finished_reviews_by_default(newsroom: Repository, config: Config) -> None:
+    everything = {claim.id: claim for story in newsroom.story_ids() for claim in newsroom.list_claims(story)}
+    reviews = json.loads(export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE))
+    published = [review["url"].rsplit("#claim-", 1)[1] for review in reviews]
+    assert published and all(everything[claim_id].status is Status.DONE for claim_id in published)
+    assert len(published) < sum(claim.verdict is not None for claim in everything.values())
+    asked = json.loads(export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, statuses=["In progress"]))
+    assert [everything[review["url"].rsplit("#claim-", 1)[1]].status for review in asked] == [Status.IN_PROGRESS]
 
 
 @pytest.mark.parametrize(

@@ -161,3 +161,14 @@ def test_he_resolves_to_the_last_speaker_but_we_is_the_newsroom() -> None:
     speakers = speakers_of("Port director Alan Reyes said the strike was over. He added that ships were waiting. We asked why.")
     assert speakers["He added that ships were waiting."] == "Alan Reyes"
     assert speakers["We asked why."] is None
+
+
+def test_he_means_the_person_last_named_not_the_last_speaker() -> None:
+    body = normalise_body(
+        'Mayor Dana Whitfield said the rise would raise $18 million. '
+        'Councilmember Victor Hale, one of the two no votes, called the plan "a tax on families." '
+        'He said the city has "the highest tax burden of any city in the state."'
+    )
+    claims = extract(body).claims
+    assert [claim.speaker for claim in claims] == ["Dana Whitfield", None, "Victor Hale"]
+    assert "attributed statement (Victor Hale, named before)" in claims[2].reasons

@@ -6,17 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+from newsroom_fixture import build_newsroom
+
 from factcheck_tui.core.config import Config, Organisation
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report
-from factcheck_tui.core.interchange import import_checks
-from factcheck_tui.core.interchange import past_checks
+from factcheck_tui.core.interchange import import_checks, past_checks
 from factcheck_tui.core.models import Claim, Origin, Status, StoryKind
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage import Repository
-from newsroom_fixture import build_newsroom
 
 PAST = FIXTURES / "past-checks"
 
@@ -226,7 +225,7 @@ def test_our_own_exports_come_back_in(tmp_path: Path) -> None:
     source = Repository(tmp_path / "source")
     build_newsroom(source)
     config = Config(reviewer="tester", organisation=Organisation(name="Harbor Checks", url="https://checks.harbor.example"))
-    for fmt, extra in (("csv", {}), ("claimreview", {"review_url": "https://checks.harbor.example/r.html"})):
+    for fmt, extra in (("csv", {}), ("claimreview", {"review_url": "https://checks.harbor.example/r.html", "include_unreviewed": True})):
         path = tmp_path / f"ours.{fmt}"
         path.write_text(export_report(source, config, ExportOptions.parse(format=fmt, **extra)), encoding="utf-8")
         target = Repository(tmp_path / f"target-{fmt}")

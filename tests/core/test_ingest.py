@@ -116,3 +116,21 @@ def test_markdown_front_matter_setext_headings_and_tables(tmp_path: Path) -> Non
     article = read_article(str(page))
     assert article.title == "Port strike ends"
     assert article.text == "Dockworkers vote\n\nThe union said 87% backed the deal.\n\nYear Ships\n\n2024 42"
+
+
+def test_the_headline_skips_a_kicker_line(tmp_path: Path) -> None:
+    story = tmp_path / "wire.txt"
+    story.write_text("Breaking News\nPort of Ellery strike ends after 11 days\nBy Sam Whitaker\n\nThe union voted on Sunday.\n")
+    assert read_article(str(story)).title == "Port of Ellery strike ends after 11 days"
+    short = tmp_path / "short.txt"
+    short.write_text("Strike over\n\nIt ended.\n")
+    assert read_article(str(short)).title == "Strike over"
+
+
+def test_a_dateline_or_a_missing_headline_gives_the_start_of_the_first_sentence(tmp_path: Path) -> None:
+    dated = tmp_path / "dated.txt"
+    dated.write_text("Wednesday, April 13, 2011\n\nThe agency celebrated the first launch at an event on the coast, officials said on Tuesday.\n")
+    assert read_article(str(dated)).title == "The agency celebrated the first launch at an event on the coast, officials said…"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Union members voted on Sunday. The strike is over.\n")
+    assert read_article(str(plain)).title == "Union members voted on Sunday."

@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from newsroom_fixture import build_newsroom
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report
 from factcheck_tui.core.interchange import restore_export
 from factcheck_tui.core.storage import Repository
-from newsroom_fixture import build_newsroom
 
 CONFIG = Config(reviewer="tester")
 

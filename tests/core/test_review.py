@@ -89,3 +89,17 @@ def test_undo_refuses_when_someone_changed_the_claim_since(repo: Repository, str
     with pytest.raises(StaleWriteError, match="changed by ben"):
         review.undo(repo, cid, mine.version, actor="ana")
     assert repo.get_claim(cid).verdict == "True"
+
+
+def test_evidence_edits_merge_with_other_reviewers_unless_the_same_item_changed(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    cid = claims[3].id
+    seen = review.add_evidence(repo, cid, url="https://a.example/1", source="A", actor="ana").evidence[0]
+    review.add_evidence(repo, cid, url="https://b.example/2", source="B", actor="ben")
+    # Ben's new item does not block Ana's edit of the item she saw...
+    edited = review.update_evidence(repo, cid, "e1", url="https://a.example/1", source="A (2024)", actor="ana", expected_item=seen)
+    assert [item.source for item in edited.evidence] == ["A (2024)", "B"]
+    # ...but an edit of that very item since she looked does.
+    with pytest.raises(StaleWriteError, match="evidence e1 was changed by ana since you opened it; reload it"):
+        review.remove_evidence(repo, cid, "e1", actor="ben", expected_item=seen)
+    assert len(repo.get_claim(cid).evidence) == 2

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from factcheck_tui.core.extraction import extract
 from factcheck_tui.core.extraction.normalise import normalise_body
+from factcheck_tui.core.importing import extracted_claims
 from factcheck_tui.core.models import Change, Claim, Evidence, Status, Story
 from factcheck_tui.core.storage import Repository
 
@@ -17,31 +18,25 @@ LATER = datetime(2026, 1, 13, 14, 5, tzinfo=timezone.utc)
 STORIES = (
     ("p0rt5", "port-strike.txt", "Dockworkers vote to end 11-day strike at Port of Ellery", "Ellery Evening Post", date(2026, 1, 12)),
     ("c1ty7", "council-budget.txt", "Council passes budget with 3% transit increase", "Ellery Evening Post", date(2026, 2, 3)),
+    ("w33k2", "port-strike-week-two.txt", "Port of Ellery strike enters its second week", "Coastline Wire", date(2026, 1, 5)),
 )
 
 
 def _claims(story_id: str, body: str) -> list[Claim]:
-    claims = []
-    for number, found in enumerate(extract(body).claims, start=1):
-        claims.append(
-            Claim(
-                id=f"{story_id}-{number}",
-                story_id=story_id,
-                number=number,
-                text=found.text,
-                start=found.start,
-                end=found.end,
-                score=found.score,
-                checkworthy=found.checkworthy,
-                speaker=found.speaker,
-                reasons=found.reasons,
-                created_at=AT,
-                updated_at=AT,
-                updated_by="maria",
-                history=[Change(at=AT, by="maria", field="created", new=found.text, version=1)],
-            )
+    return [
+        claim.model_copy(
+            update={
+                "id": f"{story_id}-{number}",
+                "story_id": story_id,
+                "number": number,
+                "created_at": AT,
+                "updated_at": AT,
+                "updated_by": "maria",
+                "history": [Change(at=AT, by="maria", field="created", new=claim.text, version=1)],
+            }
         )
-    return claims
+        for number, claim in enumerate(extracted_claims(extract(body)), start=1)
+    ]
 
 
 def _reviewed(claim: Claim) -> Claim:

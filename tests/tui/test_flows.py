@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,72 @@ async def test_fix_the_claim_list_split_merge_edit_add_dismiss(newsroom: Workspa
         assert [claim.id for claim in screen.visible_claims()] == [dismissed[0].id]
         await pilot.press("delete")
         assert not repo.get_claim(dismissed[0].id).dismissed
+
+
+async def _open_week_two_claim(app, pilot) -> None:
+    await asyncio.wait_for(app.index_loaded.wait(), timeout=60)
+    await app.workers.wait_for_complete()
+    await pilot.press("j", "j", "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("down", "down")
+
+
+async def test_checked_before_is_marked_and_its_verdict_can_be_reused(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_week_two_claim(app, pilot)
+        screen = app.screen
+        claim = screen.current_claim()
+        assert "$95 million every day" in claim.text
+        assert screen.table.get_row(claim.id)[4] == "◆"
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [match.claim_id for match in app.screen.matches][:1] == ["p0rt5-6"]
+        await pilot.press("y", "c")
+        copied = newsroom.repo.get_claim(claim.id)
+        assert (copied.verdict, copied.copied_from) == ("Mostly false", "p0rt5-6")
+        assert copied.conclusion.startswith("Port figures put the cost")
+        assert [item.source for item in copied.evidence] == ["Port of Ellery"]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.matches[0].confirmed
+        await pilot.press("u")
+        assert newsroom.repo.get_claim(claim.id).verdict is None
+
+
+async def test_a_rejected_link_is_never_suggested_again(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_week_two_claim(app, pilot)
+        claim = app.screen.current_claim()
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "p0rt5-6" not in [match.claim_id for match in app.screen.matches]
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.table.get_row(claim.id)[4] == ""
+
+
+async def test_clusters_group_a_claim_that_recurs_across_stories(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.index_loaded.wait(), timeout=60)
+        await pilot.press("C")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        clusters = app.screen.clusters
+        member_sets = [{member.claim_id for member in cluster.members} for cluster in clusters]
+        assert {"p0rt5-6", "w33k2-3"} in member_sets
+        target = member_sets.index({"p0rt5-6", "w33k2-3"})
+        for _ in range(target):
+            await pilot.press("j")
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, ClaimScreen)
+        assert app.screen.claim_id in {"p0rt5-6", "w33k2-3"}

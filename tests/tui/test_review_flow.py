@@ -94,3 +94,27 @@ async def test_another_reviewers_save_is_not_overwritten(workspace: Workspace, s
         await pilot.press("ctrl+s")
         assert workspace.repo.get_claim(target).conclusion == "My reading"
         review.set_verdict(workspace.repo, target, "True", scale=DEFAULT_SCALE, actor="ben")
+
+
+async def test_escape_after_a_conflict_keeps_both_texts_and_saves_nothing(workspace: Workspace, strike_story) -> None:
+    story, claims = strike_story
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "enter")
+        target = app.screen.claim_id
+        await pilot.press("c", *"My reading")
+        review.set_conclusion(workspace.repo, target, "Their reading", actor="ben")
+        await pilot.press("ctrl+s")
+        assert app.screen.query_one("#conflict").display
+        await pilot.press("escape", "escape")
+        assert workspace.repo.get_claim(target).conclusion == "Their reading"
+        assert DraftStore(workspace.repo, "tester").get(target, "conclusion").text == "My reading"
+
+
+async def test_saving_keeps_the_cursor_where_the_reviewer_was_typing(workspace: Workspace, strike_story) -> None:
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "enter", "c", *"First sentence.", "ctrl+s", *" Second one.", "escape")
+        assert workspace.repo.get_claim(app.screen.claim_id).conclusion == "First sentence. Second one."
+        await pilot.press("c", *" Third.", "escape")
+        assert workspace.repo.get_claim(app.screen.claim_id).conclusion == "First sentence. Second one. Third."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -34,20 +35,44 @@ SCREENS = {
     "claim_detail_reviewed": ["j", "enter", "f", *["down"] * 7, "enter", "enter"],
     "evidence_form": ["j", "enter", "n", "enter", "e"],
     "claim_help": ["j", "enter", "n", "enter", "question_mark"],
+    "duplicates": ["j", "j", "enter", "down", "down", "d"],
+    "claim_detail_checked_before": ["j", "j", "enter", "down", "down", "enter"],
+    "clusters": ["C"],
 }
+
+
+def driven(keys: list[str]):
+    """Press the keys one by one, letting background work (index, matches) finish after each,
+    so that a snapshot never depends on how fast a worker happened to be."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+async def settle(pilot) -> None:
+    await asyncio.wait_for(pilot.app.index_loaded.wait(), timeout=60)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("name", SCREENS)
 def test_screen(snap_compare, app, name: str) -> None:
-    assert snap_compare(app, press=SCREENS[name], terminal_size=(80, 24))
+    assert snap_compare(app, run_before=driven(SCREENS[name]), terminal_size=(80, 24))
 
 
 def test_stories_at_200_by_60(snap_compare, app) -> None:
-    assert snap_compare(app, terminal_size=(200, 60))
+    assert snap_compare(app, run_before=driven([]), terminal_size=(200, 60))
 
 
 def test_claims_in_light_theme(snap_compare, app) -> None:
-    assert snap_compare(app, press=["ctrl+t", "j", "enter"], terminal_size=(80, 24))
+    assert snap_compare(app, run_before=driven(["ctrl+t", "j", "enter"]), terminal_size=(80, 24))
 
 
 def test_claims_without_colour(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,4 +80,4 @@ def test_claims_without_colour(snap_compare, tmp_path: Path, monkeypatch: pytest
     build_newsroom(tmp_path / "newsroom")
     app = create_app(Workspace(Config(reviewer="maria"), tmp_path / "config.toml", tmp_path / "newsroom"))
     assert app.no_color
-    assert snap_compare(app, press=["j", "enter", "n"], terminal_size=(80, 24))
+    assert snap_compare(app, run_before=driven(["j", "enter", "n"]), terminal_size=(80, 24))

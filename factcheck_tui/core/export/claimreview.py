@@ -17,8 +17,8 @@ import orjson
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.links import is_web_address, safe_href
 from factcheck_tui.core.export.report import Report
-from factcheck_tui.core.filters import review_date
 from factcheck_tui.core.export.wording import flat
+from factcheck_tui.core.filters import review_date
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 

@@ -12,8 +12,8 @@ import csv
 import io
 
 from factcheck_tui.core.export.report import Report
-from factcheck_tui.core.filters import review_date
 from factcheck_tui.core.export.wording import evidence_lines
+from factcheck_tui.core.filters import review_date
 from factcheck_tui.core.models import Claim, Story
 
 BOM = "\ufeff"

@@ -12,6 +12,7 @@ from factcheck_tui.core.export.formats import render
 from factcheck_tui.core.export.options import ExportOptions
 from factcheck_tui.core.export.report import build_report
 from factcheck_tui.core.filters import ClaimFilter, reviewer_key
+from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage.files import atomic_write
@@ -25,10 +26,15 @@ class Export:
     claim_count: int
 
 
+def _publishable(options: ExportOptions) -> list[Status]:
+    """ClaimReview is publication: unless asked for all claims, only checks whose review is Done go out."""
+    return [Status.DONE] if options.format == "claimreview" and not options.include_unreviewed else []
+
+
 def claim_filter(options: ExportOptions, scale: VerdictScale) -> ClaimFilter:
     return ClaimFilter(
         verdicts=frozenset(scale.resolve(verdict) for verdict in options.verdicts),
-        statuses=frozenset(options.statuses),
+        statuses=frozenset(options.statuses or _publishable(options)),
         reviewers=frozenset(reviewer_key(name) for name in options.reviewers),
         since=options.since,
         until=options.until,

@@ -232,7 +232,8 @@ def sentence_features(text: str, speaker: str | None) -> list[Feature]:
         add("relative_time", 1.0, f"time reference ({when})")
     if speaker:
         verb = next((token for token in tokens if token.lower() in REPORTING_VERBS), "said")
-        add("attributed", 1.0, f"attributed statement ({speaker} {verb})")
+        named = speaker.split()[-1] in text
+        add("attributed", 1.0, f"attributed statement ({speaker} {verb})" if named else f"attributed statement ({speaker}, named before)")
     elif flat & REPORTING_VERBS or _ACCORDING.search(text):
         add("reported", 1.0, "reported speech")
     for cue in _WORD_CUES:

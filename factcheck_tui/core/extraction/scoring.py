@@ -27,12 +27,31 @@ class Model:
         return 1.0 / (1.0 + math.exp(-total))
 
     def reasons(self, features: list[Feature]) -> list[str]:
-        """Reasons, strongest influence first; features the model ignores are not shown."""
+        """Reasons, strongest influence first; features the model ignores are not shown.
+
+        A reason that lowered the score says so ("against: ..."), so that a reviewer never reads
+        a point against a claim as one for it. A reason already said by another is left out.
+        """
         ranked = sorted(
             (feature for feature in features if feature.reason and self.weights.get(feature.name, 0.0)),
             key=lambda feature: -abs(self.weights[feature.name] * feature.value),
         )
-        return [feature.reason for feature in ranked]
+        said: list[str] = []
+        for feature in ranked:
+            text = feature.reason if self.weights[feature.name] > 0 else f"{AGAINST}{feature.reason}"
+            if not any(_covers(earlier, text) for earlier in said):
+                said.append(text)
+        return said
+
+
+AGAINST = "against: "
+
+
+def _covers(earlier: str, reason: str) -> bool:
+    """ "date (Sunday, January 10th)" already says "date (January 10th)"."""
+    kind, _, detail = reason.partition(" (")
+    earlier_kind, _, earlier_detail = earlier.partition(" (")
+    return earlier_kind == kind and detail.rstrip(")") in earlier_detail
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,8 @@
 
 Looks for a name next to a reporting verb ("Amazon wrote", "Mark Harkins, a senior fellow at
 Georgetown University, said", "...," said Harkins.", "according to the CBO"). "He" or "she"
-("he vowed") resolves to the last named speaker; "we" and "I" are the writer, not a source. A
+("he vowed") resolves to the person last named, as a speaker or as the subject of a sentence
+("Councilmember Victor Hale called the plan ... He said ..."); "we" and "I" are the writer. A
 sentence that opens a quotation without attribution inherits the speaker of the sentence or the
 introducing line before it.
 """
@@ -57,6 +58,14 @@ _STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We
 # "..., officials said Sunday." names a day, not a speaker.
 _CALENDAR = MONTHS | WEEKDAYS | {"today", "yesterday"}
 _OPEN_QUOTE = ("\"", "“")
+# A sentence that opens with a person's name makes them who "he" or "she" means next.
+_SUBJECT = re.compile(r"^(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)(?=,|\s+[a-z])")
+# Words that make a capitalised subject an organisation, which "he" or "she" cannot mean.
+_ORGANISATION_WORDS = frozenset(
+    """council department office agency authority board committee company corporation inc ltd party
+    university college school hospital police court city county state government ministry union
+    association institute foundation bank group news times post""".split()
+)
 _CLOSE_QUOTE = re.compile(r"[\"”]")
 
 
@@ -100,9 +109,22 @@ def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
     return min(found)[2] if found else None
 
 
+def _person_subject(sentence: str) -> str | None:
+    """The person a sentence opens with ("Councilmember Victor Hale, one of ...": Victor Hale)."""
+    match = _SUBJECT.match(sentence)
+    name = _clean(match.group("name")) if match else None
+    if name is None:
+        return None
+    tokens = name.split()
+    if len(tokens) < 2 or any(token.lower().strip(".") in _ORGANISATION_WORDS for token in tokens):
+        return None
+    return name
+
+
 def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
     """Speakers for a story's sentences in order; ``block_ids`` says which line each one is on."""
     speakers: list[str | None] = []
+    # The person "he" or "she" would mean: the last one named as a speaker or as a subject.
     last: str | None = None
     block_quote: tuple[str, int] | None = None
     quote_open = False
@@ -116,8 +138,11 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             # The quotation goes on, or a new one follows the sentence that named its speaker.
             speaker = speakers[index - 1]
         speakers.append(speaker)
-        if speaker:
+        subject = _person_subject(sentence)
+        if speaker and (speaker.split()[-1] in sentence or subject is None):
             last = speaker
+        elif subject:
+            last = subject
         quote_open = _leaves_quote_open(sentence, continues_quote)
         if speaker and sentence.rstrip().endswith(":"):
             block_quote = (speaker, block + 1)

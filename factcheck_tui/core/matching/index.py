@@ -9,9 +9,9 @@ that claim's postings.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
 import math
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass

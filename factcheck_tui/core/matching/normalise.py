@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
 import Stemmer
 
 from factcheck_tui.core.matching.numbers import figures_from_words, plain_figures, spell_amounts

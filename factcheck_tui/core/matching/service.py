@@ -25,8 +25,8 @@ from typing import Any
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.matching import cache
-from factcheck_tui.core.matching.clusters import find_clusters
 from factcheck_tui.core.matching.cancel import Cancel, check
+from factcheck_tui.core.matching.clusters import find_clusters
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
 from factcheck_tui.core.matching.links import LinkStore, canonical_claim_id
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import secrets
+import time
+from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 
 from factcheck_tui.core.errors import SaveFailedError
 
 TMP_SUFFIX = ".tmp"
+# ".<name>.<pid>.<random>.tmp": the pid tells `doctor` whether the writer is still alive.
+_TEMPORARY = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$")
 
 
-def fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
+def fsync_path(path: Path) -> None:
+    """Flush a file, or a folder (which makes the names created or renamed in it durable)."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
@@ -27,32 +34,98 @@ def _write_all(fd: int, payload: bytes) -> None:
         view = view[written:]
 
 
+def write_temporary(path: Path, payload: bytes, *, durable: bool) -> Path:
+    """Write ``payload`` to a new temporary file next to ``path``; the caller renames it into place.
+
+    The new file's mtime is strictly later than that of the file it will replace. Filesystems
+    reuse inode numbers at once (two alternate when one file is replaced over and over) and
+    older kernels stamp times at a coarse tick, so without this two versions of a file could
+    share (inode, mtime, size) and a reader's cache would take one for the other.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            try:
+                previous = os.stat(path)
+            except FileNotFoundError:
+                previous = None
+            if previous is not None:
+                # Keep the mode of the file we replace: a shared newsroom database may be group-writable.
+                os.fchmod(fd, previous.st_mode & 0o7777)
+            _write_all(fd, payload)
+            if previous is not None:
+                stamp = max(time.time_ns(), previous.st_mtime_ns + 1)
+                os.utime(fd, ns=(stamp, stamp))
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as error:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise SaveFailedError(path, error.strerror or str(error)) from error
+    return tmp
+
+
 def atomic_write(path: Path, payload: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``payload`` so that readers see the old or the new bytes, never a mix.
 
     With ``durable`` the bytes and the rename are on disk before this returns. Any failure
     (a full disk, say) leaves the old file as it was and raises ``SaveFailedError``.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+    tmp = write_temporary(path, payload, durable=durable)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            # Keep the mode of the file we replace: a shared newsroom database may be group-writable.
-            with suppress(FileNotFoundError):
-                os.fchmod(fd, os.stat(path).st_mode & 0o7777)
-            _write_all(fd, payload)
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
         if durable:
-            fsync_dir(path.parent)
+            fsync_path(path.parent)
     except OSError as error:
         with suppress(OSError):
             os.unlink(tmp)
         raise SaveFailedError(path, error.strerror or str(error)) from error
 
 
+def create_marker(path: Path) -> None:
+    """Create an empty file and make its existence durable (a journal entry)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o666))
+        fsync_path(path.parent)
+    except OSError as error:
+        raise SaveFailedError(path, error.strerror or str(error)) from error
+
+
 def is_temporary(name: str) -> bool:
     return name.startswith(".") and name.endswith(TMP_SUFFIX)
+
+
+def temporary_owner(name: str) -> int | None:
+    match = _TEMPORARY.match(name)
+    return int(match.group(1)) if match else None
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError as error:
+        # Another user's process on a shared host: it exists, we just may not signal it.
+        return error.errno == errno.EPERM
+    return True
+
+
+def is_stale_temporary(path: Path) -> bool:
+    """A temporary file whose writer is gone: a kill or crash left it, and nobody will rename it."""
+    if not is_temporary(path.name):
+        return False
+    owner = temporary_owner(path.name)
+    return owner is None or not process_alive(owner)
+
+
+def stale_temporaries(root: Path) -> Iterator[Path]:
+    """Every temporary file below ``root`` whose writer is gone."""
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = Path(folder) / name
+            if is_stale_temporary(path):
+                yield path

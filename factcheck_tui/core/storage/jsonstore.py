@@ -8,6 +8,8 @@ the parsed file until another process replaces it (checked by inode, mtime and s
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from factcheck_tui.core.errors import CorruptFileError
-from factcheck_tui.core.storage.files import atomic_write
+from factcheck_tui.core.errors import CorruptFileError, SaveFailedError
+from factcheck_tui.core.storage.files import atomic_write, write_temporary
 
 Signature = tuple[int, int, int]
 BACKUP_GENERATIONS = 3
@@ -44,6 +46,25 @@ def parse_json_file(path: Path, payload: bytes) -> dict[str, Any]:
     return data
 
 
+def line_of_key(path: Path, keys: Sequence[str]) -> int | None:
+    """The line where a nested key sits in a JSON file, for error messages (best effort).
+
+    Looks for each key in turn after the previous one, which is exact for the files we write
+    and close enough for hand-edited ones.
+    """
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    position = 0
+    for key in keys:
+        match = re.compile(rf'"{re.escape(str(key))}"\s*:').search(text, position)
+        if match is None:
+            return None
+        position = match.start()
+    return text.count("\n", 0, position) + 1
+
+
 def read_json_file(path: Path) -> dict[str, Any] | None:
     try:
         payload = path.read_bytes()
@@ -59,6 +80,33 @@ def dump_json(data: Any) -> bytes:
 
 def backup_path(backup_dir: Path, name: str, generation: int) -> Path:
     return backup_dir / f"{name}.{generation}"
+
+
+def backups_of(backup_dir: Path, name: str) -> list[Path]:
+    """The backups of one file that exist, newest first."""
+    candidates = (backup_path(backup_dir, name, generation) for generation in range(1, BACKUP_GENERATIONS + 1))
+    return [path for path in candidates if path.exists()]
+
+
+def rotate_backups(backup_dir: Path, name: str, payload: bytes) -> None:
+    """Keep ``payload`` as backup 1, shifting older generations down and dropping the oldest.
+
+    The new backup is written before anything is shifted, so a full disk costs no old generation.
+    Backups are a convenience on top of durable saves: failing to write one must not fail the save.
+    """
+    with suppress(OSError, SaveFailedError):
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        newest = backup_path(backup_dir, name, 1)
+        fresh = write_temporary(newest, payload, durable=False)
+        try:
+            for generation in range(BACKUP_GENERATIONS - 1, 0, -1):
+                older = backup_path(backup_dir, name, generation)
+                if older.exists():
+                    os.replace(older, backup_path(backup_dir, name, generation + 1))
+            os.replace(fresh, newest)
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(fresh)
 
 
 class AtomicJSONStorage(Storage):
@@ -107,7 +155,7 @@ class AtomicJSONStorage(Storage):
         if self.use_cache:
             self._cached, self._signature = data, file_signature(self.path)
         if self.backup_dir is not None:
-            self._rotate_backups(payload)
+            rotate_backups(self.backup_dir, self.path.name, payload)
 
     def close(self) -> None:
         self._forget()
@@ -115,18 +163,6 @@ class AtomicJSONStorage(Storage):
     def _forget(self) -> None:
         self._cached = None
         self._signature = None
-
-    def _rotate_backups(self, payload: bytes) -> None:
-        assert self.backup_dir is not None
-        name = self.path.name
-        # Backups are a convenience on top of durable saves: failing to write one must not fail the save.
-        with suppress(OSError):
-            self.backup_dir.mkdir(parents=True, exist_ok=True)
-            for generation in range(BACKUP_GENERATIONS - 1, 0, -1):
-                older = backup_path(self.backup_dir, name, generation)
-                if older.exists():
-                    os.replace(older, backup_path(self.backup_dir, name, generation + 1))
-            atomic_write(backup_path(self.backup_dir, name, 1), payload, durable=False)
 
 
 class KeyedTable(Table):

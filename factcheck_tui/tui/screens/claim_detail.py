@@ -15,14 +15,18 @@ from factcheck_tui.core import review
 from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
-from factcheck_tui.tui.formatting import ago, verdict_text
+from factcheck_tui.tui.formatting import ago, one_line, verdict_text
+from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
+from factcheck_tui.tui.widgets.fit_table import EvidenceTable, FitTable
 from factcheck_tui.tui.widgets.history_view import HistoryView
+from factcheck_tui.tui.widgets.match_marks import earlier_lines
 
 POLL_SECONDS = 2.0
 DRAFT_DELAY_SECONDS = 0.4
+EARLIER_SHOWN = 3
 CONCLUSION = "conclusion"
 
 
@@ -36,7 +40,10 @@ class ClaimScreen(ReviewScreen):
         Binding("E", "edit_evidence", "Edit evidence", show=False, id="claim.edit_evidence"),
         Binding("delete", "remove_evidence", "Remove evidence", show=False, id="claim.remove_evidence"),
         Binding("o", "open_link", "Open link", show=False, id="claim.open_link"),
-        Binding("right_square_bracket", "step(1)", "Next claim", id="claim.next"),
+        Binding("d", "duplicates", "Duplicates", id="claim.duplicates"),
+        Binding("i", "app.import", "Import", show=False, id="claim.import"),
+        Binding("x", "app.export", "Export", show=False, id="claim.export"),
+        Binding("right_square_bracket", "step(1)", "Next claim", show=False, id="claim.next"),
         Binding("left_square_bracket", "step(-1)", "Previous claim", show=False, id="claim.previous"),
         Binding("n", "step_unreviewed(1)", "Next unreviewed", show=False, id="claim.next_unreviewed"),
         Binding("N", "step_unreviewed(-1)", "Previous unreviewed", show=False, id="claim.previous_unreviewed"),
@@ -54,17 +61,20 @@ class ClaimScreen(ReviewScreen):
         self.claim: Claim | None = None
         self._signature = None
         self._draft_timer: Timer | None = None
+        self._conflict = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="claim-text")
         yield Static(id="claim-meta")
         with VerticalScroll(id="claim-body"):
+            yield Static(id="earlier")
             yield Label("Conclusion  (c to write · escape or ctrl+s saves)", classes="section")
             yield TextArea(id="conclusion", soft_wrap=True, show_line_numbers=False)
             yield Static(id="conflict", classes="conflict")
-            yield Label("Evidence  (e add · E edit · delete remove · o open)", classes="section")
-            yield DataTable(id="evidence", cursor_type="row")
+            yield Label("Evidence  (e add · enter edit · delete remove · o open)", classes="section")
+            yield EvidenceTable(id="evidence")
+            yield Static("No evidence yet: e adds a link, a source or a note.", id="no-evidence")
             yield Label("History", classes="section")
             yield HistoryView(id="history")
         yield ActivityBar()
@@ -75,11 +85,9 @@ class ClaimScreen(ReviewScreen):
         return DraftStore(self.app.repo, self.app.workspace.actor)
 
     def on_mount(self) -> None:
-        table = self.query_one("#evidence", DataTable)
-        table.add_column("Id", key="id", width=3)
-        table.add_column("Source", key="source", width=18)
-        table.add_column("Link", key="url", width=30)
-        table.add_column("Note", key="note")
+        self.query_one("#evidence", FitTable).set_columns(
+            [("Id", "id", 3), ("Source", "source", 16), ("Link", "url", 30)], ("Note", "note")
+        )
         self.query_one("#conflict", Static).display = False
         self._load(self.claim_id)
         self.set_interval(POLL_SECONDS, self._poll)
@@ -98,7 +106,7 @@ class ClaimScreen(ReviewScreen):
             return
         self.claim_id = claim_id
         self.claim = claim
-        self.query_one("#conflict", Static).display = False
+        self._show_conflict(None)
         editor = self.query_one("#conclusion", TextArea)
         draft = self.drafts.get(claim.id, CONCLUSION)
         if draft and draft.text != claim.conclusion:
@@ -107,6 +115,8 @@ class ClaimScreen(ReviewScreen):
         else:
             editor.load_text(claim.conclusion)
         self._show(claim)
+        # Focusing the evidence list scrolls the body down; the reviewer starts at the top.
+        self.call_after_refresh(self.query_one("#claim-body", VerticalScroll).scroll_home, animate=False)
 
     def _editor_dirty(self) -> bool:
         return self.claim is not None and self.query_one("#conclusion", TextArea).text.strip() != self.claim.conclusion
@@ -130,36 +140,48 @@ class ClaimScreen(ReviewScreen):
         self.query_one("#claim-meta", Static).update(meta)
         self._show_evidence(claim.evidence)
         self.query_one("#history", HistoryView).show(claim)
+        self._show_earlier(claim)
 
     def _show_evidence(self, items: list[Evidence]) -> None:
-        table = self.query_one("#evidence", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for item in items:
-            table.add_row(item.id, item.source or "—", item.url or "—", " ".join(item.note.split()), key=item.id)
-        if items:
-            table.move_cursor(row=min(row, len(items) - 1))
+        table = self.query_one("#evidence", FitTable)
+        table.set_rows(
+            [(item.id, (item.id, one_line(item.source or "—", 16), one_line(item.url or "—", 30)), item.note) for item in items]
+        )
+        table.display = bool(items)
+        self.query_one("#no-evidence", Static).display = not items
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_evidence()
 
     def claim_saved(self, claim: Claim) -> None:
         previous = self.claim
         self.claim = claim
         self._signature = self.app.repo.story_signature(self.story_id)
         editor = self.query_one("#conclusion", TextArea)
-        conflict = self.query_one("#conflict", Static)
         mine = editor.text.strip()
-        if mine == claim.conclusion or (previous is not None and mine == previous.conclusion):
+        if mine == claim.conclusion:
+            self._show_conflict(None)
+        elif previous is not None and mine == previous.conclusion:
             # The editor held no unsaved text of the reviewer's, so it follows the stored one.
             editor.load_text(claim.conclusion)
-            conflict.display = False
+            self._show_conflict(None)
         elif previous is not None and claim.conclusion != previous.conclusion:
-            conflict.update(
+            self._show_conflict(claim)
+        self._show(claim)
+
+    def _show_conflict(self, theirs: Claim | None) -> None:
+        """Show (or, with None, hide) another reviewer's conclusion beside the reviewer's unsaved one."""
+        self._conflict = theirs is not None
+        box = self.query_one("#conflict", Static)
+        box.display = self._conflict
+        if theirs is not None:
+            box.update(
                 Text(
-                    f"{claim.updated_by} saved another conclusion meanwhile. Yours stays in the editor; "
-                    f"ctrl+s saves it over theirs, which was:\n{claim.conclusion or '(empty)'}"
+                    f"{theirs.updated_by} saved another conclusion meanwhile. Yours stays in the editor and is "
+                    f"not saved unless you press ctrl+s, which replaces theirs:\n{theirs.conclusion or '(empty)'}"
                 )
             )
-            conflict.display = True
-        self._show(claim)
 
     def _poll(self) -> None:
         if self.claim is None or self.app.repo.story_signature(self.story_id) == self._signature:
@@ -178,10 +200,34 @@ class ClaimScreen(ReviewScreen):
     def current_claim(self) -> Claim | None:
         return self.claim
 
+    def on_matches_changed(self, message: MatchesChanged) -> None:
+        if self.claim is not None:
+            self._show_earlier(self.claim)
+
+    def _show_earlier(self, claim: Claim) -> None:
+        """The best earlier checks of this claim, ranked: score, verdict, story and date."""
+        earlier = self.query_one("#earlier", Static)
+        index = self.app.match_index
+        try:
+            matches = index.similar_to(claim.id, EARLIER_SHOWN) if index is not None else []
+        except FactcheckError:
+            matches = []
+        earlier.display = bool(matches)
+        if matches:
+            earlier.update(earlier_lines(matches, self.app.workspace.scale, colour=not self.app.no_color))
+
+    def action_duplicates(self) -> None:
+        if self.claim is not None:
+            from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
+
+            self.app.push_screen(DuplicatesScreen(self.claim))
+
     # -- conclusion ------------------------------------------------------------------------
 
     def action_edit_conclusion(self) -> None:
-        self.query_one("#conclusion", TextArea).focus()
+        editor = self.query_one("#conclusion", TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self._draft_timer is not None:
@@ -200,8 +246,17 @@ class ClaimScreen(ReviewScreen):
         except FactcheckError as error:
             self.app.report(error)
 
+    def _settle_conclusion(self) -> bool:
+        """Before leaving the editor, the claim or the screen: save the text unless that would
+        overwrite another reviewer's conclusion shown in the conflict box. That takes ctrl+s."""
+        if self._conflict:
+            self._save_draft()
+            self.notify("Not saved: your text is kept as a draft; ctrl+s saves it over theirs", timeout=5)
+            return True
+        return self.action_save_conclusion()
+
     def action_save_conclusion(self) -> bool:
-        """Save the editor's text; False when the save was refused (the text stays)."""
+        """Save the editor's text (ctrl+s: also over a conflicting save); False when refused."""
         claim = self.claim
         if claim is None or not self._editor_dirty():
             return True
@@ -216,21 +271,21 @@ class ClaimScreen(ReviewScreen):
         if saved is None:
             return False
         self.drafts.clear(claim.id, CONCLUSION)
-        self.query_one("#conflict", Static).display = False
+        self._show_conflict(None)
         self.notify("Conclusion saved", timeout=2)
         return True
 
     def action_back(self) -> None:
         editor = self.query_one("#conclusion", TextArea)
         if editor.has_focus:
-            if self.action_save_conclusion():
-                self.query_one("#evidence", DataTable).focus()
+            if self._settle_conclusion():
+                self.query_one("#evidence", FitTable).focus()
             return
-        if self.action_save_conclusion():
+        if self._settle_conclusion():
             self.app.pop_screen()
 
     def _walk(self, offset: int, wanted) -> None:
-        if not self.action_save_conclusion():
+        if not self._settle_conclusion():
             return
         claims = {claim.id: claim for claim in self.app.repo.list_claims(self.story_id)}
         order = [claim_id for claim_id in self.sequence if claim_id in claims] or list(claims)
@@ -251,7 +306,7 @@ class ClaimScreen(ReviewScreen):
         self._walk(offset, lambda claim: claim.checkworthy and not claim.reviewed)
 
     def action_evidence_cursor(self, offset: int) -> None:
-        table = self.query_one("#evidence", DataTable)
+        table = self.query_one("#evidence", FitTable)
         table.action_cursor_down() if offset > 0 else table.action_cursor_up()
 
     def has_unsaved_edits(self) -> bool:
@@ -260,10 +315,10 @@ class ClaimScreen(ReviewScreen):
     # -- evidence --------------------------------------------------------------------------
 
     def _selected_evidence(self) -> Evidence | None:
-        if self.claim is None or not self.claim.evidence:
+        if self.claim is None:
             return None
-        row = self.query_one("#evidence", DataTable).cursor_row
-        return self.claim.evidence[row] if 0 <= row < len(self.claim.evidence) else None
+        key = self.query_one("#evidence", FitTable).current_key()
+        return next((item for item in self.claim.evidence if item.id == key), None)
 
     def action_add_evidence(self) -> None:
         claim = self.claim
@@ -273,11 +328,12 @@ class ClaimScreen(ReviewScreen):
         def added(result: EvidenceInput | None) -> None:
             if result is None:
                 return
+            # Adding an item cannot clash with anyone's change, so it goes onto the newest copy.
             self.save(
                 claim,
                 lambda version: review.add_evidence(
                     self.app.repo, claim.id, url=result.url, source=result.source, note=result.note,
-                    actor=self.app.workspace.actor, expected_version=version,
+                    actor=self.app.workspace.actor,
                 ),
             )
 
@@ -291,13 +347,19 @@ class ClaimScreen(ReviewScreen):
         def edited(result: EvidenceInput | None) -> None:
             if result is None:
                 return
-            self.save(
+            saved = self.save(
                 claim,
                 lambda version: review.update_evidence(
                     self.app.repo, claim.id, item.id, url=result.url, source=result.source, note=result.note,
-                    actor=self.app.workspace.actor, expected_version=version,
+                    actor=self.app.workspace.actor, expected_item=item,
                 ),
             )
+            if saved is None:
+                # Refused because someone changed this item meanwhile: the form comes back with
+                # the reviewer's own input, over the item as it now stands.
+                fresh = self._selected_evidence()
+                if fresh is not None:
+                    self.app.push_screen(EvidenceForm(fresh, typed=result), edited)
 
         self.app.push_screen(EvidenceForm(item), edited)
 
@@ -308,7 +370,7 @@ class ClaimScreen(ReviewScreen):
         saved = self.save(
             claim,
             lambda version: review.remove_evidence(
-                self.app.repo, claim.id, item.id, actor=self.app.workspace.actor, expected_version=version
+                self.app.repo, claim.id, item.id, actor=self.app.workspace.actor, expected_item=item
             ),
         )
         if saved:

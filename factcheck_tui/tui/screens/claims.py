@@ -17,13 +17,8 @@ from factcheck_tui.core.matching import Match, MatchingCancelled
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
 from factcheck_tui.tui.messages import MatchesChanged
-from factcheck_tui.tui.screens.claim_text_dialog import (
-    ADD,
-    EDIT,
-    SPLIT,
-    ClaimTextDialog,
-)
-from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
+from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
+from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
 from factcheck_tui.tui.screens.filter_menu import FilterMenu
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.undo import UndoStep
@@ -45,8 +40,10 @@ class ClaimsScreen(ReviewScreen):
         Binding("n", "next_unreviewed", "Next unreviewed", id="claims.next_unreviewed"),
         Binding("N", "previous_unreviewed", "Previous unreviewed", show=False, id="claims.previous_unreviewed"),
         Binding("f", "filter", "Filter", id="claims.filter"),
+        Binding("d", "duplicates", "Duplicates", show=False, id="claims.duplicates"),
         Binding("slash", "search", "Search", show=False, id="claims.search"),
-        Binding("x", "export", "Export", show=False, id="claims.export"),
+        Binding("i", "app.import", "Import", show=False, id="claims.import"),
+        Binding("x", "app.export", "Export", show=False, id="claims.export"),
         Binding("a", "add_claim", "Add claim", show=False, id="claims.add"),
         Binding("t", "edit_text", "Edit claim text", show=False, id="claims.edit_text"),
         Binding("T", "split", "Split claim", show=False, id="claims.split"),
@@ -83,10 +80,10 @@ class ClaimsScreen(ReviewScreen):
             [("#", "number", 3), ("Score", "score", 6), ("St", "status", 3), ("Verdict", "verdict", 12), ("Dup", "dup", 3)],
             ("Text", "text"),
         )
-        self.reload()
         self.set_interval(POLL_SECONDS, self._poll)
 
     def on_screen_resume(self) -> None:
+        # Also runs when the screen is first shown: the one place the list is (re)loaded.
         self.reload()
 
     def _poll(self) -> None:
@@ -101,6 +98,9 @@ class ClaimsScreen(ReviewScreen):
             self.claims = repo.list_claims(self.story_id, include_dismissed=True)
         except FactcheckError as error:
             self.app.report(error)
+            if self.story is None:
+                # Nothing of this story could be read (a damaged file): there is nothing to show here.
+                self.app.pop_screen()
             return
         self._fill()
         self._look_for_matches()
@@ -133,6 +133,7 @@ class ClaimsScreen(ReviewScreen):
         scale = self.app.workspace.scale
         worthy = [claim for claim in self.claims if claim.checkworthy and not claim.dismissed]
         reviewed = sum(claim.reviewed for claim in worthy)
+        # The CSS cuts each line with an ellipsis: a long headline must not push the list down.
         head = Text(self.story.title, style="bold")
         meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
         if meta:
@@ -212,6 +213,11 @@ class ClaimsScreen(ReviewScreen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
+    def action_duplicates(self) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            self.app.push_screen(DuplicatesScreen(claim))
+
     def action_filter(self) -> None:
         def chosen(choice: ClaimFilter | None) -> None:
             if choice is not None:
@@ -229,13 +235,6 @@ class ClaimsScreen(ReviewScreen):
 
     def on_filter_bar_done(self, event: FilterBar.Done) -> None:
         self.table.focus()
-
-    def action_export(self) -> None:
-        def chosen(request: ExportRequest | None) -> None:
-            if request is not None:
-                self.app.start_export(request)
-
-        self.app.push_screen(ExportDialog(self.story_id), chosen)
 
     # -- fixing the machine's claim list ------------------------------------------------------
 
@@ -321,4 +320,4 @@ class ClaimsScreen(ReviewScreen):
         change = claim_edits.restore_claim if claim.dismissed else claim_edits.dismiss_claim
         label = f"{'restore' if claim.dismissed else 'dismissal'} of {claim.id}"
         self._fix(label, lambda: ([change(self.app.repo, claim.id, actor=actor, expected_version=claim.version)], []))
-        self.notify(f"{label.capitalize()} (u undoes)", timeout=3)
+        self.notify(f"{'Restored' if claim.dismissed else 'Dismissed'} {claim.id} (u undoes)", timeout=3)

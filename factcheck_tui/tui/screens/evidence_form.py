@@ -28,21 +28,29 @@ class EvidenceForm(ModalScreen[EvidenceInput | None]):
         Binding("ctrl+s", "submit", "Save", id="evidence.save"),
     ]
 
-    def __init__(self, existing: Evidence | None = None) -> None:
+    def __init__(self, existing: Evidence | None = None, typed: EvidenceInput | None = None) -> None:
+        """``typed`` brings back what the reviewer entered when a save of it was refused."""
         super().__init__()
         self.existing = existing
+        self.typed = typed
 
     def compose(self) -> ComposeResult:
-        item = self.existing
+        item = self.typed or self.existing
         with Vertical(id="evidence-form", classes="dialog"):
-            yield Label("Edit evidence" if item else "Add evidence", classes="dialog-title")
+            yield Label("Edit evidence" if self.existing else "Add evidence", classes="dialog-title")
             yield Label("URL")
             yield Input(value=item.url if item else "", placeholder="https://…", id="url")
             yield Label("Source")
             yield Input(value=item.source if item else "", placeholder="who published it", id="source")
             yield Label("Note")
             yield Input(value=item.note if item else "", placeholder="what it shows", id="note")
-            yield Label("", id="form-error", classes="error")
+            conflict = ""
+            if self.typed and self.existing:
+                conflict = (
+                    f"Someone changed this item meanwhile; it now reads: {self.existing.source or '—'} · "
+                    f"{self.existing.url or '—'} · {self.existing.note or '—'}. Your input is above."
+                )
+            yield Label(conflict, id="form-error", classes="error")
             yield Label("enter: next field / save · ctrl+s: save · escape: cancel", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -39,7 +39,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             yield Input(placeholder="~/stories/article.html", id="path")
             yield TextArea(id="pasted", soft_wrap=True, tab_behavior="focus")
             with Horizontal(classes="fields"):
-                yield Input(placeholder="Headline (default: first line)", id="title")
+                yield Input(placeholder="Headline (optional)", id="title")
                 yield Input(placeholder="Outlet", id="outlet")
             with Horizontal(classes="fields"):
                 yield Input(placeholder="URL", id="url")

@@ -9,9 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
-from factcheck_tui.tui.formatting import progress_text
-from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
-from factcheck_tui.tui.screens.import_dialog import ImportDialog, ImportRequest
+from factcheck_tui.tui.formatting import one_line, progress_text
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
@@ -34,9 +32,10 @@ class StoriesScreen(Screen[None]):
         Binding("k", "cursor_up", "Up", show=False, id="stories.up"),
         Binding("slash", "search", "Search", id="stories.search"),
         Binding("o", "cycle_sort", "Sort", id="stories.sort"),
-        Binding("i", "import", "Import", id="stories.import"),
-        Binding("x", "export", "Export", id="stories.export"),
+        Binding("i", "app.import", "Import", id="stories.import"),
+        Binding("x", "app.export", "Export", id="stories.export"),
         Binding("a", "toggle_archive", "Show/hide archive", show=False, id="stories.archive"),
+        Binding("C", "clusters", "Recurring claims", show=False, id="stories.clusters"),
         Binding("q", "app.quit", "Quit", id="stories.quit"),
     ]
 
@@ -64,10 +63,10 @@ class StoriesScreen(Screen[None]):
             [("Id", "id", 5), ("Date", "date", 10), ("Outlet", "outlet", 10), ("Claims", "claims", 6), ("Reviewed", "progress", 9)],
             ("Headline", "title"),
         )
-        self.refresh_stories()
         self.set_interval(POLL_SECONDS, self._poll)
 
     def on_screen_resume(self) -> None:
+        # Also runs when the screen is first shown: the one place the list is (re)loaded.
         self.refresh_stories()
 
     def _poll(self) -> None:
@@ -83,6 +82,7 @@ class StoriesScreen(Screen[None]):
             self.app.report(error)
             return
         self._fill()
+        self.call_after_refresh(self.app.start_index)
 
     def _visible(self) -> list[StorySummary]:
         needle = self.query_one("#search", FilterBar).value.casefold().split()
@@ -104,7 +104,7 @@ class StoriesScreen(Screen[None]):
                     (
                         summary.id,
                         summary.published.isoformat() if summary.published else "",
-                        summary.outlet[:10],
+                        one_line(summary.outlet, 10),
                         str(summary.claim_count),
                         progress_text(summary.reviewed_count, summary.checkworthy_count, width=4),
                     ),
@@ -116,7 +116,7 @@ class StoriesScreen(Screen[None]):
         archived = sum(summary.kind is StoryKind.ARCHIVE for summary in self.summaries)
         status = f"{len(visible)} of {len(self.summaries)} stories · sorted by {self.sort}"
         if archived and not self.show_archive:
-            status += f" · {archived} archive collections hidden (a shows them)"
+            status += f" · {archived} past-check archive{'s' if archived != 1 else ''} hidden (a)"
         if not self.summaries:
             status = "No stories yet: press i to import one (a file, or pasted text)."
         self.query_one("#stories-status", Static).update(status)
@@ -134,6 +134,11 @@ class StoriesScreen(Screen[None]):
         names = list(SORTS)
         self.sort = names[(names.index(self.sort) + 1) % len(names)]
         self._fill()
+
+    def action_clusters(self) -> None:
+        from factcheck_tui.tui.screens.clusters import ClustersScreen
+
+        self.app.push_screen(ClustersScreen())
 
     def action_toggle_archive(self) -> None:
         self.show_archive = not self.show_archive
@@ -155,17 +160,3 @@ class StoriesScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
-
-    def action_import(self) -> None:
-        def chosen(request: ImportRequest | None) -> None:
-            if request is not None:
-                self.app.start_import(request)
-
-        self.app.push_screen(ImportDialog(), chosen)
-
-    def action_export(self) -> None:
-        def chosen(request: ExportRequest | None) -> None:
-            if request is not None:
-                self.app.start_export(request)
-
-        self.app.push_screen(ExportDialog(None), chosen)

@@ -13,14 +13,12 @@ class FilterBar(Input):
     DEFAULT_CSS = """
     FilterBar {
         display: none;
-        border: none;
-        height: 1;
-        padding: 0 1;
     }
     FilterBar.-active {
         display: block;
     }
     """
+    FRIENDLY_NAME = "search box"
     BINDINGS = [
         Binding("escape", "clear", "Clear search", id="filter.clear"),
         Binding("enter", "done", "Keep search", id="filter.done"),

@@ -16,12 +16,14 @@ CELL_PADDING = 2
 class FitTable(DataTable):
     """Rows are (key, fixed cells..., flexible text); the text is cut to fit the table's width."""
 
+    FRIENDLY_NAME = "list"
     # Enter selects the row, and every screen that lists rows opens the selected one.
     BINDINGS = [Binding("enter", "select_cursor", "Open", id="table.open")]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._fixed: list[int] = []
+        self._drawn_width: int | None = None
         self._columns: tuple[list[tuple[str, str, int]], tuple[str, str]] = ([], ("", ""))
         self._rows: list[tuple[str, Sequence[Any], str]] = []
 
@@ -42,11 +44,13 @@ class FitTable(DataTable):
         if current is not None and current in {key for key, _, _ in rows}:
             self.move_cursor(row=self.get_row_index(current))
         if not self.size.width:
-            # Not laid out yet: draw again once the table knows its width.
+            # Not laid out yet: look again once the table knows its width (a no-op if it fits).
             self.call_after_refresh(self.on_resize)
+
 
     def _redraw(self) -> None:
         width = self._text_width()
+        self._drawn_width = width
         # Columns are rebuilt too: DataTable never shrinks a column it has once widened.
         self.clear(columns=True)
         fixed, (label, column_key) = self._columns
@@ -57,7 +61,7 @@ class FitTable(DataTable):
             self.add_row(*cells, one_line(text, width), key=key)
 
     def on_resize(self) -> None:
-        if self._rows:
+        if self._rows and self._text_width() != self._drawn_width:
             current = self.current_key()
             self._redraw()
             if current is not None:
@@ -67,3 +71,8 @@ class FitTable(DataTable):
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+class EvidenceTable(FitTable):
+    FRIENDLY_NAME = "evidence list"
+    BINDINGS = [Binding("enter", "select_cursor", "Edit evidence", id="evidence.edit")]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from factcheck_tui.core.matching import Level, Match
+from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.tui.formatting import verdict_text
 
 CONFIRMED_MARK = "="
 LIKELY_MARK = "◆"
@@ -51,3 +53,18 @@ def checked_before(matches: list[Match]) -> Text | None:
         line.append(f"{len(matches)} possibly related claim{'s' if len(matches) != 1 else ''} elsewhere", style="dim")
     line.append("  · d shows them", style="dim")
     return line
+
+
+def earlier_lines(matches: list[Match], scale: VerdictScale, *, colour: bool) -> Text:
+    """A short ranked list for the claim detail: mark, score, verdict, the earlier claim, where and when."""
+    text = Text("Checked before  (d: all, confirm, reject or copy)", style="bold")
+    for match in matches:
+        text.append(f"\n{marker([match]) or ' '} {match.score:.2f} ")
+        if match.verdict:
+            text.append_text(verdict_text(match.verdict, scale, colour=colour))
+        else:
+            text.append("not rated", style="dim")
+        text.append(f" “{match.text}”")
+        where = " · ".join(part for part in (source_name(match), match.published.isoformat() if match.published else "", match.claim_id) if part)
+        text.append(f" — {where}", style="dim")
+    return text

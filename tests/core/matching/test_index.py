@@ -6,8 +6,7 @@ import threading
 import pytest
 
 from factcheck_tui.core.config import Matching
-from factcheck_tui.core.matching import Level, MatchIndex, MatchingCancelled, scoring
-from factcheck_tui.core.matching import cache
+from factcheck_tui.core.matching import Level, MatchIndex, MatchingCancelled, cache, scoring
 from factcheck_tui.core.matching.cache import cache_path
 from factcheck_tui.core.models import ClaimDigest
 from factcheck_tui.core.review import set_verdict

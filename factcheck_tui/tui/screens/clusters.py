@@ -1,0 +1,141 @@
+"""Claims that recur across stories: each cluster with its stories and verdicts, then its members."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from factcheck_tui.core.errors import FactcheckError
+from factcheck_tui.core.matching import Cluster, MatchingCancelled
+from factcheck_tui.tui.formatting import verdict_text
+from factcheck_tui.tui.messages import MatchesChanged
+from factcheck_tui.tui.widgets.activity_bar import ActivityBar
+from factcheck_tui.tui.widgets.fit_table import FitTable
+from factcheck_tui.tui.widgets.match_marks import source_name
+
+
+class ClustersScreen(Screen[None]):
+    AUTO_FOCUS = "#clusters"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="clusters.back"),
+        Binding("j", "cursor(1)", "Down", show=False, id="clusters.down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="clusters.up"),
+        Binding("tab", "switch_list", "Clusters / members", id="clusters.switch"),
+    ]
+
+    def __init__(self, story_id: str | None = None) -> None:
+        super().__init__()
+        self.story_id = story_id
+        self.clusters: list[Cluster] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="clusters-head", classes="status-line")
+        yield FitTable(id="clusters")
+        yield FitTable(id="members")
+        yield ActivityBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#clusters", FitTable).set_columns(
+            [("Claims", "claims", 6), ("Stories", "stories", 7), ("Link", "score", 5)], ("Verdicts · claim", "text")
+        )
+        self.query_one("#members", FitTable).set_columns(
+            [("Claim", "id", 9), ("Date", "date", 10), ("Verdict", "verdict", 12)], ("Where and what", "text")
+        )
+        self._search()
+
+    def on_matches_changed(self, message: MatchesChanged) -> None:
+        self._search()
+
+    def _search(self) -> None:
+        head = self.query_one("#clusters-head", Static)
+        if self.app.match_index is None:
+            head.update("The duplicate index is still loading…")
+            return
+        head.update("Looking for claims that recur across stories…")
+        self.app.begin_task("clusters", "Grouping recurring claims…")
+        self._find()
+
+    @work(thread=True, exclusive=True, group="clusters", exit_on_error=False)
+    def _find(self) -> None:
+        worker = get_current_worker()
+        try:
+            found = self.app.match_index.clusters(self.story_id, cancel=lambda: worker.is_cancelled)
+        except (MatchingCancelled, FactcheckError) as error:
+            self.app.call_from_thread(self.app.end_task, "clusters")
+            if isinstance(error, FactcheckError):
+                self.app.call_from_thread(self.app.report, error)
+            return
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, clusters: list[Cluster]) -> None:
+        self.app.end_task("clusters")
+        self.clusters = clusters
+        stories = len({story for cluster in clusters for story in cluster.story_ids})
+        self.query_one("#clusters-head", Static).update(
+            f"{len(clusters)} claims recur across {stories} stories · tab: members · enter on a member opens it"
+        )
+        self.query_one("#clusters", FitTable).set_rows(
+            [
+                (
+                    str(number),
+                    (str(len(cluster.members)), str(len(cluster.story_ids)), f"{cluster.score:.2f}"),
+                    f"{', '.join(cluster.verdicts) or 'not rated'} · {cluster.members[0].text}",
+                )
+                for number, cluster in enumerate(clusters)
+            ]
+        )
+        self._show_members()
+
+    def _current_cluster(self) -> Cluster | None:
+        key = self.query_one("#clusters", FitTable).current_key()
+        return self.clusters[int(key)] if key is not None and int(key) < len(self.clusters) else None
+
+    def _show_members(self) -> None:
+        cluster = self._current_cluster()
+        members = cluster.members if cluster else []
+        scale = self.app.workspace.scale
+        self.query_one("#members", FitTable).set_rows(
+            [
+                (
+                    member.claim_id,
+                    (
+                        member.claim_id,
+                        member.published.isoformat() if member.published else "",
+                        verdict_text(member.verdict, scale, colour=not self.app.no_color),
+                    ),
+                    f"{source_name(member)}: {member.text}",
+                )
+                for member in members
+            ]
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "clusters":
+            self._show_members()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.data_table.id == "clusters":
+            self.query_one("#members", FitTable).focus()
+            return
+        claim_id = self.query_one("#members", FitTable).current_key()
+        cluster = self._current_cluster()
+        member = next((member for member in cluster.members if member.claim_id == claim_id), None) if cluster else None
+        if member is not None:
+            from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+
+            self.app.push_screen(ClaimScreen(member.story_id, member.claim_id))
+
+    def action_cursor(self, step: int) -> None:
+        table = self.focused if isinstance(self.focused, FitTable) else self.query_one("#clusters", FitTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
+
+    def action_switch_list(self) -> None:
+        members = self.query_one("#members", FitTable)
+        (self.query_one("#clusters", FitTable) if members.has_focus else members).focus()
