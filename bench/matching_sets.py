@@ -21,8 +21,8 @@ from extraction_sets import REPO, load_jsonl
 
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.matching import MatchIndex
-from factcheck_tui.core.matching.scoring import Model
 from factcheck_tui.core.matching.features import FEATURE_NAMES
+from factcheck_tui.core.matching.scoring import Model
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
 from factcheck_tui.core.storage import Repository
 
