@@ -103,10 +103,6 @@ def quoted(text: str) -> list[str]:
     return [clause for passage in passages for clause in _CLAUSES.split(passage)]
 
 
-def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
-
-
 def stems(words: list[str]) -> list[str]:
     return _STEMMER.stemWords(words)
 
