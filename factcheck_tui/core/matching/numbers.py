@@ -162,3 +162,38 @@ def plain_figures(text: str) -> str:
     if "," in text:
         text = _GROUPED.sub(lambda m: m.group(1).replace(",", ""), text)
     return _SUFFIXED.sub(lambda m: _figure(float(m.group(1)) * SUFFIX_SCALES[m.group(2).lower()]), text)
+
+
+def _is_year(value: float) -> bool:
+    return value == int(value) and 1800 <= value <= 2100
+
+
+def is_year(figure: str) -> bool:
+    """A figure that reads as a year ("2019"): it dates a claim rather than measuring something."""
+    return len(figure) == 4 and figure.isdigit() and _is_year(float(figure))
+
+
+# Rounding may move a figure by this share at most: "about 150" for 146, not "20" for 15.
+ROUNDING = 0.1
+
+
+def _rounds_to(precise: float, rounded: float, written: str) -> bool:
+    """Is ``rounded`` (spelt ``written``) what ``precise`` becomes at the precision it is written in?"""
+    if "." in written:
+        step = 10.0 ** -len(written.split(".")[1])
+    else:
+        step = 10.0 ** (len(written) - len(written.rstrip("0")))
+    return abs(precise - rounded) <= min(step / 2, ROUNDING * abs(rounded))
+
+
+def figures_agree(first: str, second: str) -> bool:
+    """The same quantity, perhaps rounded: "4.2" and "4", "146" and "150". Years must be equal."""
+    if first == second:
+        return True
+    try:
+        one, two = float(first), float(second)
+    except ValueError:
+        return False
+    if _is_year(one) or _is_year(two):
+        return False
+    return _rounds_to(one, two, second) or _rounds_to(two, one, first)
