@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from factcheck_tui import __version__
 from factcheck_tui.commands import COMMANDS
@@ -17,17 +18,24 @@ def _common_options(parser: argparse.ArgumentParser, *, default: object) -> None
     parser.add_argument("--config", metavar="FILE", default=default, help="config file (default: $FACTCHECK_CONFIG or the user config dir)")
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are one line, like every other error; --help still shows the whole usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="factcheck",
         description="Keyboard-driven fact-checking for newsrooms. With no command, opens the review app.",
     )
     parser.add_argument("--version", action="version", version=f"factcheck-tui {__version__}")
     _common_options(parser, default=None)
-    shared = argparse.ArgumentParser(add_help=False)
+    shared = OneLineParser(add_help=False)
     # SUPPRESS keeps a value given before the command from being reset by the subcommand's default.
     _common_options(shared, default=argparse.SUPPRESS)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for command in COMMANDS:
         command.register(subparsers, shared)
     return parser

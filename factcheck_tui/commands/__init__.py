@@ -17,12 +17,14 @@ from factcheck_tui.commands import (
     show,
     status,
     stories,
+    story,
     verdict,
 )
 
 COMMANDS = (
     importing,
     stories,
+    story,
     claims,
     show,
     verdict,

@@ -6,7 +6,6 @@ import argparse
 
 from factcheck_tui.commands.output import claim_record, print_json, shorten
 from factcheck_tui.core.filters import ClaimFilter
-from factcheck_tui.core.ids import parse_story_id
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -23,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     repo = workspace.repo
-    story_ids = [parse_story_id(args.story)] if args.story else repo.story_ids()
+    story_ids = [args.story] if args.story else repo.story_ids()
     wanted = ClaimFilter(
         checkworthy_only=args.checkworthy,
         reviewed=False if args.unreviewed else None,

@@ -17,6 +17,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser.add_argument("--url", default="", help="where the story was published")
     parser.add_argument("--outlet", default="", help="publication name")
     parser.add_argument("--published", help="publication date, YYYY-MM-DD")
+    parser.add_argument("--again", action="store_true", help="import even if the same text is already a story")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(run=run, creates_database=True)
 
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         outlet=args.outlet,
         url=args.url,
         published=published,
+        again=args.again,
     )
     checkworthy = sum(claim.checkworthy for claim in claims)
     if args.json:

@@ -88,6 +88,13 @@ def edit_claim_text(
         return tx.save(_rewritten(claim, wanted, _place(tx.story.body, wanted, claim.start)), note="text edited")
 
 
+def set_speaker(repo: Repository, claim_id: str, speaker: str, *, actor: str, expected_version: int | None = None) -> Claim:
+    """Correct who said it (empty: nobody, the story's own voice); the old name stays in history."""
+    with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
+        claim.speaker = " ".join(speaker.split()) or None
+        return tx.save(claim, note="speaker corrected")
+
+
 def add_claim(repo: Repository, story_id: str, text: str, *, actor: str, speaker: str | None = None) -> Claim:
     """A claim the machine missed, typed by the reviewer; placed in the body if its text occurs there."""
     wanted = _wording(text, story_id)

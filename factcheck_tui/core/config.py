@@ -86,11 +86,17 @@ def default_database_path() -> Path:
 
 
 def load_config(path: Path | None = None) -> tuple[Config, Path]:
-    """The effective configuration and the file it came from (which need not exist)."""
+    """The effective configuration and the file it came from.
+
+    The default file need not exist (then every default applies); a file the user named must.
+    """
+    named = path is not None
     path = path or default_config_path()
     try:
         raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
+        if named:
+            raise ConfigError(f"{path}: no such config file") from None
         return Config(), path
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None

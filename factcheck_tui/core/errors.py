@@ -21,6 +21,14 @@ class InputError(FactcheckError):
     exit_code = 2
 
 
+class AlreadyImportedError(InputError):
+    """The article's text is already a story; importing it again needs an explicit choice."""
+
+    def __init__(self, message: str, story_id: str) -> None:
+        super().__init__(message)
+        self.story_id = story_id
+
+
 class ConfigError(FactcheckError):
     """The configuration file is missing a value or holds a bad one."""
 

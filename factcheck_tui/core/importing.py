@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.errors import AlreadyImportedError, InputError
 from factcheck_tui.core.extraction import Extraction, extract
 from factcheck_tui.core.extraction.normalise import normalise_body
 from factcheck_tui.core.ingest import Article
 from factcheck_tui.core.models import Claim, Origin, Story
 from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.urls import normalise_url
 
 
 def parse_date(raw: str | None, what: str = "--published") -> date | None:
@@ -30,13 +31,19 @@ def import_story(
     outlet: str = "",
     url: str = "",
     published: date | None = None,
+    again: bool = False,
 ) -> tuple[Story, list[Claim]]:
+    """Store a new story with its extracted claims. The same text twice is refused unless ``again``."""
     body = normalise_body(article.text)
     if not body:
         raise InputError(f"{article.source}: the article is empty")
+    if url.strip():
+        url = normalise_url(url)
     extraction = extract(body)
     if not extraction.claims:
         raise InputError(f"{article.source}: no sentences found in the article")
+    if not again:
+        refuse_reimport(repo, Story(id="", title="", body=body), article.source)
     story = Story(
         id="",
         title=(title or article.title or "Untitled story").strip(),
@@ -48,6 +55,17 @@ def import_story(
         imported_by=actor,
     )
     return repo.add_story(story, extracted_claims(extraction), actor)
+
+
+def refuse_reimport(repo: Repository, story: Story, source: str) -> None:
+    fingerprint = story.fingerprint
+    for summary in repo.list_stories():
+        if summary.fingerprint == fingerprint:
+            raise AlreadyImportedError(
+                f"{source}: this article is already story {summary.id} (“{summary.title}”); "
+                "import it with --again to keep a second copy",
+                summary.id,
+            )
 
 
 def extracted_claims(extraction: Extraction) -> list[Claim]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime, timezone
 from enum import StrEnum
 from typing import Any
@@ -126,6 +127,11 @@ class Story(BaseModel):
     imported_by: str = ""
     version: int = 1
 
+    @property
+    def fingerprint(self) -> str:
+        """Same text, same fingerprint: how a second import of one article is recognised."""
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()[:16]
+
 
 class StorySummary(BaseModel):
     """What the stories screen shows of a story, kept in the catalog so it opens fast."""
@@ -142,6 +148,7 @@ class StorySummary(BaseModel):
     reviewed_count: int = 0
     verdict_counts: dict[str, int] = Field(default_factory=dict)
     updated_at: datetime
+    fingerprint: str = ""
 
     @classmethod
     def of(cls, story: Story, claims: list[Claim]) -> StorySummary:
@@ -164,6 +171,7 @@ class StorySummary(BaseModel):
             reviewed_count=sum(claim.checkworthy and claim.reviewed for claim in live),
             verdict_counts=verdicts,
             updated_at=max(updated, story.imported_at),
+            fingerprint=story.fingerprint,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 
 from textual import work
@@ -13,7 +14,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from factcheck_tui.core.errors import ConfigError, FactcheckError
+from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError
 from factcheck_tui.core.export import write_export
 from factcheck_tui.core.importing import import_story, parse_date
 from factcheck_tui.core.ingest import parse_article, read_article
@@ -22,6 +23,7 @@ from factcheck_tui.core.models import Claim, ClaimDigest, Story
 from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
+from factcheck_tui.tui.keymap import check_keymap
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
@@ -185,6 +187,14 @@ class FactcheckApp(App[None]):
             self.match_index.update(ClaimDigest.of(story, claim))
         self.announce_matches()
 
+    def forget_story(self, story_id: str) -> None:
+        """A story was deleted: its claims leave the duplicate index."""
+        if self.match_index is None:
+            return
+        for claim_id in self.match_index.claim_ids(story_id):
+            self.match_index.remove(claim_id)
+        self.announce_matches()
+
     def on_unmount(self) -> None:
         # The next start loads the index from this cache instead of rebuilding it.
         if self.match_index is not None:
@@ -228,11 +238,33 @@ class FactcheckApp(App[None]):
                 outlet=request.outlet,
                 url=request.url,
                 published=parse_date(request.published, "Published"),
+                again=request.again,
             )
+        except AlreadyImportedError as error:
+            self.call_from_thread(self._already_imported, request, error)
+            return
         except FactcheckError as error:
             self.call_from_thread(self._finished, "import", error)
             return
         self.call_from_thread(self._imported, story, claims)
+
+    def _already_imported(self, request: ImportRequest, error: AlreadyImportedError) -> None:
+        self.end_task("import")
+        from factcheck_tui.tui.screens.claims import ClaimsScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "o":
+                self.push_screen(ClaimsScreen(error.story_id))
+            elif answer == "a":
+                self.start_import(replace(request, again=True))
+
+        self.push_screen(
+            ConfirmScreen(
+                f"This article is already story {error.story_id}.",
+                {"o": "Open that story", "a": "Import a second copy anyway"},
+            ),
+            answered,
+        )
 
     def _imported(self, story: Story, claims: list[Claim]) -> None:
         self._finished("import", None)
@@ -268,6 +300,7 @@ def create_app(workspace: Workspace, note: str = "") -> FactcheckApp:
     """The one way to build the app: ``factcheck`` and the tests both come through here."""
     workspace.repo  # open (and validate) the database before any screen is drawn
     app = FactcheckApp(workspace, note)
+    check_keymap(workspace.config.keys, FactcheckApp, workspace.config_path)
     if workspace.config.theme not in app.available_themes:
         raise ConfigError(
             f"{workspace.config_path}: theme: unknown theme {workspace.config.theme!r} "

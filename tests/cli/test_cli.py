@@ -165,3 +165,28 @@ def test_a_mistyped_database_path_is_an_error_not_a_new_empty_database(tmp_path:
     )
     assert result.returncode != 0 and f"{typo}: no database here" in result.stderr
     assert not typo.exists()
+
+
+def test_the_same_article_twice_is_refused_unless_asked_again(tmp_path: Path) -> None:
+    story_id = imported_story_id(tmp_path)
+    again = factcheck(tmp_path, "import", str(STRIKE))
+    assert again.returncode == 2 and f"this article is already story {story_id}" in again.stderr
+    forced = factcheck(tmp_path, "import", str(STRIKE), "--again")
+    assert forced.returncode == 0 and not forced.stdout.startswith(story_id)
+    bad_url = factcheck(tmp_path, "import", "-", "--url", "not a url", stdin="Fares rose 5% in May.")
+    assert bad_url.returncode == 2 and "'not a url' is not a web address" in bad_url.stderr
+
+
+def test_edit_a_story_and_delete_one(tmp_path: Path) -> None:
+    story_id = imported_story_id(tmp_path)
+    edited = factcheck(tmp_path, "story", "edit", story_id, "--title", "Strike ends", "--published", "2026-01-11", "--url", "post.example/strike")
+    assert edited.returncode == 0, edited.stderr
+    listed = json.loads(factcheck(tmp_path, "stories", "--json").stdout)
+    assert (listed[0]["title"], listed[0]["published"], listed[0]["url"]) == ("Strike ends", "2026-01-11", "https://post.example/strike")
+    assert factcheck(tmp_path, "story", "delete", story_id).returncode == 2
+    deleted = factcheck(tmp_path, "story", "delete", story_id, "--yes")
+    assert deleted.returncode == 0 and "backups/deleted" in deleted.stdout
+    assert json.loads(factcheck(tmp_path, "stories", "--json").stdout) == []
+    doctor = factcheck(tmp_path, "doctor", "--repair")
+    assert doctor.returncode == 0 and json.loads(factcheck(tmp_path, "stories", "--json").stdout) == []
+    assert "no story" in factcheck(tmp_path, "claims", "--story", story_id).stderr

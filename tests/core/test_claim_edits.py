@@ -130,3 +130,14 @@ def test_dismiss_and_restore_are_recorded_and_keep_the_review(repo: Repository, 
     restored = claim_edits.restore_claim(repo, byline.id, actor="ben", expected_version=dismissed.version)
     assert not restored.dismissed and restored.verdict == "False"
     assert [change.new for change in restored.history if change.field == "dismissed"] == [True, False]
+
+
+def test_a_reviewer_corrects_the_speaker(repo, strike_story) -> None:
+    from factcheck_tui.core.claim_edits import set_speaker
+
+    _, claims = strike_story
+    target = next(claim for claim in claims if claim.speaker and claim.speaker != "Carla Mendes")
+    fixed = set_speaker(repo, target.id, "  Carla   Mendes ", actor="ana", expected_version=target.version)
+    assert fixed.speaker == "Carla Mendes"
+    assert [(change.old, change.new) for change in fixed.history if change.field == "speaker"] == [(target.speaker, "Carla Mendes")]
+    assert set_speaker(repo, target.id, "", actor="ana").speaker is None

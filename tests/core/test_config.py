@@ -8,9 +8,11 @@ from factcheck_tui.core.config import load_config, resolve_database
 from factcheck_tui.core.errors import ConfigError
 
 
-def test_missing_config_gives_defaults(tmp_path: Path) -> None:
-    config, path = load_config(tmp_path / "absent.toml")
-    assert path == tmp_path / "absent.toml"
+def test_missing_default_config_gives_defaults_but_a_named_one_must_exist(tmp_path: Path) -> None:
+    config, path = load_config()
+    assert path == tmp_path / "no-config.toml" and not path.exists()
+    with pytest.raises(ConfigError, match="absent.toml: no such config file"):
+        load_config(tmp_path / "absent.toml")
     assert config.reviewer == "tester"
     assert config.scale.names[:5] == ["True", "Mostly true", "Mixed", "Mostly false", "False"]
     assert (config.scale.best_rating, config.scale.worst_rating) == (5, 1)
@@ -50,7 +52,7 @@ def test_bad_config_names_the_file_and_the_key(tmp_path: Path, text: str, messag
 
 
 def test_database_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config, _ = load_config(tmp_path / "absent.toml")
+    config, _ = load_config()
     monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "from-env"))
     assert resolve_database(str(tmp_path / "from-flag"), config) == tmp_path / "from-flag"
     assert resolve_database(None, config) == tmp_path / "from-env"

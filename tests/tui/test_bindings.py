@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
 from pathlib import Path
 
 import pytest
@@ -14,28 +11,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-import factcheck_tui.tui.screens as screens_package
-import factcheck_tui.tui.widgets as widgets_package
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import screen_actions
 from factcheck_tui.tui.app import FactcheckApp, create_app
+from factcheck_tui.tui.keymap import our_classes, own_bindings
 from factcheck_tui.tui.screens.help import HelpScreen
 
-
-def _our_classes():
-    yield FactcheckApp
-    for package in (screens_package, widgets_package):
-        for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
-            module = importlib.import_module(info.name)
-            for _, cls in inspect.getmembers(module, inspect.isclass):
-                if cls.__module__ == module.__name__ and hasattr(cls, "BINDINGS"):
-                    yield cls
-
-
-OUR_BINDINGS = [
-    (cls.__name__, binding) for cls in _our_classes() for binding in cls.__dict__.get("BINDINGS", []) if isinstance(binding, Binding)
-]
+OUR_BINDINGS = [(cls.__name__, binding) for cls in our_classes(FactcheckApp) for binding in own_bindings(cls)]
 
 
 def test_there_are_bindings_to_check() -> None:
@@ -91,3 +74,20 @@ async def test_palette_offers_the_screen_actions(tmp_path: Path) -> None:
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Verdict", "Status", "Next unreviewed", "Filter", "Export", "Undo"} <= titles
         assert isinstance(app.screen, Screen)
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [
+        ({"review.verdikt": "V"}, "keys.review.verdikt: no action has this id"),
+        ({"review.verdict": "s"}, "keys.review.verdict: 's' already means “Status” (review.status)"),
+        ({"claims.filter": "n"}, "keys.claims.filter: 'n' already means “Next unreviewed” (claims.next_unreviewed)"),
+    ],
+)
+def test_a_keymap_that_breaks_a_screen_is_refused(tmp_path: Path, keys: dict[str, str], message: str) -> None:
+    from factcheck_tui.core.errors import ConfigError
+
+    build_newsroom(tmp_path / "db")
+    with pytest.raises(ConfigError) as error:
+        create_app(Workspace(Config(reviewer="ana", keys=keys), tmp_path / "c.toml", tmp_path / "db"))
+    assert str(error.value).startswith(f"{tmp_path / 'c.toml'}: {message}")

@@ -27,11 +27,13 @@ def newsroom(tmp_path: Path) -> Workspace:
     return Workspace(Config(reviewer="ana"), tmp_path / "config.toml", root)
 
 
-async def test_import_a_file_from_the_stories_screen(newsroom: Workspace) -> None:
+async def test_import_a_file_from_the_stories_screen(newsroom: Workspace, tmp_path: Path) -> None:
+    article = tmp_path / "ferry.txt"
+    article.write_text("Ferry fares rise 12 percent in May\n\nThe ferry board approved the rise on Monday by 5 votes to 2.\n")
     app = create_app(newsroom)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
-        await pilot.press(*str(STRIKE))
+        await pilot.press(*str(article))
         await pilot.press("tab", "tab", *"Strike over", "tab", *"Wire")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
@@ -285,3 +287,39 @@ async def test_clusters_group_a_claim_that_recurs_across_stories(newsroom: Works
         await pilot.press("tab", "enter")
         assert isinstance(app.screen, ClaimScreen)
         assert app.screen.claim_id in {"p0rt5-6", "w33k2-3"}
+
+
+async def test_importing_the_same_article_again_asks_first(newsroom: Workspace) -> None:
+    before = len(newsroom.repo.story_ids())
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", *str(STRIKE), "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "already story p0rt5" in str(app.screen.question)
+        await pilot.press("o")
+        assert isinstance(app.screen, ClaimsScreen) and app.screen.story_id == "p0rt5"
+        assert len(newsroom.repo.story_ids()) == before
+        await pilot.press("i", *str(STRIKE), "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(newsroom.repo.story_ids()) == before + 1
+
+
+async def test_correct_a_speaker_and_a_storys_details_then_delete_it(newsroom: Workspace) -> None:
+    repo = newsroom.repo
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "n")
+        claim = app.screen.current_claim()
+        await pilot.press("p", "ctrl+a", "ctrl+k", *"Carla Mendes", "enter")
+        assert repo.get_claim(claim.id).speaker == "Carla Mendes"
+        await pilot.press("escape", "e", "ctrl+a", "ctrl+k", *"Port strike ends", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"2026-01-13", "ctrl+s")
+        story = repo.get_story("p0rt5")
+        assert (story.title, story.published.isoformat()) == ("Port strike ends", "2026-01-13")
+        await pilot.press("delete", "y")
+        assert not repo.story_exists("p0rt5")
+        assert "p0rt5" not in [row.value for row in app.screen.table.rows]

@@ -63,7 +63,11 @@ def build_report(
     ``include_unreviewed`` is the short form of ``ClaimFilter(reviewed=None)``.
     """
     claim_filter = claim_filter or ClaimFilter(reviewed=None if include_unreviewed else True)
-    named = list(dict.fromkeys(parse_story_id(story_id) for story_id in story_ids))
+    # Each id once, in the order given, with the user's spelling kept for a "no such story" message.
+    typed: dict[str, str] = {}
+    for raw in story_ids:
+        typed.setdefault(parse_story_id(raw), raw)
+    named = list(typed)
     if named:
         candidates = named
     else:
@@ -71,7 +75,7 @@ def build_report(
         candidates = [summary.id for summary in repo.list_stories() if summary.kind in kinds]
     sections = []
     for story_id in candidates:
-        story = repo.get_story(story_id)
+        story = repo.get_story(typed.get(story_id, story_id))
         claims = repo.list_claims(story_id, include_dismissed=True)
         chosen = [claim for claim in claims if claim_filter.matches(claim)]
         if not chosen and claim_filter.narrows and not named:

@@ -26,7 +26,7 @@ from pydantic import TypeAdapter
 from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
-from factcheck_tui.core.storage.files import create_marker, is_temporary, stale_temporaries
+from factcheck_tui.core.storage.files import create_marker, fsync_path, is_temporary, stale_temporaries
 from factcheck_tui.core.storage.jsonstore import AtomicJSONStorage, Signature, file_signature, read_json_file
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
@@ -294,11 +294,13 @@ class Repository:
         with self._mutex:
             storage.write(data)
 
-    def _load_story(self, story_id: str) -> tuple[Story, list[Claim], dict[str, Any]]:
+    def _load_story(self, story_id: str, typed: str | None = None) -> tuple[Story, list[Claim], dict[str, Any]]:
+        """``typed`` is the id as the user wrote it, for the message if there is no such story."""
         with self._mutex:
             tables = self._story_file(story_id).read()
         if tables is None:
-            raise NotFoundError(f"no story {story_id} in {self.root}")
+            shown = story_id if typed is None or typed.strip().lower() == story_id else f"{typed.strip()!r} (read as {story_id})"
+            raise NotFoundError(f"no story {shown} in {self.root}")
         story, claims = read_story_document(self.layout.story(story_id), tables)
         return story, claims, tables
 
@@ -396,8 +398,32 @@ class Repository:
             ordered = sorted(claims, key=Claim.document_order)
             self._commit(story, ordered, ordered, {}, story_changed=True)
 
+    def delete_story(self, story_id: str) -> Path:
+        """Take a story out of the database; its file and backups are kept under backups/deleted/.
+
+        The backups go too, so that ``doctor --repair`` does not bring the story back.
+        """
+        story_id = parse_story_id(story_id)
+        with self.write_lock():
+            if not self.story_exists(story_id):
+                raise NotFoundError(f"no story {story_id} in {self.root}")
+            kept = self.layout.backups / "deleted" / f"{story_id}-{utcnow():%Y%m%dT%H%M%SZ}"
+            kept.mkdir(parents=True, exist_ok=True)
+            path = self.layout.story(story_id)
+            self._mark_dirty(story_id)
+            os.replace(path, kept / path.name)
+            for backup in sorted(self.layout.backup_dir_for(path).glob(f"{path.name}.*")):
+                os.replace(backup, kept / backup.name)
+            fsync_path(path.parent)
+            fsync_path(kept)
+            with self._mutex:
+                self._story_files.pop(path, None)
+            self._rebuild_derived(story_id)
+            self._mark_clean(story_id)
+        return kept
+
     def get_story(self, story_id: str) -> Story:
-        return self._load_story(parse_story_id(story_id))[0]
+        return self._load_story(parse_story_id(story_id), story_id)[0]
 
     def list_stories(self) -> list[StorySummary]:
         """Every story's summary. Shards that did not change since the last call are not validated
@@ -419,12 +445,12 @@ class Repository:
     # -- claims ----------------------------------------------------------------------------
 
     def list_claims(self, story_id: str, *, include_dismissed: bool = False) -> list[Claim]:
-        claims = self._load_story(parse_story_id(story_id))[1]
+        claims = self._load_story(parse_story_id(story_id), story_id)[1]
         return [claim for claim in claims if include_dismissed or not claim.dismissed]
 
     def get_claim(self, raw_claim_id: str) -> Claim:
         story_id, number = parse_claim_id(raw_claim_id)
-        for claim in self._load_story(story_id)[1]:
+        for claim in self._load_story(story_id, raw_claim_id.strip().rsplit("-", 1)[0])[1]:
             if claim.number == number:
                 return claim
         raise NotFoundError(f"no claim {raw_claim_id} in {self.root}")

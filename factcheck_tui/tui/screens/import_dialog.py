@@ -23,6 +23,7 @@ class ImportRequest:
     outlet: str
     url: str
     published: str
+    again: bool = False
 
 
 class ImportDialog(ModalScreen[ImportRequest | None]):

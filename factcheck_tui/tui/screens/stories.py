@@ -9,7 +9,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
+from factcheck_tui.core.stories import delete_story, edit_story
 from factcheck_tui.tui.formatting import one_line, progress_text
+from factcheck_tui.tui.screens.confirm import ConfirmScreen
+from factcheck_tui.tui.screens.story_dialog import StoryDetails, StoryDialog
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
@@ -36,6 +39,8 @@ class StoriesScreen(Screen[None]):
         Binding("x", "app.export", "Export", id="stories.export"),
         Binding("a", "toggle_archive", "Show/hide archive", show=False, id="stories.archive"),
         Binding("C", "clusters", "Recurring claims", show=False, id="stories.clusters"),
+        Binding("e", "edit_story", "Edit story details", show=False, id="stories.edit"),
+        Binding("delete", "delete_story", "Delete story", show=False, id="stories.delete"),
         Binding("q", "app.quit", "Quit", id="stories.quit"),
     ]
 
@@ -160,3 +165,53 @@ class StoriesScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
+
+    def action_edit_story(self) -> None:
+        story_id = self.table.current_key()
+        if story_id is None:
+            return
+        try:
+            story = self.app.repo.get_story(story_id)
+        except FactcheckError as error:
+            self.app.report(error)
+            return
+
+        def chosen(details: StoryDetails | None) -> None:
+            if details is None:
+                return
+            try:
+                edit_story(
+                    self.app.repo, story_id, actor=self.app.workspace.actor, title=details.title,
+                    outlet=details.outlet, url=details.url, published=details.published,
+                )
+            except FactcheckError as error:
+                self.app.report(error)
+            self.refresh_stories()
+
+        self.app.push_screen(StoryDialog(story), chosen)
+
+    def action_delete_story(self) -> None:
+        story_id = self.table.current_key()
+        summary = next((summary for summary in self.summaries if summary.id == story_id), None)
+        if summary is None:
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer != "y":
+                return
+            try:
+                kept = delete_story(self.app.repo, summary.id)
+            except FactcheckError as error:
+                self.app.report(error)
+                return
+            self.app.forget_story(summary.id)
+            self.notify(f"Deleted {summary.id}; its file is kept in {kept}", timeout=6, markup=False)
+            self.refresh_stories()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete story {summary.id}, “{summary.title}”, with its {summary.claim_count} claims and their reviews?",
+                {"y": "Yes, delete it (a copy is kept under backups/deleted/)", "n": "No"},
+            ),
+            answered,
+        )

@@ -1,0 +1,46 @@
+"""A story's own details (headline, outlet, link, date), and taking a story out of the database."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.models import Story
+from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.urls import normalise_url
+
+UNCHANGED = object()
+
+
+def edit_story(
+    repo: Repository,
+    story_id: str,
+    *,
+    actor: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: date | None | object = UNCHANGED,
+) -> Story:
+    """Change what is given; ``published=None`` clears the date, leaving it out keeps it."""
+    changes: dict[str, object] = {}
+    if title is not None:
+        if not title.strip():
+            raise InputError("a story needs a headline")
+        changes["title"] = title.strip()
+    if outlet is not None:
+        changes["outlet"] = outlet.strip()
+    if url is not None:
+        changes["url"] = normalise_url(url) if url.strip() else ""
+    if published is not UNCHANGED:
+        changes["published"] = published
+    with repo.transaction(story_id, actor) as tx:
+        if changes:
+            tx.update_story(tx.story.model_copy(update=changes))
+        return tx.story
+
+
+def delete_story(repo: Repository, story_id: str) -> Path:
+    """Remove a story; returns where its file is kept (under backups/deleted/)."""
+    return repo.delete_story(story_id)
