@@ -14,7 +14,7 @@ from factcheck_tui.core.errors import SaveFailedError
 from factcheck_tui.core.storage.files import atomic_write
 
 # Bump when normalisation, weights or the state layout change: older caches are then rebuilt.
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "matching-index.bin"
 
 

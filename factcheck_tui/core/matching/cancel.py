@@ -6,7 +6,6 @@ import threading
 from collections.abc import Callable
 
 Cancel = threading.Event | Callable[[], bool] | None
-CHECK_EVERY = 256
 
 
 class MatchingCancelled(Exception):

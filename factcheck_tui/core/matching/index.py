@@ -12,13 +12,16 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
+from typing import Any
 
-from factcheck_tui.core.matching.normalise import canonical, char_grams, content_words, stems
-from factcheck_tui.core.matching.scoring import Evidence, is_short, short_text_factor, similarity
+from factcheck_tui.core.matching.features import FEATURE_NAMES, Query, pair_features
+from factcheck_tui.core.matching.normalise import analyse_many, canonical, char_grams, quoted, word_grams
+from factcheck_tui.core.matching.scoring import CONFLICT_CEILING, Model, is_short, load_model, short_text_factor
 
 K1 = 1.2
 B = 0.75
@@ -28,6 +31,7 @@ COMMON_SHARE = 0.02
 COMMON_MIN_DF = 500
 # How many of the rare words' best candidates (times the limit) a common word may still reorder.
 BOOST_POOL = 8
+CONFLICTS = (FEATURE_NAMES.index("figures_conflict"), FEATURE_NAMES.index("direction_conflict"))
 # Removed claims' postings are swept out once this many (or this share of the index) have died.
 DEAD_MIN = 2000
 DEAD_SHARE = 0.05
@@ -43,15 +47,19 @@ def tf_part(tf: int, length: int, average: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """A text as matching sees it: content words in order and their stems."""
+    """A text as matching sees it: content words in order, their stems, and which way it says a
+    quantity moved (``normalise.direction``)."""
 
     words: tuple[str, ...]
     terms: tuple[str, ...]
+    direction: int = 0
+    # The stems of each passage in quotation marks that is long enough to be a claim of its own.
+    quotes: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Analysis:
-        found = content_words(text)
-        return cls(tuple(found), tuple(stems(found)))
+        ((content, stemmed, direction, quotes),) = _analyse([text])
+        return cls(tuple(content.split()), tuple(stemmed.split()), direction, quotes)
 
     def grams(self) -> list[str]:
         return char_grams(self.words)
@@ -61,13 +69,25 @@ class Analysis:
         return len(set(self.terms))
 
 
+def _analyse(texts: list[str]) -> list[tuple[str, str, int, tuple[tuple[str, ...], ...]]]:
+    """(content words, stems, direction, quoted passages' stems) of each text, all analysed at once."""
+    analysed = analyse_many(texts)
+    passages = [(position, passage) for position, text in enumerate(texts) for passage in quoted(text)]
+    quotes: list[list[tuple[str, ...]]] = [[] for _ in texts]
+    for (position, _), (_, stemmed, _) in zip(passages, analyse_many([passage for _, passage in passages])):
+        terms = tuple(stemmed.split())
+        if not is_short(len(set(terms))):
+            quotes[position].append(terms)
+    return [(*found, tuple(quoted_terms)) for found, quoted_terms in zip(analysed, quotes)]
+
+
 def searchable_text(text: str, review_title: str | None) -> str:
     """A past fact-check is found by its claim and by its published headline."""
     return f"{text} . {review_title}" if review_title else text
 
 
 # The digest fields an entry keeps, in the order of ``Entry.row()`` (the cache stores rows).
-ROW_FIELDS = ("claim_id", "story_id", "text", "verdict", "published", "review_title", "version", "dismissed", "words", "terms")
+ROW_FIELDS = ("claim_id", "story_id", "text", "verdict", "published", "review_title", "version", "dismissed", "words", "terms", "split", "direction", "quotes")
 
 
 @dataclass(slots=True)
@@ -88,31 +108,61 @@ class Entry:
     dismissed: bool
     words: str
     terms: str
-    # The analysis just computed, kept only until the entry is posted (saves splitting it again).
-    fresh: Analysis | None = None
+    # How many of the words are the claim's own; the rest are its published headline's.
+    split: int
+    direction: int
+    # The stems of each passage in quotation marks (long enough to be a claim), "|" between them.
+    quotes: str
 
     @classmethod
-    def of_digest(cls, digest: dict) -> Entry:
-        analysis = Analysis.of(searchable_text(digest["text"], digest.get("review_title")))
-        return cls(
-            claim_id=digest["id"],
-            story_id=digest["story_id"],
-            text=digest["text"],
-            verdict=digest.get("verdict"),
-            published=digest.get("published"),
-            review_title=digest.get("review_title"),
-            version=int(digest.get("version", 1)),
-            dismissed=bool(digest.get("dismissed", False)),
-            words=" ".join(analysis.words),
-            terms=" ".join(analysis.terms),
-            fresh=analysis,
-        )
+    def of_digest(cls, digest: Mapping[str, Any]) -> Entry:
+        return cls.of_digests([digest])[0]
+
+    @classmethod
+    def of_digests(cls, digests: list[Mapping[str, Any]]) -> list[Entry]:
+        """Entries for many claims at once: their texts and headlines are analysed together."""
+        titled = [position for position, digest in enumerate(digests) if digest.get("review_title")]
+        found = _analyse([digest["text"] for digest in digests] + [digests[position]["review_title"] for position in titled])
+        headline = dict(zip(titled, found[len(digests) :]))
+        entries = []
+        for position, (digest, (content, stemmed, direction, quotes)) in enumerate(zip(digests, found)):
+            split = stemmed.count(" ") + 1 if stemmed else 0
+            title = headline.get(position)
+            if title is not None and title[1]:
+                content, stemmed = f"{content} {title[0]}".strip(), f"{stemmed} {title[1]}".strip()
+                direction, quotes = direction | title[2], quotes + title[3]
+            entries.append(
+                cls(
+                    claim_id=digest["id"],
+                    story_id=digest["story_id"],
+                    text=digest["text"],
+                    verdict=digest.get("verdict"),
+                    published=digest.get("published"),
+                    review_title=digest.get("review_title"),
+                    version=int(digest.get("version", 1)),
+                    dismissed=bool(digest.get("dismissed", False)),
+                    words=content,
+                    terms=stemmed,
+                    split=split,
+                    direction=direction,
+                    quotes="|".join(" ".join(terms) for terms in quotes),
+                )
+            )
+        return entries
 
     @property
     def analysis(self) -> Analysis:
-        if self.fresh is not None:
-            return self.fresh
-        return Analysis(tuple(self.words.split()), tuple(self.terms.split()))
+        quotes = tuple(tuple(quote.split()) for quote in self.quotes.split("|")) if self.quotes else ()
+        return Analysis(tuple(self.words.split()), tuple(self.terms.split()), self.direction, quotes)
+
+    def fields(self) -> list[list[str]]:
+        """The stems of each part a query may match on its own: the claim, its headline (if any)
+        and each quoted passage."""
+        terms = self.terms.split()
+        parts = [terms[: self.split], terms[self.split :]] if self.split < len(terms) else [terms]
+        if self.quotes:
+            parts += [quote.split() for quote in self.quotes.split("|")]
+        return parts
 
     def row(self) -> tuple:
         return tuple(getattr(self, name) for name in ROW_FIELDS)
@@ -129,6 +179,9 @@ class LexicalIndex:
         self.entries: list[Entry | None] = []
         self.slot_of: dict[str, int] = {}
         self.postings: dict[str, tuple[array, array]] = {}
+        # How many claims use each character gram, counted once per distinct word of a claim (a
+        # claim with "state" and "statement" counts " sta" twice): exact enough for a weight,
+        # and a whole archive is counted per word of its vocabulary, not per claim.
         self.gram_df: Counter[str] = Counter()
         self.lengths: list[int] = []
         self.gram_lengths: list[int] = []
@@ -136,6 +189,7 @@ class LexicalIndex:
         self.total_grams = 0
         self.story_claims: dict[str, set[str]] = {}
         self.dead: set[int] = set()
+        self.model: Model = load_model()
 
     # -- size and averages -----------------------------------------------------------------
 
@@ -158,45 +212,58 @@ class LexicalIndex:
     # -- changes ---------------------------------------------------------------------------
 
     def add_many(self, entries: Iterable[Entry]) -> None:
-        """Add claims in bulk; weights use the average length over the whole batch."""
-        fresh = []
+        """Add claims in bulk; weights use the average length over the whole batch.
+
+        Written for a whole archive at once: postings are gathered in plain lists and turned into
+        arrays at the end, and character grams are counted per distinct word of the vocabulary."""
+        entries = list(entries)
         for entry in entries:
-            self.remove(entry.claim_id)
-            fresh.append(self._place(entry))
+            if entry.claim_id in self.slot_of:
+                self.remove(entry.claim_id)
+        first = len(self.entries)
+        self.entries.extend(entries)
+        self.slot_of.update(zip([entry.claim_id for entry in entries], range(first, first + len(entries))))
+        for entry in entries:
+            self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
+        term_lists = [entry.terms.split() for entry in entries]
+        lengths = [len(terms) for terms in term_lists]
+        self.lengths += lengths
+        # A claim's length in characters stands for its number of character grams.
+        self.gram_lengths += [len(entry.words) for entry in entries]
+        self.total_terms += sum(lengths)
+        self.total_grams += sum(self.gram_lengths[first:])
+        word_counts = Counter(chain.from_iterable([set(entry.words.split()) for entry in entries]))
+        for word, count in word_counts.items():
+            for gram in set(word_grams(word)):
+                self.gram_df[gram] += count
         average = self._average_length()
-        for slot in fresh:
-            self._post(slot, average)
-
-    def add(self, entry: Entry) -> None:
-        self.remove(entry.claim_id)
-        self._post(self._place(entry), self._average_length())
-
-    def _place(self, entry: Entry) -> int:
-        slot = len(self.entries)
-        self.entries.append(entry)
-        self.slot_of[entry.claim_id] = slot
-        self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
-        analysis = entry.analysis
-        grams = analysis.grams()
-        self.gram_df.update(set(grams))
-        self.lengths.append(len(analysis.terms))
-        self.gram_lengths.append(len(grams))
-        self.total_terms += self.lengths[slot]
-        self.total_grams += self.gram_lengths[slot]
-        return slot
-
-    def _post(self, slot: int, average: float) -> None:
-        entry = self.entries[slot]
-        assert entry is not None
-        length = self.lengths[slot]
-        terms = entry.analysis.terms
-        entry.fresh = None
-        for term, tf in Counter(terms).items():
+        pending: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        single = {}  # the weight of a word said once, by claim length
+        for slot, terms in enumerate(term_lists, start=first):
+            length = len(terms)
+            if len(set(terms)) == length:
+                part = single.get(length)
+                if part is None:
+                    part = single[length] = tf_part(1, length, average)
+                for term in terms:
+                    lists = pending[term]
+                    lists[0].append(slot)
+                    lists[1].append(part)
+            else:
+                for term, tf in Counter(terms).items():
+                    lists = pending[term]
+                    lists[0].append(slot)
+                    lists[1].append(tf_part(tf, length, average))
+        for term, (slots, parts) in pending.items():
             posting = self.postings.get(term)
             if posting is None:
-                posting = self.postings[term] = (array("I"), array("f"))
-            posting[0].append(slot)
-            posting[1].append(tf_part(tf, length, average))
+                self.postings[term] = (array("I", slots), array("f", parts))
+            else:
+                posting[0].extend(slots)
+                posting[1].extend(parts)
+
+    def add(self, entry: Entry) -> None:
+        self.add_many([entry])
 
     def remove(self, claim_id: str) -> bool:
         """Forget a claim. Its postings stay (skipped) until enough have died to compact them:
@@ -210,12 +277,13 @@ class LexicalIndex:
         siblings.discard(claim_id)
         if not siblings:
             del self.story_claims[entry.story_id]
-        for gram in set(entry.analysis.grams()):
-            left = self.gram_df[gram] - 1
-            if left:
-                self.gram_df[gram] = left
-            else:
-                del self.gram_df[gram]
+        for word in set(entry.words.split()):
+            for gram in set(word_grams(word)):
+                left = self.gram_df[gram] - 1
+                if left:
+                    self.gram_df[gram] = left
+                else:
+                    del self.gram_df[gram]
         self.total_terms -= self.lengths[slot]
         self.total_grams -= self.gram_lengths[slot]
         self.entries[slot] = None
@@ -262,13 +330,25 @@ class LexicalIndex:
                         scores[slot] += weight * parts[position]
         return heapq.nlargest(limit, scores.items(), key=itemgetter(1))
 
+    def unit(self) -> float:
+        """The weight of the rarest possible word (in one claim): the unit of every BM25 sum, so
+        that scores mean the same in a new newsroom and in a 300,000-claim archive."""
+        return idf(1, max(len(self), 2))
+
+    def term_weight(self, term: str) -> float:
+        """IDF of a stem; a word no claim uses weighs as much as the rarest one that is used."""
+        posting = self.postings.get(term)
+        return idf(len(posting[0]), len(self)) if posting else self.unit()
+
+    def gram_weight(self, gram: str) -> float:
+        return idf(self.gram_df.get(gram, 1), len(self))
+
     def gram_weights(self, query: Analysis) -> dict[str, float]:
         """The query's character grams with their IDF: computed once per query, used per candidate."""
         total = len(self)
         return {gram: idf(self.gram_df[gram], total) for gram in set(query.grams()) if gram in self.gram_df}
 
-    def gram_bm25(self, weights: dict[str, float], entry: Entry, slot: int) -> float:
-        counts = Counter(char_grams(entry.words.split()))
+    def gram_bm25(self, weights: dict[str, float], counts: Counter[str], slot: int) -> float:
         norm = K1 * (1 - B + B * self.gram_lengths[slot] / self._average_grams())
         score = 0.0
         for gram in weights.keys() & counts.keys():
@@ -287,40 +367,41 @@ class LexicalIndex:
             for term in set(query.terms) & counts.keys()
         )
 
-    def similarity(self, query: Analysis, slot: int, word_bm25: float, gram_weights: dict[str, float] | None = None) -> float:
+    def features(self, query: Query, slot: int, word_bm25: float | None = None) -> list[float]:
         entry = self.entries[slot]
         assert entry is not None
-        analysis = entry.analysis
-        # The rarest possible word (in one claim) weighs this much: the unit of both BM25 sums.
-        unit = idf(1, max(len(self), 2))
-        gram_bm25 = self.gram_bm25(self.gram_weights(query) if gram_weights is None else gram_weights, entry, slot)
-        query_canonical = canonical(query.terms)
-        short_factor = 1.0
-        if is_short(query.size) or is_short(analysis.size):
-            parts = [entry.text, entry.review_title] if entry.review_title else [entry.text]
-            short_factor = short_text_factor(query_canonical, [canonical(Analysis.of(part).terms) for part in parts])
-        evidence = Evidence(
-            word_bm25=word_bm25 / unit,
-            gram_bm25=gram_bm25 / unit,
-            query_canonical=query_canonical,
-            doc_canonical=canonical(analysis.terms),
-            short_factor=short_factor,
-        )
-        return similarity(evidence)
+        if word_bm25 is None:
+            word_bm25 = self.word_bm25(query.analysis, slot)
+        return pair_features(query, self, entry, slot, word_bm25)
 
-    def score(self, query: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0) -> list[Scored]:
+    def similarity(self, query: Query, slot: int, word_bm25: float | None = None) -> float:
+        """The score of one claim for the query, in [0, 1] (see ``scoring``)."""
+        entry = self.entries[slot]
+        assert entry is not None
+        features = self.features(query, slot, word_bm25)
+        score = self.model.score(features)
+        if features[CONFLICTS[0]] or features[CONFLICTS[1]]:
+            score = min(score, CONFLICT_CEILING)
+        if is_short(len(query.terms)) or is_short(len(set(entry.terms.split()))):
+            score *= short_text_factor(query.canonical, [canonical(part) for part in entry.fields()])
+        return min(1.0, score)
+
+    def query(self, analysis: Analysis) -> Query:
+        return Query.of(analysis, self)
+
+    def score(self, analysis: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0) -> list[Scored]:
         """The best ``limit`` candidates that ``keep`` accepts, re-ranked by the full similarity.
 
         ``skippable`` is how many candidates ``keep`` may turn down (the claims of the asking
         story, say): that many more are gathered, but only kept ones are scored.
         """
-        gram_weights = self.gram_weights(query)
+        query = self.query(analysis)
         results = []
-        for slot, word_bm25 in self.candidates(query, limit + skippable):
+        for slot, word_bm25 in self.candidates(analysis, limit + skippable):
             entry = self.entries[slot]
             if entry is None or (keep is not None and not keep(entry)):
                 continue
-            results.append(Scored(slot, self.similarity(query, slot, word_bm25, gram_weights)))
+            results.append(Scored(slot, self.similarity(query, slot, word_bm25)))
             if len(results) == limit:
                 break
         results.sort(key=lambda scored: -scored.score)

@@ -22,9 +22,21 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 SUFFIX_SCALES = {"k": 1_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
 CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
 
-_GROUPED = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+)(?![\d,]*\d)")
-_CURRENCY = re.compile(r"([$£€¥₹])\s?(\d[\d.]*(?:\s?(?:k|mn|mln|bn|tn|thousand|million|billion|trillion)\b)?)", re.IGNORECASE)
-_SUFFIXED = re.compile(r"\b(\d+(?:\.\d+)?)(k|mn|mln|bn|tn)\b", re.IGNORECASE)
+# Starts with a digit (the look-behind comes after it) so that it is found fast in a long text.
+_GROUPED = re.compile(r"(\d(?<![\d.]\d)\d{0,2}(?:,\d{3})+)(?![\d,]*\d)")
+# After a currency sign a glued "m" is millions: "$750m", "£40m".
+_CURRENCY = re.compile(r"([$£€¥₹])\s?(\d[\d.]*)(m\b|(?:\s?(?:k|mn|mln|bn|tn|thousand|million|billion|trillion)\b)?)", re.IGNORECASE)
+_LARGE = "(thousand|million|billion|trillion)"
+# "half a million", "a quarter of a million", "three quarters of a billion", "2 and a half million".
+_FRACTIONS = (
+    (re.compile(rf"\b(\d+|{'|'.join(list(UNITS)[1:])}) and a half {_LARGE}\b", re.IGNORECASE), lambda m: f"{UNITS.get(m.group(1).lower(), m.group(1))}.5 {m.group(2)}"),
+    (re.compile(rf"\b(?:a |one )?half (?:a |of a )?{_LARGE}\b", re.IGNORECASE), r"0.5 \1"),
+    (re.compile(rf"\b(?:a |one )?quarter (?:of )?a {_LARGE}\b", re.IGNORECASE), r"0.25 \1"),
+    (re.compile(rf"\bthree quarters (?:of )?a {_LARGE}\b", re.IGNORECASE), r"0.75 \1"),
+)
+# No leading \b: a number is met at its first digit anyway, and without it the pattern is found
+# several times faster in a long text.
+_SUFFIXED = re.compile(r"(\d+(?:\.\d+)?)(k|mn|mln|bn|tn)\b", re.IGNORECASE)
 
 
 def _figure(value: float) -> str:
@@ -102,6 +114,13 @@ def figures_from_words(words: list[str]) -> list[str]:
     for position in hits:
         if position < copied:
             continue
+        following = words[position + 1] if position + 1 < size else "."
+        if words[position][0].isdigit() and not _numeric(following) and following not in ("and", "a"):
+            # A lone figure, by far the commonest case: no number words to read.
+            out.extend(words[copied:position])
+            out.append(_figure(float(words[position])))
+            copied = position + 1
+            continue
         # A run of number words (with the "and"/"a" that may join them) goes through the reader;
         # everything between runs is copied as it is.
         start = position - 1 if position and words[position - 1] == "a" and words[position] in SCALES else position
@@ -119,14 +138,62 @@ def figures_from_words(words: list[str]) -> list[str]:
     return out
 
 
-def normalise_numbers(text: str) -> str:
-    """Rewrite grouped digits, currency amounts, "k"/"bn" suffixes and percentages in one form.
+def _amount(match: re.Match[str]) -> str:
+    amount, scale = match.group(2), match.group(3)
+    if scale.lower() == "m":
+        amount, scale = _figure(float(amount.rstrip(".")) * 1_000_000), ""
+    return f"{amount}{scale} {CURRENCIES[match.group(1)]}"
 
-    Number words ("three per cent") are read later, from the tokens (``figures_from_words``).
-    """
+
+def spell_amounts(text: str) -> str:
+    """Currency amounts and fractions of large numbers in one form ("$5m" -> "5000000 dollar",
+    "half a million" -> "0.5 million"), each only when its trigger is in the text."""
+    if "$" in text or (not text.isascii() and any(symbol in text for symbol in CURRENCIES)):
+        text = _CURRENCY.sub(_amount, text)
+    if "alf" in text or "uarter" in text:
+        for pattern, replacement in _FRACTIONS:
+            text = pattern.sub(replacement, text)
+    return text
+
+
+def plain_figures(text: str) -> str:
+    """Grouped digits and glued scales as plain figures ("1,500" -> "1500", "100k" -> "100000"):
+    cheap enough to run over a whole archive joined into one text."""
     if "," in text:
         text = _GROUPED.sub(lambda m: m.group(1).replace(",", ""), text)
-    if any(symbol in text for symbol in CURRENCIES):
-        text = _CURRENCY.sub(lambda m: f"{m.group(2)} {CURRENCIES[m.group(1)]}", text)
-    text = _SUFFIXED.sub(lambda m: _figure(float(m.group(1)) * SUFFIX_SCALES[m.group(2).lower()]), text)
-    return text
+    return _SUFFIXED.sub(lambda m: _figure(float(m.group(1)) * SUFFIX_SCALES[m.group(2).lower()]), text)
+
+
+def _is_year(value: float) -> bool:
+    return value == int(value) and 1800 <= value <= 2100
+
+
+def is_year(figure: str) -> bool:
+    """A figure that reads as a year ("2019"): it dates a claim rather than measuring something."""
+    return len(figure) == 4 and figure.isdigit() and _is_year(float(figure))
+
+
+# Rounding may move a figure by this share at most: "about 150" for 146, not "20" for 15.
+ROUNDING = 0.1
+
+
+def _rounds_to(precise: float, rounded: float, written: str) -> bool:
+    """Is ``rounded`` (spelt ``written``) what ``precise`` becomes at the precision it is written in?"""
+    if "." in written:
+        step = 10.0 ** -len(written.split(".")[1])
+    else:
+        step = 10.0 ** (len(written) - len(written.rstrip("0")))
+    return abs(precise - rounded) <= min(step / 2, ROUNDING * abs(rounded))
+
+
+def figures_agree(first: str, second: str) -> bool:
+    """The same quantity, perhaps rounded: "4.2" and "4", "146" and "150". Years must be equal."""
+    if first == second:
+        return True
+    try:
+        one, two = float(first), float(second)
+    except ValueError:
+        return False
+    if _is_year(one) or _is_year(two):
+        return False
+    return _rounds_to(one, two, second) or _rounds_to(two, one, first)

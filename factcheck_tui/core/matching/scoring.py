@@ -1,59 +1,60 @@
-"""The similarity score: lexical evidence from the index, checked and bounded with rapidfuzz.
+"""The similarity score: a small learned linear model over the pair's features, in [0, 1].
 
-Three signals, each in [0, 1], so that one threshold means the same thing for every query:
+``weights.json`` beside this module holds the model, written by ``bench/train_matching.py``: the
+weights are fitted to rank the right past check first for a query (a listwise logistic loss over
+each query's candidates), then scaled and shifted (Platt scaling) so that the score reads as the
+chance that the pair is the same claim. One threshold therefore means the same thing for
+every query, and "likely" and "possible" in the config are plain probabilities.
 
-* word evidence: BM25 over content stems, where rare words (names, figures) weigh most;
-* spelling evidence: BM25 over character 4-grams, which catches "wildfires"/"#wildfireseason",
-  misspelt names and compounds that whole words miss;
-* rapidfuzz ``token_set_ratio`` of the two sorted stem sets, which rewards a claim whose
-  content words are all present in the other text, in any order.
-
-BM25 sums grow without bound and with the size of the archive (a word's weight is the log of
-how rare it is), so each sum is first divided by the weight of the rarest possible word, then
-saturated as ``s / (s + half)``: ``half`` is the sum, in rarest-word units, at which the evidence
-counts as 0.5. A new newsroom with a few hundred claims and a 300,000-claim archive so give
-scores on one scale. The constants come from the development set (bench/eval_matching.py).
+Two guards sit outside the model. A pair whose figures or directions disagree never scores
+above ``CONFLICT_CEILING``. Texts of fewer than four content words are guarded apart from the model: "Trump lied" shares its
+only rare word with a thousand claims, so a short text must also agree with the other as a whole.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+import orjson
 from rapidfuzz import fuzz
 
-WORD_HALF = 1.1
-GRAM_HALF = 2.2
-WORD_WEIGHT = 0.45
-GRAM_WEIGHT = 0.45
-FUZZ_WEIGHT = 0.10
-# Below this many distinct content words a text is too short to judge by shared words alone
-# ("Trump lied" shares its only rare word with a thousand claims).
+from factcheck_tui.core.matching.features import FEATURE_NAMES
+
+# Below this many distinct content words a text is too short to judge by shared words alone.
 SHORT_TEXT_WORDS = 4
+# Two claims that give different figures of one kind ("fell to 3 percent" / "to 4 percent") or
+# say a quantity moved opposite ways are not the same claim however alike they read: such a pair
+# scores at most this, below the default "likely" mark, and is shown as a possible match only.
+CONFLICT_CEILING = 0.85
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """BM25 sums are in units of the rarest word's weight (see the module notes)."""
+@dataclass(frozen=True)
+class Model:
+    bias: float
+    weights: tuple[float, ...]
 
-    word_bm25: float
-    gram_bm25: float
-    query_canonical: str
-    doc_canonical: str
-    # Set when either text is short (see ``short_text_factor``); 1.0 otherwise.
-    short_factor: float = 1.0
+    @classmethod
+    def of(cls, bias: float, weights: Mapping[str, float]) -> Model:
+        """Weights by feature name; a feature the model does not name weighs nothing."""
+        return cls(bias=float(bias), weights=tuple(float(weights.get(name, 0.0)) for name in FEATURE_NAMES))
+
+    def score(self, features: Sequence[float]) -> float:
+        total = self.bias + sum(weight * value for weight, value in zip(self.weights, features))
+        # Written so that neither a very large nor a very small total overflows.
+        if total >= 0:
+            return 1.0 / (1.0 + math.exp(-total))
+        odds = math.exp(total)
+        return odds / (1.0 + odds)
 
 
-def saturate(value: float, half: float) -> float:
-    return value / (value + half) if value > 0 else 0.0
-
-
-def similarity(evidence: Evidence) -> float:
-    score = (
-        WORD_WEIGHT * saturate(evidence.word_bm25, WORD_HALF)
-        + GRAM_WEIGHT * saturate(evidence.gram_bm25, GRAM_HALF)
-        + FUZZ_WEIGHT * fuzz.token_set_ratio(evidence.query_canonical, evidence.doc_canonical) / 100
-    )
-    return min(1.0, score * evidence.short_factor)
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    raw = orjson.loads(resources.files(__package__).joinpath("weights.json").read_bytes())
+    return Model.of(raw["bias"], raw["weights"])
 
 
 def is_short(size: int) -> bool:

@@ -25,11 +25,12 @@ from typing import Any
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.matching import cache
-from factcheck_tui.core.matching.cancel import CHECK_EVERY, Cancel, check
+from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.clusters import find_clusters
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
 from factcheck_tui.core.matching.links import LinkStore, canonical_claim_id
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
+from factcheck_tui.core.matching.scoring import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
 from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage.jsonstore import file_signature, read_json_file
@@ -37,6 +38,9 @@ from factcheck_tui.core.storage.jsonstore import file_signature, read_json_file
 # Candidates re-ranked per query. On the development set MAP@5 stops growing past ~30, and
 # scoring more only costs time.
 CANDIDATES = 30
+# Claims analysed together when building: large enough that per-call costs vanish, small enough
+# that a cancelled build stops within a few tenths of a second.
+BUILD_BATCH = 20_000
 
 
 def digest_record(digest: ClaimDigest | Mapping[str, Any]) -> dict[str, Any]:
@@ -79,10 +83,12 @@ class MatchIndex:
         if state is None:
             return False
         try:
-            self._index = LexicalIndex.from_state(state["index"])
-            self._shards = dict(state["shards"])
+            restored = LexicalIndex.from_state(state["index"])
+            shards = dict(state["shards"])
         except (KeyError, TypeError, ValueError, IndexError):
             return False
+        restored.model = self._index.model
+        self._index, self._shards = restored, shards
         return True
 
     def _shard_signatures(self) -> dict[str, Any]:
@@ -92,12 +98,13 @@ class MatchIndex:
         """Index every claim in the database from scratch."""
         # Signatures first: a shard saved while we read is then seen as stale and read again.
         shards = self._shard_signatures()
+        digests = list(self.repo.iter_digests())
         entries = []
-        for position, digest in enumerate(self.repo.iter_digests()):
-            if position % CHECK_EVERY == 0:
-                check(cancel)
-            entries.append(Entry.of_digest(digest))
+        for start in range(0, len(digests), BUILD_BATCH):
+            check(cancel)
+            entries += Entry.of_digests(digests[start : start + BUILD_BATCH])
         fresh = LexicalIndex()
+        fresh.model = self._index.model
         fresh.add_many(entries)
         with self._lock:
             self._index, self._shards, self._dirty = fresh, shards, True
@@ -137,11 +144,9 @@ class MatchIndex:
             for claim_id in indexed:
                 if claim_id not in stored:
                     changes += self._index.remove(claim_id)
-            for claim_id, digest in stored.items():
-                entry = self._index.entry(claim_id)
-                if entry is None or _differs(entry, digest):
-                    self._index.add(Entry.of_digest(digest))
-                    changes += 1
+            changed = [digest for claim_id, digest in stored.items() if (entry := self._index.entry(claim_id)) is None or _differs(entry, digest)]
+            self._index.add_many(Entry.of_digests(changed))
+            changes += len(changed)
             self._dirty = self._dirty or bool(changes)
         return changes
 
@@ -206,7 +211,19 @@ class MatchIndex:
         ``for_claim_id`` names the claim being looked at: pairs a reviewer rejected with it are
         left out, and confirmed ones are marked (and shown whatever their score).
         """
-        query = Analysis.of(text)
+        return self._search(
+            Analysis.of(text), top_k, exclude_claim_ids=exclude_claim_ids, exclude_story_id=exclude_story_id, for_claim_id=for_claim_id
+        )
+
+    def _search(
+        self,
+        query: Analysis,
+        top_k: int,
+        *,
+        exclude_claim_ids: Collection[str],
+        exclude_story_id: str | None,
+        for_claim_id: str | None,
+    ) -> list[Match]:
         excluded = {canonical_claim_id(claim_id) for claim_id in exclude_claim_ids}
         decisions = self._decisions(for_claim_id)
         limit = max(CANDIDATES, 2 * top_k)
@@ -225,7 +242,7 @@ class MatchIndex:
             for claim_id, decision in decisions.items():
                 slot = self._index.slot_of.get(claim_id)
                 if decision is Decision.CONFIRMED and claim_id not in scored and slot is not None and claim_id not in excluded:
-                    scored[claim_id] = self._index.similarity(query, slot, self._index.word_bm25(query, slot))
+                    scored[claim_id] = self._index.similarity(self._index.query(query), slot)
             matches = []
             for claim_id, score in sorted(scored.items(), key=lambda item: -item[1]):
                 confirmed = decisions.get(claim_id) is Decision.CONFIRMED
@@ -244,11 +261,12 @@ class MatchIndex:
         entry = self.entry(claim_id)
         if entry is None:
             claim = self.repo.get_claim(claim_id)
-            text, story_id = searchable_text(claim.text, claim.review_title), claim.story_id
+            query, story_id = Analysis.of(searchable_text(claim.text, claim.review_title)), claim.story_id
         else:
-            text, story_id = searchable_text(entry.text, entry.review_title), entry.story_id
-        return self.search(
-            text,
+            # The claim as it was analysed for the index: no second analysis of its text.
+            query, story_id = entry.analysis, entry.story_id
+        return self._search(
+            query,
             top_k,
             exclude_claim_ids=[claim_id],
             exclude_story_id=None if same_story else story_id,
@@ -275,8 +293,28 @@ class MatchIndex:
         with self._lock:
             first = self._require(claim_id)
             slot = self._index.slot_of[self._require(other_id).claim_id]
-            query = Analysis.of(searchable_text(first.text, first.review_title))
-            return self._index.similarity(query, slot, self._index.word_bm25(query, slot))
+            return self._index.similarity(self._index.query(first.analysis), slot)
+
+    def candidate_features(self, text: str, limit: int = CANDIDATES) -> list[tuple[str, list[float]]]:
+        """The ``limit`` best lexical candidates for ``text`` with the re-ranker's features
+        (``features.FEATURE_NAMES``), before any scoring: what ``bench/train_matching.py`` learns from."""
+        analysis = Analysis.of(text)
+        with self._lock:
+            query = self._index.query(analysis)
+            return [
+                (self._index.entries[slot].claim_id, self._index.features(query, slot, word_bm25))
+                for slot, word_bm25 in self._index.candidates(analysis, limit)
+            ]
+
+    @property
+    def model(self) -> Model:
+        """The re-ranking model in use (``scoring.load_model()`` unless replaced, as the bench does)."""
+        return self._index.model
+
+    @model.setter
+    def model(self, model: Model) -> None:
+        with self._lock:
+            self._index.model = model
 
     def entry(self, claim_id: str) -> Entry | None:
         with self._lock:

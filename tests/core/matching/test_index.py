@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 import threading
 
 import pytest
@@ -44,27 +45,29 @@ def test_unrelated_text_matches_nothing(newsroom) -> None:
 
 def test_short_texts_do_not_match_on_one_shared_word(newsroom, monkeypatch: pytest.MonkeyPatch) -> None:
     repo, archived, story_a, _ = newsroom
-    index = MatchIndex.open(repo, Matching(possible=0.5, likely=0.8))
+    index = MatchIndex.open(repo, Matching(possible=0.7, likely=0.9))
     # "moose" is the rarest word of the archived claim, yet two words are not that claim...
     assert index.search("moose spotted") == []
+    assert index.search("Riverton stadium") == []
     monkeypatch.setattr(scoring, "SHORT_TEXT_WORDS", 0)
-    assert ids(index.search("moose spotted"))[:1] == [archived[2].id], "the guard is what held it back"
+    assert ids(index.search("Riverton stadium"))[:1] == [archived[5].id], "the guard is what held it back"
     monkeypatch.undo()
     # ...while a short text that says what a short claim or a headline says still matches it.
-    assert ids(index.search("Moose in the mall"))[:1] == [archived[2].id]
-    assert ids(index.search("Voting closes 8 pm Thursday"))[:1] == [story_a[3].id]
+    shown = MatchIndex.open(repo)
+    assert ids(shown.search("Moose in the mall"))[:1] == [archived[2].id]
+    assert ids(shown.search("Voting closes 8 pm Thursday"))[:1] == [story_a[3].id]
 
 
 def test_thresholds_decide_the_level(newsroom) -> None:
     repo, archived, *_ = newsroom
-    query = "Harwick to Lunden ferry tickets double in price in March"
-    strict = MatchIndex.open(repo, Matching(possible=0.99, likely=0.995)).search(query)
-    assert strict == []
+    query = "Harwick Lunden ferry fares go up in March"
     scored = MatchIndex.open(repo, Matching(possible=0.0, likely=1.0)).search(query)
-    assert scored[0].claim_id == archived[1].id and scored[0].level is Level.POSSIBLE
-    score = scored[0].score
-    lenient = MatchIndex.open(repo, Matching(possible=score - 0.01, likely=score)).search(query)
-    assert lenient[0].level is Level.LIKELY
+    top = scored[0]
+    assert top.claim_id == archived[1].id and top.level is Level.POSSIBLE and 0.0 < top.score < 1.0
+    strict = MatchIndex.open(repo, Matching(possible=math.nextafter(top.score, 1.0), likely=1.0)).search(query)
+    assert top.claim_id not in ids(strict)
+    lenient = MatchIndex.open(repo, Matching(possible=top.score - 0.01, likely=top.score)).search(query)
+    assert lenient[0].claim_id == top.claim_id and lenient[0].level is Level.LIKELY
 
 
 def test_index_follows_an_edit_through_update(newsroom) -> None:
@@ -121,12 +124,17 @@ def test_build_can_be_cancelled(newsroom) -> None:
 def test_clusters_group_the_stories_where_a_claim_recurs(newsroom) -> None:
     repo, archived, story_a, story_b = newsroom
     index = MatchIndex.open(repo)
+    budget = {archived[0].id, story_a[0].id}
     found = index.clusters()
-    budget = next(cluster for cluster in found if archived[0].id in {member.claim_id for member in cluster.members})
-    assert {member.claim_id for member in budget.members} == {archived[0].id, story_a[0].id, story_b[0].id}
-    assert budget.story_ids == sorted({archived[0].story_id, story_a[0].story_id, story_b[0].story_id})
-    assert budget.verdicts == ["False"]
-    assert [cluster.members for cluster in index.clusters(story_b[0].story_id)] == [
+    assert [{member.claim_id for member in cluster.members} for cluster in found if budget & {m.claim_id for m in cluster.members}] == [budget]
+    # "trimmed library spending by 3%" says it in other words: it joins once "likely" starts lower.
+    lenient = MatchIndex.open(repo, Matching(possible=0.5, likely=0.7))
+    found = lenient.clusters()
+    cluster = next(cluster for cluster in found if archived[0].id in {member.claim_id for member in cluster.members})
+    assert {member.claim_id for member in cluster.members} == budget | {story_b[0].id}
+    assert cluster.story_ids == sorted({archived[0].story_id, story_a[0].story_id, story_b[0].story_id})
+    assert cluster.verdicts == ["False"]
+    assert [cluster.members for cluster in lenient.clusters(story_b[0].story_id)] == [
         cluster.members for cluster in found if story_b[0].story_id in cluster.story_ids
     ]
 
