@@ -189,6 +189,10 @@ class LexicalIndex:
         self.total_grams = 0
         self.story_claims: dict[str, set[str]] = {}
         self.dead: set[int] = set()
+        # Postings of removed claims stay in the lists until compaction; this counts them per
+        # term so that a word's weight follows the live claims (else every edit of a claim would
+        # make its words look commoner and its matches fade).
+        self.dead_df: Counter[str] = Counter()
         self.model: Model = load_model()
 
     # -- size and averages -----------------------------------------------------------------
@@ -201,6 +205,11 @@ class LexicalIndex:
 
     def _average_grams(self) -> float:
         return self.total_grams / len(self) if len(self) else 1.0
+
+    def df(self, term: str) -> int:
+        """How many live claims use a stem."""
+        posting = self.postings.get(term)
+        return len(posting[0]) - self.dead_df[term] if posting else 0
 
     def entry(self, claim_id: str) -> Entry | None:
         slot = self.slot_of.get(claim_id)
@@ -277,6 +286,8 @@ class LexicalIndex:
         siblings.discard(claim_id)
         if not siblings:
             del self.story_claims[entry.story_id]
+        for term in set(entry.terms.split()):
+            self.dead_df[term] += 1
         for word in set(entry.words.split()):
             for gram in set(word_grams(word)):
                 left = self.gram_df[gram] - 1
@@ -306,23 +317,23 @@ class LexicalIndex:
         if not total:
             return []
         common_df = max(COMMON_MIN_DF, int(total * COMMON_SHARE))
-        lists = sorted((self.postings[term] for term in set(query.terms) if term in self.postings), key=lambda p: len(p[0]))
-        rare = [posting for posting in lists if len(posting[0]) <= common_df]
-        common = [posting for posting in lists if len(posting[0]) > common_df]
+        lists = sorted(((self.df(term), self.postings[term]) for term in set(query.terms) if self.df(term)), key=itemgetter(0))
+        rare = [(df, posting) for df, posting in lists if df <= common_df]
+        common = [(df, posting) for df, posting in lists if df > common_df]
         if not rare and common:
             rare, common = common[:1], common[1:]
         scores: dict[int, float] = {}
         get = scores.get
-        for slots, parts in rare:
-            weight = idf(len(slots), total)
+        for df, (slots, parts) in rare:
+            weight = idf(df, total)
             for slot, part in zip(slots, parts):
                 scores[slot] = get(slot, 0.0) + weight * part
         for slot in self.dead:
             scores.pop(slot, None)
         if common:
             scores = dict(heapq.nlargest(limit * BOOST_POOL, scores.items(), key=itemgetter(1)))
-            for slots, parts in common:
-                weight = idf(len(slots), total)
+            for df, (slots, parts) in common:
+                weight = idf(df, total)
                 size = len(slots)
                 for slot in scores:
                     position = bisect_left(slots, slot)
@@ -337,8 +348,8 @@ class LexicalIndex:
 
     def term_weight(self, term: str) -> float:
         """IDF of a stem; a word no claim uses weighs as much as the rarest one that is used."""
-        posting = self.postings.get(term)
-        return idf(len(posting[0]), len(self)) if posting else self.unit()
+        df = self.df(term)
+        return idf(df, len(self)) if df else self.unit()
 
     def gram_weight(self, gram: str) -> float:
         return idf(self.gram_df.get(gram, 1), len(self))
@@ -363,7 +374,7 @@ class LexicalIndex:
         total, average, length = len(self), self._average_length(), self.lengths[slot]
         counts = Counter(entry.analysis.terms)
         return sum(
-            idf(len(self.postings[term][0]), total) * tf_part(counts[term], length, average)
+            idf(self.df(term), total) * tf_part(counts[term], length, average)
             for term in set(query.terms) & counts.keys()
         )
 
@@ -460,3 +471,4 @@ class LexicalIndex:
             else:
                 del self.postings[term]
         self.dead = set()
+        self.dead_df = Counter()

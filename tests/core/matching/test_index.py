@@ -144,3 +144,33 @@ def test_a_cache_of_the_wrong_shape_is_rebuilt(newsroom) -> None:
     MatchIndex.open(repo)
     cache.save(repo.layout.cache, {"shards": {}, "index": {"rows": [("only", "two")]}})
     assert MatchIndex.open(repo).search(archived[4].text)[0].claim_id == archived[4].id
+
+
+def test_editing_claims_again_and_again_does_not_fade_their_matches(tmp_path) -> None:
+    from conftest import FIXTURES
+
+    from factcheck_tui.core import review
+    from factcheck_tui.core.importing import import_story
+    from factcheck_tui.core.ingest import read_article
+    from factcheck_tui.core.matching import MatchIndex
+    from factcheck_tui.core.models import ClaimDigest
+    from factcheck_tui.core.scale import DEFAULT_SCALE
+    from factcheck_tui.core.storage import Repository
+
+    repo = Repository(tmp_path / "db")
+    stories = {
+        name: import_story(repo, read_article(str(FIXTURES / name)), actor="ana")
+        for name in ("port-strike.txt", "port-strike-week-two.txt", "council-budget.txt")
+    }
+    first, first_claims = stories["port-strike.txt"]
+    second, second_claims = stories["port-strike-week-two.txt"]
+    claim = next(c for c in first_claims if "$95 million a day" in c.text)
+    other = next(c for c in second_claims if "$95 million every day" in c.text)
+    index = MatchIndex.open(repo, save=False)
+    before = [(match.claim_id, round(match.score, 3)) for match in index.similar_to(other.id)]
+    assert before and before[0][0] == claim.id
+    for turn in range(40):
+        for story, target in ((first, claim), (second, other)):
+            saved = review.set_verdict(repo, target.id, DEFAULT_SCALE.names[turn % 5], scale=DEFAULT_SCALE, actor="ana")
+            index.update(ClaimDigest.of(story, saved))
+    assert [(match.claim_id, round(match.score, 3)) for match in index.similar_to(other.id)] == before
