@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print("no claim recurs across stories" + (f" with story {story_id}" if story_id else ""))
     for number, cluster in enumerate(found, start=1):
         verdicts = ", ".join(cluster.verdicts) or "no verdict yet"
-        print(shorten(f"{number}. {len(cluster.story_ids)} stories · weakest link {cluster.score:.2f} · {verdicts}", WIDTH))
+        print(shorten(f"{number}. {len(cluster.story_ids)} stories · least similar pair {cluster.score:.2f} · {verdicts}", WIDTH))
         for member in cluster.members:
             when = member.published.isoformat() if member.published else "-"
             source = "archive" if member.archive else shorten(member.story_title, 30)

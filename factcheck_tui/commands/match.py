@@ -23,10 +23,11 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 
 
 def read_queries(source: str) -> list[str]:
+    """One query per line. A blank line stays (and gets no matches), so output line N answers input line N."""
     payload, label = read_input(source)
     if not payload.strip():
         raise InputError(f"{label}: has no queries")
-    return [line.strip() for line in decode(payload, label).splitlines() if line.strip()]
+    return [line.strip() for line in decode(payload, label).splitlines()]
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         raise InputError("the text to match is empty")
     index = MatchIndex.open(workspace.repo, workspace.config.matching)
     for query in queries:
-        matches = index.search(query, args.top)
+        matches = index.search(query, args.top) if query else []
         if args.json:
             print_json_line({"query": query, "matches": [match.json_record() for match in matches]})
         else:

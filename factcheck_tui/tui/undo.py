@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck_tui.core import claim_edits, review
+from factcheck_tui.core.matching import LinkDecision, LinkStore
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.storage import Repository
 
@@ -14,13 +15,23 @@ class UndoStep:
     label: str
     saved: tuple[tuple[str, int], ...]
     created: tuple[str, ...] = field(default=())
+    # Duplicate decisions made: (claim, other claim, the decision on the pair before, if any).
+    links: tuple[tuple[str, str, LinkDecision | None], ...] = field(default=())
 
     @classmethod
     def of(cls, label: str, saved: list[Claim], created: list[Claim] = ()) -> UndoStep:
         return cls(label, tuple((claim.id, claim.version) for claim in saved), tuple(claim.id for claim in created))
 
+    @classmethod
+    def decision(cls, label: str, claim_id: str, other_id: str, previous: LinkDecision | None) -> UndoStep:
+        return cls(label, (), (), ((claim_id, other_id, previous),))
+
     def revert(self, repo: Repository, actor: str) -> list[Claim]:
-        """Undo every save of the step (refused if someone changed a claim since) and dismiss what it created."""
+        """Undo every save of the step (refused if someone changed a claim since), dismiss what it
+        created and put duplicate decisions back as they were; returns the claims it touched."""
+        links = LinkStore(repo)
+        for claim_id, other_id, previous in self.links:
+            links.put_back(claim_id, other_id, previous)
         restored = [review.undo(repo, claim_id, version, actor=actor) for claim_id, version in self.saved]
         restored += [claim_edits.dismiss_claim(repo, claim_id, actor=actor, note="undo") for claim_id in self.created]
         return restored

@@ -60,8 +60,9 @@ def test_match_queries_file_prints_one_json_object_per_line(tmp_path: Path) -> N
     result = factcheck(tmp_path, "match", "--queries", str(queries), "--top", "3", "--json")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [row["query"] for row in rows] == ["Harwick Lunden ferry tickets to double in March", "Penguins learned to fly over the Alps"]
-    assert "Harwick" in rows[0]["matches"][0]["text"] and rows[1]["matches"] == []
+    # Output line N answers input line N, blank lines included, so scripts can pair them up.
+    assert [row["query"] for row in rows] == ["Harwick Lunden ferry tickets to double in March", "", "Penguins learned to fly over the Alps"]
+    assert "Harwick" in rows[0]["matches"][0]["text"] and rows[1]["matches"] == [] and rows[2]["matches"] == []
 
 
 def test_match_for_people_fits_80_columns(tmp_path: Path) -> None:

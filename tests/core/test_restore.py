@@ -103,3 +103,22 @@ def test_not_json_is_reported_with_its_line(tmp_path: Path) -> None:
     path.write_text('{\n  "format": "factcheck-tui export",\n  oops\n}')
     with pytest.raises(InputError, match=r"broken.json:3: not valid JSON"):
         restore_export(Repository(tmp_path / "target"), path)
+
+
+def test_duplicate_decisions_travel_with_the_backup(tmp_path: Path) -> None:
+    from factcheck_tui.core.matching import LinkStore
+
+    source = Repository(tmp_path / "source")
+    build_newsroom(source)
+    ids = [claim.id for story_id in source.story_ids() for claim in source.list_claims(story_id, include_dismissed=True)]
+    links = LinkStore(source)
+    links.reject(ids[0], ids[-1], actor="ana", score=0.7)
+    links.confirm(ids[1], ids[-2], actor="ben")
+    exported = _export(source, include_unreviewed=True)
+    assert len(json.loads(exported)["links"]) == 2
+    backup = tmp_path / "backup.json"
+    backup.write_text(exported, encoding="utf-8")
+    restored = Repository(tmp_path / "restored")
+    restore_export(restored, backup)
+    assert sorted(LinkStore(restored).all(), key=lambda link: link.claim_id) == sorted(links.all(), key=lambda link: link.claim_id)
+    assert _export(restored, include_unreviewed=True) == exported

@@ -269,6 +269,12 @@ async def test_a_rejected_link_is_never_suggested_again(newsroom: Workspace) -> 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.table.get_row(claim.id)[4] == ""
+        await pilot.press("d")
+        await app.workers.wait_for_complete()
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "p0rt5-6" in [match.claim_id for match in app.screen.matches]
 
 
 async def test_clusters_group_a_claim_that_recurs_across_stories(newsroom: Workspace) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck_tui.core.config import Config
@@ -10,8 +10,10 @@ from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.claimreview import Publishing, check_publishing
 from factcheck_tui.core.export.formats import render
 from factcheck_tui.core.export.options import ExportOptions
-from factcheck_tui.core.export.report import build_report
+from factcheck_tui.core.export.report import Report, build_report
 from factcheck_tui.core.filters import ClaimFilter, reviewer_key
+from factcheck_tui.core.matching.links import LinkStore, pair_key
+from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage import Repository
@@ -55,6 +57,13 @@ def publishing(options: ExportOptions, config: Config) -> Publishing:
     )
 
 
+def _links_within(repo: Repository, report: Report) -> list[LinkDecision]:
+    """Decisions on pairs whose two claims are both in the report, in a fixed order."""
+    exported = {claim.id for _, claim in report.claims()}
+    kept = [link for link in LinkStore(repo).all() if link.claim_id in exported and link.other_id in exported]
+    return sorted(kept, key=lambda link: pair_key(link.claim_id, link.other_id))
+
+
 def build_export(repo: Repository, config: Config, options: ExportOptions) -> Export:
     scale = config.scale
     # Settings are checked before any story is read: a missing organisation fails fast.
@@ -66,6 +75,8 @@ def build_export(repo: Repository, config: Config, options: ExportOptions) -> Ex
         claim_filter=claim_filter(options, scale),
         include_archives=options.format == "json",
     )
+    if options.format == "json":
+        report = replace(report, links=_links_within(repo, report))
     text = render(report, options.format, publisher)
     return Export(text, options.format, len(report.stories), report.claim_count)
 

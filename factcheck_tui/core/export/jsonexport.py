@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.ids import claim_id, parse_story_id
+from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim, Story
 
 EXPORT_FORMAT = "factcheck-tui export"
@@ -35,6 +36,8 @@ def render_json(report: Report) -> str:
             for section in report.stories
         ],
     }
+    if report.links:
+        data["links"] = [_record(link) for link in report.links]
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
 
 
@@ -42,6 +45,12 @@ def render_json(report: Report) -> str:
 class ExportedStory:
     story: Story
     claims: list[Claim]
+
+
+@dataclass(frozen=True)
+class ExportContents:
+    stories: list[ExportedStory]
+    links: list[LinkDecision]
 
 
 def _validated(model: type[BaseModel], data: Any, where: str) -> Any:
@@ -74,7 +83,7 @@ def _story_entry(entry: Any, where: str) -> ExportedStory:
     return ExportedStory(story, claims)
 
 
-def parse_json_export(payload: bytes, source: str) -> list[ExportedStory]:
+def parse_json_export(payload: bytes, source: str) -> ExportContents:
     """The stories of an export file, fully validated; a bad record is named by its place in the file."""
     try:
         data = orjson.loads(payload)
@@ -94,4 +103,11 @@ def parse_json_export(payload: bytes, source: str) -> list[ExportedStory]:
         if exported.story.id in seen:
             raise InputError(f"{source}: story {exported.story.id} appears twice")
         seen.add(exported.story.id)
-    return stories
+    claims = {claim.id for exported in stories for claim in exported.claims}
+    links = []
+    for index, raw in enumerate(data.get("links", [])):
+        link: LinkDecision = _validated(LinkDecision, raw, f"{source}: links[{index}]")
+        if link.claim_id not in claims or link.other_id not in claims:
+            raise InputError(f"{source}: links[{index}]: links claims that are not in the file")
+        links.append(link)
+    return ExportContents(stories, links)

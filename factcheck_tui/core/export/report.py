@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.ids import parse_story_id
+from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage import Repository
@@ -33,6 +34,8 @@ class StoryReport:
 class Report:
     stories: list[StoryReport]
     scale: VerdictScale
+    # Reviewers' decisions on duplicate pairs among the reported claims (the JSON backup keeps them).
+    links: list[LinkDecision] = field(default_factory=list)
 
     @property
     def claim_count(self) -> int:

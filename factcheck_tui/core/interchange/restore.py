@@ -8,6 +8,7 @@ from pathlib import Path
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.jsonexport import parse_json_export
 from factcheck_tui.core.interchange.source import read_source
+from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.storage import Repository
 
 
@@ -23,11 +24,13 @@ def restore_export(repo: Repository, path: Path) -> RestoreResult:
     The whole file is validated, and every story checked to be new, before anything is written:
     a restore never stops halfway because of a bad record or a clash.
     """
-    stories = parse_json_export(read_source(path), str(path))
+    contents = parse_json_export(read_source(path), str(path))
+    stories = contents.stories
     clashes = [exported.story.id for exported in stories if repo.story_exists(exported.story.id)]
     if clashes:
         more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
         raise InputError(f"{path}: story {clashes[0]}{more} already exists in {repo.root}; restore into an empty database")
     for exported in stories:
         repo.restore_story(exported.story, exported.claims)
+    LinkStore(repo).restore(contents.links)
     return RestoreResult([exported.story.id for exported in stories], sum(len(exported.claims) for exported in stories))

@@ -77,6 +77,21 @@ class LinkStore:
     def reject(self, claim_id: str, other_id: str, *, actor: str, score: float | None = None, note: str = "") -> LinkDecision:
         return self.decide(claim_id, other_id, Decision.REJECTED, actor=actor, score=score, note=note)
 
+    def restore(self, decisions: list[LinkDecision]) -> None:
+        """Store decisions exactly as they were made (who, when): for restoring a backup."""
+        if decisions:
+            with self.repo.write_lock():
+                self._table().put_many({pair_key(link.claim_id, link.other_id): link.model_dump(mode="json") for link in decisions})
+
+    def put_back(self, claim_id: str, other_id: str, previous: LinkDecision | None) -> None:
+        """Undo a decision: the pair goes back to what it was before (no decision at all, or the earlier one)."""
+        key = pair_key(claim_id, other_id)
+        with self.repo.write_lock():
+            if previous is None:
+                self._table().drop_ids([key])
+            else:
+                self._table().put_many({key: previous.model_dump(mode="json")})
+
     def get(self, claim_id: str, other_id: str) -> LinkDecision | None:
         return self._load().get(pair_key(claim_id, other_id))
 

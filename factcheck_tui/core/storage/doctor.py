@@ -75,7 +75,7 @@ class DoctorReport:
         schema = f"schema {self.schema}" if self.schema is not None else "schema unknown"
         stories = "1 story" if self.stories == 1 else f"{self.stories} stories"
         claims = "1 claim" if self.claims == 1 else f"{self.claims} claims"
-        lines = [f"{self.root} ({schema}): {stories}, {claims} checked"]
+        lines = [f"{self.root} ({schema}): {stories}, {claims} validated"]
         lines += [f"repaired: {action}" for action in self.actions]
         lines += [f"problem: {finding.where(self.root)}: {finding.problem}" for finding in self.findings]
         if self.healthy:

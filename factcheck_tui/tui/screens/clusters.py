@@ -42,7 +42,7 @@ class ClustersScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#clusters", FitTable).set_columns(
-            [("Claims", "claims", 6), ("Stories", "stories", 7), ("Link", "score", 5)], ("Verdicts · claim", "text")
+            [("Claims", "claims", 6), ("Stories", "stories", 7), ("Sim.", "score", 5)], ("Verdicts · claim", "text")
         )
         self.query_one("#members", FitTable).set_columns(
             [("Claim", "id", 9), ("Date", "date", 10), ("Verdict", "verdict", 12)], ("Where and what", "text")

@@ -157,10 +157,13 @@ class DuplicatesScreen(ReviewScreen):
         links = LinkStore(self.app.repo)
         decide = links.confirm if confirm else links.reject
         try:
+            previous = links.get(self.claim.id, match.claim_id)
             decide(self.claim.id, match.claim_id, actor=self.app.workspace.actor, score=round(match.score, 4))
         except FactcheckError as error:
             self.app.report(error)
             return None
+        word = "link of" if confirm else "rejection of"
+        self.app.undo_stack.append(UndoStep.decision(f"{word} {match.claim_id}", self.claim.id, match.claim_id, previous))
         self.app.announce_matches()
         return match
 
@@ -189,7 +192,7 @@ class DuplicatesScreen(ReviewScreen):
     def action_reject(self) -> None:
         match = self._decide(confirm=False)
         if match is not None:
-            self.notify(f"{match.claim_id} will not be suggested for {self.claim.id} again", timeout=3)
+            self.notify(f"{match.claim_id} will not be suggested for {self.claim.id} again (u undoes)", timeout=3)
 
     def action_copy(self) -> None:
         match = self.current()

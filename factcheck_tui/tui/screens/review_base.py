@@ -89,5 +89,8 @@ class ReviewScreen(Screen[None]):
             self.app.report(error)
             return
         self.notify(f"Undid your {step.label}", timeout=2)
-        self.app.claims_saved(restored)
-        self.claim_saved(restored[0])
+        if step.links:
+            self.app.announce_matches()
+        if restored:
+            self.app.claims_saved(restored)
+            self.claim_saved(restored[0])
