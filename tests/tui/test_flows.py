@@ -329,3 +329,21 @@ async def test_correct_a_speaker_and_a_storys_details_then_delete_it(newsroom: W
         await pilot.press("delete", "y")
         assert not repo.story_exists("p0rt5")
         assert "p0rt5" not in [row.value for row in app.screen.table.rows]
+
+
+async def test_export_asks_before_replacing_a_file(newsroom: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("keep me")
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s", "n", "escape")
+        await app.workers.wait_for_complete()
+        assert target.read_text() == "keep me"
+        await pilot.press("x")
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert target.read_text().startswith("# Fact-check report")

@@ -153,7 +153,7 @@ class ClaimsScreen(ReviewScreen):
                         score_text(claim),
                         status_text(claim.status),
                         verdict_text(claim.verdict, scale, colour=not self.app.no_color),
-                        marker(self.matches.get(claim.id, [])),
+                        self._marker(claim),
                     ),
                     claim.text,
                 )
@@ -161,6 +161,12 @@ class ClaimsScreen(ReviewScreen):
             ]
         )
         self._show_context()
+
+    def _marker(self, claim: Claim) -> str:
+        """Headlines and bylines recur from story to story; only claims worth checking, or ones
+        already rated elsewhere, are marked."""
+        matches = self.matches.get(claim.id, [])
+        return marker(matches) if claim.checkworthy or any(match.verdict for match in matches) else ""
 
     def current_claim(self) -> Claim | None:
         current = self.table.current_key()

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import FORMATS, ExportOptions
+from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.widgets.dialog_body import DialogBody
 
 
@@ -57,7 +58,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 id="claim-scope",
             )
             yield Label("Published at, for ClaimReview ({claim_id} is filled in)")
-            yield Input(placeholder="https://newsroom.example/factchecks/{claim_id}", id="review-url")
+            yield Input(placeholder="e.g. https://…/{claim_id}; empty: organisation.review_url", id="review-url")
             yield Label("Write to (relative to the folder the app was started in)")
             yield Input(value=self._default_name(next(iter(FORMATS))), id="path")
             yield Label("", id="form-error", classes="error")
@@ -92,6 +93,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             )
         except InputError as problem:
             error.update(str(problem))
+            return
+        if path.exists():
+
+            def answered(answer: str | None) -> None:
+                if answer == "y":
+                    self.dismiss(ExportRequest(options, path))
+
+            self.app.push_screen(ConfirmScreen(f"{path} exists.", {"y": "Replace it", "n": "Keep it; choose another name"}), answered)
             return
         self.dismiss(ExportRequest(options, path))
 
