@@ -6,7 +6,6 @@ from textual.widgets import DataTable, TextArea
 
 from factcheck_tui.core import review
 from factcheck_tui.core.drafts import DraftStore
-from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
@@ -77,35 +76,32 @@ async def test_unsaved_conclusion_survives_as_a_draft(workspace: Workspace, stri
         assert again.screen.query_one("#conclusion", TextArea).text == "Half typed"
 
 
+async def _typing_into_a_conflict(app, workspace: Workspace, pilot) -> str:
+    """Type a conclusion while another reviewer saves one, then press ctrl+s once: it is refused."""
+    await pilot.press("enter", "n", "enter")
+    target = app.screen.claim_id
+    await pilot.press("c", *"My reading")
+    review.set_conclusion(workspace.repo, target, "Their reading", actor="ben")
+    await pilot.press("ctrl+s")
+    assert workspace.repo.get_claim(target).conclusion == "Their reading"
+    assert app.screen.query_one("#conclusion", TextArea).text == "My reading"
+    assert app.screen.query_one("#conflict").display
+    return target
+
+
 async def test_another_reviewers_save_is_not_overwritten(workspace: Workspace, strike_story) -> None:
-    story, claims = strike_story
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "n", "enter")
-        target = app.screen.claim_id
-        await pilot.press("c", *"My reading")
-        review.set_conclusion(workspace.repo, target, "Their reading", actor="ben")
-        await pilot.press("ctrl+s")
-        stored = workspace.repo.get_claim(target)
-        assert stored.conclusion == "Their reading"
-        assert app.screen.query_one("#conclusion", TextArea).text == "My reading"
-        assert app.screen.query_one("#conflict").display
+        target = await _typing_into_a_conflict(app, workspace, pilot)
         # Saving again is a deliberate choice, made with their text on screen.
         await pilot.press("ctrl+s")
         assert workspace.repo.get_claim(target).conclusion == "My reading"
-        review.set_verdict(workspace.repo, target, "True", scale=DEFAULT_SCALE, actor="ben")
 
 
 async def test_escape_after_a_conflict_keeps_both_texts_and_saves_nothing(workspace: Workspace, strike_story) -> None:
-    story, claims = strike_story
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "n", "enter")
-        target = app.screen.claim_id
-        await pilot.press("c", *"My reading")
-        review.set_conclusion(workspace.repo, target, "Their reading", actor="ben")
-        await pilot.press("ctrl+s")
-        assert app.screen.query_one("#conflict").display
+        target = await _typing_into_a_conflict(app, workspace, pilot)
         await pilot.press("escape", "escape")
         assert workspace.repo.get_claim(target).conclusion == "Their reading"
         assert DraftStore(workspace.repo, "tester").get(target, "conclusion").text == "My reading"
