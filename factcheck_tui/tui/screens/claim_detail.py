@@ -41,8 +41,6 @@ class ClaimScreen(ReviewScreen):
         Binding("delete", "remove_evidence", "Remove evidence", show=False, id="claim.remove_evidence"),
         Binding("o", "open_link", "Open link", show=False, id="claim.open_link"),
         Binding("d", "duplicates", "Duplicates", id="claim.duplicates"),
-        Binding("i", "app.import", "Import", show=False, id="claim.import"),
-        Binding("x", "app.export", "Export", show=False, id="claim.export"),
         Binding("right_square_bracket", "step(1)", "Next claim", show=False, id="claim.next"),
         Binding("left_square_bracket", "step(-1)", "Previous claim", show=False, id="claim.previous"),
         Binding("n", "step_unreviewed(1)", "Next unreviewed", show=False, id="claim.next_unreviewed"),

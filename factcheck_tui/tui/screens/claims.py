@@ -43,8 +43,6 @@ class ClaimsScreen(ReviewScreen):
         Binding("f", "filter", "Filter", id="claims.filter"),
         Binding("d", "duplicates", "Duplicates", show=False, id="claims.duplicates"),
         Binding("slash", "search", "Search", show=False, id="claims.search"),
-        Binding("i", "app.import", "Import", show=False, id="claims.import"),
-        Binding("x", "app.export", "Export", show=False, id="claims.export"),
         Binding("a", "add_claim", "Add claim", show=False, id="claims.add"),
         Binding("t", "edit_text", "Edit claim text", show=False, id="claims.edit_text"),
         Binding("T", "split", "Split claim", show=False, id="claims.split"),

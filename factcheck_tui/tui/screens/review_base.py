@@ -19,6 +19,8 @@ class ReviewScreen(Screen[None]):
         Binding("v", "verdict", "Verdict", id="review.verdict"),
         Binding("s", "cycle_status", "Status", id="review.status"),
         Binding("u", "undo", "Undo", show=False, id="review.undo"),
+        Binding("i", "app.import", "Import", show=False, id="review.import"),
+        Binding("x", "app.export", "Export", show=False, id="review.export"),
     ]
 
     def current_claim(self) -> Claim | None:
