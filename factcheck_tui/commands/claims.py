@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.commands.output import claim_record, print_json, shorten
+from factcheck_tui.commands.output import claim_record, print_json
 from factcheck_tui.core.filters import ClaimFilter
+from factcheck_tui.core.text import one_line
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -35,5 +36,5 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     for claim in claims:
         flag = "*" if claim.checkworthy else " "
-        print(f"{claim.id:>9} {flag} {claim.score:4.2f}  {shorten(claim.verdict or '-', 14):14}  {shorten(claim.text, 70)}")
+        print(f"{claim.id:>9} {flag} {claim.score:4.2f}  {one_line(claim.verdict or '-', 14):14}  {one_line(claim.text, 70)}")
     return 0

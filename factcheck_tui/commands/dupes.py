@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.commands.output import print_json, shorten
+from factcheck_tui.commands.output import print_json
 from factcheck_tui.core.ids import parse_story_id
 from factcheck_tui.core.matching import Cluster, MatchIndex
+from factcheck_tui.core.text import one_line
 from factcheck_tui.core.workspace import Workspace
 
 WIDTH = 80
@@ -42,10 +43,10 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print("no claim recurs across stories" + (f" with story {story_id}" if story_id else ""))
     for number, cluster in enumerate(found, start=1):
         verdicts = ", ".join(cluster.verdicts) or "no verdict yet"
-        print(shorten(f"{number}. {len(cluster.story_ids)} stories · least similar pair {cluster.score:.2f} · {verdicts}", WIDTH))
+        print(one_line(f"{number}. {len(cluster.story_ids)} stories · least similar pair {cluster.score:.2f} · {verdicts}", WIDTH))
         for member in cluster.members:
             when = member.published.isoformat() if member.published else "-"
-            source = "archive" if member.archive else shorten(member.story_title, 30)
-            print(f"   {member.claim_id:<10} {shorten(member.verdict or '-', 14):<14} {when:<10} {source}".rstrip())
-            print(f"      {shorten(member.text, WIDTH - 6)}")
+            source = "archive" if member.archive else one_line(member.story_title, 30)
+            print(f"   {member.claim_id:<10} {one_line(member.verdict or '-', 14):<14} {when:<10} {source}".rstrip())
+            print(f"      {one_line(member.text, WIDTH - 6)}")
     return 0

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from factcheck_tui.commands.output import print_json, shorten
+from factcheck_tui.commands.output import print_json
 from factcheck_tui.core.extraction import extract
 from factcheck_tui.core.extraction.normalise import normalise_body
 from factcheck_tui.core.ingest import read_article
+from factcheck_tui.core.text import one_line
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     for claim in sorted(result.claims, key=lambda c: -c.score):
         flag = "*" if claim.checkworthy else " "
-        print(f"{flag} {claim.score:4.2f}  {shorten(claim.text, 80)}")
+        print(f"{flag} {claim.score:4.2f}  {one_line(claim.text, 80)}")
         if claim.reasons:
             print(f"        {'; '.join(claim.reasons)}")
     return 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.commands.output import print_json_line, shorten
+from factcheck_tui.commands.output import print_json_line
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.ingest import decode, read_input
 from factcheck_tui.core.matching import Match, MatchIndex
+from factcheck_tui.core.text import one_line
 from factcheck_tui.core.workspace import Workspace
 
 WIDTH = 80
@@ -50,15 +51,15 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def print_human(query: str, matches: list[Match], *, show_query: bool) -> None:
     if show_query:
-        print(shorten(query, WIDTH))
+        print(one_line(query, WIDTH))
     if not matches:
         print("  no earlier claim matches")
     for match in matches:
         when = match.published.isoformat() if match.published else "-"
         mark = "confirmed" if match.confirmed else match.level.value
-        head = f"  {mark:<9} {match.score:4.2f}  {match.claim_id:<10} {shorten(match.verdict or 'no verdict', 16):<16} {when:<10}"
-        where = shorten(match.story_title, WIDTH - len(head) - 2)
+        head = f"  {mark:<9} {match.score:4.2f}  {match.claim_id:<10} {one_line(match.verdict or 'no verdict', 16):<16} {when:<10}"
+        where = one_line(match.story_title, WIDTH - len(head) - 2)
         print(f"{head}  {where}".rstrip())
-        print(f"      {shorten(match.text, WIDTH - 6)}")
+        print(f"      {one_line(match.text, WIDTH - 6)}")
     if show_query:
         print()

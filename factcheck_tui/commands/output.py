@@ -21,8 +21,3 @@ def print_json_line(data: Any) -> None:
 def claim_record(claim: Any) -> dict[str, Any]:
     """The public JSON shape of a claim (history is left out; ``show --json`` includes it)."""
     return claim.model_dump(mode="json", exclude={"history"})
-
-
-def shorten(text: str, width: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.commands.output import print_json, shorten
+from factcheck_tui.commands.output import print_json
+from factcheck_tui.core.text import one_line
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -22,5 +23,5 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     for summary in summaries:
         date = summary.published.isoformat() if summary.published else "          "
         progress = f"{summary.reviewed_count}/{summary.checkworthy_count}"
-        print(f"{summary.id}  {date}  {progress:>7}  {shorten(summary.outlet, 16):16}  {shorten(summary.title, 60)}")
+        print(f"{summary.id}  {date}  {progress:>7}  {one_line(summary.outlet, 16):16}  {one_line(summary.title, 60)}")
     return 0

@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck_tui.core.models import Change
+from factcheck_tui.core.text import one_line
 
 SHOWN_CHARS = 40
 
 
 def _short(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    flat = " ".join(str(value).split())
-    return flat if len(flat) <= SHOWN_CHARS else flat[: SHOWN_CHARS - 1] + "…"
+    return "—" if value is None or value == "" else one_line(str(value), SHOWN_CHARS)
 
 
 def _label(item: dict[str, Any]) -> str:

@@ -59,8 +59,3 @@ def ago(moment: datetime) -> str:
     if seconds < 86400:
         return f"{int(seconds // 3600)} h ago"
     return moment.strftime("%Y-%m-%d %H:%M UTC")
-
-
-def one_line(text: str, width: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"

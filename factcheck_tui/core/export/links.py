@@ -6,15 +6,12 @@ href would run or load content in the reader's browser, so only web and mail add
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote, urlsplit
 
 LINKABLE_SCHEMES = ("http", "https", "mailto")
 # Characters a URL may keep as they are; everything else (spaces, quotes, angle brackets,
 # parentheses, backslashes, control characters) is percent-encoded so no output format can break.
 _SAFE = "/:?#[]@!$&'*+,;=%-._~"
-# A regular expression rather than urlsplit: importing an archive checks a hundred thousand of these.
-_WEB_ADDRESS = re.compile(r"https?://[^\s/?#@]*@?[^\s/?#@]+[^\s]*", re.IGNORECASE)
 
 
 def safe_href(url: str) -> str | None:
@@ -28,7 +25,3 @@ def safe_href(url: str) -> str | None:
         return None
     return quote(url, safe=_SAFE.replace("'", ""))
 
-
-def is_web_address(url: str) -> bool:
-    """An absolute http(s) address with a host and no whitespace."""
-    return _WEB_ADDRESS.fullmatch(url) is not None

@@ -13,8 +13,8 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 
-from factcheck_tui.core.export.links import is_web_address
 from factcheck_tui.core.interchange.ratings import ForeignRating
+from factcheck_tui.core.urls import is_web_address
 
 # Canonical field -> accepted names, best first, as ``field_key`` spells them.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {

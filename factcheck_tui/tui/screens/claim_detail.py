@@ -15,7 +15,8 @@ from factcheck_tui.core import review
 from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
-from factcheck_tui.tui.formatting import ago, one_line, verdict_text
+from factcheck_tui.core.text import one_line
+from factcheck_tui.tui.formatting import ago, verdict_text
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen

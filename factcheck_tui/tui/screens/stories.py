@@ -10,7 +10,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
 from factcheck_tui.core.stories import delete_story, edit_story
-from factcheck_tui.tui.formatting import one_line, progress_text
+from factcheck_tui.core.text import one_line
+from factcheck_tui.tui.formatting import progress_text
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.story_dialog import StoryDetails, StoryDialog
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar

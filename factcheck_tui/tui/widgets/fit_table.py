@@ -8,7 +8,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from factcheck_tui.tui.formatting import one_line
+from factcheck_tui.core.text import one_line
 
 CELL_PADDING = 2
 
