@@ -147,12 +147,6 @@ def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
     return repo.update_claim(claim_id, edit, actor, note=f"undo of version {version}")
 
 
-def last_undoable_version(claim: Claim, actor: str) -> int | None:
-    """The newest version of ``claim`` that ``actor`` saved and that is still the current one."""
-    mine = [change.version for change in claim.history if change.by == actor and change.field != "created"]
-    return claim.version if mine and max(mine) == claim.version else None
-
-
 def _evidence_fields(url: str, source: str, note: str) -> dict[str, str]:
     fields = {"url": normalise_url(url) if url.strip() else "", "source": source.strip(), "note": note.strip()}
     if not any(fields.values()):

@@ -192,21 +192,10 @@ class KeyedTable(Table):
         self._update_table(updater)
 
 
-class NumberedTable(KeyedTable):
-    document_id_class = int  # type: ignore[assignment]
-
-
 class KeyedTinyDB(TinyDB):
     table_class = KeyedTable
-
-
-class NumberedTinyDB(TinyDB):
-    table_class = NumberedTable
 
 
 def open_keyed(path: Path, **storage_options: Any) -> KeyedTinyDB:
     return KeyedTinyDB(path, storage=AtomicJSONStorage, **storage_options)
 
-
-def open_numbered(path: Path, **storage_options: Any) -> NumberedTinyDB:
-    return NumberedTinyDB(path, storage=AtomicJSONStorage, **storage_options)
