@@ -492,27 +492,19 @@ class Repository:
         Shards are read straight from disk and not cached: a scan of the whole archive would
         otherwise keep a second copy of it in memory.
         """
-        for path in sorted(self.layout.digests.glob("*.json")):
-            yield from self._digest_rows(path).values()
+        for path in self.digest_shards():
+            yield from read_digest_shard(path).values()
+
+    def digest_shards(self) -> list[Path]:
+        """The files the claim digests are spread over, in a stable order; each can be read on
+        its own (``read_digest_shard``), in any process."""
+        return sorted(self.layout.digests.glob("*.json"))
 
     def digests(self) -> list[ClaimDigest]:
         found: list[ClaimDigest] = []
-        for path in sorted(self.layout.digests.glob("*.json")):
-            found.extend(validate_rows(path, DIGESTS_TABLE, self._digest_rows(path), _DIGESTS))
+        for path in self.digest_shards():
+            found.extend(validate_rows(path, DIGESTS_TABLE, read_digest_shard(path), _DIGESTS))
         return found
-
-    @staticmethod
-    def _digest_rows(path: Path) -> dict[str, Any]:
-        rows = table_rows(path, read_json_file(path), DIGESTS_TABLE)
-        # The ~50 claims of a story repeat its id, date, reviewer and verdict; one string object
-        # for each value instead of one per claim takes a quarter off a loaded archive's memory.
-        shared: dict[str, str] = {}
-        for row in rows.values():
-            for key in _REPEATED_DIGEST_FIELDS:
-                value = row.get(key)
-                if value.__class__ is str:
-                    row[key] = shared.setdefault(value, value)
-        return rows
 
     # -- change detection for live screens ---------------------------------------------------
 
@@ -521,3 +513,17 @@ class Repository:
 
     def catalog_signature(self) -> tuple[Signature | None, ...]:
         return tuple(file_signature(path) for path in sorted(self.layout.catalog.glob("*.json")))
+
+
+def read_digest_shard(path: Path) -> dict[str, Any]:
+    """The claim digests of one shard file, by claim id."""
+    rows = table_rows(path, read_json_file(path), DIGESTS_TABLE)
+    # The ~50 claims of a story repeat its id, date, reviewer and verdict; one string object
+    # for each value instead of one per claim takes a quarter off a loaded archive's memory.
+    shared: dict[str, str] = {}
+    for row in rows.values():
+        for key in _REPEATED_DIGEST_FIELDS:
+            value = row.get(key)
+            if value.__class__ is str:
+                row[key] = shared.setdefault(value, value)
+    return rows
