@@ -45,6 +45,39 @@ def tf_part(tf: int, length: int, average: float) -> float:
     return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
 
 
+# A run of claims' posting lists: for each stem, the slots that use it and their BM25 term parts.
+Postings = dict[str, tuple[array, array]]
+
+
+def postings_of(term_lists: list[list[str]], first: int, average: float) -> Postings:
+    """The posting lists of consecutive claims (the first in slot ``first``), given the average
+    claim length of the whole index. Gathered in plain lists, turned into arrays at the end."""
+    pending: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+    single = {}  # the part of a word said once, by claim length
+    for slot, terms in enumerate(term_lists, start=first):
+        length = len(terms)
+        if len(set(terms)) == length:
+            part = single.get(length)
+            if part is None:
+                part = single[length] = tf_part(1, length, average)
+            for term in terms:
+                lists = pending[term]
+                lists[0].append(slot)
+                lists[1].append(part)
+        else:
+            for term, tf in Counter(terms).items():
+                lists = pending[term]
+                lists[0].append(slot)
+                lists[1].append(tf_part(tf, length, average))
+    return {term: (array("I", slots), array("f", parts)) for term, (slots, parts) in pending.items()}
+
+
+def word_counts(entries: Iterable[Entry]) -> Counter[str]:
+    """How many claims use each content word: character grams are counted per word of the
+    vocabulary, not per claim."""
+    return Counter(chain.from_iterable([set(entry.words.split()) for entry in entries]))
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """A text as matching sees it: content words in order, their stems, and which way it says a
@@ -120,35 +153,7 @@ class Entry:
 
     @classmethod
     def of_digests(cls, digests: list[Mapping[str, Any]]) -> list[Entry]:
-        """Entries for many claims at once: their texts and headlines are analysed together."""
-        titled = [position for position, digest in enumerate(digests) if digest.get("review_title")]
-        found = _analyse([digest["text"] for digest in digests] + [digests[position]["review_title"] for position in titled])
-        headline = dict(zip(titled, found[len(digests) :]))
-        entries = []
-        for position, (digest, (content, stemmed, direction, quotes)) in enumerate(zip(digests, found)):
-            split = stemmed.count(" ") + 1 if stemmed else 0
-            title = headline.get(position)
-            if title is not None and title[1]:
-                content, stemmed = f"{content} {title[0]}".strip(), f"{stemmed} {title[1]}".strip()
-                direction, quotes = direction | title[2], quotes + title[3]
-            entries.append(
-                cls(
-                    claim_id=digest["id"],
-                    story_id=digest["story_id"],
-                    text=digest["text"],
-                    verdict=digest.get("verdict"),
-                    published=digest.get("published"),
-                    review_title=digest.get("review_title"),
-                    version=int(digest.get("version", 1)),
-                    dismissed=bool(digest.get("dismissed", False)),
-                    words=content,
-                    terms=stemmed,
-                    split=split,
-                    direction=direction,
-                    quotes="|".join(" ".join(terms) for terms in quotes),
-                )
-            )
-        return entries
+        return [cls(*row) for row in entry_rows(digests)]
 
     @property
     def analysis(self) -> Analysis:
@@ -166,6 +171,38 @@ class Entry:
 
     def row(self) -> tuple:
         return tuple(getattr(self, name) for name in ROW_FIELDS)
+
+
+def entry_rows(digests: list[Mapping[str, Any]]) -> list[tuple]:
+    """The ``Entry.row()`` of many claims at once: their texts and headlines are analysed together."""
+    titled = [position for position, digest in enumerate(digests) if digest.get("review_title")]
+    found = _analyse([digest["text"] for digest in digests] + [digests[position]["review_title"] for position in titled])
+    headline = dict(zip(titled, found[len(digests) :]))
+    rows = []
+    for position, (digest, (content, stemmed, direction, quotes)) in enumerate(zip(digests, found)):
+        split = stemmed.count(" ") + 1 if stemmed else 0
+        title = headline.get(position)
+        if title is not None and title[1]:
+            content, stemmed = f"{content} {title[0]}".strip(), f"{stemmed} {title[1]}".strip()
+            direction, quotes = direction | title[2], quotes + title[3]
+        rows.append(
+            (
+                digest["id"],
+                digest["story_id"],
+                digest["text"],
+                digest.get("verdict"),
+                digest.get("published"),
+                digest.get("review_title"),
+                int(digest.get("version", 1)),
+                bool(digest.get("dismissed", False)),
+                content,
+                stemmed,
+                split,
+                direction,
+                "|".join(" ".join(terms) for terms in quotes),
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,55 +258,42 @@ class LexicalIndex:
     # -- changes ---------------------------------------------------------------------------
 
     def add_many(self, entries: Iterable[Entry]) -> None:
-        """Add claims in bulk; weights use the average length over the whole batch.
-
-        Written for a whole archive at once: postings are gathered in plain lists and turned into
-        arrays at the end, and character grams are counted per distinct word of the vocabulary."""
+        """Add claims in bulk; weights use the average length over the whole index, this batch included."""
         entries = list(entries)
         for entry in entries:
             if entry.claim_id in self.slot_of:
                 self.remove(entry.claim_id)
+        term_lists = [entry.terms.split() for entry in entries]
+        lengths = [len(terms) for terms in term_lists]
+        first = len(self.entries)
+        average = (self.total_terms + sum(lengths)) / (len(self) + len(entries)) if entries else 1.0
+        self.attach(entries, lengths, [postings_of(term_lists, first, average)], word_counts(entries))
+
+    def attach(self, entries: list[Entry], lengths: list[int], postings: Iterable[Postings], words: Counter[str]) -> None:
+        """Take in claims whose postings were worked out apart (``postings_of``, perhaps in other
+        processes, one run of consecutive claims each): their slots start where the index ends."""
         first = len(self.entries)
         self.entries.extend(entries)
         self.slot_of.update(zip([entry.claim_id for entry in entries], range(first, first + len(entries))))
         for entry in entries:
             self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
-        term_lists = [entry.terms.split() for entry in entries]
-        lengths = [len(terms) for terms in term_lists]
         self.lengths += lengths
         # A claim's length in characters stands for its number of character grams.
-        self.gram_lengths += [len(entry.words) for entry in entries]
+        gram_lengths = [len(entry.words) for entry in entries]
+        self.gram_lengths += gram_lengths
         self.total_terms += sum(lengths)
-        self.total_grams += sum(self.gram_lengths[first:])
-        word_counts = Counter(chain.from_iterable([set(entry.words.split()) for entry in entries]))
-        for word, count in word_counts.items():
+        self.total_grams += sum(gram_lengths)
+        for word, count in words.items():
             for gram in set(word_grams(word)):
                 self.gram_df[gram] += count
-        average = self._average_length()
-        pending: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        single = {}  # the weight of a word said once, by claim length
-        for slot, terms in enumerate(term_lists, start=first):
-            length = len(terms)
-            if len(set(terms)) == length:
-                part = single.get(length)
-                if part is None:
-                    part = single[length] = tf_part(1, length, average)
-                for term in terms:
-                    lists = pending[term]
-                    lists[0].append(slot)
-                    lists[1].append(part)
-            else:
-                for term, tf in Counter(terms).items():
-                    lists = pending[term]
-                    lists[0].append(slot)
-                    lists[1].append(tf_part(tf, length, average))
-        for term, (slots, parts) in pending.items():
-            posting = self.postings.get(term)
-            if posting is None:
-                self.postings[term] = (array("I", slots), array("f", parts))
-            else:
-                posting[0].extend(slots)
-                posting[1].extend(parts)
+        for run in postings:
+            for term, (slots, parts) in run.items():
+                posting = self.postings.get(term)
+                if posting is None:
+                    self.postings[term] = (slots, parts)
+                else:
+                    posting[0].extend(slots)
+                    posting[1].extend(parts)
 
     def add(self, entry: Entry) -> None:
         self.add_many([entry])

@@ -25,6 +25,7 @@ from typing import Any
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.matching import cache
+from factcheck_tui.core.matching.building import build_index
 from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.clusters import find_clusters
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
@@ -32,15 +33,12 @@ from factcheck_tui.core.matching.links import LinkStore, canonical_claim_id
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
 from factcheck_tui.core.matching.scoring import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
-from factcheck_tui.core.storage import Repository
-from factcheck_tui.core.storage.jsonstore import file_signature, read_json_file
+from factcheck_tui.core.storage import Repository, read_digest_shard
+from factcheck_tui.core.storage.jsonstore import file_signature
 
 # Candidates re-ranked per query. On the development set MAP@5 stops growing past ~30, and
 # scoring more only costs time.
 CANDIDATES = 30
-# Claims analysed together when building: large enough that per-call costs vanish, small enough
-# that a cancelled build stops within a few tenths of a second.
-BUILD_BATCH = 20_000
 
 
 def digest_record(digest: ClaimDigest | Mapping[str, Any]) -> dict[str, Any]:
@@ -98,14 +96,8 @@ class MatchIndex:
         """Index every claim in the database from scratch."""
         # Signatures first: a shard saved while we read is then seen as stale and read again.
         shards = self._shard_signatures()
-        digests = list(self.repo.iter_digests())
-        entries = []
-        for start in range(0, len(digests), BUILD_BATCH):
-            check(cancel)
-            entries += Entry.of_digests(digests[start : start + BUILD_BATCH])
-        fresh = LexicalIndex()
+        fresh = build_index(self.repo.digest_shards(), cancel)
         fresh.model = self._index.model
-        fresh.add_many(entries)
         with self._lock:
             self._index, self._shards, self._dirty = fresh, shards, True
         self._load_stories(force=True)
@@ -131,8 +123,7 @@ class MatchIndex:
         return changes
 
     def _refresh_shard(self, name: str) -> int:
-        data = read_json_file(self.repo.layout.digests / name) or {}
-        stored = {digest["id"]: digest for digest in data.get("claims", {}).values()}
+        stored = {digest["id"]: digest for digest in read_digest_shard(self.repo.layout.digests / name).values()}
         changes = 0
         with self._lock:
             indexed = [
