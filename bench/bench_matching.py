@@ -169,7 +169,8 @@ def measure(size: int, folder: Path) -> dict[str, float]:
 
 
 def time_build(size: int, folder: Path) -> dict[str, float]:
-    """Runs in its own process: index the database from scratch and save the cache."""
+    """Runs in its own process: index the database from scratch, as the TUI does on its first
+    start (the index is in use from then on), then save the cache for the next start."""
     from factcheck_tui.core.matching import MatchIndex
     from factcheck_tui.core.matching.cache import cache_path
     from factcheck_tui.core.storage import Repository
@@ -177,8 +178,10 @@ def time_build(size: int, folder: Path) -> dict[str, float]:
     repo = Repository(folder / f"archive-{size}")
     cache_path(repo.layout.cache).unlink(missing_ok=True)
     started = time.perf_counter()
-    MatchIndex.open(repo)
-    return {"build_s": time.perf_counter() - started}
+    index = MatchIndex.open(repo, save=False)
+    built = time.perf_counter()
+    index.save()
+    return {"build_s": built - started, "save_s": time.perf_counter() - built}
 
 
 def child(mode: str, size: int, folder: Path) -> dict[str, float]:
@@ -230,6 +233,7 @@ def print_table(results: list[dict[str, float]]) -> None:
         ("one query, mean (ms)", "query_ms", "{:.1f}", "< 30 at 100k"),
         ("one query, 95th percentile (ms)", "query_p95_ms", "{:.1f}", ""),
         ("build the index from the database (s)", "build_s", "{:.2f}", "< 2 at 100k"),
+        ("then save its cache, in the background (s)", "save_s", "{:.2f}", "report"),
         ("load the index from the cache (s)", "load_s", "{:.2f}", "< 2 at 100k"),
         ("update on add/edit (ms)", "update_ms", "{:.2f}", "< 5"),
         ("resident memory of the index (MiB)", "memory_mib", "{:.0f}", "report"),

@@ -142,7 +142,7 @@ class FactcheckApp(App[None]):
     def _open_index(self) -> None:
         worker = get_current_worker()
         try:
-            index = MatchIndex.open(self.repo, self.workspace.config.matching, cancel=lambda: worker.is_cancelled)
+            index = MatchIndex.open(self.repo, self.workspace.config.matching, cancel=lambda: worker.is_cancelled, save=False)
         except MatchingCancelled:
             return
         except FactcheckError as error:
@@ -150,6 +150,8 @@ class FactcheckApp(App[None]):
             self.call_from_thread(self.index_loaded.set)
             return
         self.call_from_thread(self._index_ready, index)
+        # The cache for the next start is written once this index is already in use.
+        index.save()
 
     def _index_ready(self, index: MatchIndex) -> None:
         self.match_index = index
@@ -198,10 +200,7 @@ class FactcheckApp(App[None]):
     def on_unmount(self) -> None:
         # The next start loads the index from this cache instead of rebuilding it.
         if self.match_index is not None:
-            try:
-                self.match_index.save()
-            except FactcheckError:
-                pass
+            self.match_index.save()
 
     def action_import(self) -> None:
         def chosen(request: ImportRequest | None) -> None:

@@ -22,6 +22,7 @@ import select
 import struct
 import subprocess
 import sys
+import threading
 from array import array
 from collections import Counter
 from collections.abc import Iterator
@@ -37,8 +38,8 @@ from factcheck_tui.core.matching.index import (
     LexicalIndex,
     Postings,
     entry_rows,
+    gram_counts,
     postings_of,
-    word_counts,
 )
 from factcheck_tui.core.storage import read_digest_shard
 
@@ -144,20 +145,20 @@ def _in_workers(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
     except OSError as error:
         raise WorkerFailed() from error
     try:
-        found = [_receive(worker, cancel) for worker in workers]
-        lengths = [length for _, run_lengths in found for length in run_lengths]
+        lengths_of_runs = [_receive(worker, cancel) for worker in workers]
+        lengths = [length for run_lengths in lengths_of_runs for length in run_lengths]
         average = sum(lengths) / len(lengths) if lengths else 1.0
         first = 0
-        for worker, (rows, _) in zip(workers, found):
+        for worker, run_lengths in zip(workers, lengths_of_runs):
             _send(worker.stdin, (first, average))
-            first += len(rows)
-        entries = [entry for rows, _ in found for entry in _entries(rows)]
+            first += len(run_lengths)
+        entries = [entry for worker in workers for entry in _entries(_receive(worker, cancel))]
         results = [_receive(worker, cancel) for worker in workers]
-        words: Counter[str] = Counter()
+        grams: Counter[str] = Counter()
         for _, counted in results:
-            words.update(counted)
+            grams.update(counted)
         index = LexicalIndex()
-        index.attach(entries, lengths, (_postings(packed) for packed, _ in results), words)
+        index.attach(entries, lengths, (_postings(packed) for packed, _ in results), grams)
         return index
     finally:
         for worker in workers:
@@ -228,14 +229,22 @@ def _read(stream: IO[bytes]) -> Any:
 
 
 def work(paths: list[str]) -> None:
-    """Analyse the shards named on the command line and send their rows and lengths; then, told
-    the first slot and the average length, send their postings and word counts."""
+    """Analyse the shards named on the command line; send their claims' lengths, then their rows;
+    told the first slot and the average length, send their postings and gram counts."""
+    out = sys.stdout.buffer
     with paused_gc():
         rows = run_rows([Path(path) for path in paths])
         term_lists = [row[TERMS].split() for row in rows]
-        _send(sys.stdout.buffer, (rows, [len(terms) for terms in term_lists]))
-        # What does not need the average is done while the other workers catch up.
-        words = dict(word_counts(_entries(rows)))
+        _send(out, [len(terms) for terms in term_lists])
+        # The rows travel while the rest is worked out: writing to a pipe lets go of the GIL.
+        sending = threading.Thread(target=_send, args=(out, rows))
+        sending.start()
+        grams = dict(gram_counts(_entries(rows)))
         first, average = _read(sys.stdin.buffer)
         postings = postings_of(term_lists, first, average)
-        _send(sys.stdout.buffer, ({term: (slots.tobytes(), parts.tobytes()) for term, (slots, parts) in postings.items()}, words))
+        packed = {term: (slots.tobytes(), parts.tobytes()) for term, (slots, parts) in postings.items()}
+        sending.join()
+        _send(out, (packed, grams))
+    # Nothing is left to clean up, and freeing a million objects one by one only keeps the
+    # parent waiting for this process to end.
+    os._exit(0)

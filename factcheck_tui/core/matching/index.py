@@ -72,10 +72,14 @@ def postings_of(term_lists: list[list[str]], first: int, average: float) -> Post
     return {term: (array("I", slots), array("f", parts)) for term, (slots, parts) in pending.items()}
 
 
-def word_counts(entries: Iterable[Entry]) -> Counter[str]:
-    """How many claims use each content word: character grams are counted per word of the
-    vocabulary, not per claim."""
-    return Counter(chain.from_iterable([set(entry.words.split()) for entry in entries]))
+def gram_counts(entries: Iterable[Entry]) -> Counter[str]:
+    """How many claims use each character gram, counted once per distinct word of a claim: the
+    grams of each word of the vocabulary are worked out once, not once per claim."""
+    grams: Counter[str] = Counter()
+    for word, count in Counter(chain.from_iterable([set(entry.words.split()) for entry in entries])).items():
+        for gram in set(word_grams(word)):
+            grams[gram] += count
+    return grams
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,9 +271,9 @@ class LexicalIndex:
         lengths = [len(terms) for terms in term_lists]
         first = len(self.entries)
         average = (self.total_terms + sum(lengths)) / (len(self) + len(entries)) if entries else 1.0
-        self.attach(entries, lengths, [postings_of(term_lists, first, average)], word_counts(entries))
+        self.attach(entries, lengths, [postings_of(term_lists, first, average)], gram_counts(entries))
 
-    def attach(self, entries: list[Entry], lengths: list[int], postings: Iterable[Postings], words: Counter[str]) -> None:
+    def attach(self, entries: list[Entry], lengths: list[int], postings: Iterable[Postings], grams: Counter[str]) -> None:
         """Take in claims whose postings were worked out apart (``postings_of``, perhaps in other
         processes, one run of consecutive claims each): their slots start where the index ends."""
         first = len(self.entries)
@@ -283,9 +287,7 @@ class LexicalIndex:
         self.gram_lengths += gram_lengths
         self.total_terms += sum(lengths)
         self.total_grams += sum(gram_lengths)
-        for word, count in words.items():
-            for gram in set(word_grams(word)):
-                self.gram_df[gram] += count
+        self.gram_df.update(grams)
         for run in postings:
             for term, (slots, parts) in run.items():
                 posting = self.postings.get(term)
