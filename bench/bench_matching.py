@@ -93,7 +93,7 @@ def archive_texts(size: int) -> list[str]:
 
 def build_database(root: Path, texts: list[str]) -> None:
     from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
-    from factcheck_tui.core.storage import Repository
+    from factcheck_tui.core.storage.repository import Repository
 
     repo = Repository(root)
     for start in range(0, len(texts), STORY_SIZE):
@@ -111,10 +111,10 @@ def resident_mib() -> float:
 
 def measure(size: int, folder: Path) -> dict[str, float]:
     """Runs inside the child process for one archive size."""
-    from factcheck_tui.core.matching import MatchIndex
     from factcheck_tui.core.matching.cache import cache_path
+    from factcheck_tui.core.matching.service import MatchIndex
     from factcheck_tui.core.models import Claim, ClaimDigest, Story
-    from factcheck_tui.core.storage import Repository
+    from factcheck_tui.core.storage.repository import Repository
 
     root = folder / f"archive-{size}"
     texts = archive_texts(size)
@@ -171,9 +171,9 @@ def measure(size: int, folder: Path) -> dict[str, float]:
 def time_build(size: int, folder: Path) -> dict[str, float]:
     """Runs in its own process: index the database from scratch, as the TUI does on its first
     start (the index is in use from then on), then save the cache for the next start."""
-    from factcheck_tui.core.matching import MatchIndex
     from factcheck_tui.core.matching.cache import cache_path
-    from factcheck_tui.core.storage import Repository
+    from factcheck_tui.core.matching.service import MatchIndex
+    from factcheck_tui.core.storage.repository import Repository
 
     repo = Repository(folder / f"archive-{size}")
     cache_path(repo.layout.cache).unlink(missing_ok=True)

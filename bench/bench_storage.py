@@ -37,11 +37,11 @@ from factcheck_tui.core.errors import StaleWriteError  # noqa: E402
 from factcheck_tui.core.ids import ALPHABET, STORY_ID_LENGTH  # noqa: E402
 from factcheck_tui.core.models import Claim, Evidence, Status, Story, utcnow  # noqa: E402
 from factcheck_tui.core.scale import DEFAULT_SCALE  # noqa: E402
-from factcheck_tui.core.storage import Repository, StoryTransaction  # noqa: E402
 from factcheck_tui.core.storage.bulk import bulk_restore  # noqa: E402
 from factcheck_tui.core.storage.doctor import check_database  # noqa: E402
 from factcheck_tui.core.storage.files import atomic_write  # noqa: E402
 from factcheck_tui.core.storage.lock import LOCK_POLL_SECONDS  # noqa: E402
+from factcheck_tui.core.storage.repository import Repository, StoryTransaction  # noqa: E402
 
 CLAIMS_PER_STORY = 50
 REVIEWED_SHARE = 0.35
@@ -269,7 +269,7 @@ def measure_tui_open(root: Path) -> tuple[float, float]:
 MEMORY_PROBE = """
 import sys, time
 started = time.perf_counter()
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 repo = Repository(sys.argv[1], create=False)
 stories = repo.list_stories()
 listed = time.perf_counter() - started

@@ -20,11 +20,11 @@ import numpy as np
 from extraction_sets import REPO, load_jsonl
 
 from factcheck_tui.core.config import Matching
-from factcheck_tui.core.matching import MatchIndex
 from factcheck_tui.core.matching.features import FEATURE_NAMES
 from factcheck_tui.core.matching.scoring import Model
+from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 CLAIM_PAIRS = REPO / "bench" / "data" / "claim_pairs.jsonl"
 CLAIMS_PER_ARCHIVE_STORY = 1000

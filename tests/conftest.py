@@ -11,7 +11,7 @@ import pytest
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.importing import import_story
 from factcheck_tui.core.ingest import read_article
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workspace import Workspace
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from factcheck_tui.core.models import Change, Claim, Evidence, Origin, Status, Story, StoryKind
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 def at(day: str, time: str = "09:00") -> datetime:

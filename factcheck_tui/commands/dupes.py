@@ -6,7 +6,8 @@ import argparse
 
 from factcheck_tui.commands.output import print_json
 from factcheck_tui.core.ids import parse_story_id
-from factcheck_tui.core.matching import Cluster, MatchIndex
+from factcheck_tui.core.matching.results import Cluster
+from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.text import one_line
 from factcheck_tui.core.workspace import Workspace
 

@@ -6,7 +6,8 @@ import argparse
 
 from factcheck_tui.commands.output import claim_record, print_json
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.matching import LinkStore, copy_verdict
+from factcheck_tui.core.matching.copying import copy_verdict
+from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -7,7 +7,8 @@ import argparse
 from factcheck_tui.commands.output import print_json_line
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.ingest import decode, read_input
-from factcheck_tui.core.matching import Match, MatchIndex
+from factcheck_tui.core.matching.results import Match
+from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.text import one_line
 from factcheck_tui.core.workspace import Workspace
 

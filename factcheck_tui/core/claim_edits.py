@@ -16,7 +16,7 @@ from factcheck_tui.core.extraction.pipeline import score_sentence
 from factcheck_tui.core.extraction.speakers import speaker_in
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.models import Claim, Origin
-from factcheck_tui.core.storage import Repository, StoryTransaction
+from factcheck_tui.core.storage.repository import Repository, StoryTransaction
 
 Span = tuple[int | None, int | None]
 _NOWHERE: Span = (None, None)

@@ -17,7 +17,7 @@ from factcheck_tui.core.ingest import read_article
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.review import add_evidence, set_status, set_verdict
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 MANIFEST = "newsroom.toml"
 

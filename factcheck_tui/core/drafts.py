@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck_tui.core.models import utcnow
-from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage.jsonstore import open_keyed
+from factcheck_tui.core.storage.repository import Repository
 
 
 @dataclass(frozen=True)

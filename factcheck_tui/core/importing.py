@@ -9,7 +9,7 @@ from factcheck_tui.core.extraction import Extraction, extract
 from factcheck_tui.core.extraction.normalise import normalise_body
 from factcheck_tui.core.ingest import Article
 from factcheck_tui.core.models import Claim, Origin, Story
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.urls import normalise_url
 
 

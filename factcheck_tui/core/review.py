@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
 from factcheck_tui.core.models import Claim, Evidence, Status, utcnow
 from factcheck_tui.core.scale import VerdictScale
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.urls import normalise_url
 
 

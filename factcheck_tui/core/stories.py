@@ -7,7 +7,7 @@ from pathlib import Path
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Story
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.urls import normalise_url
 
 UNCHANGED = object()

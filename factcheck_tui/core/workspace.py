@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factcheck_tui.core.config import Config, load_config, resolve_database
 from factcheck_tui.core.scale import VerdictScale
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 @dataclass

@@ -18,9 +18,10 @@ from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, Factche
 from factcheck_tui.core.export import write_export
 from factcheck_tui.core.importing import import_story, parse_date
 from factcheck_tui.core.ingest import parse_article, read_article
-from factcheck_tui.core.matching import MatchIndex, MatchingCancelled
+from factcheck_tui.core.matching.cancel import MatchingCancelled
+from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import Claim, ClaimDigest, Story
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.keymap import check_keymap

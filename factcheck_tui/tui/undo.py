@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck_tui.core import claim_edits, review
-from factcheck_tui.core.matching import LinkDecision, LinkStore
+from factcheck_tui.core.matching.links import LinkStore
+from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from test_cli import factcheck
 from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.export import ExportOptions, export_report
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 PAST = FIXTURES / "past-checks"
 ORG = ("--org-name", "Harbor Checks", "--org-url", "https://checks.harbor.example")

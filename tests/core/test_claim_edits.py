@@ -8,7 +8,7 @@ from factcheck_tui.core import claim_edits, review
 from factcheck_tui.core.errors import InputError, StaleWriteError
 from factcheck_tui.core.models import Claim, Origin
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 def by_text(claims: list[Claim], prefix: str) -> Claim:

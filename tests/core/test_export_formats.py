@@ -19,7 +19,7 @@ from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report, write_export
 from factcheck_tui.core.export.csv_table import COLUMNS, FORMULA_START
 from factcheck_tui.core.models import Status
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 ORG = Organisation(name="Harbor Checks", url="https://checks.harbor.example")
 REVIEW_PAGE = "https://checks.harbor.example/reports/2026.html"

@@ -7,7 +7,7 @@ from factcheck_tui.core.claim_edits import dismiss_claim
 from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 def test_one_filter_serves_lists_and_reports(repo: Repository, strike_story) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from factcheck_tui.core import review
 from factcheck_tui.core.history import describe_change
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 def test_history_reads_as_sentences(repo: Repository, strike_story) -> None:

@@ -15,7 +15,7 @@ from factcheck_tui.core.export import ExportOptions, export_report
 from factcheck_tui.core.interchange import import_checks, past_checks
 from factcheck_tui.core.models import Claim, Origin, Status, StoryKind
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 PAST = FIXTURES / "past-checks"
 

@@ -16,8 +16,8 @@ from factcheck_tui.core.errors import (
     StorageError,
 )
 from factcheck_tui.core.models import Claim, Story
-from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage import files as storage_files
+from factcheck_tui.core.storage.repository import Repository
 
 
 def _claim(text: str, start: int, end: int, checkworthy: bool = True) -> Claim:

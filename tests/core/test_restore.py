@@ -12,7 +12,7 @@ from factcheck_tui.core.config import Config
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report
 from factcheck_tui.core.interchange import restore_export
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 CONFIG = Config(reviewer="tester")
 
@@ -106,7 +106,7 @@ def test_not_json_is_reported_with_its_line(tmp_path: Path) -> None:
 
 
 def test_duplicate_decisions_travel_with_the_backup(tmp_path: Path) -> None:
-    from factcheck_tui.core.matching import LinkStore
+    from factcheck_tui.core.matching.links import LinkStore
 
     source = Repository(tmp_path / "source")
     build_newsroom(source)

@@ -6,7 +6,7 @@ from factcheck_tui.core import review
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 def test_verdict_is_resolved_against_the_scale_and_starts_the_review(repo: Repository, strike_story) -> None:

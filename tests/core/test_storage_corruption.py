@@ -15,8 +15,8 @@ from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import CorruptFileError
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage.doctor import check_database, repair_database
+from factcheck_tui.core.storage.repository import Repository
 
 
 def _story(repo: Repository, title: str = "Budget") -> tuple[Story, list[Claim]]:

@@ -13,10 +13,10 @@ from factcheck_tui.core import review
 from factcheck_tui.core.errors import SaveFailedError
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage import files as storage_files
 from factcheck_tui.core.storage.doctor import check_database
 from factcheck_tui.core.storage.files import is_temporary
+from factcheck_tui.core.storage.repository import Repository
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to tell which file a write is for")
 

@@ -11,9 +11,10 @@ import pytest
 from tinydb import TinyDB
 
 from factcheck_tui.core.errors import CorruptFileError, InputError, StorageError
-from factcheck_tui.core.storage import Repository, legacy
 from factcheck_tui.core.storage import files as storage_files
+from factcheck_tui.core.storage import legacy
 from factcheck_tui.core.storage.doctor import check_database, repair_database
+from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.storage.schema import SCHEMA_VERSION, read_meta
 
 BODY = "The port handled 2 million containers. Wages rose 11 percent, the union said."

@@ -9,7 +9,7 @@ from factcheck_tui.core.extraction import extract
 from factcheck_tui.core.extraction.normalise import normalise_body
 from factcheck_tui.core.importing import extracted_claims
 from factcheck_tui.core.models import Change, Claim, Evidence, Status, Story
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 AT = datetime(2026, 1, 12, 9, 30, tzinfo=timezone.utc)

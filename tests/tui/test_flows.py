@@ -160,7 +160,7 @@ async def test_light_and_dark_themes(newsroom: Workspace) -> None:
 
 async def test_another_reviewers_change_appears_on_screen(newsroom: Workspace) -> None:
     from factcheck_tui.core import review
-    from factcheck_tui.core.storage import Repository
+    from factcheck_tui.core.storage.repository import Repository
 
     app = create_app(newsroom)
     async with app.run_test(size=SIZE) as pilot:

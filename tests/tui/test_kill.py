@@ -11,7 +11,7 @@ from pathlib import Path
 from newsroom import build_newsroom
 
 from factcheck_tui.core.drafts import DraftStore
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 CHILD = """
 import asyncio, sys

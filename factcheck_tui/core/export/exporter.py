@@ -16,8 +16,8 @@ from factcheck_tui.core.matching.links import LinkStore, pair_key
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import VerdictScale
-from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage.files import atomic_write
+from factcheck_tui.core.storage.repository import Repository
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from factcheck_tui.core.ids import parse_story_id
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 @dataclass(frozen=True)

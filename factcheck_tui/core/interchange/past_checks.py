@@ -22,7 +22,7 @@ from factcheck_tui.core.interchange.records import PastCheck, Problem
 from factcheck_tui.core.interchange.source import read_source
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 CHUNK = 1000
 # ``progress(stage, done, total)``: stage "reading" counts lines (or blocks), "saving" counts checks.

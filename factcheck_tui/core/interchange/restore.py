@@ -9,7 +9,7 @@ from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.jsonexport import parse_json_export
 from factcheck_tui.core.interchange.source import read_source
 from factcheck_tui.core.matching.links import LinkStore
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from factcheck_tui.core.matching.index import (
     gram_counts,
     postings_of,
 )
-from factcheck_tui.core.storage import read_digest_shard
+from factcheck_tui.core.storage.digest_shards import read_digest_shard
 
 # Below this many shard bytes (about 20,000 claims) the build stays in this process.
 PARALLEL_BYTES = 8_000_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Claim, Evidence, utcnow
 from factcheck_tui.core.review import mark_started
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 def copy_verdict(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from factcheck_tui.core.errors import InputError, StorageError
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.matching.results import Decision, LinkDecision
-from factcheck_tui.core.storage import Repository
 from factcheck_tui.core.storage.jsonstore import KeyedTinyDB, file_signature, open_keyed
+from factcheck_tui.core.storage.repository import Repository
 
 TABLE = "links"
 

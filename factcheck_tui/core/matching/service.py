@@ -33,8 +33,9 @@ from factcheck_tui.core.matching.links import LinkStore, canonical_claim_id
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
 from factcheck_tui.core.matching.scoring import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
-from factcheck_tui.core.storage import Repository, read_digest_shard
+from factcheck_tui.core.storage.digest_shards import read_digest_shard
 from factcheck_tui.core.storage.jsonstore import file_signature
+from factcheck_tui.core.storage.repository import Repository
 
 # Candidates re-ranked per query. On the development set MAP@5 stops growing past ~30, and
 # scoring more only costs time.

@@ -1,5 +1,5 @@
-"""Persistence: TinyDB JSON files laid out so that a save costs what the change is."""
+"""Persistence: TinyDB JSON files laid out so that a save costs what the change is.
 
-from factcheck_tui.core.storage.repository import Repository, StoryTransaction, read_digest_shard
-
-__all__ = ["Repository", "StoryTransaction", "read_digest_shard"]
+Import from the modules themselves (``storage.repository.Repository``): this package loads
+nothing, so that a process that only reads digest shards does not load the models.
+"""

@@ -15,12 +15,12 @@ from typing import Any
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Claim, Story
+from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE
 from factcheck_tui.core.storage.files import atomic_write, fsync_path
 from factcheck_tui.core.storage.jsonstore import dump_json, rotate_backups
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.records import (
     CATALOG_TABLE,
-    DIGESTS_TABLE,
     digest_record,
     story_document,
     summary_record,

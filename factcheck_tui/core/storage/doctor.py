@@ -22,18 +22,17 @@ from typing import Any
 
 from factcheck_tui.core.errors import CorruptFileError, NotFoundError, StorageError
 from factcheck_tui.core.models import utcnow
+from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE
 from factcheck_tui.core.storage.files import atomic_write, stale_temporaries, temporary_owner
-from factcheck_tui.core.storage.jsonstore import backups_of, dump_json, read_json_file
+from factcheck_tui.core.storage.jsonstore import backups_of, dump_json, read_json_file, table_rows
 from factcheck_tui.core.storage.layout import SHARD_PREFIX, Layout
 from factcheck_tui.core.storage.legacy import backup_of, is_single_file_database, migrate_single_file
 from factcheck_tui.core.storage.lock import database_lock, holding
 from factcheck_tui.core.storage.records import (
     CATALOG_TABLE,
-    DIGESTS_TABLE,
     digest_record,
     read_story_document,
     summary_record,
-    table_rows,
 )
 from factcheck_tui.core.storage.schema import (
     SCHEMA_VERSION,

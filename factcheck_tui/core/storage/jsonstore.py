@@ -199,3 +199,10 @@ class KeyedTinyDB(TinyDB):
 def open_keyed(path: Path, **storage_options: Any) -> KeyedTinyDB:
     return KeyedTinyDB(path, storage=AtomicJSONStorage, **storage_options)
 
+
+def table_rows(path: Path, data: dict[str, Any] | None, table: str) -> dict[str, Any]:
+    """One TinyDB table of a parsed file; a table that is not an object of records is damage."""
+    rows = (data or {}).get(table, {})
+    if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
+        raise CorruptFileError(path, f"table {table!r} is not an object of records", line_of_key(path, [table]))
+    return rows

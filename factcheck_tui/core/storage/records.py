@@ -20,7 +20,6 @@ from factcheck_tui.core.storage.jsonstore import line_of_key
 STORY_TABLE = "story"
 CLAIMS_TABLE = "claims"
 CATALOG_TABLE = "stories"
-DIGESTS_TABLE = "claims"
 
 
 def record(model: Any) -> dict[str, Any]:
@@ -81,13 +80,6 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
     claims.sort(key=Claim.document_order)
     return story, claims
 
-
-def table_rows(path: Path, data: dict[str, Any] | None, table: str) -> dict[str, Any]:
-    """One TinyDB table of a parsed file; a table that is not an object of records is damage."""
-    rows = (data or {}).get(table, {})
-    if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
-        raise CorruptFileError(path, f"table {table!r} is not an object of records", line_of_key(path, [table]))
-    return rows
 
 
 def validate_rows(path: Path, table: str, rows: dict[str, Any], adapter: TypeAdapter[Any]) -> list[Any]:

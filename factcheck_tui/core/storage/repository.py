@@ -26,21 +26,25 @@ from pydantic import TypeAdapter
 from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
+from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
 from factcheck_tui.core.storage.files import create_marker, fsync_path, is_temporary, stale_temporaries
-from factcheck_tui.core.storage.jsonstore import AtomicJSONStorage, Signature, file_signature, read_json_file
+from factcheck_tui.core.storage.jsonstore import (
+    AtomicJSONStorage,
+    Signature,
+    file_signature,
+    table_rows,
+)
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
 from factcheck_tui.core.storage.lock import database_lock, holding
 from factcheck_tui.core.storage.records import (
     CATALOG_TABLE,
     CLAIMS_TABLE,
-    DIGESTS_TABLE,
     STORY_TABLE,
     digest_record,
     read_story_document,
     record,
     summary_record,
-    table_rows,
     validate_rows,
 )
 from factcheck_tui.core.storage.schema import (
@@ -58,7 +62,6 @@ DIGEST_SHARDS_KEPT_OPEN = 64
 
 _SUMMARIES = TypeAdapter(list[StorySummary])
 _DIGESTS = TypeAdapter(list[ClaimDigest])
-_REPEATED_DIGEST_FIELDS = ("story_id", "verdict", "status", "reviewer", "review_title", "published", "updated_at")
 
 # Fields whose changes are recorded in a claim's history and can be undone.
 TRACKED_FIELDS = (
@@ -513,17 +516,3 @@ class Repository:
 
     def catalog_signature(self) -> tuple[Signature | None, ...]:
         return tuple(file_signature(path) for path in sorted(self.layout.catalog.glob("*.json")))
-
-
-def read_digest_shard(path: Path) -> dict[str, Any]:
-    """The claim digests of one shard file, by claim id."""
-    rows = table_rows(path, read_json_file(path), DIGESTS_TABLE)
-    # The ~50 claims of a story repeat its id, date, reviewer and verdict; one string object
-    # for each value instead of one per claim takes a quarter off a loaded archive's memory.
-    shared: dict[str, str] = {}
-    for row in rows.values():
-        for key in _REPEATED_DIGEST_FIELDS:
-            value = row.get(key)
-            if value.__class__ is str:
-                row[key] = shared.setdefault(value, value)
-    return rows

@@ -13,7 +13,8 @@ from textual.worker import get_current_worker
 from factcheck_tui.core import claim_edits
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.filters import ClaimFilter
-from factcheck_tui.core.matching import Match, MatchingCancelled
+from factcheck_tui.core.matching.cancel import MatchingCancelled
+from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
 from factcheck_tui.tui.messages import MatchesChanged

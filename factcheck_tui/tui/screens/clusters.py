@@ -10,7 +10,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from factcheck_tui.core.errors import FactcheckError
-from factcheck_tui.core.matching import Cluster, MatchingCancelled
+from factcheck_tui.core.matching.cancel import MatchingCancelled
+from factcheck_tui.core.matching.results import Cluster
 from factcheck_tui.tui.formatting import verdict_text
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar

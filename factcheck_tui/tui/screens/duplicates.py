@@ -10,7 +10,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from factcheck_tui.core.errors import FactcheckError
-from factcheck_tui.core.matching import LinkStore, Match, MatchingCancelled, copy_verdict
+from factcheck_tui.core.matching.cancel import MatchingCancelled
+from factcheck_tui.core.matching.copying import copy_verdict
+from factcheck_tui.core.matching.links import LinkStore
+from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim
 from factcheck_tui.tui.formatting import verdict_text
 from factcheck_tui.tui.messages import MatchesChanged

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from factcheck_tui.core.matching import Level, Match
+from factcheck_tui.core.matching.results import Level, Match
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.tui.formatting import verdict_text
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 ARCHIVE = [
     ("The city council cut the library budget by 3 percent last year.", "Did the Council Cut Library Funding by 3%?", "False"),

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from factcheck_tui.core.errors import CorruptFileError
-from factcheck_tui.core.matching import MatchingCancelled, building
+from factcheck_tui.core.matching import building
+from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.models import Claim, Story
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 TOWNS = ["Harwick", "Lunden", "Ostbury", "Riverton", "Dunmere", "Calder"]
 

@@ -6,12 +6,15 @@ import threading
 import pytest
 
 from factcheck_tui.core.config import Matching
-from factcheck_tui.core.matching import Level, MatchIndex, MatchingCancelled, cache, scoring
+from factcheck_tui.core.matching import cache, scoring
 from factcheck_tui.core.matching.cache import cache_path
+from factcheck_tui.core.matching.cancel import MatchingCancelled
+from factcheck_tui.core.matching.results import Level
+from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import ClaimDigest
 from factcheck_tui.core.review import set_verdict
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 def ids(matches) -> list[str]:
@@ -152,10 +155,10 @@ def test_editing_claims_again_and_again_does_not_fade_their_matches(tmp_path) ->
     from factcheck_tui.core import review
     from factcheck_tui.core.importing import import_story
     from factcheck_tui.core.ingest import read_article
-    from factcheck_tui.core.matching import MatchIndex
+    from factcheck_tui.core.matching.service import MatchIndex
     from factcheck_tui.core.models import ClaimDigest
     from factcheck_tui.core.scale import DEFAULT_SCALE
-    from factcheck_tui.core.storage import Repository
+    from factcheck_tui.core.storage.repository import Repository
 
     repo = Repository(tmp_path / "db")
     stories = {

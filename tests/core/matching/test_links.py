@@ -3,10 +3,13 @@ from __future__ import annotations
 import pytest
 
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
-from factcheck_tui.core.matching import Decision, LinkStore, MatchIndex, copy_verdict
+from factcheck_tui.core.matching.copying import copy_verdict
+from factcheck_tui.core.matching.links import LinkStore
+from factcheck_tui.core.matching.results import Decision
+from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.review import set_verdict, undo
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage import Repository
+from factcheck_tui.core.storage.repository import Repository
 
 
 def test_a_rejected_pair_is_never_suggested_again(newsroom, db_path) -> None:
