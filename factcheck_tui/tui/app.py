@@ -31,6 +31,7 @@ from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
 from factcheck_tui.tui.screens.help import HelpScreen
 from factcheck_tui.tui.screens.import_dialog import ImportDialog, ImportRequest
 from factcheck_tui.tui.screens.stories import StoriesScreen
+from factcheck_tui.tui.type_ahead import TypeAheadApp
 from factcheck_tui.tui.undo import UndoStep
 
 LIGHT_THEME = "textual-light"
@@ -38,7 +39,7 @@ DARK_THEME = "textual-dark"
 INDEX_POLL_SECONDS = 5.0
 
 
-class FactcheckApp(App[None]):
+class FactcheckApp(TypeAheadApp):
     CSS_PATH = "app.tcss"
     TITLE = "factcheck"
     BINDINGS = [

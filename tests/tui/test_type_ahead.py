@@ -1,0 +1,63 @@
+"""Keys that arrive in one burst (a fast typist, a laggy SSH link) are handled in order, each
+after the screen or focus change of the one before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from newsroom import build_newsroom
+from textual import events
+from textual.app import App
+from textual.widgets import Input
+
+from factcheck_tui.core.config import Config
+from factcheck_tui.core.workspace import Workspace
+from factcheck_tui.tui.app import create_app
+from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.import_dialog import ImportDialog
+
+SIZE = (80, 24)
+NAMED_KEYS = {"enter", "tab", "escape", "slash"}
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Workspace:
+    root = tmp_path / "newsroom"
+    build_newsroom(root)
+    return Workspace(Config(reviewer="ana"), tmp_path / "config.toml", root)
+
+
+async def burst(app: App, pilot, keys: list[str]) -> None:
+    """Every key in the app's queue before the first is handled, as one read from a terminal gives them."""
+    for key in keys:
+        character = {"enter": "\r", "tab": "\t", "escape": "\x1b", "slash": "/"}.get(key, key)
+        app.post_message(events.Key(key, character))
+    await pilot.pause()
+    await app.keys_settled.wait()
+
+
+async def test_a_path_typed_straight_after_i_goes_into_the_import_dialog(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(app, pilot, ["i", *"ferry.txt", "tab", "tab", *"Strike", "tab", *"Wire"])
+        assert isinstance(app.screen, ImportDialog)
+        assert [app.screen.query_one(f"#{name}", Input).value for name in ("path", "title", "outlet")] == ["ferry.txt", "Strike", "Wire"]
+
+
+async def test_open_a_claim_and_set_its_verdict_in_one_burst(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(app, pilot, ["j", "enter", "j", "enter", "v", "3"])
+        assert isinstance(app.screen, ClaimScreen)
+        claim = newsroom.repo.get_claim(app.screen.claim_id)
+        assert claim.verdict == newsroom.scale.labels[2].label
+
+
+async def test_a_search_ended_with_enter_does_not_swallow_the_next_key(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(app, pilot, ["slash", *"port", "enter", "j"])
+        search = app.screen.query_one(Input)
+        assert search.value == "port"
+        assert not search.has_focus
