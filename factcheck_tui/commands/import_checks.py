@@ -40,6 +40,8 @@ def _summary(result: ImportChecksResult) -> list[str]:
     if result.unmapped:
         labels = ", ".join(f"{label!r} ({count:,})" for label, count in result.unmapped.items())
         lines.append(f"{result.unmapped_count:,} ratings not mapped onto the scale (imported without a verdict): {labels}")
+    if result.unrated:
+        lines.append(f"{result.unrated:,} checks had no rating (imported without a verdict)")
     return lines
 
 
@@ -65,6 +67,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
                 "skipped": result.skipped,
                 "story_ids": result.story_ids,
                 "unmapped": result.unmapped,
+                "unrated": result.unrated,
                 "problems": [{"where": p.where, "problem": p.message, "skipped": p.skipped} for p in result.problems],
             }
         )

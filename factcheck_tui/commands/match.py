@@ -19,7 +19,14 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser = subparsers.add_parser("match", parents=[shared], help="find earlier claims that say the same as a text")
     parser.add_argument("text", nargs="?", help="the claim to look up")
     parser.add_argument("--queries", metavar="FILE", help="one query per line (- for standard input); one JSON line per query with --json")
-    parser.add_argument("--top", type=int, default=5, metavar="K", help="at most K matches per query (default: 5)")
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=5,
+        metavar="K",
+        help="the K best earlier claims per query (default: 5), whatever their score: 'likely' at or above "
+        "matching.likely, 'possible' below it",
+    )
     parser.add_argument("--json", action="store_true", help='print {"query", "matches": [...]} per query, one per line')
     parser.set_defaults(run=run)
 
@@ -42,7 +49,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         raise InputError("the text to match is empty")
     index = MatchIndex.open(workspace.repo, workspace.config.matching)
     for query in queries:
-        matches = index.search(query, args.top) if query else []
+        matches = index.search(query, args.top, any_score=True) if query else []
         if args.json:
             print_json_line({"query": query, "matches": [match.json_record() for match in matches]})
         else:

@@ -104,7 +104,7 @@ def test_import_checks_reports_bad_lines_and_skips_duplicates(tmp_path: Path) ->
     assert [(story["kind"], story["claim_count"]) for story in stories] == [("archive", 5)]
 
 
-@pytest.mark.parametrize(("name", "count"), [("page.html", 2), ("feed.json", 3), ("checks.csv", 3)])
+@pytest.mark.parametrize(("name", "count"), [("page.html", 2), ("feed.json", 3), ("checks.csv", 4)])
 def test_import_checks_reads_every_form(tmp_path: Path, name: str, count: int) -> None:
     result = factcheck(tmp_path, "import-checks", str(PAST / name), "--json")
     assert result.returncode == 0, result.stderr

@@ -116,3 +116,12 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
         result = factcheck(tmp_path, *args)
         assert result.returncode != 0
         assert result.stderr.count("\n") == 1 and message in result.stderr, (args, result.stderr)
+
+
+def test_match_lists_the_best_candidates_even_below_possible(tmp_path: Path) -> None:
+    """A search asked for shows its K best; only the review app keeps to matching.possible."""
+    two_stories(tmp_path)
+    result = factcheck(tmp_path, "match", "The library opened a new reading room for children", "--top", "3", "--json")
+    matches = json.loads(result.stdout)["matches"]
+    assert matches and "library budget" in matches[0]["text"]
+    assert matches[0]["score"] < 0.5 and matches[0]["level"] == "possible"

@@ -111,6 +111,21 @@ def test_one_object_and_a_list_of_claimreviews(repo: Repository, tmp_path: Path)
     assert by_text(repo)["The pier is 100 metres long."].verdict == "False"
 
 
+def test_verified_claims_without_ratings_are_kept_for_matching(repo: Repository, tmp_path: Path) -> None:
+    """Research sets of past checks give a claim and its headline, no rating: still a check done."""
+    path = tmp_path / "verified.jsonl"
+    rows = [
+        {"id": "v-ferry", "text": "Ferry fares will double in May.", "title": "Are Ferry Fares Doubling?"},
+        {"id": "v-bridge", "text": "The old bridge is closing for good.", "title": "Is the Old Bridge Closing?"},
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = run(repo, path)
+    assert (result.imported, result.unrated, result.problems) == (2, 2, [])
+    claim = by_text(repo)["Ferry fares will double in May."]
+    assert (claim.verdict, claim.original_label, claim.review_title) == (None, None, "Are Ferry Fares Doubling?")
+    assert run(repo, path).duplicates == 2
+
+
 def test_a_json_array_of_plain_records_and_json_lines_named_json(repo: Repository, tmp_path: Path) -> None:
     records = tmp_path / "records.json"
     records.write_text(json.dumps([{"statement": "Parking fees doubled.", "label": "Mostly False"}, "nonsense"]))
@@ -123,9 +138,8 @@ def test_a_json_array_of_plain_records_and_json_lines_named_json(repo: Repositor
 
 def test_csv_with_header_variants_multiline_cells_and_bad_rows(repo: Repository) -> None:
     result = run(repo, PAST / "checks.csv")
-    assert (result.format, result.imported) == ("CSV", 3)
+    assert (result.format, result.imported, result.unrated) == ("CSV", 4, 1)
     assert [(p.where, p.message) for p in result.problems] == [
-        ("line 6", "no verdict or rating"),
         ("line 7", "no claim text"),
         ("line 8", "has 7 cells but the header has 6 (an unquoted delimiter?)"),
     ]
@@ -134,6 +148,7 @@ def test_csv_with_header_variants_multiline_cells_and_bad_rows(repo: Repository)
     assert (port.verdict, port.speaker, port.review_title, port.review_url) == ("Mostly true", "Port Authority", "Port volumes checked", "https://desk.example/port")
     assert claims["Water bills will rise 30%, the utility said. It has not said so."].verdict == "False"
     assert '=HYPERLINK("https://evil.example")' in claims
+    assert (claims["Only two cells here"].verdict, claims["Only two cells here"].original_label) == (None, None)
 
 
 def test_csv_with_semicolons_a_bom_and_a_numeric_rating(repo: Repository, tmp_path: Path) -> None:

@@ -38,6 +38,8 @@ class ImportChecksResult:
     duplicates: int = 0
     story_ids: list[str] = field(default_factory=list)
     unmapped: dict[str, int] = field(default_factory=dict)
+    # Checks that came without any rating (imported without a verdict).
+    unrated: int = 0
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -96,7 +98,7 @@ def _claims_and_body(checks: list[PastCheck], mapper: RatingMapper) -> tuple[str
                 review_url=check.url,
                 review_title=check.title,
                 reviewed_on=check.published,
-                original_label=check.rating.spelled(),
+                original_label=check.rating.spelled() or None,
             )
         )
         parts.append(text)
@@ -159,6 +161,7 @@ def import_checks(
     for number, chunk in enumerate(chunks, start=1):
         body, claims = _claims_and_body(chunk, mapper)
         unmapped.update(claim.original_label for claim in claims if claim.verdict is None and claim.original_label)
+        result.unrated += sum(not claim.original_label for claim in claims)
         story = Story(
             id="",
             title=_archive_title(path, number, len(chunks)),

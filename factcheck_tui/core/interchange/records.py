@@ -144,7 +144,9 @@ class Fields:
 
 
 def past_check(fields: Fields, where: str) -> tuple[PastCheck, list[Problem]]:
-    """Validate one record. Missing text or rating rejects it; a bad date or URL is only dropped."""
+    """Validate one record. Missing text rejects it; a bad date or URL is only dropped. A check with
+    no rating (a verified claim and its headline, as research sets give them) is still a check
+    that was done: it is kept, without a verdict."""
     text = text_of(fields.text)
     if not text:
         raise RecordError("no claim text")
@@ -156,8 +158,6 @@ def past_check(fields: Fields, where: str) -> tuple[PastCheck, list[Problem]]:
         best=number_of(fields.best, "best rating"),
         worst=number_of(fields.worst, "worst rating"),
     )
-    if rating.label is None and rating.value is None:
-        raise RecordError("no verdict or rating")
     warnings = []
     url = text_of(fields.url)
     if url and not is_web_address(url):

@@ -197,14 +197,22 @@ class MatchIndex:
         exclude_claim_ids: Collection[str] = (),
         exclude_story_id: str | None = None,
         for_claim_id: str | None = None,
+        any_score: bool = False,
     ) -> list[Match]:
         """Earlier claims that may say the same as ``text``, best first, at least "possible".
 
         ``for_claim_id`` names the claim being looked at: pairs a reviewer rejected with it are
-        left out, and confirmed ones are marked (and shown whatever their score).
+        left out, and confirmed ones are marked (and shown whatever their score). With
+        ``any_score`` (a search someone asked for) the ``top_k`` best come whatever their score;
+        those below "possible" count as possible, and their score says how close they are.
         """
         return self._search(
-            Analysis.of(text), top_k, exclude_claim_ids=exclude_claim_ids, exclude_story_id=exclude_story_id, for_claim_id=for_claim_id
+            Analysis.of(text),
+            top_k,
+            exclude_claim_ids=exclude_claim_ids,
+            exclude_story_id=exclude_story_id,
+            for_claim_id=for_claim_id,
+            any_score=any_score,
         )
 
     def _search(
@@ -215,6 +223,7 @@ class MatchIndex:
         exclude_claim_ids: Collection[str],
         exclude_story_id: str | None,
         for_claim_id: str | None,
+        any_score: bool = False,
     ) -> list[Match]:
         excluded = {canonical_claim_id(claim_id) for claim_id in exclude_claim_ids}
         decisions = self._decisions(for_claim_id)
@@ -238,7 +247,7 @@ class MatchIndex:
             matches = []
             for claim_id, score in sorted(scored.items(), key=lambda item: -item[1]):
                 confirmed = decisions.get(claim_id) is Decision.CONFIRMED
-                level = self.level(score) or (Level.POSSIBLE if confirmed else None)
+                level = self.level(score) or (Level.POSSIBLE if confirmed or any_score else None)
                 if level is None:
                     continue
                 entry = self._index.entry(claim_id)
