@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen

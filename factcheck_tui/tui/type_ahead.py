@@ -5,46 +5,61 @@ Textual hands each key to the focused widget and goes straight on to the next on
 keys, which is what a fast typist or a laggy SSH link delivers ("v3": the verdict picker, then
 verdict 3; "i" and a file path; a search term, enter, then "j"), the later keys reach the widget
 that had focus before the first key's screen opened or its focus moved: they are lost, or land
-in the wrong field.
+in the wrong field. A paste right after a key is the same case ("i", then paste a path).
 
-``TypeAheadApp`` holds each key until the one before it has run its course. A marker (a
-callback) follows the key through the same message queues, from the widget it was sent to up
-to the app, so it arrives everywhere just after the key has been handled there. It goes round
-twice: messages that handling the key posted (a row selected, an input submitted) are handled
-by the time the second round is done. If the screen changed meanwhile, the marker also waits
-in the new screen's queue, behind its composing and focusing. Only then is the next key sent.
+``TypeAheadApp`` holds each key (and paste) until the one before it has run its course. A
+marker (a callback) follows the key through the same message queues, from the widget it was
+sent to up to the app, so it arrives everywhere just after the key has been handled there. It
+goes round again, from whatever has focus then, until two rounds in a row find the same screen
+and focus they started with and no message waiting in the queues they passed: whatever
+handling the key set off (a row selected, a command palette closing and running its
+command, a new screen composing and taking focus) has then happened. Only then does the next
+key go.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 
-ROUNDS = 2
+# A round can end with the next message already taken off a queue (Textual looks one ahead to
+# merge messages) or with a screen change scheduled to run just after the current message, so
+# the next key waits for this many quiet rounds in a row.
+QUIET_ROUNDS = 2
+# Rounds of the marker before the next key goes even if the app never settles (an animation
+# may keep a queue busy).
+MAX_ROUNDS = 8
 # Should a marker ever be lost (its widget closed before reaching it), the held keys go on after
-# this long rather than never.
-STALL_SECONDS = 1.0
+# a round has made no progress for this long, rather than never.
+STALL_SECONDS = 5.0
+
+HeldEvent = events.Key | events.Paste
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Flight:
-    """A key on its way: the widget it was sent to and the screen that was current then."""
+    """A key on its way, and where the current round of its marker started."""
 
     target: DOMNode
     screen: Screen
+    focused: Widget | None
+    rounds: int = 1
+    quiet: int = 0
+    passed: list[DOMNode] = field(default_factory=list)
 
 
 class TypeAheadApp(App[None]):
     def __init__(self) -> None:
         super().__init__()
-        self._held_keys: deque[events.Key] = deque()
+        self._held: deque[HeldEvent] = deque()
         self._flight: _Flight | None = None
         self._stall_timer: Timer | None = None
         # Set while no key is held or in flight: scripts and tests can wait for a burst to settle.
@@ -52,43 +67,56 @@ class TypeAheadApp(App[None]):
         self.keys_settled.set()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            self._held_keys.append(event)
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self._held.append(event)
             self.keys_settled.clear()
             if self._flight is None:
-                await self._send_next_key()
+                await self._send_next()
             return
         await super().on_event(event)
 
-    async def _send_next_key(self) -> None:
-        if not self._held_keys:
+    async def _send_next(self) -> None:
+        if not self._held:
             self.keys_settled.set()
             return
-        key = self._held_keys.popleft()
-        flight = self._flight = _Flight(self.focused or self.screen, self.screen)
-        await super().on_event(key)
+        event = self._held.popleft()
+        flight = self._flight = _Flight(self.focused or self.screen, self.screen, self.focused)
+        await super().on_event(event)
         self._stall_timer = self.set_timer(STALL_SECONDS, lambda: self._release(flight))
-        self._follow(flight, flight.target, ROUNDS)
+        self._follow(flight, flight.target)
 
-    def _follow(self, flight: _Flight, node: DOMNode, rounds: int) -> None:
+    def _follow(self, flight: _Flight, node: DOMNode) -> None:
         """Send the marker into ``node``'s queue; a closed node has nothing left to wait for."""
-        if not node.call_later(self._climb, flight, node, rounds):
-            self._arrive(flight, rounds)
+        flight.passed.append(node)
+        if not node.call_later(self._climb, flight, node):
+            self.call_later(self._arrive, flight)
 
-    def _climb(self, flight: _Flight, node: DOMNode, rounds: int) -> None:
+    def _climb(self, flight: _Flight, node: DOMNode) -> None:
         parent = node.parent
         if parent is None or parent is self:
-            self.call_later(self._arrive, flight, rounds)
+            self.call_later(self._arrive, flight)
         else:
-            self._follow(flight, parent, rounds)
+            self._follow(flight, parent)
 
-    def _arrive(self, flight: _Flight, rounds: int) -> None:
+    async def _arrive(self, flight: _Flight) -> None:
         if flight is not self._flight:
             return
-        if rounds > 1:
-            self._follow(flight, flight.target, rounds - 1)
-        elif self.screen is flight.screen or not self.screen.call_later(self.call_later, self._release, flight):
-            self.call_later(self._release, flight)
+        quiet = (
+            self.screen is flight.screen
+            and self.focused is flight.focused
+            and not self.message_queue_size
+            and not any(node.message_queue_size for node in flight.passed)
+        )
+        flight.quiet = flight.quiet + 1 if quiet else 0
+        if flight.quiet >= QUIET_ROUNDS or flight.rounds >= MAX_ROUNDS:
+            await self._release(flight)
+            return
+        flight.target, flight.screen, flight.focused = self.focused or self.screen, self.screen, self.focused
+        flight.rounds += 1
+        flight.passed = []
+        if self._stall_timer is not None:
+            self._stall_timer.reset()
+        self._follow(flight, flight.target)
 
     async def _release(self, flight: _Flight) -> None:
         if flight is not self._flight:
@@ -96,4 +124,4 @@ class TypeAheadApp(App[None]):
         if self._stall_timer is not None:
             self._stall_timer.stop()
         self._flight = None
-        await self._send_next_key()
+        await self._send_next()

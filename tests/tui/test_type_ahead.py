@@ -31,7 +31,7 @@ def newsroom(tmp_path: Path) -> Workspace:
 async def burst(app: App, pilot, keys: list[str]) -> None:
     """Every key in the app's queue before the first is handled, as one read from a terminal gives them."""
     for key in keys:
-        character = {"enter": "\r", "tab": "\t", "escape": "\x1b", "slash": "/"}.get(key, key)
+        character = {"enter": "\r", "tab": "\t", "escape": "\x1b", "slash": "/", "ctrl+p": None}.get(key, key)
         app.post_message(events.Key(key, character))
     await pilot.pause()
     await app.keys_settled.wait()
@@ -61,3 +61,22 @@ async def test_a_search_ended_with_enter_does_not_swallow_the_next_key(newsroom:
         search = app.screen.query_one(Input)
         assert search.value == "port"
         assert not search.has_focus
+
+
+async def test_a_command_chosen_in_the_palette_gets_the_keys_typed_after_it(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(app, pilot, ["ctrl+p", *"import", "enter", *"ferry.txt"])
+        assert isinstance(app.screen, ImportDialog)
+        assert app.screen.query_one("#path", Input).value == "ferry.txt"
+
+
+async def test_a_path_pasted_straight_after_i_goes_into_the_import_dialog(newsroom: Workspace) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        app.post_message(events.Key("i", "i"))
+        app.post_message(events.Paste("/home/ana/ferry.txt"))
+        await pilot.pause()
+        await app.keys_settled.wait()
+        assert isinstance(app.screen, ImportDialog)
+        assert app.screen.query_one("#path", Input).value == "/home/ana/ferry.txt"

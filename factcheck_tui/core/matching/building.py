@@ -1,12 +1,12 @@
 """A fresh index of every claim in a database, built on every core the machine lends us.
 
 Text analysis and posting lists are pure Python, and the digest shards are independent of each
-other. So a large database is cut into one run of shards per core, and a worker process
-(``build_worker``) reads and analyses each run. The workers first report how many claims
-and words they found; with the whole archive's average length known, each then works out the
-posting lists of its own claims, with slots that follow the runs before it. Joined in shard
-order, they give the very index a serial build gives. Small databases stay in this process,
-where starting workers would cost more than it saves.
+other. So a large database is cut into one run of shards per core, and a worker process reads
+and analyses each run. The workers first report their claims' lengths; with the whole
+archive's average length known, each then works out the posting lists of its own claims, with
+slots that follow the runs before it. Joined in shard order, they give the very index a serial
+build gives (which also weighs every claim by the whole archive's average). Small databases
+stay in this process, where starting workers would cost more than it saves.
 
 Workers are plain subprocesses rather than ``multiprocessing``: they never re-import the
 caller's main script, they are killed the moment a build is cancelled, and the TUI (which
@@ -16,6 +16,7 @@ builds from a thread) is never forked.
 from __future__ import annotations
 
 import gc
+import json
 import marshal
 import os
 import select
@@ -30,7 +31,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-import factcheck_tui
 from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.index import (
     ROW_FIELDS,
@@ -64,17 +64,13 @@ def build_index(paths: list[Path], cancel: Cancel = None) -> LexicalIndex:
         sized = list(_sized(paths))
         total = sum(size for _, size in sized)
         cores = _usable_cores()
-        if cores > 1 and total >= PARALLEL_BYTES and os.name == "posix":
+        if cores > 1 and total >= PARALLEL_BYTES and _can_start_workers():
             try:
                 return _in_workers(list(_runs(sized, cores)), cancel)
             except WorkerFailed:
                 # Read here instead, where a damaged shard raises its own clear one-line error.
                 pass
-        index = LexicalIndex()
-        for run in _runs(sized, max(1, total // SERIAL_BYTES)):
-            check(cancel)
-            index.add_many(_entries(run_rows(run)))
-        return index
+        return _here(list(_runs(sized, max(1, total // SERIAL_BYTES))), cancel)
 
 
 def run_rows(paths: list[Path]) -> list[tuple]:
@@ -97,6 +93,25 @@ def paused_gc() -> Iterator[None]:
 
 def _entries(rows: list[tuple]) -> list[Entry]:
     return [Entry(*row) for row in rows]
+
+
+def _average(lengths: list[int]) -> float:
+    return sum(lengths) / len(lengths) if lengths else 1.0
+
+
+def _here(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
+    """The serial build: every run analysed, then weighted with the whole archive's average
+    length, as the workers' runs are."""
+    rows: list[tuple] = []
+    for run in runs:
+        check(cancel)
+        rows += run_rows(run)
+    entries = _entries(rows)
+    term_lists = [entry.terms.split() for entry in entries]
+    lengths = [len(terms) for terms in term_lists]
+    index = LexicalIndex()
+    index.attach(entries, lengths, [postings_of(term_lists, 0, _average(lengths))], gram_counts(entries))
+    return index
 
 
 def _sized(paths: list[Path]) -> Iterator[tuple[Path, int]]:
@@ -129,6 +144,12 @@ def _runs(sized: list[tuple[Path, int]], count: int) -> Iterator[list[Path]]:
         yield run
 
 
+def _can_start_workers() -> bool:
+    # A frozen app's executable is the app itself, not a Python that can run a worker; and
+    # waiting on pipes with select() is for POSIX systems.
+    return os.name == "posix" and bool(sys.executable) and not getattr(sys, "frozen", False)
+
+
 def _usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -140,14 +161,12 @@ def _usable_cores() -> int:
 
 
 def _in_workers(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
+    workers: list[subprocess.Popen[bytes]] = []
     try:
-        workers = [_start(run) for run in runs]
-    except OSError as error:
-        raise WorkerFailed() from error
-    try:
+        workers += [_start(run) for run in runs]
         lengths_of_runs = [_receive(worker, cancel) for worker in workers]
         lengths = [length for run_lengths in lengths_of_runs for length in run_lengths]
-        average = sum(lengths) / len(lengths) if lengths else 1.0
+        average = _average(lengths)
         first = 0
         for worker, run_lengths in zip(workers, lengths_of_runs):
             _send(worker.stdin, (first, average))
@@ -158,26 +177,36 @@ def _in_workers(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
         for _, counted in results:
             grams.update(counted)
         index = LexicalIndex()
-        index.attach(entries, lengths, (_postings(packed) for packed, _ in results), grams)
+        index.attach(entries, lengths, [_postings(packed) for packed, _ in results], grams)
         return index
+    except (OSError, TypeError, ValueError) as error:
+        # A worker that could not start, or that answered in a shape this code does not know.
+        raise WorkerFailed() from error
     finally:
         for worker in workers:
             if worker.poll() is None:
                 worker.kill()
             worker.wait()
+            for pipe in (worker.stdin, worker.stdout):
+                if pipe is not None:
+                    pipe.close()
 
 
 def _start(run: list[Path]) -> subprocess.Popen[bytes]:
-    # The package's own folder first, so that a worker runs this very code.
-    package_root = str(Path(factcheck_tui.__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+    # Isolated (-I: no current folder, no PYTHONPATH), then given this process's own sys.path:
+    # the worker imports the very code that is running here, whatever folder it starts in.
     return subprocess.Popen(
-        [sys.executable, "-m", "factcheck_tui.core.matching.build_worker", *map(str, run)],
+        [sys.executable, "-I", "-c", _WORKER, json.dumps(sys.path), *map(str, run)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        env=env,
     )
+
+
+_WORKER = (
+    "import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+    "from factcheck_tui.core.matching.building import work; work(sys.argv[2:])"
+)
 
 
 def _receive(worker: subprocess.Popen[bytes], cancel: Cancel) -> Any:

@@ -453,8 +453,9 @@ class LexicalIndex:
             "rows": [entry.row() for entry in self.live_entries()],
             "postings": {term: (slots.tobytes(), parts.tobytes()) for term, (slots, parts) in self.postings.items()},
             "gram_df": dict(self.gram_df),
-            "lengths": self.lengths,
-            "gram_lengths": self.gram_lengths,
+            # Copies: the cache is written outside the lock, while edits may append to the index.
+            "lengths": list(self.lengths),
+            "gram_lengths": list(self.gram_lengths),
         }
 
     @classmethod

@@ -61,6 +61,26 @@ def test_workers_build_the_very_index_a_serial_build_gives(spread: Repository, m
     assert parallel.state() == serial.state()
 
 
+def test_a_serial_build_in_several_batches_weighs_like_the_workers(spread: Repository, monkeypatch: pytest.MonkeyPatch, in_workers) -> None:
+    paths = spread.digest_shards()
+    parallel = building.build_index(paths)
+    monkeypatch.undo()
+    monkeypatch.setattr(building, "SERIAL_BYTES", 1)
+    assert len(list(building._runs(list(building._sized(paths)), len(paths)))) > 1
+    assert building.build_index(paths).state() == parallel.state()
+
+
+def test_a_worker_runs_the_code_of_this_process_whatever_folder_it_starts_in(
+    spread: Repository, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, in_workers
+) -> None:
+    decoy = tmp_path / "elsewhere" / "factcheck_tui"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise SystemExit(3)\n")
+    monkeypatch.chdir(decoy.parent)
+    monkeypatch.setenv("PYTHONPATH", str(decoy.parent))
+    assert len(building.build_index(spread.digest_shards())) == 8 + 6 + 3 * len(TOWNS)
+
+
 def test_a_cancelled_build_stops_its_workers(spread: Repository, in_workers) -> None:
     with pytest.raises(MatchingCancelled):
         building.build_index(spread.digest_shards(), cancel=lambda: True)
