@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck_tui.core.models import utcnow
+from factcheck_tui.core.models import Claim, utcnow
 from factcheck_tui.core.storage.jsonstore import open_keyed
 from factcheck_tui.core.storage.repository import Repository
 
@@ -20,6 +20,11 @@ class Draft:
     text: str
     base_version: int
     saved_at: str
+
+    def overtaken_by(self, claim: Claim) -> bool:
+        """Was this field saved (by anyone) after the draft was begun? Saving the draft would then
+        replace text its writer never saw."""
+        return any(change.field == self.field and change.version > self.base_version for change in claim.history)
 
 
 class DraftStore:

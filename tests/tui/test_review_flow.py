@@ -114,3 +114,30 @@ async def test_saving_keeps_the_cursor_where_the_reviewer_was_typing(workspace: 
         assert workspace.repo.get_claim(app.screen.claim_id).conclusion == "First sentence. Second one."
         await pilot.press("c", *" Third.", "escape")
         assert workspace.repo.get_claim(app.screen.claim_id).conclusion == "First sentence. Second one. Third."
+
+
+async def test_a_restored_draft_does_not_replace_a_conclusion_saved_since(workspace: Workspace, strike_story) -> None:
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        target = await _typing_into_a_conflict(app, workspace, pilot)
+        # Away from the claim and back: the draft returns, and so does their text beside it.
+        await pilot.press("escape", "escape", "enter")
+        assert app.screen.claim_id == target
+        assert app.screen.query_one("#conflict").display
+        await pilot.press("c", "escape")
+        assert workspace.repo.get_claim(target).conclusion == "Their reading"
+        assert DraftStore(workspace.repo, "tester").get(target, "conclusion").text == "My reading"
+
+
+async def test_stepping_to_a_claim_without_evidence_keeps_keys_out_of_the_editor(workspace: Workspace, strike_story) -> None:
+    _, claims = strike_story
+    review.add_evidence(workspace.repo, claims[0].id, url="https://example.org/a", source="Port", note="", actor="tester")
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press(*["k"] * len(claims), "enter")
+        assert app.screen.claim_id == claims[0].id and app.screen.query_one("#evidence").has_focus
+        await pilot.press("right_square_bracket", "v")
+        assert app.screen.__class__.__name__ == "VerdictPicker"
+        stepped = app.screen_stack[-2]
+        assert stepped.claim_id != claims[0].id and not stepped.query_one("#conclusion", TextArea).text

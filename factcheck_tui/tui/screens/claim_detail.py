@@ -61,6 +61,9 @@ class ClaimScreen(ReviewScreen):
         self._signature = None
         self._draft_timer: Timer | None = None
         self._conflict = False
+        # The version the text in the editor was begun from: a restored draft keeps its own, so
+        # that a conclusion saved since is still seen as theirs.
+        self._draft_base = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -90,7 +93,6 @@ class ClaimScreen(ReviewScreen):
         self.query_one("#conflict", Static).display = False
         self._load(self.claim_id)
         self.set_interval(POLL_SECONDS, self._poll)
-        self.query_one("#evidence", DataTable).focus()
 
     # -- loading and showing -----------------------------------------------------------------
 
@@ -108,12 +110,19 @@ class ClaimScreen(ReviewScreen):
         self._show_conflict(None)
         editor = self.query_one("#conclusion", TextArea)
         draft = self.drafts.get(claim.id, CONCLUSION)
+        self._draft_base = claim.version
         if draft and draft.text != claim.conclusion:
             editor.load_text(draft.text)
-            self.notify("Restored your unsaved conclusion for this claim", timeout=4)
+            self._draft_base = draft.base_version
+            if draft.overtaken_by(claim):
+                self._show_conflict(claim)
+                self.notify("Restored your unsaved conclusion; another was saved since (shown below)", timeout=5)
+            else:
+                self.notify("Restored your unsaved conclusion for this claim", timeout=4)
         else:
             editor.load_text(claim.conclusion)
         self._show(claim)
+        self._focus_home()
         # Focusing the evidence list scrolls the body down; the reviewer starts at the top.
         self.call_after_refresh(self.query_one("#claim-body", VerticalScroll).scroll_home, animate=False)
 
@@ -148,6 +157,15 @@ class ClaimScreen(ReviewScreen):
         )
         table.display = bool(items)
         self.query_one("#no-evidence", Static).display = not items
+        if not items and table.has_focus:
+            self._focus_home()
+
+    def _focus_home(self) -> None:
+        """The evidence list, or the claim's page when there is no evidence: never the editor,
+        which a hidden list would hand its focus to, so that keys meant as commands are not typed
+        into the conclusion."""
+        table = self.query_one("#evidence", FitTable)
+        (table if table.display else self.query_one("#claim-body", VerticalScroll)).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -160,10 +178,12 @@ class ClaimScreen(ReviewScreen):
         editor = self.query_one("#conclusion", TextArea)
         mine = editor.text.strip()
         if mine == claim.conclusion:
+            self._draft_base = claim.version
             self._show_conflict(None)
         elif previous is not None and mine == previous.conclusion:
             # The editor held no unsaved text of the reviewer's, so it follows the stored one.
             editor.load_text(claim.conclusion)
+            self._draft_base = claim.version
             self._show_conflict(None)
         elif previous is not None and claim.conclusion != previous.conclusion:
             self._show_conflict(claim)
@@ -239,7 +259,7 @@ class ClaimScreen(ReviewScreen):
         text = self.query_one("#conclusion", TextArea).text
         try:
             if text.strip() != self.claim.conclusion:
-                self.drafts.save(self.claim.id, CONCLUSION, text, self.claim.version)
+                self.drafts.save(self.claim.id, CONCLUSION, text, self._draft_base)
             else:
                 self.drafts.clear(self.claim.id, CONCLUSION)
         except FactcheckError as error:
@@ -270,6 +290,7 @@ class ClaimScreen(ReviewScreen):
         if saved is None:
             return False
         self.drafts.clear(claim.id, CONCLUSION)
+        self._draft_base = saved.version
         self._show_conflict(None)
         self.notify("Conclusion saved", timeout=2)
         return True
