@@ -204,12 +204,12 @@ class FactcheckApp(TypeAheadApp):
         if self.match_index is not None:
             self.match_index.save()
 
-    def action_import(self) -> None:
+    def action_import(self, typed: ImportRequest | None = None, problem: str = "") -> None:
         def chosen(request: ImportRequest | None) -> None:
             if request is not None:
                 self.start_import(request)
 
-        self.push_screen(ImportDialog(), chosen)
+        self.push_screen(ImportDialog(typed, problem), chosen)
 
     def action_export(self) -> None:
         """Export the story on screen (or all stories from the stories list)."""
@@ -245,9 +245,14 @@ class FactcheckApp(TypeAheadApp):
             self.call_from_thread(self._already_imported, request, error)
             return
         except FactcheckError as error:
-            self.call_from_thread(self._finished, "import", error)
+            self.call_from_thread(self._import_failed, request, error)
             return
         self.call_from_thread(self._imported, story, claims)
+
+    def _import_failed(self, request: ImportRequest, error: FactcheckError) -> None:
+        """The dialog comes back with everything the reviewer typed and what went wrong."""
+        self.end_task("import")
+        self.action_import(request, str(error))
 
     def _already_imported(self, request: ImportRequest, error: AlreadyImportedError) -> None:
         self.end_task("import")

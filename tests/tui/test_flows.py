@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from conftest import STRIKE
 from newsroom import build_newsroom
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
+from factcheck_tui.tui.screens.import_dialog import ImportDialog
 from factcheck_tui.tui.screens.stories import StoriesScreen
 
 SIZE = (80, 24)
@@ -56,14 +57,17 @@ async def test_import_pasted_text(newsroom: Workspace) -> None:
         assert [claim.text for claim in claims] == ["Bus fares rise 10% in March.", "The mayor said so."]
 
 
-async def test_import_errors_stay_in_the_app(newsroom: Workspace, tmp_path: Path) -> None:
+async def test_a_failed_import_brings_the_dialog_back_with_what_was_typed(newsroom: Workspace, tmp_path: Path) -> None:
     app = create_app(newsroom)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i", *str(tmp_path / "missing.txt"), "ctrl+s")
+        await pilot.press("i", *str(tmp_path / "missing.txt"), "tab", "tab", *"My headline", "ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        assert app.screen.query_one("#title", Input).value == "My headline"
+        assert "missing.txt: no such file" in str(app.screen.query_one("#form-error", Label).render())
+        await pilot.press("escape")
         assert isinstance(app.screen, StoriesScreen)
-        assert any("missing.txt: no such file" in notice.message for notice in app._notifications)
 
 
 async def test_review_five_claims_with_keys(newsroom: Workspace) -> None:

@@ -33,6 +33,20 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         Binding("ctrl+s", "submit", "Import", id="import.submit"),
     ]
 
+    def __init__(self, typed: ImportRequest | None = None, problem: str = "") -> None:
+        """``typed``: what the reviewer filled in last time, back with the ``problem`` it met."""
+        super().__init__()
+        self._typed = typed
+        self._problem = problem
+
+    def on_mount(self) -> None:
+        if self._typed is None:
+            return
+        for name in ("path", "title", "outlet", "url", "published"):
+            self.query_one(f"#{name}", Input).value = getattr(self._typed, name)
+        self.query_one("#pasted", TextArea).load_text(self._typed.pasted)
+        self.query_one("#form-error", Label).update(self._problem)
+
     def compose(self) -> ComposeResult:
         with DialogBody(id="import-dialog", classes="dialog"):
             yield Label("Import a story", classes="dialog-title")
