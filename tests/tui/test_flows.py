@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
 from conftest import STRIKE
 from newsroom import build_newsroom
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Select
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
@@ -351,3 +352,26 @@ async def test_export_asks_before_replacing_a_file(newsroom: Workspace, tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert target.read_text().startswith("# Fact-check report")
+
+
+async def test_export_dialog_takes_the_organisation_and_backs_up_every_claim(newsroom: Workspace, tmp_path: Path) -> None:
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter", "x")
+        dialog = app.screen
+        dialog.query_one("#format", Select).value = "claimreview"
+        dialog.query_one("#path", Input).value = str(tmp_path / "cr.json")
+        await pilot.press("ctrl+s")
+        assert app.screen is dialog
+        assert "organisation's name" in str(dialog.query_one("#form-error", Label).render())
+        dialog.query_one("#format", Select).value = "json"
+        await pilot.pause()
+        assert dialog.query_one("#claim-scope", Select).value == "all"
+        dialog.query_one("#path", Input).value = str(tmp_path / "backup.json")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        story_id = app.screen.story_id
+    backup = json.loads((tmp_path / "backup.json").read_text())
+    exported = [claim for story in backup["stories"] for claim in story["claims"]]
+    assert len(exported) == len(newsroom.repo.list_claims(story_id, include_dismissed=True))

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import FORMATS, ExportOptions
+from factcheck_tui.core.export.exporter import publishing
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.widgets.dialog_body import DialogBody
 
@@ -57,6 +59,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 allow_blank=False,
                 id="claim-scope",
             )
+            organisation = self.app.workspace.config.organisation
+            yield Label("For ClaimReview: your organisation's name and web address")
+            with Horizontal(classes="fields"):
+                yield Input(value=organisation.name, placeholder="Organisation name", id="org-name")
+                yield Input(value=organisation.url, placeholder="https://…", id="org-url")
             yield Label("Published at, for ClaimReview ({claim_id} is filled in)")
             yield Input(placeholder="e.g. https://…/{claim_id}; empty: organisation.review_url", id="review-url")
             yield Label("Write to (relative to the folder the app was started in)")
@@ -69,6 +76,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "format":
+            # A JSON export is the backup that `factcheck restore` loads: every claim belongs in it.
+            self.query_one("#claim-scope", Select).value = "all" if event.value == "json" else "reviewed"
             path_input = self.query_one("#path", Input)
             if Path(path_input.value).stem == Path(self._default_name("md")).stem:
                 path_input.value = str(Path(path_input.value).with_suffix(f".{event.value}"))
@@ -90,7 +99,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 story_ids=[] if whole else [self.story_id],
                 include_unreviewed=self.query_one("#claim-scope", Select).value == "all",
                 review_url=self.query_one("#review-url", Input).value.strip() or None,
+                org_name=self.query_one("#org-name", Input).value.strip(),
+                org_url=self.query_one("#org-url", Input).value.strip(),
             )
+            if options.format == "claimreview":
+                publishing(options, self.app.workspace.config)
         except InputError as problem:
             error.update(str(problem))
             return
