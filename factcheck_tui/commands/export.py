@@ -66,4 +66,6 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     export = write_export(workspace.repo, workspace.config, options, Path(args.output))
     stories = f"{export.story_count} stor{'y' if export.story_count == 1 else 'ies'}"
     print(f"wrote {args.output} ({export.claim_count} claim{'' if export.claim_count == 1 else 's'} from {stories})")
+    if export.why_empty:
+        print(f"factcheck: note: {export.why_empty} (--all-claims widens it)", file=sys.stderr)
     return 0

@@ -292,6 +292,8 @@ class FactcheckApp(TypeAheadApp):
             self.call_from_thread(self._finished, "export", error)
             return
         message = f"Wrote {request.path} ({written.claim_count} claims, {written.story_count} stories)"
+        if written.why_empty:
+            message += f": {written.why_empty} (choose all claims to widen it)"
         self.call_from_thread(self._finished, "export", None, message)
 
     def _finished(self, task: str, error: FactcheckError | None, message: str = "") -> None:

@@ -60,6 +60,14 @@ def test_export_filters(tmp_path: Path, newsroom: Repository) -> None:
     assert "### 1. Mostly true" in result.stdout and "Tax" not in result.stdout
 
 
+def test_an_empty_claimreview_export_says_why(tmp_path: Path, newsroom: Repository) -> None:
+    target = tmp_path / "cr.json"
+    result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://x.example/r", "--verdict", "True", "--status", "In progress", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "(0 claims from 0 stories)" in result.stdout
+    assert result.stderr.strip() == "factcheck: note: ClaimReview publishes only claims marked Done with a verdict, and none is (--all-claims widens it)"
+
+
 def test_export_claimreview_from_the_command_line(tmp_path: Path, newsroom: Repository) -> None:
     result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://checks.harbor.example/r.html", "--all-claims")
     assert result.returncode == 0, result.stderr

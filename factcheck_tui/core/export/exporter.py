@@ -26,6 +26,16 @@ class Export:
     format: str
     story_count: int
     claim_count: int
+    # Why nothing was exported, when nothing was: the filter a reviewer is most likely to have missed.
+    why_empty: str = ""
+
+
+def why_empty(options: ExportOptions) -> str:
+    if _publishable(options):
+        return "ClaimReview publishes only claims marked Done with a verdict, and none is"
+    if not options.include_unreviewed:
+        return "only claims with a verdict are exported, and none has one"
+    return "no claim matches the chosen stories and filters"
 
 
 def _publishable(options: ExportOptions) -> list[Status]:
@@ -78,7 +88,7 @@ def build_export(repo: Repository, config: Config, options: ExportOptions) -> Ex
     if options.format == "json":
         report = replace(report, links=_links_within(repo, report))
     text = render(report, options.format, publisher)
-    return Export(text, options.format, len(report.stories), report.claim_count)
+    return Export(text, options.format, len(report.stories), report.claim_count, "" if report.claim_count else why_empty(options))
 
 
 def export_report(repo: Repository, config: Config, options: ExportOptions) -> str:
