@@ -61,6 +61,8 @@ class FactcheckApp(TypeAheadApp):
         self.index_loaded = asyncio.Event()
         self._index_started = False
         self._tasks: dict[str, str] = {}
+        # The story whose claims were on screen last: the stories list puts its cursor there on return.
+        self.last_story_id: str | None = None
 
     @property
     def repo(self) -> Repository:

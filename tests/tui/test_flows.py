@@ -44,6 +44,9 @@ async def test_import_a_file_from_the_stories_screen(newsroom: Workspace, tmp_pa
         story = newsroom.repo.get_story(app.screen.story_id)
         assert (story.title, story.outlet, story.imported_by) == ("Strike over", "Wire", "ana")
         assert app.activity == ""
+        # Back on the stories list, the cursor is on the story just imported.
+        await pilot.press("escape")
+        assert isinstance(app.screen, StoriesScreen) and app.screen.table.current_key() == story.id
 
 
 async def test_import_pasted_text(newsroom: Workspace) -> None:

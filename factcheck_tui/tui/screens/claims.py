@@ -85,6 +85,7 @@ class ClaimsScreen(ReviewScreen):
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen is first shown: the one place the list is (re)loaded.
+        self.app.last_story_id = self.story_id
         self.reload()
 
     def _poll(self) -> None:
@@ -256,8 +257,8 @@ class ClaimsScreen(ReviewScreen):
         self.app.undo_stack.append(UndoStep.of(label, saved, created))
         self.app.claims_saved([*saved, *created])
         self.reload()
-        if focus and focus in {claim.id for claim in self.visible_claims()}:
-            self.table.move_cursor(row=self.table.get_row_index(focus))
+        if focus:
+            self.table.show_key(focus)
 
     def action_add_claim(self) -> None:
         actor = self.app.workspace.actor

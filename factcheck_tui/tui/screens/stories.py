@@ -74,6 +74,10 @@ class StoriesScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Also runs when the screen is first shown: the one place the list is (re)loaded.
         self.refresh_stories()
+        # Back from a story (one just imported, say): the cursor is on it.
+        story_id, self.app.last_story_id = self.app.last_story_id, None
+        if story_id is not None:
+            self.table.show_key(story_id)
 
     def _poll(self) -> None:
         if self.app.repo.catalog_signature() != self._signature:

@@ -41,8 +41,8 @@ class FitTable(DataTable):
         current = self.current_key()
         self._rows = rows
         self._redraw()
-        if current is not None and current in {key for key, _, _ in rows}:
-            self.move_cursor(row=self.get_row_index(current))
+        if current is not None:
+            self.show_key(current)
         if not self.size.width:
             # Not laid out yet: look again once the table knows its width (a no-op if it fits).
             self.call_after_refresh(self.on_resize)
@@ -66,6 +66,11 @@ class FitTable(DataTable):
             self._redraw()
             if current is not None:
                 self.move_cursor(row=self.get_row_index(current))
+
+    def show_key(self, key: str) -> None:
+        """Put the cursor on the row of ``key``, if it is listed."""
+        if key in {row_key for row_key, _, _ in self._rows}:
+            self.move_cursor(row=self.get_row_index(key))
 
     def current_key(self) -> str | None:
         if not self.row_count:
