@@ -120,6 +120,15 @@ def test_pronoun_and_block_quote_speakers() -> None:
     assert speakers["We fought for this."] == "Carla Mendes"
 
 
+def test_a_sentence_opening_like_a_name_is_not_who_he_means() -> None:
+    text = (
+        "Port chief Nora Vance promised the cranes would run by Monday. "
+        "Like Marlow, Ellery on Saturday cited the strike as a reason to cut ties. "
+        'He wrote: "We will be back by noon."'
+    )
+    assert speakers_of(text)['He wrote: "We will be back by noon."'] == "Nora Vance"
+
+
 def speakers_of(text: str) -> dict[str, str | None]:
     return {claim.text: claim.speaker for claim in extract(normalise_body(text)).claims}
 

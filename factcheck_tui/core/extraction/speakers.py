@@ -67,6 +67,13 @@ _ORGANISATION_WORDS = frozenset(
     association institute foundation bank group news times post""".split()
 )
 _CLOSE_QUOTE = re.compile(r"[\"”]")
+# Capitalised only because they open the sentence: "Like Apple, Amazon cited ..." has no person
+# called "Like Apple" as its subject.
+_OPENING_WORDS = frozenset(
+    """Like Unlike As After Before In On At By For From With Without Within During Since Until When
+    While Where If Although Though Because But And Or So Yet However Despite Under Over About Among
+    Between Through Following According Also Instead Meanwhile Later Earlier Last Next""".split()
+)
 
 
 def _clean(name: str) -> str | None:
@@ -112,6 +119,8 @@ def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
 def _person_subject(sentence: str) -> str | None:
     """The person a sentence opens with ("Councilmember Victor Hale, one of ...": Victor Hale)."""
     match = _SUBJECT.match(sentence)
+    if match and match.group("name").split()[0] in _OPENING_WORDS:
+        return None
     name = _clean(match.group("name")) if match else None
     if name is None:
         return None
