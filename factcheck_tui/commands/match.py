@@ -53,18 +53,20 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         if args.json:
             print_json_line({"query": query, "matches": [match.json_record() for match in matches]})
         else:
-            print_human(query, matches, show_query=len(queries) > 1)
+            print_human(query, matches, show_query=len(queries) > 1, possible=workspace.config.matching.possible)
     return 0
 
 
-def print_human(query: str, matches: list[Match], *, show_query: bool) -> None:
+def print_human(query: str, matches: list[Match], *, show_query: bool, possible: float) -> None:
     if show_query:
         print(one_line(query, WIDTH))
     if not matches:
         print("  no earlier claim matches")
     for match in matches:
         when = match.published.isoformat() if match.published else "-"
-        mark = "confirmed" if match.confirmed else match.level.value
+        # For people, a candidate the review app would not suggest says so ("weak"); --json keeps
+        # the two levels its readers rely on.
+        mark = "confirmed" if match.confirmed else match.level.value if match.score >= possible else "weak"
         head = f"  {mark:<9} {match.score:4.2f}  {match.claim_id:<10} {one_line(match.verdict or 'no verdict', 16):<16} {when:<10}"
         where = one_line(match.story_title, WIDTH - len(head) - 2)
         print(f"{head}  {where}".rstrip())

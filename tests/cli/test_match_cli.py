@@ -125,3 +125,9 @@ def test_match_lists_the_best_candidates_even_below_possible(tmp_path: Path) -> 
     matches = json.loads(result.stdout)["matches"]
     assert matches and "library budget" in matches[0]["text"]
     assert matches[0]["score"] < 0.5 and matches[0]["level"] == "possible"
+
+
+def test_match_for_people_calls_a_candidate_below_possible_weak(tmp_path: Path) -> None:
+    two_stories(tmp_path)
+    result = factcheck(tmp_path, "match", "The library opened a new reading room for children", "--top", "1")
+    assert result.stdout.split()[0] == "weak"
