@@ -95,10 +95,6 @@ def _entries(rows: list[tuple]) -> list[Entry]:
     return [Entry(*row) for row in rows]
 
 
-def _average(lengths: list[int]) -> float:
-    return sum(lengths) / len(lengths) if lengths else 1.0
-
-
 def _here(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
     """The serial build: every run analysed, then weighted with the whole archive's average
     length, as the workers' runs are."""
@@ -106,11 +102,8 @@ def _here(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
     for run in runs:
         check(cancel)
         rows += run_rows(run)
-    entries = _entries(rows)
-    term_lists = [entry.terms.split() for entry in entries]
-    lengths = [len(terms) for terms in term_lists]
     index = LexicalIndex()
-    index.attach(entries, lengths, [postings_of(term_lists, 0, _average(lengths))], gram_counts(entries))
+    index.add_many(_entries(rows))
     return index
 
 
@@ -166,7 +159,7 @@ def _in_workers(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
         workers += [_start(run) for run in runs]
         lengths_of_runs = [_receive(worker, cancel) for worker in workers]
         lengths = [length for run_lengths in lengths_of_runs for length in run_lengths]
-        average = _average(lengths)
+        average = sum(lengths) / len(lengths) if lengths else 1.0
         first = 0
         for worker, run_lengths in zip(workers, lengths_of_runs):
             _send(worker.stdin, (first, average))

@@ -91,7 +91,7 @@ class MatchIndex:
         return True
 
     def _shard_signatures(self) -> dict[str, Any]:
-        return {path.name: file_signature(path) for path in sorted(self.repo.layout.digests.glob("*.json"))}
+        return {path.name: file_signature(path) for path in self.repo.digest_shards()}
 
     def build(self, *, cancel: Cancel = None) -> None:
         """Index every claim in the database from scratch."""
