@@ -32,7 +32,7 @@ _TEMPLATES = [
     "{name} said the strike cost the regional economy about ${m} million a day.",
     "The backlog should be cleared by Jan. {d} at {h} p.m. ET, according to {place}.",
     "Is this the end of the dispute? Not everyone thinks so.",
-    "Shipping analyst {name} wrote: \"The backlog will take weeks, not days. Retailers should expect delays.\"",
+    'Shipping analyst {name} wrote: "The backlog will take weeks, not days. Retailers should expect delays."',
     "Shares of Marlow Inc. rose {p}.{d}% on the news, the biggest gain since {year}.",
     "He added that No. {d} berth would reopen first, though critics called the plan a disgrace!",
     "The union's {n} members voted {p} percent in favour, more than in {year}, officials said.",
@@ -92,7 +92,11 @@ def main() -> None:
     sentences = len(extract(normalise_body(big)).sentences)
     print_table(
         [
-            (f"{len(story.split()):,}-word article, extract", f"{story_seconds * 1000:.0f} ms", f"< {ARTICLE_TARGET_MS} ms"),
+            (
+                f"{len(story.split()):,}-word article, extract",
+                f"{story_seconds * 1000:.0f} ms",
+                f"< {ARTICLE_TARGET_MS} ms",
+            ),
             (f"{len(big.encode()) / 1e6:.1f} MB text, extract", f"{big_seconds:.2f} s", f"< {BIG_TARGET_S:.0f} s"),
             ("sentences per second (1 MB text)", f"{sentences / big_seconds:,.0f}", ""),
             ("1.0 MB without a line break or full stop", f"{run_on_seconds:.2f} s", f"< {BIG_TARGET_S:.0f} s"),

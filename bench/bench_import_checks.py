@@ -26,11 +26,42 @@ TARGET_SECONDS = 20.0
 CHUNK_LIMIT = 1000
 BAD_EVERY = 997
 
-SUBJECTS = ["The mayor", "A council member", "The transit agency", "The governor's office", "A campaign flyer", "The port authority", "A union leader", "The school board"]
-METRICS = ["unemployment", "violent crime", "bus ridership", "property taxes", "rents", "hospital waiting times", "river pollution", "housing starts"]
+SUBJECTS = [
+    "The mayor",
+    "A council member",
+    "The transit agency",
+    "The governor's office",
+    "A campaign flyer",
+    "The port authority",
+    "A union leader",
+    "The school board",
+]
+METRICS = [
+    "unemployment",
+    "violent crime",
+    "bus ridership",
+    "property taxes",
+    "rents",
+    "hospital waiting times",
+    "river pollution",
+    "housing starts",
+]
 MOVES = ["fell", "rose", "doubled", "halved", "stayed flat", "hit a record"]
 PLACES = ["Harbor City", "Port Ellery", "Westbrook", "the county", "the north district", "the old town"]
-LABELS = ["True", "Mostly true", "Half True", "Mostly False", "False", "Pants on Fire!", "Misleading", "Missing context", "Four Pinocchios", "Unproven", "Half Flip", "Satire"]
+LABELS = [
+    "True",
+    "Mostly true",
+    "Half True",
+    "Mostly False",
+    "False",
+    "Pants on Fire!",
+    "Misleading",
+    "Missing context",
+    "Four Pinocchios",
+    "Unproven",
+    "Half Flip",
+    "Satire",
+]
 
 
 def synthetic_record(rng: random.Random, index: int) -> dict[str, object]:
@@ -71,7 +102,16 @@ def write_csv(path: Path, lines: int, rng: random.Random) -> int:
                 bad += 1
                 continue
             record = synthetic_record(rng, index)
-            writer.writerow([record["id"], record["text"], record.get("verdict", ""), record.get("rating_value", ""), record["url"], record["published"]])
+            writer.writerow(
+                [
+                    record["id"],
+                    record["text"],
+                    record.get("verdict", ""),
+                    record.get("rating_value", ""),
+                    record["url"],
+                    record["published"],
+                ]
+            )
     return bad
 
 
@@ -88,7 +128,11 @@ def timed_import(db: Path, source: Path) -> tuple[float, dict[str, object]]:
         [console_script(), "--db", str(db), "import-checks", str(source), "--json"],
         capture_output=True,
         text=True,
-        env={"FACTCHECK_CONFIG": str(db.parent / "no-config.toml"), "FACTCHECK_REVIEWER": "bench", "PATH": "/usr/bin:/bin"},
+        env={
+            "FACTCHECK_CONFIG": str(db.parent / "no-config.toml"),
+            "FACTCHECK_REVIEWER": "bench",
+            "PATH": "/usr/bin:/bin",
+        },
     )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
@@ -126,9 +170,21 @@ def main() -> None:
     rows = [
         ("input", f"{args.lines:,} {args.format} lines, {source.stat().st_size / 1e6:.1f} MB", ""),
         ("first import (wall, CLI subprocess)", f"{first_seconds:.1f} s", f"< {TARGET_SECONDS:.0f} s"),
-        ("checks per second", f"{first['imported'] / first_seconds:,.0f}", f">= {100_000 / TARGET_SECONDS:,.0f} (100,000 in {TARGET_SECONDS:.0f} s)"),
-        ("imported / bad lines reported", f"{first['imported']:,} / {first['skipped']:,}", f"all but {bad:,} / {bad:,}"),
-        ("unmapped ratings reported", f"{sum(first['unmapped'].values()):,} ({', '.join(first['unmapped'])})", "Half Flip, Satire only"),
+        (
+            "checks per second",
+            f"{first['imported'] / first_seconds:,.0f}",
+            f">= {100_000 / TARGET_SECONDS:,.0f} (100,000 in {TARGET_SECONDS:.0f} s)",
+        ),
+        (
+            "imported / bad lines reported",
+            f"{first['imported']:,} / {first['skipped']:,}",
+            f"all but {bad:,} / {bad:,}",
+        ),
+        (
+            "unmapped ratings reported",
+            f"{sum(first['unmapped'].values()):,} ({', '.join(first['unmapped'])})",
+            "Half Flip, Satire only",
+        ),
         ("archive stories", f"{len(first['story_ids']):,}", f"{-(-first['imported'] // CHUNK_LIMIT):,}"),
         ("largest story file", f"{story_claims:,} claims, {story_bytes / 1e6:.2f} MB", f"<= {CHUNK_LIMIT:,} claims"),
         ("re-import, all duplicates (wall)", f"{again_seconds:.1f} s", f"< {TARGET_SECONDS:.0f} s"),

@@ -57,7 +57,10 @@ def long_tail(rng: random.Random, items: list[str]) -> str:
 
 def vocabulary(rng: random.Random) -> tuple[list[str], list[str]]:
     surnames = sorted({onset + a + b for onset in ONSETS for a in SYLLABLES for b in ("", *SYLLABLES)})
-    places = sorted({onset + a + b for onset in ONSETS[::-1] for a in SYLLABLES[::2] for b in SYLLABLES[1::2]} | {f"North {s}" for s in surnames[:2000]})
+    places = sorted(
+        {onset + a + b for onset in ONSETS[::-1] for a in SYLLABLES[::2] for b in SYLLABLES[1::2]}
+        | {f"North {s}" for s in surnames[:2000]}
+    )
     rng.shuffle(surnames)
     rng.shuffle(places)
     return surnames, places
@@ -65,17 +68,20 @@ def vocabulary(rng: random.Random) -> tuple[list[str], list[str]]:
 
 def sentence(rng: random.Random, surnames: list[str], places: list[str]) -> str:
     template = rng.choice(OPENERS)
-    return template.format(
-        person=f"{rng.choice(FIRST)} {long_tail(rng, surnames)}",
-        place=long_tail(rng, places),
-        org=rng.choice(ORGS),
-        verb=rng.choice(VERBS),
-        noun=rng.choice(NOUNS),
-        unit=rng.choice(UNITS),
-        n=rng.choice([rng.randint(2, 99), rng.randint(100, 5000), rng.randint(1, 12) * 1000]),
-        when=rng.choice(WHEN),
-        year=rng.randint(1990, 2025),
-    ) + "."
+    return (
+        template.format(
+            person=f"{rng.choice(FIRST)} {long_tail(rng, surnames)}",
+            place=long_tail(rng, places),
+            org=rng.choice(ORGS),
+            verb=rng.choice(VERBS),
+            noun=rng.choice(NOUNS),
+            unit=rng.choice(UNITS),
+            n=rng.choice([rng.randint(2, 99), rng.randint(100, 5000), rng.randint(1, 12) * 1000]),
+            when=rng.choice(WHEN),
+            year=rng.randint(1990, 2025),
+        )
+        + "."
+    )
 
 
 def reworded(rng: random.Random, text: str) -> str:
@@ -100,8 +106,13 @@ def build_database(root: Path, texts: list[str]) -> None:
     repo = Repository(root)
     for start in range(0, len(texts), STORY_SIZE):
         batch = texts[start : start + STORY_SIZE]
-        claims = [Claim(id="", story_id="", number=0, text=text, origin=Origin.IMPORTED, status=Status.DONE, verdict="False") for text in batch]
-        repo.add_story(Story(id="", title=f"Archive {start // STORY_SIZE + 1}", body="", kind=StoryKind.ARCHIVE), claims, "bench")
+        claims = [
+            Claim(id="", story_id="", number=0, text=text, origin=Origin.IMPORTED, status=Status.DONE, verdict="False")
+            for text in batch
+        ]
+        repo.add_story(
+            Story(id="", title=f"Archive {start // STORY_SIZE + 1}", body="", kind=StoryKind.ARCHIVE), claims, "bench"
+        )
 
 
 def resident_mib() -> float:
@@ -138,11 +149,17 @@ def measure(size: int, folder: Path) -> dict[str, float]:
     query_ms = 1000 * statistics.mean(times)
     query_p95 = 1000 * sorted(times)[int(0.95 * len(times))]
 
-    story_texts = [reworded(rng, rng.choice(texts)) if i % 3 else f"The parade in Ostvik drew {i} marching bands." for i in range(50)]
+    story_texts = [
+        reworded(rng, rng.choice(texts)) if i % 3 else f"The parade in Ostvik drew {i} marching bands."
+        for i in range(50)
+    ]
     # The new story is folded into the index as the TUI does after an import (it is not saved:
     # the archive on disk stays the same from run to run).
     story = Story(id="zz9zz", title="New story", body=" ".join(story_texts))
-    claims = [Claim(id=f"{story.id}-{n}", story_id=story.id, number=n, text=text) for n, text in enumerate(story_texts, start=1)]
+    claims = [
+        Claim(id=f"{story.id}-{n}", story_id=story.id, number=n, text=text)
+        for n, text in enumerate(story_texts, start=1)
+    ]
     for claim in claims:
         index.update(ClaimDigest.of(story, claim))
     started = time.perf_counter()
@@ -152,7 +169,9 @@ def measure(size: int, folder: Path) -> dict[str, float]:
     updates = []
     for number in range(EDITS):
         claim = claims[number % len(claims)]
-        edited = claim.model_copy(update={"text": reworded(rng, rng.choice(texts)), "version": claim.version + number + 1})
+        edited = claim.model_copy(
+            update={"text": reworded(rng, rng.choice(texts)), "version": claim.version + number + 1}
+        )
         digest = ClaimDigest.of(story, edited)
         started = time.perf_counter()
         index.update(digest)
@@ -246,7 +265,12 @@ def print_table(results: list[dict[str, float]]) -> None:
     table = [[label, *[fmt.format(result[key]) for result in results], target] for label, key, fmt, target in rows]
     widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(len(header))]
     for row in [header, *table]:
-        print("  ".join(str(cell).ljust(width) if i in (0, len(row) - 1) else str(cell).rjust(width) for i, (cell, width) in enumerate(zip(row, widths))))
+        print(
+            "  ".join(
+                str(cell).ljust(width) if i in (0, len(row) - 1) else str(cell).rjust(width)
+                for i, (cell, width) in enumerate(zip(row, widths, strict=False))
+            )
+        )
     if len(results) > 1:
         first, last = results[0], results[-1]
         growth = last["size"] / first["size"]

@@ -53,24 +53,64 @@ HANDOVERS_MEASURED = 100
 FLOOR_BYTES = 150_000
 
 # Our own vocabulary for generated news text (no shared/ text is copied into the project).
-PLACES = ["Ellery", "Northgate", "the port", "Kessington", "the harbour district", "Marlow County", "the valley", "Brightwater"]
-PEOPLE = ["Mayor Dana Okafor", "Councillor Ruth Imber", "the union's Tomas Varga", "Finance Minister Lena Sorel", "Dr Priya Nand", "police chief Alan Reeve"]
-SUBJECTS = ["unemployment", "the housing budget", "bus fares", "hospital waiting times", "crime", "school funding", "water bills", "the port's cargo volume"]
+PLACES = [
+    "Ellery",
+    "Northgate",
+    "the port",
+    "Kessington",
+    "the harbour district",
+    "Marlow County",
+    "the valley",
+    "Brightwater",
+]
+PEOPLE = [
+    "Mayor Dana Okafor",
+    "Councillor Ruth Imber",
+    "the union's Tomas Varga",
+    "Finance Minister Lena Sorel",
+    "Dr Priya Nand",
+    "police chief Alan Reeve",
+]
+SUBJECTS = [
+    "unemployment",
+    "the housing budget",
+    "bus fares",
+    "hospital waiting times",
+    "crime",
+    "school funding",
+    "water bills",
+    "the port's cargo volume",
+]
 VERBS = ["rose", "fell", "doubled", "dropped", "climbed", "shrank"]
 OUTLETS = ["Ellery Evening Post", "Northgate Courier", "Harbour Radio", "Valley Ledger", "The Marlow Times"]
-REASONS = ["has a number", "names a speaker", "compares two figures", "mentions a date", "uses a causal verb", "attributed quote"]
+REASONS = [
+    "has a number",
+    "names a speaker",
+    "compares two figures",
+    "mentions a date",
+    "uses a causal verb",
+    "attributed quote",
+]
 VERDICTS = DEFAULT_SCALE.names
 REVIEWERS = ["ana", "ben", "chen", "dara", "eli"]
 
 
 def sentence(rng: random.Random) -> tuple[str, str | None]:
     subject, place, verb = rng.choice(SUBJECTS), rng.choice(PLACES), rng.choice(VERBS)
-    figure = rng.choice([f"{rng.randint(2, 95)} percent", f"${rng.randint(2, 900)} million", f"{rng.randint(100, 90000):,} people"])
+    figure = rng.choice(
+        [f"{rng.randint(2, 95)} percent", f"${rng.randint(2, 900)} million", f"{rng.randint(100, 90000):,} people"]
+    )
     year = rng.randint(2015, 2026)
     if rng.random() < 0.4:
         speaker = rng.choice(PEOPLE)
-        return f'"{subject.capitalize()} in {place} {verb} by {figure} since {year}," said {speaker}, speaking at a briefing on Tuesday.', speaker
-    return f"According to figures released this week, {subject} in {place} {verb} by {figure} between {year} and {year + 1}, the highest change on record.", None
+        return (
+            f'"{subject.capitalize()} in {place} {verb} by {figure} since {year}," said {speaker}, speaking at a briefing on Tuesday.',
+            speaker,
+        )
+    return (
+        f"According to figures released this week, {subject} in {place} {verb} by {figure} between {year} and {year + 1}, the highest change on record.",
+        None,
+    )
 
 
 def make_story(rng: random.Random, story_id: str, claim_count: int) -> tuple[Story, list[Claim]]:
@@ -93,12 +133,20 @@ def make_story(rng: random.Random, story_id: str, claim_count: int) -> tuple[Sto
         imported_by=rng.choice(REVIEWERS),
     )
     tx = StoryTransaction(story, [], story.imported_by)
-    for (text, speaker), (start, end) in zip(sentences, offsets):
+    for (text, speaker), (start, end) in zip(sentences, offsets, strict=False):
         score = round(rng.random(), 3)
         tx.add(
             Claim(
-                id="", story_id="", number=0, text=text, start=start, end=end, score=score,
-                checkworthy=score > 0.45, speaker=speaker, reasons=rng.sample(REASONS, rng.randint(1, 3)),
+                id="",
+                story_id="",
+                number=0,
+                text=text,
+                start=start,
+                end=end,
+                score=score,
+                checkworthy=score > 0.45,
+                speaker=speaker,
+                reasons=rng.sample(REASONS, rng.randint(1, 3)),
             )
         )
     for claim in tx.claims():
@@ -116,12 +164,20 @@ def review_claim(rng: random.Random, tx: StoryTransaction, claim: Claim) -> None
     for number in range(rng.randint(1, 3)):
         edited = edited.model_copy(deep=True)
         edited.evidence.append(
-            Evidence(id=f"e{number + 1}", url=f"https://data.example/{claim.id}/{number}", source="Statistics office", note="Table 4, seasonally adjusted.", added_by=tx.actor)
+            Evidence(
+                id=f"e{number + 1}",
+                url=f"https://data.example/{claim.id}/{number}",
+                source="Statistics office",
+                note="Table 4, seasonally adjusted.",
+                added_by=tx.actor,
+            )
         )
         edited = tx.save(edited)
     edited = edited.model_copy(deep=True)
     edited.verdict = rng.choice(VERDICTS)
-    edited.conclusion = "The published series shows a smaller change than claimed; the speaker compared different years."
+    edited.conclusion = (
+        "The published series shows a smaller change than claimed; the speaker compared different years."
+    )
     edited.status = Status.DONE
     tx.save(edited)
 
@@ -204,7 +260,9 @@ def measure_saves(roots: dict[int, Path], seed: int = 11) -> tuple[dict[int, Sav
                 # Always a different verdict: an unchanged claim is not written at all.
                 label = rng.choice([verdict for verdict in VERDICTS if verdict != claim.verdict])
                 started = time.perf_counter()
-                review.set_verdict(repo, claim.id, label, scale=DEFAULT_SCALE, actor="bench", expected_version=claim.version)
+                review.set_verdict(
+                    repo, claim.id, label, scale=DEFAULT_SCALE, actor="bench", expected_version=claim.version
+                )
                 (times[size].warm if warm else times[size].cold).append(time.perf_counter() - started)
     scratch.unlink()
     return times, floor
@@ -260,7 +318,9 @@ def measure_tui_open(root: Path) -> tuple[float, float]:
     """
     stories = len(Repository(root, create=False).story_ids())
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", TUI_PROBE, str(root), str(stories)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", TUI_PROBE, str(root), str(stories)], capture_output=True, text=True, check=True
+    )
     total = time.perf_counter() - started
     app_seconds = float(done.stdout.split()[0])
     return app_seconds, total
@@ -357,7 +417,10 @@ def measure_two_writers(root: Path) -> Contention:
     before = {claim.id: claim.version for claim in repo.list_claims(story_id, include_dismissed=True)}
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(2), context.Queue()
-    processes = [context.Process(target=writer, args=(str(root), name, story_id, WRITER_SAVES, barrier, results)) for name in ("w1", "w2")]
+    processes = [
+        context.Process(target=writer, args=(str(root), name, story_id, WRITER_SAVES, barrier, results))
+        for name in ("w1", "w2")
+    ]
     for process in processes:
         process.start()
     outcomes = [results.get(timeout=600) for _ in processes]
@@ -365,12 +428,20 @@ def measure_two_writers(root: Path) -> Contention:
         process.join()
     after = {claim.id: claim for claim in Repository(root, create=False).list_claims(story_id, include_dismissed=True)}
     applied = [tuple(entry) for outcome in outcomes for entry in outcome.applied]
-    recorded = {(claim_id, change.version, change.new) for claim_id, claim in after.items() for change in claim.history if change.field == "conclusion"}
+    recorded = {
+        (claim_id, change.version, change.new)
+        for claim_id, claim in after.items()
+        for change in claim.history
+        if change.field == "conclusion"
+    }
     return Contention(
         applied=len(applied),
         stale=sum(outcome.stale for outcome in outcomes),
         lost=sum(1 for entry in applied if entry not in recorded),
-        versions_agree=all(after[claim_id].version == before[claim_id] + sum(1 for entry in applied if entry[0] == claim_id) for claim_id in before),
+        versions_agree=all(
+            after[claim_id].version == before[claim_id] + sum(1 for entry in applied if entry[0] == claim_id)
+            for claim_id in before
+        ),
         save_ms=median_ms([second for outcome in outcomes for second in outcome.seconds]),
         lock_wait_ms=median_ms([second for outcome in outcomes for second in outcome.lock_waits]),
     )
@@ -427,7 +498,9 @@ def at_100k(size: int, target: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000,300000", help="archive sizes in claims (comma-separated)")
-    parser.add_argument("--workdir", type=Path, default=None, help="where archives are generated (default: a temporary folder)")
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="where archives are generated (default: a temporary folder)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated archives for the next run")
     args = parser.parse_args()
     sizes = sorted(int(size) for size in args.sizes.split(","))
@@ -438,30 +511,70 @@ def main() -> None:
         roots = {size: archive(workdir, size) for size in sizes}
         saves, floor = measure_saves(roots)
         rows.append(("durable write of a 150 KB file (the disk's floor)", f"{median_ms(floor):.1f} ms", ""))
-        for size, root in roots.items():
+        for size in roots:
             at = label(size)
-            rows.append((f"verdict save, story already read, median ({at})", f"{median_ms(saves[size].warm):.1f} ms", at_100k(size, "< 20 ms")))
-            rows.append((f"verdict save, story not yet read, median ({at})", f"{median_ms(saves[size].cold):.1f} ms", at_100k(size, "< 20 ms")))
+            rows.append(
+                (
+                    f"verdict save, story already read, median ({at})",
+                    f"{median_ms(saves[size].warm):.1f} ms",
+                    at_100k(size, "< 20 ms"),
+                )
+            )
+            rows.append(
+                (
+                    f"verdict save, story not yet read, median ({at})",
+                    f"{median_ms(saves[size].cold):.1f} ms",
+                    at_100k(size, "< 20 ms"),
+                )
+            )
         if 1000 in saves and 100_000 in saves:
             ratio = median_ms(saves[100_000].warm) / median_ms(saves[1000].warm)
             rows.append(("save at 100k / save at 1k (story already read)", f"{ratio:.2f}x", "<= 2x"))
         for size, root in roots.items():
             at = label(size)
-            rows.append((f"list one story's claims, median ({at})", f"{measure_listing(root):.2f} ms", at_100k(size, "< 10 ms")))
+            rows.append(
+                (f"list one story's claims, median ({at})", f"{measure_listing(root):.2f} ms", at_100k(size, "< 10 ms"))
+            )
             process = measure_process(root)
-            rows.append((f"fresh process: import, open, list {process.stories:,} stories ({at})", f"{process.listing_seconds:.2f} s", ""))
+            rows.append(
+                (
+                    f"fresh process: import, open, list {process.stories:,} stories ({at})",
+                    f"{process.listing_seconds:.2f} s",
+                    "",
+                )
+            )
             app_seconds, process_seconds = measure_tui_open(root)
-            rows.append((f"open TUI until the stories table is filled ({at})", f"{app_seconds:.2f} s", at_100k(size, "< 1.0 s")))
+            rows.append(
+                (f"open TUI until the stories table is filled ({at})", f"{app_seconds:.2f} s", at_100k(size, "< 1.0 s"))
+            )
             rows.append((f"  same, counted from python start ({at})", f"{process_seconds:.2f} s", ""))
-            rows.append((f"peak RSS after listing stories and loading {process.digests:,} digests ({at})", f"{process.peak_mb} MB", at_100k(size, "< 400 MB")))
+            rows.append(
+                (
+                    f"peak RSS after listing stories and loading {process.digests:,} digests ({at})",
+                    f"{process.peak_mb} MB",
+                    at_100k(size, "< 400 MB"),
+                )
+            )
             rows.append((f"doctor check of the whole database ({at})", f"{doctor_seconds(root):.1f} s", ""))
         contended = roots.get(100_000, roots[max(roots)])
         writers = measure_two_writers(contended)
         intact = writers.lost == 0 and writers.versions_agree
-        rows.append(("two writers x 500 saves, one story: applied / stale / lost", f"{writers.applied} / {writers.stale} / {writers.lost}", "0 lost" if intact else "LOST UPDATES"))
+        rows.append(
+            (
+                "two writers x 500 saves, one story: applied / stale / lost",
+                f"{writers.applied} / {writers.stale} / {writers.lost}",
+                "0 lost" if intact else "LOST UPDATES",
+            )
+        )
         rows.append(("  save under contention, median (lock wait + own save)", f"{writers.save_ms:.1f} ms", ""))
         rows.append(("  of which waiting for the lock, median", f"{writers.lock_wait_ms:.1f} ms", ""))
-        rows.append((f"lock hand-over between processes, median (poll {LOCK_POLL_SECONDS * 1000:g} ms)", f"{measure_handover(contended):.2f} ms", ""))
+        rows.append(
+            (
+                f"lock hand-over between processes, median (poll {LOCK_POLL_SECONDS * 1000:g} ms)",
+                f"{measure_handover(contended):.2f} ms",
+                "",
+            )
+        )
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -53,7 +53,9 @@ def cross_validated(index, data: CheckThat, corpus_id_of) -> list:
         train_rows = [row for row, f in enumerate(folds) if f != fold]
         held_rows = [row for row, f in enumerate(folds) if f == fold]
         index.model, _ = train_model(candidates.take(train_rows), headlines)
-        for row, result in zip(held_rows, rank_queries(index, [data.queries[row] for row in held_rows], corpus_id_of)):
+        for row, result in zip(
+            held_rows, rank_queries(index, [data.queries[row] for row in held_rows], corpus_id_of), strict=False
+        ):
             ranked[row] = result
     index.model = shipped
     return ranked
@@ -78,7 +80,7 @@ def tweet_table(columns: dict[str, dict[str, float]], thresholds: Matching) -> N
     table = [("figure", *names)] + [(label, *[render(columns[name]) for name in names]) for label, render in rows]
     widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
     for position, row in enumerate(table):
-        print("| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths)) + " |")
+        print("| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + " |")
         if position == 0:
             print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
 
@@ -87,7 +89,13 @@ def pair_rows(label: str, scored: list[tuple[float, bool]], thresholds: Matching
     rows = []
     for level, threshold in (("likely", thresholds.likely), ("possible", thresholds.possible)):
         precision, recall, marks = level_figures(scored, threshold)
-        rows.append((f"{label}: at least {level} (>= {threshold:.2f})", f"P {fmt(precision, 2)} / R {fmt(recall, 2)} ({marks} marks)", ""))
+        rows.append(
+            (
+                f"{label}: at least {level} (>= {threshold:.2f})",
+                f"P {fmt(precision, 2)} / R {fmt(recall, 2)} ({marks} marks)",
+                "",
+            )
+        )
     return rows
 
 
@@ -111,16 +119,20 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         ranked = rank_queries(index, data.queries, corpus_id_of)
         ms_per_query = 1000 * (time.perf_counter() - started) / len(data.queries)
-        by_qid = dict(zip((query["qid"] for query in data.queries), ranked))
+        by_qid = dict(zip((query["qid"] for query in data.queries), ranked, strict=False))
         columns = {
             "all": figures(ranked, thresholds),
             "train (learnt from)": figures([by_qid[q["qid"]] for q in data.split("train")], thresholds),
             "dev (held out)": figures([by_qid[q["qid"]] for q in data.split("dev")], thresholds),
             "5-fold CV": figures(cross_validated(index, data, corpus_id_of), thresholds),
         }
-    print(f"CheckThat! 2022 task 2A: {len(data.corpus):,} verified claims, {len(data.queries):,} tweets; {ms_per_query:.1f} ms per query\n")
+    print(
+        f"CheckThat! 2022 task 2A: {len(data.corpus):,} verified claims, {len(data.queries):,} tweets; {ms_per_query:.1f} ms per query\n"
+    )
     tweet_table(columns, thresholds)
-    print("\nreferences (MAP@5): rapidfuzz brute force 0.12-0.37, plain BM25 0.71, CheckThat! BM25 ~0.82; target >= 0.90\n")
+    print(
+        "\nreferences (MAP@5): rapidfuzz brute force 0.12-0.37, plain BM25 0.71, CheckThat! BM25 ~0.82; target >= 0.90\n"
+    )
 
     with pairs_index(pairs) as (index, ids):
         alone = pair_scores(index, ids, pairs)
@@ -129,13 +141,21 @@ def main(argv: list[str] | None = None) -> int:
     same = sum(pair["same"] for pair in pairs)
     print_table(
         [
-            ("claim pairs (same claim / not), each scored both ways", f"{len(pairs)} ({same} / {len(pairs) - same})", ""),
+            (
+                "claim pairs (same claim / not), each scored both ways",
+                f"{len(pairs)} ({same} / {len(pairs) - same})",
+                "",
+            ),
             *pair_rows("newsroom alone", alone, thresholds),
             *pair_rows(f"beside the {len(data.corpus):,}-claim archive", beside, thresholds),
         ]
     )
     if args.sweep:
-        tops = [(item.scores[0], item.ids[0] in item.gold) for item in (by_qid[q["qid"]] for q in data.split("train")) if item.scores]
+        tops = [
+            (item.scores[0], item.ids[0] in item.gold)
+            for item in (by_qid[q["qid"]] for q in data.split("train"))
+            if item.scores
+        ]
         sweep("train tweets, top match", tops)
         sweep("claim pairs, newsroom alone", alone)
         sweep("claim pairs, beside the archive", beside)

@@ -55,13 +55,26 @@ def import_corpus(repo: Repository, corpus: list[dict]) -> dict[str, str]:
     corpus_id_of = {}
     for start in range(0, len(corpus), CLAIMS_PER_ARCHIVE_STORY):
         rows = corpus[start : start + CLAIMS_PER_ARCHIVE_STORY]
-        story = Story(id="", title=f"Fact-check archive, part {start // CLAIMS_PER_ARCHIVE_STORY + 1}", body="", kind=StoryKind.ARCHIVE)
+        story = Story(
+            id="",
+            title=f"Fact-check archive, part {start // CLAIMS_PER_ARCHIVE_STORY + 1}",
+            body="",
+            kind=StoryKind.ARCHIVE,
+        )
         claims = [
-            Claim(id="", story_id="", number=0, text=row["text"], review_title=row["title"], origin=Origin.IMPORTED, status=Status.DONE)
+            Claim(
+                id="",
+                story_id="",
+                number=0,
+                text=row["text"],
+                review_title=row["title"],
+                origin=Origin.IMPORTED,
+                status=Status.DONE,
+            )
             for row in rows
         ]
         _, stored = repo.add_story(story, claims, actor="eval")
-        corpus_id_of.update({claim.id: row["id"] for claim, row in zip(stored, rows)})
+        corpus_id_of.update({claim.id: row["id"] for claim, row in zip(stored, rows, strict=False)})
     return corpus_id_of
 
 
@@ -72,7 +85,7 @@ def import_field(repo: Repository, corpus: list[dict], field: str) -> dict[str, 
         rows = corpus[start : start + CLAIMS_PER_ARCHIVE_STORY]
         claims = [Claim(id="", story_id="", number=0, text=row[field]) for row in rows]
         _, stored = repo.add_story(Story(id="", title=f"{field} {start}", body=""), claims, actor="eval")
-        corpus_id_of.update({claim.id: row["id"] for claim, row in zip(stored, rows)})
+        corpus_id_of.update({claim.id: row["id"] for claim, row in zip(stored, rows, strict=False)})
     return corpus_id_of
 
 
@@ -111,7 +124,13 @@ def rank_queries(index: MatchIndex, queries: list[dict], corpus_id_of: dict[str,
     ranked = []
     for query in queries:
         matches = index.search(query["query"], TOP_K)
-        ranked.append(Ranked([corpus_id_of[match.claim_id] for match in matches], [match.score for match in matches], set(query["gold"])))
+        ranked.append(
+            Ranked(
+                [corpus_id_of[match.claim_id] for match in matches],
+                [match.score for match in matches],
+                set(query["gold"]),
+            )
+        )
     return ranked
 
 
@@ -210,7 +229,9 @@ def fit_ranking(candidates: Candidates, penalty: float) -> np.ndarray:
     Queries whose gold match is not among the candidates teach nothing and are left out. Features
     are standardised for the fit (so one penalty suits all) and the weights returned are raw.
     """
-    useful = [(x, y / y.sum()) for x, y in zip(candidates.features, candidates.labels) if y.sum() and len(y) > 1]
+    useful = [
+        (x, y / y.sum()) for x, y in zip(candidates.features, candidates.labels, strict=False) if y.sum() and len(y) > 1
+    ]
     stacked = np.vstack([x for x, _ in useful])
     mean, spread = stacked.mean(axis=0), stacked.std(axis=0) + 1e-9
     lists = [((x - mean) / spread, target) for x, target in useful]
@@ -257,7 +278,7 @@ def fit_calibration(candidates: Candidates, weights: np.ndarray) -> tuple[float,
 def mean_ap(candidates: Candidates, weights: np.ndarray) -> float:
     """MAP@5 of re-ranking the candidates by ``weights`` (a quick measure for choosing the penalty)."""
     total = 0.0
-    for x, y in zip(candidates.features, candidates.labels):
+    for x, y in zip(candidates.features, candidates.labels, strict=False):
         order = np.argsort(-(x @ weights), kind="stable")
         ranked = [str(position) for position in order]
         total += average_precision_at_5(ranked, {str(position) for position in np.flatnonzero(y)} or {"none"})
@@ -300,7 +321,10 @@ def train_model(candidates: Candidates, headlines: Candidates, penalty: float | 
     penalty = choose_penalty(free) if penalty is None else penalty
     weights = fit_ranking(free, penalty)
     scale, shift = fit_calibration(free, weights)
-    model = Model.of(shift, {name: FIXED_WEIGHTS.get(name, scale * weight) for name, weight in zip(FEATURE_NAMES, weights)})
+    model = Model.of(
+        shift,
+        {name: FIXED_WEIGHTS.get(name, scale * weight) for name, weight in zip(FEATURE_NAMES, weights, strict=False)},
+    )
     return model, penalty
 
 
@@ -332,7 +356,9 @@ def pairs_index(pairs: list[dict], corpus: list[dict] | None = None) -> Iterator
         texts = sorted({pair[side] for pair in pairs for side in ("a", "b")})
         ids = {}
         for text in texts:
-            _, (claim,) = repo.add_story(Story(id="", title=text[:40], body=text), [Claim(id="", story_id="", number=0, text=text)], "eval")
+            _, (claim,) = repo.add_story(
+                Story(id="", title=text[:40], body=text), [Claim(id="", story_id="", number=0, text=text)], "eval"
+            )
             ids[text] = claim.id
         yield MatchIndex.open(repo, save=False), ids
 

@@ -51,7 +51,7 @@ def main(argv: list[str]) -> None:
         ]
     )
     print(f"  {'bias':<20} {model.bias:+.3f}")
-    for name, weight in sorted(zip(FEATURE_NAMES, model.weights), key=lambda item: -abs(item[1])):
+    for name, weight in sorted(zip(FEATURE_NAMES, model.weights, strict=False), key=lambda item: -abs(item[1])):
         print(f"  {name:<20} {weight:+.3f}")
 
 

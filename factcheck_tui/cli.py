@@ -14,8 +14,18 @@ from factcheck_tui.core.workspace import Workspace
 
 
 def _common_options(parser: argparse.ArgumentParser, *, default: object) -> None:
-    parser.add_argument("--db", metavar="PATH", default=default, help="database folder (default: $FACTCHECK_DB, then the config, then the user data dir)")
-    parser.add_argument("--config", metavar="FILE", default=default, help="config file (default: $FACTCHECK_CONFIG or the user config dir)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database folder (default: $FACTCHECK_DB, then the config, then the user data dir)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=default,
+        help="config file (default: $FACTCHECK_CONFIG or the user config dir)",
+    )
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -59,7 +59,11 @@ def _item_problems(item: Any) -> list[str]:
         return ["itemReviewed is not a Claim"]
     problems = []
     author = item.get("author")
-    if author is not None and (not isinstance(author, dict) or author.get("@type") not in ("Person", "Organization") or not _text(author.get("name"))):
+    if author is not None and (
+        not isinstance(author, dict)
+        or author.get("@type") not in ("Person", "Organization")
+        or not _text(author.get("name"))
+    ):
         problems.append("itemReviewed.author is not a named Person or Organization")
     appearance = item.get("appearance")
     if appearance is not None:
@@ -85,7 +89,12 @@ def claim_review_problems(review: Any, scale: VerdictScale, *, standalone: bool 
     if not _iso_day(review.get("datePublished")):
         problems.append(f"datePublished {review.get('datePublished')!r} is not a date")
     author = review.get("author")
-    if not isinstance(author, dict) or author.get("@type") != "Organization" or not _text(author.get("name")) or not _web(author.get("url")):
+    if (
+        not isinstance(author, dict)
+        or author.get("@type") != "Organization"
+        or not _text(author.get("name"))
+        or not _web(author.get("url"))
+    ):
         problems.append("author is not an Organization with a name and a web address")
     problems.extend(_rating_problems(review.get("reviewRating"), scale))
     problems.extend(_item_problems(review.get("itemReviewed")))
@@ -101,11 +110,19 @@ def feed_problems(feed: Any, scale: VerdictScale) -> list[str]:
         return ["dataFeedElement is not a list"]
     for index, element in enumerate(elements):
         items = element.get("item") if isinstance(element, dict) else None
-        if not isinstance(element, dict) or element.get("@type") != "DataFeedItem" or not isinstance(items, list) or not items:
+        if (
+            not isinstance(element, dict)
+            or element.get("@type") != "DataFeedItem"
+            or not isinstance(items, list)
+            or not items
+        ):
             problems.append(f"dataFeedElement[{index}] is not a DataFeedItem with items")
             continue
         for review in items:
-            problems.extend(f"dataFeedElement[{index}]: {problem}" for problem in claim_review_problems(review, scale, standalone=False))
+            problems.extend(
+                f"dataFeedElement[{index}]: {problem}"
+                for problem in claim_review_problems(review, scale, standalone=False)
+            )
             if element.get("url") != review.get("url") or element.get("dateCreated") != review.get("datePublished"):
                 problems.append(f"dataFeedElement[{index}]: url/dateCreated differ from its ClaimReview")
     return problems

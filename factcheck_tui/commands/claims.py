@@ -36,5 +36,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     for claim in claims:
         flag = "*" if claim.checkworthy else " "
-        print(f"{claim.id:>9} {flag} {claim.score:4.2f}  {one_line(claim.verdict or '-', 14):14}  {one_line(claim.text, 70)}")
+        print(
+            f"{claim.id:>9} {flag} {claim.score:4.2f}  {one_line(claim.verdict or '-', 14):14}  {one_line(claim.text, 70)}"
+        )
     return 0

@@ -12,9 +12,13 @@ from factcheck_tui.core.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("demo", parents=[shared], help="try the app on the sample newsroom (a throwaway copy)")
+    parser = subparsers.add_parser(
+        "demo", parents=[shared], help="try the app on the sample newsroom (a throwaway copy)"
+    )
     parser.add_argument("--data", metavar="DIR", help="sample folder with newsroom.toml (default: the bundled data/)")
-    parser.add_argument("--keep", metavar="DIR", help="build the demo database here and keep it, instead of a temporary folder")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="build the demo database here and keep it, instead of a temporary folder"
+    )
     parser.add_argument("--no-open", action="store_true", help="only build the database and print its path")
     parser.set_defaults(run=run)
 
@@ -30,7 +34,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         from factcheck_tui.tui.app import run_app
 
         demo = Workspace(workspace.config, workspace.config_path, target)
-        note = f"demo · {workspace.actor} · " + ("kept in " + str(target) if args.keep else "a throwaway copy, deleted on quit")
+        note = f"demo · {workspace.actor} · " + (
+            "kept in " + str(target) if args.keep else "a throwaway copy, deleted on quit"
+        )
         return run_app(demo, note)
     finally:
         if not args.keep and not args.no_open:

@@ -15,7 +15,9 @@ WIDTH = 80
 
 
 def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("dupes", parents=[shared], help="list claims that recur across stories (duplicate clusters)")
+    parser = subparsers.add_parser(
+        "dupes", parents=[shared], help="list claims that recur across stories (duplicate clusters)"
+    )
     parser.add_argument("--story", help="only clusters that include a claim of this story")
     parser.add_argument("--json", action="store_true", help="print a JSON array of clusters")
     parser.set_defaults(run=run)
@@ -44,7 +46,12 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print("no claim recurs across stories" + (f" with story {story_id}" if story_id else ""))
     for number, cluster in enumerate(found, start=1):
         verdicts = ", ".join(cluster.verdicts) or "no verdict yet"
-        print(one_line(f"{number}. {len(cluster.story_ids)} stories · least similar pair {cluster.score:.2f} · {verdicts}", WIDTH))
+        print(
+            one_line(
+                f"{number}. {len(cluster.story_ids)} stories · least similar pair {cluster.score:.2f} · {verdicts}",
+                WIDTH,
+            )
+        )
         for member in cluster.members:
             when = member.published.isoformat() if member.published else "-"
             source = "archive" if member.archive else one_line(member.story_title, 30)

@@ -22,16 +22,34 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser.add_argument("--format", default="md", choices=list(FORMATS), help="output format (default: md)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
     scope = parser.add_argument_group("scope (filters combine; a repeated filter matches any of its values)")
-    scope.add_argument("--story", action="append", default=[], metavar="ID", help="story to include (repeatable; default: all stories)")
-    scope.add_argument("--verdict", action="append", default=[], metavar="V", help="only claims with this verdict (repeatable)")
-    scope.add_argument("--status", action="append", default=[], metavar="S", help="only claims with this status (repeatable)")
-    scope.add_argument("--reviewer", action="append", default=[], metavar="NAME", help="only claims by this reviewer (repeatable)")
+    scope.add_argument(
+        "--story", action="append", default=[], metavar="ID", help="story to include (repeatable; default: all stories)"
+    )
+    scope.add_argument(
+        "--verdict", action="append", default=[], metavar="V", help="only claims with this verdict (repeatable)"
+    )
+    scope.add_argument(
+        "--status", action="append", default=[], metavar="S", help="only claims with this status (repeatable)"
+    )
+    scope.add_argument(
+        "--reviewer", action="append", default=[], metavar="NAME", help="only claims by this reviewer (repeatable)"
+    )
     scope.add_argument("--since", metavar="YYYY-MM-DD", help="only claims whose verdict was given on or after this day")
-    scope.add_argument("--until", metavar="YYYY-MM-DD", help="only claims whose verdict was given on or before this day")
-    scope.add_argument("--all-claims", action="store_true", help="include claims that have no verdict yet (json: dismissed ones too; claimreview: reviews not Done yet)")
+    scope.add_argument(
+        "--until", metavar="YYYY-MM-DD", help="only claims whose verdict was given on or before this day"
+    )
+    scope.add_argument(
+        "--all-claims",
+        action="store_true",
+        help="include claims that have no verdict yet (json: dismissed ones too; claimreview: reviews not Done yet)",
+    )
     claimreview = parser.add_argument_group("ClaimReview")
-    claimreview.add_argument("--org-name", metavar="NAME", help="publishing organisation (default: organisation.name in the config)")
-    claimreview.add_argument("--org-url", metavar="URL", help="its web address (default: organisation.url in the config)")
+    claimreview.add_argument(
+        "--org-name", metavar="NAME", help="publishing organisation (default: organisation.name in the config)"
+    )
+    claimreview.add_argument(
+        "--org-url", metavar="URL", help="its web address (default: organisation.url in the config)"
+    )
     claimreview.add_argument(
         "--review-url",
         metavar="URL",

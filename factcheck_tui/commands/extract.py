@@ -14,7 +14,9 @@ from factcheck_tui.core.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("extract", parents=[shared], help="split an article and rank its claims, without storing it")
+    parser = subparsers.add_parser(
+        "extract", parents=[shared], help="split an article and rank its claims, without storing it"
+    )
     parser.add_argument("article", help="article file, or - for standard input")
     parser.add_argument("--json", action="store_true", help="print {body, sentences, claims} as JSON")
     parser.set_defaults(run=run)

@@ -39,7 +39,9 @@ def _summary(result: ImportChecksResult) -> list[str]:
     ]
     if result.unmapped:
         labels = ", ".join(f"{label!r} ({count:,})" for label, count in result.unmapped.items())
-        lines.append(f"{result.unmapped_count:,} ratings not mapped onto the scale (imported without a verdict): {labels}")
+        lines.append(
+            f"{result.unmapped_count:,} ratings not mapped onto the scale (imported without a verdict): {labels}"
+        )
     if result.unrated:
         lines.append(f"{result.unrated:,} checks had no rating (imported without a verdict)")
     return lines
@@ -55,7 +57,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         kind = "skipped" if problem.skipped else "warning"
         print(f"factcheck: {kind}: {args.file}: {problem}", file=sys.stderr)
     if len(result.problems) > PROBLEMS_SHOWN:
-        print(f"factcheck: ... and {len(result.problems) - PROBLEMS_SHOWN:,} more problems (see --json)", file=sys.stderr)
+        print(
+            f"factcheck: ... and {len(result.problems) - PROBLEMS_SHOWN:,} more problems (see --json)", file=sys.stderr
+        )
     if args.json:
         print_json(
             {

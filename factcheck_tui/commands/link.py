@@ -18,7 +18,11 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     decision = parser.add_mutually_exclusive_group(required=True)
     decision.add_argument("--confirm", action="store_true", help="they are the same claim")
     decision.add_argument("--reject", action="store_true", help="they are not; never suggest this pair again")
-    parser.add_argument("--copy", action="store_true", help="with --confirm: copy OTHER_ID's verdict, conclusion and evidence onto CLAIM_ID")
+    parser.add_argument(
+        "--copy",
+        action="store_true",
+        help="with --confirm: copy OTHER_ID's verdict, conclusion and evidence onto CLAIM_ID",
+    )
     parser.add_argument("--note", default="", help="why (kept with the decision)")
     parser.add_argument("--json", action="store_true", help="print the decision (and the updated claim) as JSON")
     parser.set_defaults(run=run)
@@ -32,7 +36,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         decision = links.confirm(args.claim_id, args.other_id, actor=workspace.actor, note=args.note)
     else:
         decision = links.reject(args.claim_id, args.other_id, actor=workspace.actor, note=args.note)
-    copied = copy_verdict(workspace.repo, decision.claim_id, decision.other_id, actor=workspace.actor) if args.copy else None
+    copied = (
+        copy_verdict(workspace.repo, decision.claim_id, decision.other_id, actor=workspace.actor) if args.copy else None
+    )
     if args.json:
         print_json({"link": decision.model_dump(mode="json"), "claim": claim_record(copied) if copied else None})
         return 0

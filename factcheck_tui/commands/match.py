@@ -18,7 +18,11 @@ WIDTH = 80
 def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser("match", parents=[shared], help="find earlier claims that say the same as a text")
     parser.add_argument("text", nargs="?", help="the claim to look up")
-    parser.add_argument("--queries", metavar="FILE", help="one query per line (- for standard input); one JSON line per query with --json")
+    parser.add_argument(
+        "--queries",
+        metavar="FILE",
+        help="one query per line (- for standard input); one JSON line per query with --json",
+    )
     parser.add_argument(
         "--top",
         type=int,
@@ -41,7 +45,7 @@ def read_queries(source: str) -> list[str]:
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if (args.text is None) == (args.queries is None):
-        raise InputError('give either a TEXT to match or --queries FILE (not both)')
+        raise InputError("give either a TEXT to match or --queries FILE (not both)")
     if args.top < 1:
         raise InputError(f"--top: {args.top} is not a positive number")
     queries = read_queries(args.queries) if args.queries else [args.text]

@@ -25,7 +25,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     print(f"  {claim.text}")
     if claim.speaker:
         print(f"  speaker: {claim.speaker}")
-    print(f"  check-worthiness: {claim.score:.2f} ({'yes' if claim.checkworthy else 'no'}): {'; '.join(claim.reasons) or '-'}")
+    print(
+        f"  check-worthiness: {claim.score:.2f} ({'yes' if claim.checkworthy else 'no'}): {'; '.join(claim.reasons) or '-'}"
+    )
     if claim.conclusion:
         print(f"  conclusion: {claim.conclusion}")
     for item in claim.evidence:

@@ -20,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     edit.add_argument("--url", help="where the story was published ('' clears it)")
     edit.add_argument("--published", help="publication date, YYYY-MM-DD ('' clears it)")
     edit.set_defaults(run=run_edit)
-    delete = actions.add_parser("delete", parents=[shared], help="take a story out (its file is kept under backups/deleted/)")
+    delete = actions.add_parser(
+        "delete", parents=[shared], help="take a story out (its file is kept under backups/deleted/)"
+    )
     delete.add_argument("story_id")
     delete.add_argument("--yes", action="store_true", help="confirm: without it nothing is deleted")
     delete.set_defaults(run=run_delete)
@@ -29,7 +31,13 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 def run_edit(args: argparse.Namespace, workspace: Workspace) -> int:
     published = UNCHANGED if args.published is None else parse_date(args.published)
     story = edit_story(
-        workspace.repo, args.story_id, actor=workspace.actor, title=args.title, outlet=args.outlet, url=args.url, published=published
+        workspace.repo,
+        args.story_id,
+        actor=workspace.actor,
+        title=args.title,
+        outlet=args.outlet,
+        url=args.url,
+        published=published,
     )
     date = story.published.isoformat() if story.published else "no date"
     print(f"{story.id}\t{story.title}\t{story.outlet or 'no outlet'}\t{date}")

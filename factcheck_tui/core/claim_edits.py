@@ -88,7 +88,9 @@ def edit_claim_text(
         return tx.save(_rewritten(claim, wanted, _place(tx.story.body, wanted, claim.start)), note="text edited")
 
 
-def set_speaker(repo: Repository, claim_id: str, speaker: str, *, actor: str, expected_version: int | None = None) -> Claim:
+def set_speaker(
+    repo: Repository, claim_id: str, speaker: str, *, actor: str, expected_version: int | None = None
+) -> Claim:
     """Correct who said it (empty: nobody, the story's own voice); the old name stays in history."""
     with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
         claim.speaker = " ".join(speaker.split()) or None
@@ -166,7 +168,7 @@ def _place(body: str, text: str, near: int | None) -> Span:
     best: int | None = None
     position = body.find(text)
     while position >= 0:
-        if best is None or near is not None and abs(position - near) < abs(best - near):
+        if best is None or (near is not None and abs(position - near) < abs(best - near)):
             best = position
         position = body.find(text, position + 1)
     return (best, best + len(text)) if best is not None else _NOWHERE

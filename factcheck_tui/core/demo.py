@@ -47,7 +47,7 @@ def build_sample_newsroom(data_dir: Path, target: Path, *, actor: str = "demo") 
 
 def _import_entry(repo: Repository, data_dir: Path, entry: dict[str, Any], actor: str) -> None:
     article = read_article(str(data_dir / entry["file"]))
-    story, claims = import_story(
+    _story, claims = import_story(
         repo,
         article,
         actor=actor,
@@ -59,9 +59,13 @@ def _import_entry(repo: Repository, data_dir: Path, entry: dict[str, Any], actor
     for review in entry.get("review", []):
         matches = [claim for claim in claims if review["claim"] in claim.text]
         if len(matches) != 1:
-            raise InputError(f"{data_dir / MANIFEST}: {review['claim']!r} names {len(matches)} claims in {entry['file']}")
+            raise InputError(
+                f"{data_dir / MANIFEST}: {review['claim']!r} names {len(matches)} claims in {entry['file']}"
+            )
         claim_id, reviewer = matches[0].id, review.get("reviewer", actor)
-        set_verdict(repo, claim_id, review["verdict"], scale=DEFAULT_SCALE, actor=reviewer, conclusion=review.get("conclusion"))
+        set_verdict(
+            repo, claim_id, review["verdict"], scale=DEFAULT_SCALE, actor=reviewer, conclusion=review.get("conclusion")
+        )
         for item in review.get("evidence", []):
             add_evidence(repo, claim_id, actor=reviewer, **item)
         if "status" in review:

@@ -37,7 +37,13 @@ class DraftStore:
         return f"{claim_id}/{field}"
 
     def save(self, claim_id: str, field: str, text: str, base_version: int) -> None:
-        record = {"claim_id": claim_id, "field": field, "text": text, "base_version": base_version, "saved_at": utcnow().isoformat()}
+        record = {
+            "claim_id": claim_id,
+            "field": field,
+            "text": text,
+            "base_version": base_version,
+            "saved_at": utcnow().isoformat(),
+        }
         self._table.put_many({self._key(claim_id, field): record})
 
     def get(self, claim_id: str, field: str) -> Draft | None:

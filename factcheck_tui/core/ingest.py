@@ -88,7 +88,9 @@ def headline_of(text: str) -> str:
     for line in lines[:HEADLINE_SEARCH_LINES]:
         if _headline_like(line):
             return line
-    body = next((line for line in lines if not _DATELINE.match(line) and len(line.split()) >= 4), lines[0] if lines else "")
+    body = next(
+        (line for line in lines if not _DATELINE.match(line) and len(line.split()) >= 4), lines[0] if lines else ""
+    )
     spans = split_sentences(body)
     first = body[spans[0][0] : spans[0][1]] if spans else body
     if len(first) <= HEADLINE_FALLBACK_CHARS:

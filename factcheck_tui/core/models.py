@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 def utcnow() -> datetime:
     """Timestamps are stored in UTC with a second's precision: readable in the JSON files."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 class Status(StrEnum):

@@ -157,7 +157,11 @@ def _evidence_fields(url: str, source: str, note: str) -> dict[str, str]:
 def _find_evidence(claim: Claim, evidence_id: str, expected: Evidence | None = None) -> Evidence:
     for item in claim.evidence:
         if item.id == evidence_id.strip().lower():
-            if expected is not None and (item.url, item.source, item.note) != (expected.url, expected.source, expected.note):
+            if expected is not None and (item.url, item.source, item.note) != (
+                expected.url,
+                expected.source,
+                expected.note,
+            ):
                 raise StaleWriteError(f"{claim.id} evidence {item.id}", None, None, claim.updated_by or None)
             return item
     raise NotFoundError(f"{claim.id} has no evidence {evidence_id}")

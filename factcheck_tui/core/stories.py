@@ -21,7 +21,7 @@ def edit_story(
     title: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
-    published: date | None | object = UNCHANGED,
+    published: date | object | None = UNCHANGED,
 ) -> Story:
     """Change what is given; ``published=None`` clears the date, leaving it out keeps it."""
     changes: dict[str, object] = {}

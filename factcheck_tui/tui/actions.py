@@ -44,7 +44,7 @@ def screen_actions(screen: Screen) -> list[ActionEntry]:
     """The actions reachable on ``screen`` now, in declaration order, one entry per action."""
     app = screen.app
     entries: dict[tuple[int, str], ActionEntry] = {}
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         # Our own bindings all carry an id (a test checks); Textual's built-in ones (focus next,
         # copy a selection, scroll a column) do not, and are not the reviewer's actions.
@@ -55,7 +55,9 @@ def screen_actions(screen: Screen) -> list[ActionEntry]:
         if slot in entries:
             existing = entries[slot]
             if display not in existing.keys.split(" / "):
-                entries[slot] = ActionEntry(f"{existing.keys} / {display}", existing.description, existing.action, existing.node, binding)
+                entries[slot] = ActionEntry(
+                    f"{existing.keys} / {display}", existing.description, existing.action, existing.node, binding
+                )
             continue
         entries[slot] = ActionEntry(display, binding.description, binding.action, active.node, binding)
     return sorted(entries.values(), key=_scope_rank)

@@ -119,9 +119,7 @@ class FactcheckApp(TypeAheadApp):
             return
 
         def answered(answer: str | None) -> None:
-            if answer == "s" and all(screen.action_save_conclusion() for screen in unsaved):
-                self.exit()
-            elif answer == "q":
+            if (answer == "s" and all(screen.action_save_conclusion() for screen in unsaved)) or answer == "q":
                 self.exit()
 
         self.push_screen(
@@ -146,7 +144,9 @@ class FactcheckApp(TypeAheadApp):
     def _open_index(self) -> None:
         worker = get_current_worker()
         try:
-            index = MatchIndex.open(self.repo, self.workspace.config.matching, cancel=lambda: worker.is_cancelled, save=False)
+            index = MatchIndex.open(
+                self.repo, self.workspace.config.matching, cancel=lambda: worker.is_cancelled, save=False
+            )
         except MatchingCancelled:
             return
         except FactcheckError as error:
@@ -189,7 +189,9 @@ class FactcheckApp(TypeAheadApp):
             return
         stories: dict[str, Story] = {}
         for claim in claims:
-            story = stories.get(claim.story_id) or stories.setdefault(claim.story_id, self.repo.get_story(claim.story_id))
+            story = stories.get(claim.story_id) or stories.setdefault(
+                claim.story_id, self.repo.get_story(claim.story_id)
+            )
             self.match_index.update(ClaimDigest.of(story, claim))
         self.announce_matches()
 
@@ -308,7 +310,7 @@ class FactcheckApp(TypeAheadApp):
 
 def create_app(workspace: Workspace, note: str = "") -> FactcheckApp:
     """The one way to build the app: ``factcheck`` and the tests both come through here."""
-    workspace.repo  # open (and validate) the database before any screen is drawn
+    _ = workspace.repo  # open (and validate) the database before any screen is drawn
     app = FactcheckApp(workspace, note)
     check_keymap(workspace.config.keys, FactcheckApp, workspace.config_path)
     if workspace.config.theme not in app.available_themes:

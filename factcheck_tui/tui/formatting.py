@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from rich.text import Text
 
@@ -51,7 +51,7 @@ def progress_text(done: int, total: int, width: int = 10) -> str:
 
 def ago(moment: datetime) -> str:
     """Recent changes read as "5 min ago"; anything older than a day as its date and time (UTC)."""
-    seconds = (datetime.now(timezone.utc) - moment).total_seconds()
+    seconds = (datetime.now(UTC) - moment).total_seconds()
     if seconds < 60:
         return "just now"
     if seconds < 3600:

@@ -44,7 +44,9 @@ def check_keymap(keymap: dict[str, str], app_class: type[App], config_path: Path
     known = {binding.id: binding for cls in classes for binding in own_bindings(cls) if binding.id}
     for binding_id in keymap:
         if binding_id not in known:
-            raise ConfigError(f"{config_path}: keys.{binding_id}: no action has this id (the help screen, ?, lists them)")
+            raise ConfigError(
+                f"{config_path}: keys.{binding_id}: no action has this id (the help screen, ?, lists them)"
+            )
     for cls in classes:
         if not issubclass(cls, Screen):
             continue
@@ -53,7 +55,11 @@ def check_keymap(keymap: dict[str, str], app_class: type[App], config_path: Path
             keys = keymap.get(binding.id or "", binding.key)
             for key in (part.strip() for part in keys.split(",")):
                 other = taken.setdefault(key, binding)
-                if other.id != binding.id and other.action != binding.action and (binding.id in keymap or other.id in keymap):
+                if (
+                    other.id != binding.id
+                    and other.action != binding.action
+                    and (binding.id in keymap or other.id in keymap)
+                ):
                     moved = binding if binding.id in keymap else other
                     kept = other if moved is binding else binding
                     raise ConfigError(

@@ -22,7 +22,9 @@ def factcheck(tmp_path: Path, *args: str, stdin: str | None = None, **env: str) 
 
 
 def imported_story_id(tmp_path: Path) -> str:
-    result = factcheck(tmp_path, "import", str(STRIKE), "--title", "Port strike ends", "--outlet", "Post", "--published", "2026-01-12")
+    result = factcheck(
+        tmp_path, "import", str(STRIKE), "--title", "Port strike ends", "--outlet", "Post", "--published", "2026-01-12"
+    )
     assert result.returncode == 0, result.stderr
     story_id, counts, title = result.stdout.strip().split("\t")
     assert counts.startswith("12 claims") and title == "Port strike ends"
@@ -36,12 +38,25 @@ def test_import_list_verdict_and_export(tmp_path: Path) -> None:
     target = next(claim for claim in claims if "$95 million a day" in claim["text"])
     assert {"text", "start", "end", "score", "checkworthy", "speaker", "reasons", "verdict", "evidence"} <= set(target)
 
-    result = factcheck(tmp_path, "verdict", target["id"], "mostly false", "--note", "Closer to $60 million.", "--evidence", "https://port.example/report")
+    result = factcheck(
+        tmp_path,
+        "verdict",
+        target["id"],
+        "mostly false",
+        "--note",
+        "Closer to $60 million.",
+        "--evidence",
+        "https://port.example/report",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{target['id']}: Mostly false (version 2, by tester)"
 
     shown = json.loads(factcheck(tmp_path, "show", target["id"], "--json").stdout)
-    assert (shown["verdict"], shown["conclusion"], shown["reviewer"]) == ("Mostly false", "Closer to $60 million.", "tester")
+    assert (shown["verdict"], shown["conclusion"], shown["reviewer"]) == (
+        "Mostly false",
+        "Closer to $60 million.",
+        "tester",
+    )
     assert shown["evidence"][0]["url"] == "https://port.example/report"
 
     report = tmp_path / "report.md"
@@ -52,7 +67,9 @@ def test_import_list_verdict_and_export(tmp_path: Path) -> None:
 
 
 def test_import_from_standard_input(tmp_path: Path) -> None:
-    result = factcheck(tmp_path, "import", "-", "--title", "Piped", "--json", stdin="The council met on Monday. It voted 7-2.")
+    result = factcheck(
+        tmp_path, "import", "-", "--title", "Piped", "--json", stdin="The council met on Monday. It voted 7-2."
+    )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert payload["claims"] == 2 and payload["title"] == "Piped" and len(payload["story_id"]) == 5
@@ -61,11 +78,19 @@ def test_import_from_standard_input(tmp_path: Path) -> None:
 def test_db_flag_after_the_command_and_env_var(tmp_path: Path) -> None:
     db = tmp_path / "elsewhere"
     result = subprocess.run(
-        [console_script(), "import", str(STRIKE), "--db", str(db)], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60
+        [console_script(), "import", str(STRIKE), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=cli_env(tmp_path),
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     listed = subprocess.run(
-        [console_script(), "stories", "--json"], capture_output=True, text=True, env=cli_env(tmp_path, FACTCHECK_DB=str(db)), timeout=60
+        [console_script(), "stories", "--json"],
+        capture_output=True,
+        text=True,
+        env=cli_env(tmp_path, FACTCHECK_DB=str(db)),
+        timeout=60,
     )
     assert len(json.loads(listed.stdout)) == 1
 
@@ -76,7 +101,10 @@ def test_db_flag_after_the_command_and_env_var(tmp_path: Path) -> None:
         (["import", "missing.txt"], "missing.txt: no such file"),
         (["verdict", "zzzzz-1", "False"], "no story zzzzz"),
         (["verdict", "nonsense", "False"], "'nonsense' is not a claim id"),
-        (["import", "{STRIKE}", "--published", "12/01/2026"], "--published: '12/01/2026' is not a date (use YYYY-MM-DD)"),
+        (
+            ["import", "{STRIKE}", "--published", "12/01/2026"],
+            "--published: '12/01/2026' is not a date (use YYYY-MM-DD)",
+        ),
     ],
 )
 def test_bad_input_is_one_clear_line_without_traceback(tmp_path: Path, args: list[str], message: str) -> None:
@@ -146,14 +174,26 @@ def test_opening_an_old_single_file_database_migrates_it_and_says_so(tmp_path: P
     old = tmp_path / "old.json"
     with TinyDB(old) as db:
         db.table("stories").insert({"id": "k3p9x", "title": "Port strike ends", "body": "Wages rose 11 percent."})
-        db.table("claims").insert({"id": "k3p9x-1", "story_id": "k3p9x", "text": "Wages rose 11 percent.", "start": 0, "end": 22})
+        db.table("claims").insert(
+            {"id": "k3p9x-1", "story_id": "k3p9x", "text": "Wages rose 11 percent.", "start": 0, "end": 22}
+        )
     result = subprocess.run(
-        [console_script(), "--db", str(old), "claims", "--json"], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60
+        [console_script(), "--db", str(old), "claims", "--json"],
+        capture_output=True,
+        text=True,
+        env=cli_env(tmp_path),
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert [claim["text"] for claim in json.loads(result.stdout)] == ["Wages rose 11 percent."]
     assert result.stderr.startswith("factcheck: note: ") and "migrated 1 stories and 1 claims" in result.stderr
-    again = subprocess.run([console_script(), "--db", str(old), "stories"], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60)
+    again = subprocess.run(
+        [console_script(), "--db", str(old), "stories"],
+        capture_output=True,
+        text=True,
+        env=cli_env(tmp_path),
+        timeout=60,
+    )
     assert again.stderr == ""
 
 
@@ -161,7 +201,11 @@ def test_a_mistyped_database_path_is_an_error_not_a_new_empty_database(tmp_path:
     imported_story_id(tmp_path)
     typo = tmp_path / "dbb"
     result = subprocess.run(
-        [console_script(), "--db", str(typo), "stories"], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60
+        [console_script(), "--db", str(typo), "stories"],
+        capture_output=True,
+        text=True,
+        env=cli_env(tmp_path),
+        timeout=60,
     )
     assert result.returncode != 0 and f"{typo}: no database here" in result.stderr
     assert not typo.exists()
@@ -179,10 +223,25 @@ def test_the_same_article_twice_is_refused_unless_asked_again(tmp_path: Path) ->
 
 def test_edit_a_story_and_delete_one(tmp_path: Path) -> None:
     story_id = imported_story_id(tmp_path)
-    edited = factcheck(tmp_path, "story", "edit", story_id, "--title", "Strike ends", "--published", "2026-01-11", "--url", "post.example/strike")
+    edited = factcheck(
+        tmp_path,
+        "story",
+        "edit",
+        story_id,
+        "--title",
+        "Strike ends",
+        "--published",
+        "2026-01-11",
+        "--url",
+        "post.example/strike",
+    )
     assert edited.returncode == 0, edited.stderr
     listed = json.loads(factcheck(tmp_path, "stories", "--json").stdout)
-    assert (listed[0]["title"], listed[0]["published"], listed[0]["url"]) == ("Strike ends", "2026-01-11", "https://post.example/strike")
+    assert (listed[0]["title"], listed[0]["published"], listed[0]["url"]) == (
+        "Strike ends",
+        "2026-01-11",
+        "https://post.example/strike",
+    )
     assert factcheck(tmp_path, "story", "delete", story_id).returncode == 2
     deleted = factcheck(tmp_path, "story", "delete", story_id, "--yes")
     assert deleted.returncode == 0 and "backups/deleted" in deleted.stdout

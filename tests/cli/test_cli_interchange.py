@@ -52,7 +52,22 @@ def test_export_to_a_file(tmp_path: Path, newsroom: Repository) -> None:
 
 
 def test_export_filters(tmp_path: Path, newsroom: Repository) -> None:
-    result = factcheck(tmp_path, "export", "--format", "csv", "--verdict", "false", "--verdict", "True", "--reviewer", "ANA", "--since", "2026-03-01", "--until", "2026-03-31")
+    result = factcheck(
+        tmp_path,
+        "export",
+        "--format",
+        "csv",
+        "--verdict",
+        "false",
+        "--verdict",
+        "True",
+        "--reviewer",
+        "ANA",
+        "--since",
+        "2026-03-01",
+        "--until",
+        "2026-03-31",
+    )
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert [row["claim_id"] for row in rows] == ["k3p9x-1"]
@@ -62,26 +77,67 @@ def test_export_filters(tmp_path: Path, newsroom: Repository) -> None:
 
 def test_an_empty_claimreview_export_says_why(tmp_path: Path, newsroom: Repository) -> None:
     target = tmp_path / "cr.json"
-    result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://x.example/r", "--verdict", "True", "--status", "In progress", "-o", str(target))
+    result = factcheck(
+        tmp_path,
+        "export",
+        "--format",
+        "claimreview",
+        *ORG,
+        "--review-url",
+        "https://x.example/r",
+        "--verdict",
+        "True",
+        "--status",
+        "In progress",
+        "-o",
+        str(target),
+    )
     assert result.returncode == 0, result.stderr
     assert "(0 claims from 0 stories)" in result.stdout
-    assert result.stderr.strip() == "factcheck: note: ClaimReview publishes only claims marked Done with a verdict, and none is (--all-claims widens it)"
+    assert (
+        result.stderr.strip()
+        == "factcheck: note: ClaimReview publishes only claims marked Done with a verdict, and none is (--all-claims widens it)"
+    )
 
 
 def test_export_claimreview_from_the_command_line(tmp_path: Path, newsroom: Repository) -> None:
-    result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://checks.harbor.example/r.html", "--all-claims")
+    result = factcheck(
+        tmp_path,
+        "export",
+        "--format",
+        "claimreview",
+        *ORG,
+        "--review-url",
+        "https://checks.harbor.example/r.html",
+        "--all-claims",
+    )
     assert result.returncode == 0, result.stderr
     reviews = json.loads(result.stdout)
     assert len(reviews) == 4 and all(claim_review_problems(review, Config().scale) == [] for review in reviews)
-    result = factcheck(tmp_path, "export", "--format", "claimreview", *ORG, "--review-url", "https://checks.harbor.example/c/{claim_id}", "--feed")
+    result = factcheck(
+        tmp_path,
+        "export",
+        "--format",
+        "claimreview",
+        *ORG,
+        "--review-url",
+        "https://checks.harbor.example/c/{claim_id}",
+        "--feed",
+    )
     assert feed_problems(json.loads(result.stdout), Config().scale) == []
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "claimreview", "--review-url", "https://x.example/r"], "ClaimReview needs the fact-checking organisation's name"),
-        (["--format", "claimreview", "--org-name", "Desk", "--review-url", "https://x.example/r"], "organisation's URL: set organisation.url"),
+        (
+            ["--format", "claimreview", "--review-url", "https://x.example/r"],
+            "ClaimReview needs the fact-checking organisation's name",
+        ),
+        (
+            ["--format", "claimreview", "--org-name", "Desk", "--review-url", "https://x.example/r"],
+            "organisation's URL: set organisation.url",
+        ),
         (["--format", "claimreview", *ORG], "pass --review-url"),
         (["--since", "last week"], "--since: 'last week' is not a date (use YYYY-MM-DD)"),
         (["--verdict", "Pants on fire"], "unknown verdict 'Pants on fire'"),
@@ -100,11 +156,16 @@ def test_import_checks_reports_bad_lines_and_skips_duplicates(tmp_path: Path) ->
     result = factcheck(tmp_path, "import-checks", str(PAST / "checks.jsonl"))
     assert result.returncode == 0, result.stderr
     summary = result.stdout.splitlines()
-    assert summary[0] == f"{PAST / 'checks.jsonl'} (JSON Lines): 6 checks read, 5 imported, 1 already present, 3 bad records skipped"
+    assert (
+        summary[0]
+        == f"{PAST / 'checks.jsonl'} (JSON Lines): 6 checks read, 5 imported, 1 already present, 3 bad records skipped"
+    )
     assert summary[2] == "1 ratings not mapped onto the scale (imported without a verdict): 'Full Flop' (1)"
     problems = result.stderr.splitlines()
     assert problems[0].startswith(f"factcheck: skipped: {PAST / 'checks.jsonl'}: line 3: not valid JSON")
-    assert problems[2].startswith(f"factcheck: warning: {PAST / 'checks.jsonl'}: line 6: date '03/04/2024' not understood")
+    assert problems[2].startswith(
+        f"factcheck: warning: {PAST / 'checks.jsonl'}: line 6: date '03/04/2024' not understood"
+    )
     again = json.loads(factcheck(tmp_path, "import-checks", str(PAST / "checks.jsonl"), "--json").stdout)
     assert (again["read"], again["imported"], again["duplicates"], again["story_ids"]) == (6, 0, 6, [])
     assert again["problems"][0] == {"where": "line 3", "problem": again["problems"][0]["problem"], "skipped": True}
@@ -134,7 +195,12 @@ def test_restore_then_export_gives_the_same_bytes(tmp_path: Path, newsroom: Repo
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"restored 3 stories (7 claims) into {restored_db}"
     again = tmp_path / "again.json"
-    assert factcheck(tmp_path, "export", "--format", "json", "--all-claims", "-o", str(again), "--db", restored_db).returncode == 0
+    assert (
+        factcheck(
+            tmp_path, "export", "--format", "json", "--all-claims", "-o", str(again), "--db", restored_db
+        ).returncode
+        == 0
+    )
     assert again.read_bytes() == backup.read_bytes()
     one_error_line(factcheck(tmp_path, "restore", str(backup), "--db", restored_db), "already exists")
 

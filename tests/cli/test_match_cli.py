@@ -40,7 +40,9 @@ def claim_with(tmp_path: Path, story_id: str, words: str) -> str:
 
 def test_match_json_has_the_shape_the_issue_names(tmp_path: Path) -> None:
     first, _ = two_stories(tmp_path)
-    result = factcheck(tmp_path, "match", "Last year 3% was cut from the library budget of the city council", "--top", "2", "--json")
+    result = factcheck(
+        tmp_path, "match", "Last year 3% was cut from the library budget of the city council", "--top", "2", "--json"
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 1
@@ -61,7 +63,11 @@ def test_match_queries_file_prints_one_json_object_per_line(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     # Output line N answers input line N, blank lines included, so scripts can pair them up.
-    assert [row["query"] for row in rows] == ["Harwick Lunden ferry tickets to double in March", "", "Penguins learned to fly over the Alps"]
+    assert [row["query"] for row in rows] == [
+        "Harwick Lunden ferry tickets to double in March",
+        "",
+        "Penguins learned to fly over the Alps",
+    ]
     assert "Harwick" in rows[0]["matches"][0]["text"] and rows[1]["matches"] == [] and rows[2]["matches"] == []
 
 
@@ -78,7 +84,9 @@ def test_dupes_and_link_confirm_with_copy(tmp_path: Path) -> None:
     earlier = claim_with(tmp_path, first, "3 percent")
     later = claim_with(tmp_path, second, "three per cent")
     clusters = json.loads(factcheck(tmp_path, "dupes", "--json").stdout)
-    assert [sorted(claim["claim_id"] for claim in cluster["claims"]) for cluster in clusters] == [sorted([earlier, later])]
+    assert [sorted(claim["claim_id"] for claim in cluster["claims"]) for cluster in clusters] == [
+        sorted([earlier, later])
+    ]
     assert clusters[0]["stories"] == sorted([first, second])
     only_second = json.loads(factcheck(tmp_path, "dupes", "--story", second, "--json").stdout)
     assert only_second == clusters
@@ -88,7 +96,11 @@ def test_dupes_and_link_confirm_with_copy(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert (payload["link"]["decision"], payload["link"]["by"]) == ("confirmed", "tester")
-    assert (payload["claim"]["verdict"], payload["claim"]["copied_from"], payload["claim"]["conclusion"]) == ("False", earlier, "It was 1 percent.")
+    assert (payload["claim"]["verdict"], payload["claim"]["copied_from"], payload["claim"]["conclusion"]) == (
+        "False",
+        earlier,
+        "It was 1 percent.",
+    )
     shown = json.loads(factcheck(tmp_path, "show", later, "--json").stdout)
     assert any(change["field"] == "copied_from" and change["new"] == earlier for change in shown["history"])
 

@@ -89,7 +89,9 @@ def test_merge_refuses_claims_of_two_stories_and_a_claim_with_itself(repo: Repos
         claim_edits.merge_claims(repo, claims[0].id, claims[0].id, actor="ana")
 
 
-def test_edit_rescores_keeps_the_old_text_in_history_and_finds_the_new_text_in_the_body(repo: Repository, strike_story) -> None:
+def test_edit_rescores_keeps_the_old_text_in_history_and_finds_the_new_text_in_the_body(
+    repo: Repository, strike_story
+) -> None:
     _, claims = strike_story
     reyes = by_text(claims, "Port director Dr. Alan Reyes")
 
@@ -139,5 +141,7 @@ def test_a_reviewer_corrects_the_speaker(repo, strike_story) -> None:
     target = next(claim for claim in claims if claim.speaker and claim.speaker != "Carla Mendes")
     fixed = set_speaker(repo, target.id, "  Carla   Mendes ", actor="ana", expected_version=target.version)
     assert fixed.speaker == "Carla Mendes"
-    assert [(change.old, change.new) for change in fixed.history if change.field == "speaker"] == [(target.speaker, "Carla Mendes")]
+    assert [(change.old, change.new) for change in fixed.history if change.field == "speaker"] == [
+        (target.speaker, "Carla Mendes")
+    ]
     assert set_speaker(repo, target.id, "", actor="ana").speaker is None

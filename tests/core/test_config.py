@@ -38,7 +38,10 @@ def test_config_replaces_the_scale_and_sets_organisation(tmp_path: Path) -> None
         ("reviwer = 'x'\n", "reviwer: Extra inputs are not permitted"),
         ("[matching]\npossible = 2\n", "matching.possible: Input should be less than or equal to 1"),
         ("[matching]\npossible = 0.9\nlikely = 0.5\n", "matching: Value error, 'likely' must be at least 'possible'"),
-        ("[[verdicts]]\nlabel = 'True'\n[[verdicts]]\nlabel = 'true'\n", "verdicts: Value error, verdict 'true' appears twice"),
+        (
+            "[[verdicts]]\nlabel = 'True'\n[[verdicts]]\nlabel = 'true'\n",
+            "verdicts: Value error, verdict 'true' appears twice",
+        ),
         ("reviewer = \n", "not valid TOML"),
     ],
 )

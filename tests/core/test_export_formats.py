@@ -46,7 +46,11 @@ GOLDEN_CASES = {
     "newsroom.csv": {"format": "csv"},
     "newsroom.json": {"format": "json"},
     "newsroom-claimreview.jsonld": {"format": "claimreview", "review_url": REVIEW_PAGE},
-    "newsroom-feed.jsonld": {"format": "claimreview", "review_url": "https://checks.harbor.example/checks/{claim_id}", "feed": True},
+    "newsroom-feed.jsonld": {
+        "format": "claimreview",
+        "review_url": "https://checks.harbor.example/checks/{claim_id}",
+        "feed": True,
+    },
 }
 
 
@@ -112,7 +116,9 @@ def test_markdown_structure_survives_hostile_text(newsroom: Repository, config: 
     text = export(newsroom, config, format="md", include_unreviewed=True)
     tokens = MarkdownIt("commonmark").parse(text)
     assert not [token for token in tokens if token.type.startswith("html")]
-    headings = [(token.tag, tokens[index + 1].content) for index, token in enumerate(tokens) if token.type == "heading_open"]
+    headings = [
+        (token.tag, tokens[index + 1].content) for index, token in enumerate(tokens) if token.type == "heading_open"
+    ]
     assert headings == [
         ("h1", "Fact-check report"),
         ("h2", r"Tax \[vote\] \# results \& \<b\>more\</b\>"),
@@ -125,7 +131,7 @@ def test_markdown_structure_survives_hostile_text(newsroom: Repository, config: 
     ]
     rendered = MarkdownIt("commonmark").render(text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; said *nobody* |" in rendered
-    assert "<li>Suspicious link (javascript:alert(2))</li>" in rendered and "href=\"javascript" not in rendered
+    assert "<li>Suspicious link (javascript:alert(2))</li>" in rendered and 'href="javascript' not in rendered
 
 
 def test_markdown_summary_fence_cannot_be_closed_by_a_label(repo: Repository, config: Config) -> None:
@@ -161,7 +167,11 @@ def test_csv_has_one_row_per_claim_and_no_cell_can_run_as_a_formula(newsroom: Re
     assert route["r9b5s-1"]["claim"] == "'+44 people were hurt on Route 9 last year."
     assert route["r9b5s-2"]["claim"].startswith("'-12% fewer buses")
     assert route["r9b5s-2"]["speaker"] == "'@transit_desk"
-    assert (route["k3p9x-1"]["rating"], route["k3p9x-2"]["rating"], route["k3p9x-1"]["review_date"]) == ("1", "", "2026-03-03")
+    assert (route["k3p9x-1"]["rating"], route["k3p9x-2"]["rating"], route["k3p9x-1"]["review_date"]) == (
+        "1",
+        "",
+        "2026-03-03",
+    )
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
@@ -181,8 +191,12 @@ def test_csv_guards_every_formula_starter(repo: Repository, config: Config, star
 
 
 def test_claimreview_objects_follow_the_rules(newsroom: Repository, config: Config) -> None:
-    reviews = json.loads(export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, include_unreviewed=True))
-    assert [review["url"] for review in reviews] == [f"{REVIEW_PAGE}#claim-{claim}" for claim in ("k3p9x-1", "k3p9x-2", "r9b5s-1", "r9b5s-2")]
+    reviews = json.loads(
+        export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, include_unreviewed=True)
+    )
+    assert [review["url"] for review in reviews] == [
+        f"{REVIEW_PAGE}#claim-{claim}" for claim in ("k3p9x-1", "k3p9x-2", "r9b5s-1", "r9b5s-2")
+    ]
     for review in reviews:
         assert claim_review_problems(review, config.scale) == []
     tax, council = reviews[0], reviews[1]
@@ -197,7 +211,15 @@ def test_claimreview_objects_follow_the_rules(newsroom: Repository, config: Conf
 
 
 def test_claimreview_feed_follows_the_rules(newsroom: Repository, config: Config) -> None:
-    feed = json.loads(export(newsroom, config, format="claimreview", review_url="https://checks.harbor.example/c/{story_id}/{number}", feed=True))
+    feed = json.loads(
+        export(
+            newsroom,
+            config,
+            format="claimreview",
+            review_url="https://checks.harbor.example/c/{story_id}/{number}",
+            feed=True,
+        )
+    )
     assert feed_problems(feed, config.scale) == []
     assert feed["dateModified"] == "2026-04-12"
     assert [element["url"] for element in feed["dataFeedElement"]][-1] == "https://checks.harbor.example/c/r9b5s/2"
@@ -212,8 +234,12 @@ def test_the_validator_catches_broken_reviews(newsroom: Repository, config: Conf
     assert len(claim_review_problems(broken, config.scale)) == 3
 
 
-def test_claimreview_leaves_out_unrated_claims_even_when_all_are_asked_for(newsroom: Repository, config: Config) -> None:
-    reviews = json.loads(export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, include_unreviewed=True))
+def test_claimreview_leaves_out_unrated_claims_even_when_all_are_asked_for(
+    newsroom: Repository, config: Config
+) -> None:
+    reviews = json.loads(
+        export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, include_unreviewed=True)
+    )
     assert len(reviews) == 4
 
 
@@ -230,15 +256,25 @@ def test_claimreview_publishes_only_finished_reviews_by_default(newsroom: Reposi
 @pytest.mark.parametrize(
     ("organisation", "options", "message"),
     [
-        (Organisation(), {}, "ClaimReview needs the fact-checking organisation's name: set organisation.name in the config or pass --org-name"),
-        (Organisation(name="Harbor Checks"), {}, "ClaimReview needs the fact-checking organisation's URL: set organisation.url in the config or pass --org-url"),
+        (
+            Organisation(),
+            {},
+            "ClaimReview needs the fact-checking organisation's name: set organisation.name in the config or pass --org-name",
+        ),
+        (
+            Organisation(name="Harbor Checks"),
+            {},
+            "ClaimReview needs the fact-checking organisation's URL: set organisation.url in the config or pass --org-url",
+        ),
         (ORG, {"org_url": "checks.example"}, "organisation URL 'checks.example' is not a web address"),
         (ORG, {"review_url": None}, "ClaimReview needs the URL of the page that publishes the fact-checks"),
         (ORG, {"review_url": "https://x.example/{slug}"}, "unknown field {slug}"),
         (ORG, {"review_url": "https://x.example/page#top"}, "a page address without a #fragment"),
     ],
 )
-def test_missing_or_wrong_publishing_data_is_one_clear_error(newsroom: Repository, organisation: Organisation, options: dict, message: str) -> None:
+def test_missing_or_wrong_publishing_data_is_one_clear_error(
+    newsroom: Repository, organisation: Organisation, options: dict, message: str
+) -> None:
     config = Config(reviewer="tester", organisation=organisation)
     values = {"format": "claimreview", "review_url": REVIEW_PAGE, **options}
     with pytest.raises(InputError) as caught:
@@ -248,7 +284,16 @@ def test_missing_or_wrong_publishing_data_is_one_clear_error(newsroom: Repositor
 
 def test_command_line_organisation_overrides_the_config(newsroom: Repository) -> None:
     config = Config(reviewer="tester")
-    reviews = json.loads(export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, org_name="Desk", org_url="https://desk.example"))
+    reviews = json.loads(
+        export(
+            newsroom,
+            config,
+            format="claimreview",
+            review_url=REVIEW_PAGE,
+            org_name="Desk",
+            org_url="https://desk.example",
+        )
+    )
     assert {review["author"]["name"] for review in reviews} == {"Desk"}
 
 
@@ -292,7 +337,9 @@ def test_a_filter_drops_stories_left_empty_but_a_named_story_stays(newsroom: Rep
     assert "## Tax" in named and "No claims in this story have been checked yet." in named
 
 
-def test_json_export_holds_archives_and_with_all_claims_the_dismissed_ones(newsroom: Repository, config: Config) -> None:
+def test_json_export_holds_archives_and_with_all_claims_the_dismissed_ones(
+    newsroom: Repository, config: Config
+) -> None:
     default = json.loads(export(newsroom, config, format="json"))
     assert [entry["story"]["id"] for entry in default["stories"]] == ["k3p9x", "r9b5s", "arch1"]
     complete = json.loads(export(newsroom, config, format="json", include_unreviewed=True))
@@ -329,9 +376,15 @@ def test_write_export_saves_the_same_bytes_atomically(newsroom: Repository, conf
 
 
 def test_review_url_pattern_can_come_from_the_config(newsroom: Repository) -> None:
-    configured = Config(reviewer="tester", organisation=ORG.model_copy(update={"review_url": "https://checks.harbor.example/c/{claim_id}"}))
+    configured = Config(
+        reviewer="tester",
+        organisation=ORG.model_copy(update={"review_url": "https://checks.harbor.example/c/{claim_id}"}),
+    )
     reviews = json.loads(export(newsroom, configured, format="claimreview"))
     assert reviews and all(item["url"].startswith("https://checks.harbor.example/c/") for item in reviews)
     assert export(newsroom, configured, format="claimreview") == export(
-        newsroom, Config(reviewer="tester", organisation=ORG), format="claimreview", review_url="https://checks.harbor.example/c/{claim_id}"
+        newsroom,
+        Config(reviewer="tester", organisation=ORG),
+        format="claimreview",
+        review_url="https://checks.harbor.example/c/{claim_id}",
     )

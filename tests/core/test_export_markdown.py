@@ -15,16 +15,44 @@ GOLDEN = Path(__file__).parent.parent / "golden" / "report.md"
 def _reviewed_story(repo: Repository) -> Story:
     body = "Mayor said taxes rose 4%. <script>alert(1)</script> said *nobody*. Turnout hit 61%."
     story, claims = repo.add_story(
-        Story(id="k3p9x", title="Tax [vote] # results", outlet="Ledger", url="https://ledger.example/a b", published=date(2026, 3, 2), body=body),
+        Story(
+            id="k3p9x",
+            title="Tax [vote] # results",
+            outlet="Ledger",
+            url="https://ledger.example/a b",
+            published=date(2026, 3, 2),
+            body=body,
+        ),
         [
-            Claim(id="", story_id="", number=0, text="Mayor said taxes rose 4%.", start=0, end=25, checkworthy=True, speaker="Mayor"),
-            Claim(id="", story_id="", number=0, text="<script>alert(1)</script> said *nobody*.", start=26, end=66, checkworthy=True),
+            Claim(
+                id="",
+                story_id="",
+                number=0,
+                text="Mayor said taxes rose 4%.",
+                start=0,
+                end=25,
+                checkworthy=True,
+                speaker="Mayor",
+            ),
+            Claim(
+                id="",
+                story_id="",
+                number=0,
+                text="<script>alert(1)</script> said *nobody*.",
+                start=26,
+                end=66,
+                checkworthy=True,
+            ),
             Claim(id="", story_id="", number=0, text="Turnout hit 61%.", start=67, end=83, checkworthy=True),
         ],
         "ana",
     )
-    review.set_verdict(repo, claims[0].id, "False", scale=DEFAULT_SCALE, actor="ana", conclusion="Taxes rose 2%.\n\n- Not 4%.")
-    review.add_evidence(repo, claims[0].id, url="https://budget.example/2026", source="City budget", note="Table 2", actor="ana")
+    review.set_verdict(
+        repo, claims[0].id, "False", scale=DEFAULT_SCALE, actor="ana", conclusion="Taxes rose 2%.\n\n- Not 4%."
+    )
+    review.add_evidence(
+        repo, claims[0].id, url="https://budget.example/2026", source="City budget", note="Table 2", actor="ana"
+    )
     review.set_verdict(repo, claims[1].id, "Misleading", scale=DEFAULT_SCALE, actor="ben")
     return story
 

@@ -158,23 +158,25 @@ def test_the_speaker_is_the_one_named_next_to_the_reporting_verb(sentence: str, 
 
 def test_a_quotation_after_the_sentence_that_names_its_speaker_is_theirs() -> None:
     speakers = speakers_of(
-        "Union president Carla Mendes issued a statement on Sunday. \"We fought for this. We won.\" "
+        'Union president Carla Mendes issued a statement on Sunday. "We fought for this. We won." '
         '"The Choice" is the name of the union\'s new campaign.'
     )
     assert speakers['"We fought for this.'] == "Carla Mendes"
     assert speakers['We won."'] == "Carla Mendes"
-    assert speakers["\"The Choice\" is the name of the union's new campaign."] is None
+    assert speakers['"The Choice" is the name of the union\'s new campaign.'] is None
 
 
 def test_he_resolves_to_the_last_speaker_but_we_is_the_newsroom() -> None:
-    speakers = speakers_of("Port director Alan Reyes said the strike was over. He added that ships were waiting. We asked why.")
+    speakers = speakers_of(
+        "Port director Alan Reyes said the strike was over. He added that ships were waiting. We asked why."
+    )
     assert speakers["He added that ships were waiting."] == "Alan Reyes"
     assert speakers["We asked why."] is None
 
 
 def test_he_means_the_person_last_named_not_the_last_speaker() -> None:
     body = normalise_body(
-        'Mayor Dana Whitfield said the rise would raise $18 million. '
+        "Mayor Dana Whitfield said the rise would raise $18 million. "
         'Councilmember Victor Hale, one of the two no votes, called the plan "a tax on families." '
         'He said the city has "the highest tax burden of any city in the state."'
     )

@@ -34,5 +34,7 @@ def test_one_filter_serves_lists_and_reports(repo: Repository, strike_story) -> 
     today = repo.get_claim(worthy[0].id).history[-1].at.date()
     assert ids(ClaimFilter(since=today, until=today)) == {worthy[0].id, worthy[1].id}
     assert ids(ClaimFilter(until=date(2000, 1, 1))) == set()
-    assert ids(ClaimFilter(text="reyes MILLION")) == {claim.id for claim in everything if "Reyes" in claim.text and "million" in claim.text and not claim.dismissed}
+    assert ids(ClaimFilter(text="reyes MILLION")) == {
+        claim.id for claim in everything if "Reyes" in claim.text and "million" in claim.text and not claim.dismissed
+    }
     assert ClaimFilter(reviewed=False, checkworthy_only=True).describe() == "check-worthy, unreviewed"

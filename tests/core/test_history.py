@@ -11,7 +11,9 @@ def test_history_reads_as_sentences(repo: Repository, strike_story) -> None:
     cid = claims[2].id
     review.set_verdict(repo, cid, "False", scale=DEFAULT_SCALE, actor="ana")
     review.add_evidence(repo, cid, url="https://a.example/1", source="Port authority", actor="ana")
-    review.update_evidence(repo, cid, "e1", url="https://a.example/1", source="Port authority", note="Table 2", actor="ana")
+    review.update_evidence(
+        repo, cid, "e1", url="https://a.example/1", source="Port authority", note="Table 2", actor="ana"
+    )
     claim = review.remove_evidence(repo, cid, "e1", actor="ana")
     lines = [describe_change(change) for change in claim.history]
     assert lines[0] == "created the claim"

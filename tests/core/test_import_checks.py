@@ -40,13 +40,23 @@ def by_text(repo: Repository) -> dict[str, Claim]:
 def test_json_lines_with_bad_lines_imports_the_good_ones_and_names_the_bad(repo: Repository) -> None:
     result = run(repo, PAST / "checks.jsonl")
     assert (result.format, result.read, result.imported, result.duplicates) == ("JSON Lines", 6, 5, 1)
-    assert [(p.where, p.skipped) for p in result.problems] == [("line 3", True), ("line 4", True), ("line 6", False), ("line 7", True)]
+    assert [(p.where, p.skipped) for p in result.problems] == [
+        ("line 3", True),
+        ("line 4", True),
+        ("line 6", False),
+        ("line 7", True),
+    ]
     assert "not valid JSON" in result.problems[0].message and result.problems[1].message == "no claim text"
     assert "date '03/04/2024' not understood" in result.problems[2].message
     assert result.unmapped == {"Full Flop": 1}
     claims = by_text(repo)
     tunnel = claims["The harbour tunnel cost $2 billion."]
-    assert (tunnel.verdict, tunnel.original_label, tunnel.review_url, str(tunnel.reviewed_on)) == ("False", "False", "https://archive.example/checks/1", "2024-05-01")
+    assert (tunnel.verdict, tunnel.original_label, tunnel.review_url, str(tunnel.reviewed_on)) == (
+        "False",
+        "False",
+        "https://archive.example/checks/1",
+        "2024-05-01",
+    )
     assert claims["Crime fell 20% since 2022."].speaker == "Mayor Dana Whitfield"
     turnout = claims["Turnout was 61% in the spring election."]
     assert (turnout.verdict, str(turnout.reviewed_on)) == ("Mostly true", "2024-05-03")
@@ -59,7 +69,11 @@ def test_imported_checks_are_archive_claims_with_a_place_in_their_story(repo: Re
     result = run(repo, PAST / "checks.jsonl")
     (story_id,) = result.story_ids
     story = repo.get_story(story_id)
-    assert (story.kind, story.title, story.source_file) == (StoryKind.ARCHIVE, "Past fact-checks: checks.jsonl", str(PAST / "checks.jsonl"))
+    assert (story.kind, story.title, story.source_file) == (
+        StoryKind.ARCHIVE,
+        "Past fact-checks: checks.jsonl",
+        str(PAST / "checks.jsonl"),
+    )
     claims = repo.list_claims(story_id)
     assert len(claims) == 5
     for claim in claims:
@@ -77,7 +91,11 @@ def test_claimreview_embedded_in_an_html_page(repo: Repository) -> None:
     assert (ferry.verdict, ferry.original_label, ferry.speaker) == ("Mixed", "Half True", "Councillor Mabel Ortiz")
     assert ferry.review_title == "Fact check: the ferry subsidy and the school roof"
     roof = claims["The school roof repair cost £3 million."]
-    assert (roof.verdict, roof.speaker, str(roof.reviewed_on)) == ("False", "Lower Vale Parents' Association", "2025-09-14")
+    assert (roof.verdict, roof.speaker, str(roof.reviewed_on)) == (
+        "False",
+        "Lower Vale Parents' Association",
+        "2025-09-14",
+    )
     assert repo.get_story(result.story_ids[0]).outlet == "Fact Desk"
 
 
@@ -86,7 +104,11 @@ def test_a_datafeed_of_datafeeditems(repo: Repository) -> None:
     assert (result.format, result.read, result.imported, result.problems) == ("JSON", 3, 3, [])
     claims = by_text(repo)
     rents = claims["Rents in the old town rose 40% last year."]
-    assert (rents.verdict, rents.conclusion, rents.speaker) == ("Mostly false", "Rents rose 14%, according to the housing survey.", "Tenants First")
+    assert (rents.verdict, rents.conclusion, rents.speaker) == (
+        "Mostly false",
+        "Rents rose 14%, according to the housing survey.",
+        "Tenants First",
+    )
     bypass = claims["The new bypass cut journey times by half."]
     assert (bypass.verdict, bypass.original_label) == ("Mostly true", "4 on a scale of 1 to 5")
     assert result.unmapped == {"Satire": 1}
@@ -104,7 +126,15 @@ def test_one_object_and_a_list_of_claimreviews(repo: Repository, tmp_path: Path)
     single.write_text(json.dumps(review))
     assert run(repo, single).imported == 1
     many = tmp_path / "many.json"
-    many.write_text(json.dumps([review, {**review, "claimReviewed": "The pier is 100 metres long.", "reviewRating": {"alternateName": "Wrong"}}, {"@type": "ClaimReview"}]))
+    many.write_text(
+        json.dumps(
+            [
+                review,
+                {**review, "claimReviewed": "The pier is 100 metres long.", "reviewRating": {"alternateName": "Wrong"}},
+                {"@type": "ClaimReview"},
+            ]
+        )
+    )
     result = run(repo, many)
     assert (result.imported, result.duplicates) == (1, 1)
     assert [str(problem) for problem in result.problems] == ["ClaimReview 3: no claim text"]
@@ -132,7 +162,9 @@ def test_a_json_array_of_plain_records_and_json_lines_named_json(repo: Repositor
     result = run(repo, records)
     assert (result.imported, [str(p) for p in result.problems]) == (1, ["record 2: not a JSON object"])
     lines = tmp_path / "lines.json"
-    lines.write_text('{"text": "The canal is 12 km long.", "verdict": "True"}\n{"text": "The canal opened in 1820.", "verdict": "False"}\n')
+    lines.write_text(
+        '{"text": "The canal is 12 km long.", "verdict": "True"}\n{"text": "The canal opened in 1820.", "verdict": "False"}\n'
+    )
     assert run(repo, lines).format == "JSON Lines"
 
 
@@ -145,7 +177,12 @@ def test_csv_with_header_variants_multiline_cells_and_bad_rows(repo: Repository)
     ]
     claims = by_text(repo)
     port = claims["The port handled 2 million containers in 2024."]
-    assert (port.verdict, port.speaker, port.review_title, port.review_url) == ("Mostly true", "Port Authority", "Port volumes checked", "https://desk.example/port")
+    assert (port.verdict, port.speaker, port.review_title, port.review_url) == (
+        "Mostly true",
+        "Port Authority",
+        "Port volumes checked",
+        "https://desk.example/port",
+    )
     assert claims["Water bills will rise 30%, the utility said. It has not said so."].verdict == "False"
     assert '=HYPERLINK("https://evil.example")' in claims
     assert (claims["Only two cells here"].verdict, claims["Only two cells here"].original_label) == (None, None)
@@ -153,7 +190,9 @@ def test_csv_with_header_variants_multiline_cells_and_bad_rows(repo: Repository)
 
 def test_csv_with_semicolons_a_bom_and_a_numeric_rating(repo: Repository, tmp_path: Path) -> None:
     path = tmp_path / "excel.csv"
-    path.write_bytes("\ufeffClaim;Rating value;Best rating;Worst rating;Link\nTaxes fell;1;6;1;https://x.example/1\n".encode())
+    path.write_bytes(
+        "\ufeffClaim;Rating value;Best rating;Worst rating;Link\nTaxes fell;1;6;1;https://x.example/1\n".encode()
+    )
     result = run(repo, path)
     claim = by_text(repo)["Taxes fell"]
     assert (result.imported, claim.verdict, claim.original_label) == (1, "False", "1 on a scale of 1 to 6")
@@ -165,13 +204,22 @@ def test_csv_with_semicolons_a_bom_and_a_numeric_rating(repo: Repository, tmp_pa
         ("Verdict,URL\nFalse,https://x.example\n", "the CSV header has no claim text column"),
         ("Claim,URL\nSomething,https://x.example\n", "the CSV header has no verdict column"),
         ("", "the file is empty"),
-        ('{"text": "", "verdict": "True"}\nnot json\n', "no fact-check could be read (2 bad records; first: line 1: no claim text)"),
+        (
+            '{"text": "", "verdict": "True"}\nnot json\n',
+            "no fact-check could be read (2 bad records; first: line 1: no claim text)",
+        ),
         ('{"@type": "WebPage"}', "no fact-check could be read"),
         ("<html><body>No markup</body></html>", 'the page has no <script type="application/ld+json"> block'),
     ],
 )
 def test_unreadable_files_are_one_clear_error(repo: Repository, tmp_path: Path, content: str, message: str) -> None:
-    suffix = ".html" if content.startswith("<") else ".csv" if "," in content.split("\n")[0] and not content.startswith("{") else ".json"
+    suffix = (
+        ".html"
+        if content.startswith("<")
+        else ".csv"
+        if "," in content.split("\n")[0] and not content.startswith("{")
+        else ".json"
+    )
     path = tmp_path / f"input{suffix}"
     path.write_text(content)
     with pytest.raises(InputError) as caught:
@@ -196,7 +244,9 @@ def test_reimporting_the_same_file_adds_nothing(repo: Repository) -> None:
     assert len(imported(repo)) == first.imported
 
 
-def test_one_page_may_review_several_claims_but_the_same_claim_twice_is_a_duplicate(repo: Repository, tmp_path: Path) -> None:
+def test_one_page_may_review_several_claims_but_the_same_claim_twice_is_a_duplicate(
+    repo: Repository, tmp_path: Path
+) -> None:
     path = tmp_path / "same-page.jsonl"
     rows = [
         {"text": "Claim one.", "verdict": "True", "url": "https://x.example/page"},
@@ -210,7 +260,9 @@ def test_one_page_may_review_several_claims_but_the_same_claim_twice_is_a_duplic
     assert (result.imported, result.duplicates) == (3, 2)
 
 
-def test_checks_are_chunked_into_archive_stories(repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_checks_are_chunked_into_archive_stories(
+    repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(past_checks, "CHUNK", 3)
     path = tmp_path / "seven.jsonl"
     path.write_text("\n".join(json.dumps({"text": f"Claim number {n}.", "verdict": "True"}) for n in range(7)))
@@ -230,7 +282,9 @@ def test_progress_is_reported_for_reading_and_saving(repo: Repository) -> None:
 def test_an_exact_label_of_our_own_scale_wins_over_the_table(repo: Repository, tmp_path: Path) -> None:
     scale = Config(verdicts=[*DEFAULT_SCALE.labels[:5], {"label": "Pants on fire"}]).scale
     path = tmp_path / "pof.jsonl"
-    path.write_text('{"text": "The moon is cheese.", "verdict": "PANTS ON FIRE"}\n{"text": "The sun is cold.", "verdict": "Four Pinocchios"}\n')
+    path.write_text(
+        '{"text": "The moon is cheese.", "verdict": "PANTS ON FIRE"}\n{"text": "The sun is cold.", "verdict": "Four Pinocchios"}\n'
+    )
     import_checks(repo, path, scale, actor="tester")
     claims = by_text(repo)
     assert (claims["The moon is cheese."].verdict, claims["The sun is cold."].verdict) == ("Pants on fire", "False")
@@ -239,8 +293,13 @@ def test_an_exact_label_of_our_own_scale_wins_over_the_table(repo: Repository, t
 def test_our_own_exports_come_back_in(tmp_path: Path) -> None:
     source = Repository(tmp_path / "source")
     build_newsroom(source)
-    config = Config(reviewer="tester", organisation=Organisation(name="Harbor Checks", url="https://checks.harbor.example"))
-    for fmt, extra in (("csv", {}), ("claimreview", {"review_url": "https://checks.harbor.example/r.html", "include_unreviewed": True})):
+    config = Config(
+        reviewer="tester", organisation=Organisation(name="Harbor Checks", url="https://checks.harbor.example")
+    )
+    for fmt, extra in (
+        ("csv", {}),
+        ("claimreview", {"review_url": "https://checks.harbor.example/r.html", "include_unreviewed": True}),
+    ):
         path = tmp_path / f"ours.{fmt}"
         path.write_text(export_report(source, config, ExportOptions.parse(format=fmt, **extra)), encoding="utf-8")
         target = Repository(tmp_path / f"target-{fmt}")

@@ -27,11 +27,21 @@ def test_missing_empty_binary_and_folder_inputs_are_clear_errors(tmp_path: Path)
     ("name", "payload", "text"),
     [
         ("u16.txt", "Café owners said “no”.".encode("utf-16"), "Café owners said “no”."),
-        ("plain16.txt", "The port handled 1.8 million boxes.".encode("utf-16-le"), "The port handled 1.8 million boxes."),
-        ("legacy.txt", "The mayor’s office said costs rose 5%.".encode("cp1252"), "The mayor’s office said costs rose 5%."),
+        (
+            "plain16.txt",
+            "The port handled 1.8 million boxes.".encode("utf-16-le"),
+            "The port handled 1.8 million boxes.",
+        ),
+        (
+            "legacy.txt",
+            "The mayor’s office said costs rose 5%.".encode("cp1252"),
+            "The mayor’s office said costs rose 5%.",
+        ),
         (
             "latin.html",
-            '<html><head><meta charset="iso-8859-1"></head><body><p>Café prices rose 5%.</p></body></html>'.encode("latin-1"),
+            '<html><head><meta charset="iso-8859-1"></head><body><p>Café prices rose 5%.</p></body></html>'.encode(
+                "latin-1"
+            ),
             "Café prices rose 5%.",
         ),
         (
@@ -109,7 +119,7 @@ def test_a_wrapper_with_a_furniture_like_class_still_yields_the_story(tmp_path: 
 def test_markdown_front_matter_setext_headings_and_tables(tmp_path: Path) -> None:
     page = tmp_path / "story.markdown"
     page.write_text(
-        "---\ntitle: \"Port strike ends\"\nauthor: Sam\n---\nDockworkers *vote*\n==================\n\n"
+        '---\ntitle: "Port strike ends"\nauthor: Sam\n---\nDockworkers *vote*\n==================\n\n'
         "The union said 87% backed the deal.\n\n| Year | Ships |\n|------|------:|\n| 2024 | 42 |\n",
         encoding="utf-8",
     )
@@ -120,7 +130,9 @@ def test_markdown_front_matter_setext_headings_and_tables(tmp_path: Path) -> Non
 
 def test_the_headline_skips_a_kicker_line(tmp_path: Path) -> None:
     story = tmp_path / "wire.txt"
-    story.write_text("Breaking News\nPort of Ellery strike ends after 11 days\nBy Sam Whitaker\n\nThe union voted on Sunday.\n")
+    story.write_text(
+        "Breaking News\nPort of Ellery strike ends after 11 days\nBy Sam Whitaker\n\nThe union voted on Sunday.\n"
+    )
     assert read_article(str(story)).title == "Port of Ellery strike ends after 11 days"
     short = tmp_path / "short.txt"
     short.write_text("Strike over\n\nIt ended.\n")
@@ -129,8 +141,13 @@ def test_the_headline_skips_a_kicker_line(tmp_path: Path) -> None:
 
 def test_a_dateline_or_a_missing_headline_gives_the_start_of_the_first_sentence(tmp_path: Path) -> None:
     dated = tmp_path / "dated.txt"
-    dated.write_text("Wednesday, April 13, 2011\n\nThe agency celebrated the first launch at an event on the coast, officials said on Tuesday.\n")
-    assert read_article(str(dated)).title == "The agency celebrated the first launch at an event on the coast, officials said…"
+    dated.write_text(
+        "Wednesday, April 13, 2011\n\nThe agency celebrated the first launch at an event on the coast, officials said on Tuesday.\n"
+    )
+    assert (
+        read_article(str(dated)).title
+        == "The agency celebrated the first launch at an event on the coast, officials said…"
+    )
     plain = tmp_path / "plain.txt"
     plain.write_text("Union members voted on Sunday. The strike is over.\n")
     assert read_article(str(plain)).title == "Union members voted on Sunday."

@@ -26,7 +26,9 @@ def _claim(text: str, start: int, end: int, checkworthy: bool = True) -> Claim:
 
 def _add_story(repo: Repository, body: str = "One claim here. Another claim there.") -> tuple[Story, list[Claim]]:
     story = Story(id="", title="A story", body=body)
-    return repo.add_story(story, [_claim("One claim here.", 0, 15), _claim("Another claim there.", 16, 36, False)], "ana")
+    return repo.add_story(
+        story, [_claim("One claim here.", 0, 15), _claim("Another claim there.", 16, 36, False)], "ana"
+    )
 
 
 def test_new_story_gets_short_typeable_ids(repo: Repository) -> None:
@@ -46,7 +48,7 @@ def test_story_and_claims_survive_reopening(db_path: Path) -> None:
 
 
 def test_update_claim_bumps_version_and_records_history(repo: Repository) -> None:
-    story, claims = _add_story(repo)
+    _story, claims = _add_story(repo)
 
     def set_false(claim: Claim) -> Claim:
         claim.verdict = "False"
@@ -166,7 +168,7 @@ def test_full_disk_fails_the_save_loudly_and_keeps_the_file(repo: Repository, mo
 
 
 def test_half_finished_summary_update_is_replayed_by_the_next_writer(repo: Repository) -> None:
-    story, claims = _add_story(repo)
+    story, _claims = _add_story(repo)
     # Simulate a writer killed after the story file was replaced but before the catalog was.
     data = json.loads(repo.layout.story(story.id).read_text())
     data["claims"]["1"]["verdict"] = "False"

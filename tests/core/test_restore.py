@@ -21,7 +21,9 @@ def _export(repo: Repository, **options: object) -> str:
     return export_report(repo, CONFIG, ExportOptions.parse(format="json", **options))
 
 
-@pytest.mark.parametrize("options", [{}, {"include_unreviewed": True}, {"verdicts": ["False"]}, {"story_ids": ["r9b5s"]}])
+@pytest.mark.parametrize(
+    "options", [{}, {"include_unreviewed": True}, {"verdicts": ["False"]}, {"story_ids": ["r9b5s"]}]
+)
 def test_restore_then_export_gives_the_same_bytes(tmp_path: Path, options: dict) -> None:
     source = Repository(tmp_path / "source")
     build_newsroom(source)
@@ -45,8 +47,12 @@ def test_a_complete_backup_restores_every_record_exactly(tmp_path: Path) -> None
     restore_export(restored, backup)
     for story_id in source.story_ids():
         assert restored.get_story(story_id) == source.get_story(story_id)
-        assert restored.list_claims(story_id, include_dismissed=True) == source.list_claims(story_id, include_dismissed=True)
-    assert [summary.model_dump() for summary in restored.list_stories()] == [summary.model_dump() for summary in source.list_stories()]
+        assert restored.list_claims(story_id, include_dismissed=True) == source.list_claims(
+            story_id, include_dismissed=True
+        )
+    assert [summary.model_dump() for summary in restored.list_stories()] == [
+        summary.model_dump() for summary in source.list_stories()
+    ]
 
 
 def test_restore_refuses_stories_that_exist_and_writes_nothing(tmp_path: Path) -> None:
@@ -85,7 +91,10 @@ def test_a_bad_record_names_its_place_and_nothing_is_written(tmp_path: Path) -> 
         (lambda data: data.update(version=99), "export version 99 is newer"),
         (lambda data: data["stories"].append(data["stories"][0]), "story k3p9x appears twice"),
         (lambda data: data["stories"][0]["claims"][0].update(story_id="zzzzz"), "does not belong to story k3p9x"),
-        (lambda data: data["stories"][0]["claims"].append(data["stories"][0]["claims"][0]), "claim k3p9x-1 appears twice"),
+        (
+            lambda data: data["stories"][0]["claims"].append(data["stories"][0]["claims"][0]),
+            "claim k3p9x-1 appears twice",
+        ),
         (lambda data: data["stories"][0]["story"].update(id="../etc"), "is not a story id"),
     ],
 )
@@ -110,7 +119,9 @@ def test_duplicate_decisions_travel_with_the_backup(tmp_path: Path) -> None:
 
     source = Repository(tmp_path / "source")
     build_newsroom(source)
-    ids = [claim.id for story_id in source.story_ids() for claim in source.list_claims(story_id, include_dismissed=True)]
+    ids = [
+        claim.id for story_id in source.story_ids() for claim in source.list_claims(story_id, include_dismissed=True)
+    ]
     links = LinkStore(source)
     links.reject(ids[0], ids[-1], actor="ana", score=0.7)
     links.confirm(ids[1], ids[-2], actor="ben")
@@ -120,5 +131,7 @@ def test_duplicate_decisions_travel_with_the_backup(tmp_path: Path) -> None:
     backup.write_text(exported, encoding="utf-8")
     restored = Repository(tmp_path / "restored")
     restore_export(restored, backup)
-    assert sorted(LinkStore(restored).all(), key=lambda link: link.claim_id) == sorted(links.all(), key=lambda link: link.claim_id)
+    assert sorted(LinkStore(restored).all(), key=lambda link: link.claim_id) == sorted(
+        links.all(), key=lambda link: link.claim_id
+    )
     assert _export(restored, include_unreviewed=True) == exported

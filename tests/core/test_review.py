@@ -27,12 +27,16 @@ def test_verdict_by_number_and_unknown_verdict(repo: Repository, strike_story) -
 def test_a_newsroom_scale_replaces_the_default(repo: Repository, strike_story) -> None:
     _, claims = strike_story
     politifact = VerdictScale(
-        labels=[VerdictLabel(label=name, rating=6 - index) for index, name in enumerate(
-            ["True", "Mostly True", "Half True", "Mostly False", "False", "Pants on Fire"]
-        )]
+        labels=[
+            VerdictLabel(label=name, rating=6 - index)
+            for index, name in enumerate(["True", "Mostly True", "Half True", "Mostly False", "False", "Pants on Fire"])
+        ]
     )
     assert politifact.worst_rating == 0 or politifact.worst_rating == 1
-    assert review.set_verdict(repo, claims[2].id, "pants on fire", scale=politifact, actor="ana").verdict == "Pants on Fire"
+    assert (
+        review.set_verdict(repo, claims[2].id, "pants on fire", scale=politifact, actor="ana").verdict
+        == "Pants on Fire"
+    )
 
 
 def test_verdict_with_conclusion_and_evidence_in_one_save(repo: Repository, strike_story) -> None:
@@ -49,7 +53,12 @@ def test_verdict_with_conclusion_and_evidence_in_one_save(repo: Repository, stri
     assert saved.version == 2
     assert [item.url for item in saved.evidence] == ["https://union.example/vote-results", "https://port.example/press"]
     assert [item.id for item in saved.evidence] == ["e1", "e2"]
-    assert {change.field for change in saved.history if change.version == 2} == {"verdict", "conclusion", "evidence", "status"}
+    assert {change.field for change in saved.history if change.version == 2} == {
+        "verdict",
+        "conclusion",
+        "evidence",
+        "status",
+    }
 
 
 def test_evidence_is_added_edited_and_removed(repo: Repository, strike_story) -> None:
@@ -58,7 +67,11 @@ def test_evidence_is_added_edited_and_removed(repo: Repository, strike_story) ->
     claim = review.add_evidence(repo, cid, url="https://a.example/x", source="A", note="shows x", actor="ana")
     assert (claim.evidence[0].source, claim.evidence[0].added_by) == ("A", "ana")
     claim = review.update_evidence(repo, cid, "e1", url="https://a.example/y", source="A2", note="", actor="ben")
-    assert (claim.evidence[0].url, claim.evidence[0].source, claim.evidence[0].added_by) == ("https://a.example/y", "A2", "ana")
+    assert (claim.evidence[0].url, claim.evidence[0].source, claim.evidence[0].added_by) == (
+        "https://a.example/y",
+        "A2",
+        "ana",
+    )
     claim = review.remove_evidence(repo, cid, "e1", actor="ana")
     assert claim.evidence == []
     with pytest.raises(NotFoundError):
@@ -96,7 +109,9 @@ def test_evidence_edits_merge_with_other_reviewers_unless_the_same_item_changed(
     seen = review.add_evidence(repo, cid, url="https://a.example/1", source="A", actor="ana").evidence[0]
     review.add_evidence(repo, cid, url="https://b.example/2", source="B", actor="ben")
     # Ben's new item does not block Ana's edit of the item she saw...
-    edited = review.update_evidence(repo, cid, "e1", url="https://a.example/1", source="A (2024)", actor="ana", expected_item=seen)
+    edited = review.update_evidence(
+        repo, cid, "e1", url="https://a.example/1", source="A (2024)", actor="ana", expected_item=seen
+    )
     assert [item.source for item in edited.evidence] == ["A (2024)", "B"]
     # ...but an edit of that very item since she looked does.
     with pytest.raises(StaleWriteError, match="evidence e1 was changed by ana since you opened it; reload it"):

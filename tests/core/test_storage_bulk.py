@@ -18,11 +18,34 @@ def _reviewed_stories(repo: Repository) -> list[tuple[Story, list[Claim]]]:
     for title in ("Rents", "Ferries", "Schools"):
         body = f"{title} rose 3 percent. {title} fell in 2019."
         claims = [
-            Claim(id="", story_id="", number=0, text=f"{title} rose 3 percent.", start=0, end=len(title) + 15, checkworthy=True),
-            Claim(id="", story_id="", number=0, text=f"{title} fell in 2019.", start=len(title) + 16, end=len(body), speaker="the mayor"),
+            Claim(
+                id="",
+                story_id="",
+                number=0,
+                text=f"{title} rose 3 percent.",
+                start=0,
+                end=len(title) + 15,
+                checkworthy=True,
+            ),
+            Claim(
+                id="",
+                story_id="",
+                number=0,
+                text=f"{title} fell in 2019.",
+                start=len(title) + 16,
+                end=len(body),
+                speaker="the mayor",
+            ),
         ]
         story, stored = repo.add_story(Story(id="", title=title, body=body, published="2026-01-05"), claims, "ana")
-        review.set_verdict(repo, stored[0].id, "Mostly false", scale=DEFAULT_SCALE, actor="ben", evidence_urls=["https://stats.example/t4"])
+        review.set_verdict(
+            repo,
+            stored[0].id,
+            "Mostly false",
+            scale=DEFAULT_SCALE,
+            actor="ben",
+            evidence_urls=["https://stats.example/t4"],
+        )
         made.append((story, repo.list_claims(story.id, include_dismissed=True)))
     return made
 

@@ -20,11 +20,22 @@ SAVES_EACH = 60
 
 def _story(repo: Repository, claims: int = 4) -> tuple[Story, list[Claim]]:
     body = " ".join(f"Figure {n} rose by {n} percent." for n in range(claims))
-    made = [Claim(id="", story_id="", number=0, text=f"Figure {n} rose by {n} percent.", start=n * 27, end=n * 27 + 26, checkworthy=True) for n in range(claims)]
+    made = [
+        Claim(
+            id="",
+            story_id="",
+            number=0,
+            text=f"Figure {n} rose by {n} percent.",
+            start=n * 27,
+            end=n * 27 + 26,
+            checkworthy=True,
+        )
+        for n in range(claims)
+    ]
     return repo.add_story(Story(id="", title="Figures", body=body), made, "setup")
 
 
-def _append_evidence(root: str, claim_id: str, name: str, barrier, results) -> None:  # noqa: ANN001
+def _append_evidence(root: str, claim_id: str, name: str, barrier, results) -> None:
     repo = Repository(Path(root), create=False)
     barrier.wait()
     for index in range(SAVES_EACH):
@@ -32,7 +43,7 @@ def _append_evidence(root: str, claim_id: str, name: str, barrier, results) -> N
     results.put(name)
 
 
-def _save_with_versions(root: str, story_id: str, name: str, barrier, results) -> None:  # noqa: ANN001
+def _save_with_versions(root: str, story_id: str, name: str, barrier, results) -> None:
     repo = Repository(Path(root), create=False)
     applied, refused = [], []
     barrier.wait()
@@ -48,7 +59,7 @@ def _save_with_versions(root: str, story_id: str, name: str, barrier, results) -
     results.put((applied, refused))
 
 
-def _run_two(target, args_for) -> list:  # noqa: ANN001
+def _run_two(target, args_for) -> list:
     context = multiprocessing.get_context("fork")
     barrier, results = context.Barrier(2), context.Queue()
     children = [context.Process(target=target, args=(*args_for(name), barrier, results)) for name in ("ana", "ben")]
@@ -80,7 +91,12 @@ def test_two_processes_with_expected_versions_apply_or_refuse_every_save(repo: R
     refused = [token for _, stale in outcomes for token in stale]
     assert len(applied) + len(refused) == 2 * SAVES_EACH
     final = {claim.id: claim for claim in repo.list_claims(story.id)}
-    recorded = {(claim_id, change.version, change.new) for claim_id, claim in final.items() for change in claim.history if change.field == "conclusion"}
+    recorded = {
+        (claim_id, change.version, change.new)
+        for claim_id, claim in final.items()
+        for change in claim.history
+        if change.field == "conclusion"
+    }
     assert set(applied) == recorded
     for claim in claims[:2]:
         assert final[claim.id].version == 1 + sum(1 for claim_id, _, _ in applied if claim_id == claim.id)
@@ -103,7 +119,7 @@ def test_threads_of_one_process_are_serialised_too(repo: Repository) -> None:
     assert len(repo.get_claim(target).evidence) == SAVES_EACH
 
 
-def _reader(root: str, claim_id: str, connection) -> None:  # noqa: ANN001
+def _reader(root: str, claim_id: str, connection) -> None:
     repo = Repository(Path(root), create=False)
     while connection.recv() == "look":
         claim = repo.get_claim(claim_id)

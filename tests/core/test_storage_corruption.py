@@ -85,7 +85,7 @@ def test_a_damaged_draft_file_is_left_alone(repo: Repository) -> None:
 
 
 def test_doctor_finds_a_healthy_database_healthy(repo: Repository) -> None:
-    story, claims = _story(repo)
+    _, claims = _story(repo)
     _verdicts(repo, claims[0].id, "False")
     report = check_database(repo.root)
     assert report.healthy, report.render()
@@ -158,7 +158,10 @@ def test_repair_rebuilds_a_damaged_digest_shard_and_finishes_interrupted_saves(r
     assert problems == {shard, repo.layout.journal / other.id}
     report = repair_database(repo.root)
     assert report.healthy, report.render()
-    assert {item["id"] for item in Repository(repo.root).iter_digests()} == {claim.id for claim in claims} | {f"{other.id}-1", f"{other.id}-2"}
+    assert {item["id"] for item in Repository(repo.root).iter_digests()} == {claim.id for claim in claims} | {
+        f"{other.id}-1",
+        f"{other.id}-2",
+    }
     assert list((repo.layout.backups / "damaged" / "digests").iterdir())
 
 
@@ -187,7 +190,11 @@ def test_a_damaged_factcheck_json_is_named_and_repaired_from_its_backup(repo: Re
 
 def _doctor(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [console_script(), "--db", str(db), "doctor", *args], capture_output=True, text=True, env=cli_env(tmp_path), timeout=60
+        [console_script(), "--db", str(db), "doctor", *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(tmp_path),
+        timeout=60,
     )
 
 

@@ -29,7 +29,15 @@ CLAIMS_PER_STORY = 12
 
 def _claims(count: int) -> list[Claim]:
     return [
-        Claim(id="", story_id="", number=0, text=f"Claim {n} says {n * 7} percent.", start=n * 40, end=n * 40 + 30, checkworthy=n % 2 == 0)
+        Claim(
+            id="",
+            story_id="",
+            number=0,
+            text=f"Claim {n} says {n * 7} percent.",
+            start=n * 40,
+            end=n * 40 + 30,
+            checkworthy=n % 2 == 0,
+        )
         for n in range(count)
     ]
 
@@ -38,7 +46,7 @@ def _story(title: str) -> Story:
     return Story(id="", title=title, body="x" * (CLAIMS_PER_STORY * 40))
 
 
-def _writer(root: str, acks: str, seed: int, ready) -> None:  # noqa: ANN001 - a multiprocessing Event
+def _writer(root: str, acks: str, seed: int, ready) -> None:
     repo = Repository(Path(root), create=False)
     rng = random.Random(seed)
     with open(acks, "a", buffering=1, encoding="utf-8") as out:
@@ -76,7 +84,9 @@ def _acknowledged_saves_are_present(repo: Repository, acks: Path) -> int:
             continue
         claim_id, version, value = rest[0], int(rest[1]), " ".join(rest[2:])
         history = repo.get_claim(claim_id).history
-        assert any(change.version == version and change.field == kind and change.new == value for change in history), line
+        assert any(change.version == version and change.field == kind and change.new == value for change in history), (
+            line
+        )
     return len(lines)
 
 

@@ -18,7 +18,9 @@ from factcheck_tui.core.storage.doctor import check_database
 from factcheck_tui.core.storage.files import is_temporary
 from factcheck_tui.core.storage.repository import Repository
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to tell which file a write is for")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/fd").is_dir(), reason="needs /proc to tell which file a write is for"
+)
 
 
 class FullDisk:
@@ -37,7 +39,7 @@ class FullDisk:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             write_all(fd, payload)
 
-        def create(path, flags, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003 - os.open's signature
+        def create(path, flags, *args, **kwargs):
             if flags & os.O_CREAT and self.refuses(Path(path)):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             return open_file(path, flags, *args, **kwargs)
@@ -75,7 +77,9 @@ def _verdict(repo: Repository, claim_id: str, label: str = "False") -> Claim:
     return review.set_verdict(repo, claim_id, label, scale=DEFAULT_SCALE, actor="ben")
 
 
-def test_no_room_for_the_journal_entry_fails_the_save_and_changes_nothing(repo: Repository, story, disk: FullDisk) -> None:
+def test_no_room_for_the_journal_entry_fails_the_save_and_changes_nothing(
+    repo: Repository, story, disk: FullDisk
+) -> None:
     _, claims = story
     before = _snapshot(repo.root)
     disk.fill(repo.layout.journal)
@@ -118,7 +122,9 @@ def test_no_room_for_the_summaries_keeps_the_save_and_they_catch_up(repo: Reposi
     assert check_database(repo.root).healthy
 
 
-def test_no_room_for_a_backup_keeps_the_save_and_every_older_generation(repo: Repository, story, disk: FullDisk) -> None:
+def test_no_room_for_a_backup_keeps_the_save_and_every_older_generation(
+    repo: Repository, story, disk: FullDisk
+) -> None:
     found, claims = story
     backups = repo.layout.backups / "stories"
     before = {path.name: path.read_bytes() for path in backups.glob(f"{found.id}.json.*")}

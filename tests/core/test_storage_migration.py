@@ -23,10 +23,32 @@ BODY = "The port handled 2 million containers. Wages rose 11 percent, the union 
 def _single_file(path: Path, *, story_id: str = "k3p9x", extra_claim: dict | None = None) -> bytes:
     """A database as the first design kept it, written by TinyDB's own JSONStorage."""
     with TinyDB(path) as db:
-        db.table("stories").insert({"id": story_id, "title": "Port strike ends", "outlet": "Post", "published": "2026-01-12", "body": BODY})
+        db.table("stories").insert(
+            {"id": story_id, "title": "Port strike ends", "outlet": "Post", "published": "2026-01-12", "body": BODY}
+        )
         claims = db.table("claims")
-        claims.insert({"id": f"{story_id}-1", "story_id": story_id, "text": "The port handled 2 million containers.", "start": 0, "end": 38, "checkworthy": True, "verdict": "Mostly true", "reviewer": "ana"})
-        claims.insert({"id": f"{story_id}-2", "story_id": story_id, "text": "Wages rose 11 percent, the union said.", "start": 39, "end": 77, "speaker": "the union"})
+        claims.insert(
+            {
+                "id": f"{story_id}-1",
+                "story_id": story_id,
+                "text": "The port handled 2 million containers.",
+                "start": 0,
+                "end": 38,
+                "checkworthy": True,
+                "verdict": "Mostly true",
+                "reviewer": "ana",
+            }
+        )
+        claims.insert(
+            {
+                "id": f"{story_id}-2",
+                "story_id": story_id,
+                "text": "Wages rose 11 percent, the union said.",
+                "start": 39,
+                "end": 77,
+                "speaker": "the union",
+            }
+        )
         if extra_claim:
             claims.insert(extra_claim)
     return path.read_bytes()
@@ -73,7 +95,9 @@ def test_a_record_that_does_not_validate_stops_the_migration_and_changes_nothing
     assert sorted(item.name for item in tmp_path.iterdir()) == ["old.json"]
 
 
-def test_a_failed_migration_leaves_the_file_and_takes_the_backup_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_migration_leaves_the_file_and_takes_the_backup_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "old.json"
     original = _single_file(path)
     write_all = storage_files._write_all
@@ -84,7 +108,9 @@ def test_a_failed_migration_leaves_the_file_and_takes_the_backup_first(tmp_path:
         write_all(fd, payload)
 
     monkeypatch.setattr(storage_files, "_write_all", no_space_for_stories)
-    with pytest.raises(StorageError, match="could not migrate it into the folder layout .*No space left on device.*left as it was"):
+    with pytest.raises(
+        StorageError, match="could not migrate it into the folder layout .*No space left on device.*left as it was"
+    ):
         Repository(path)
     assert path.read_bytes() == original
     assert legacy.backup_of(path).read_bytes() == original  # written before anything else
@@ -93,7 +119,9 @@ def test_a_failed_migration_leaves_the_file_and_takes_the_backup_first(tmp_path:
     assert Repository(path).get_claim("k3p9x-2").speaker == "the union"
 
 
-def test_a_migration_killed_after_the_file_was_removed_is_finished_on_the_next_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_migration_killed_after_the_file_was_removed_is_finished_on_the_next_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "old.json"
     _single_file(path)
 

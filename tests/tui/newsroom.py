@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from factcheck_tui.core.extraction import extract
@@ -12,13 +12,31 @@ from factcheck_tui.core.models import Change, Claim, Evidence, Status, Story
 from factcheck_tui.core.storage.repository import Repository
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-AT = datetime(2026, 1, 12, 9, 30, tzinfo=timezone.utc)
-LATER = datetime(2026, 1, 13, 14, 5, tzinfo=timezone.utc)
+AT = datetime(2026, 1, 12, 9, 30, tzinfo=UTC)
+LATER = datetime(2026, 1, 13, 14, 5, tzinfo=UTC)
 
 STORIES = (
-    ("p0rt5", "port-strike.txt", "Dockworkers vote to end 11-day strike at Port of Ellery", "Ellery Evening Post", date(2026, 1, 12)),
-    ("c1ty7", "council-budget.txt", "Council passes budget with 3% transit increase", "Ellery Evening Post", date(2026, 2, 3)),
-    ("w33k2", "port-strike-week-two.txt", "Port of Ellery strike enters its second week", "Coastline Wire", date(2026, 1, 5)),
+    (
+        "p0rt5",
+        "port-strike.txt",
+        "Dockworkers vote to end 11-day strike at Port of Ellery",
+        "Ellery Evening Post",
+        date(2026, 1, 12),
+    ),
+    (
+        "c1ty7",
+        "council-budget.txt",
+        "Council passes budget with 3% transit increase",
+        "Ellery Evening Post",
+        date(2026, 2, 3),
+    ),
+    (
+        "w33k2",
+        "port-strike-week-two.txt",
+        "Port of Ellery strike enters its second week",
+        "Coastline Wire",
+        date(2026, 1, 5),
+    ),
 )
 
 
@@ -41,7 +59,12 @@ def _claims(story_id: str, body: str) -> list[Claim]:
 
 def _reviewed(claim: Claim) -> Claim:
     evidence = Evidence(
-        id="e1", url="https://port.example/strike-costs", source="Port of Ellery", note="Daily trade figures", added_at=LATER, added_by="maria"
+        id="e1",
+        url="https://port.example/strike-costs",
+        source="Port of Ellery",
+        note="Daily trade figures",
+        added_at=LATER,
+        added_by="maria",
     )
     return claim.model_copy(
         update={
@@ -68,6 +91,8 @@ def build_newsroom(root: Path) -> Repository:
         claims = _claims(story_id, body)
         if story_id == "p0rt5":
             claims = [_reviewed(claim) if "$95 million" in claim.text else claim for claim in claims]
-        story = Story(id=story_id, title=title, outlet=outlet, published=published, body=body, imported_at=AT, imported_by="maria")
+        story = Story(
+            id=story_id, title=title, outlet=outlet, published=published, body=body, imported_at=AT, imported_by="maria"
+        )
         repo.restore_story(story, claims)
     return repo

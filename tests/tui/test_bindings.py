@@ -25,7 +25,9 @@ def test_there_are_bindings_to_check() -> None:
     assert len(OUR_BINDINGS) > 30
 
 
-@pytest.mark.parametrize(("owner", "binding"), OUR_BINDINGS, ids=[f"{owner}:{binding.key}" for owner, binding in OUR_BINDINGS])
+@pytest.mark.parametrize(
+    ("owner", "binding"), OUR_BINDINGS, ids=[f"{owner}:{binding.key}" for owner, binding in OUR_BINDINGS]
+)
 def test_every_binding_has_a_description_and_an_id(owner: str, binding: Binding) -> None:
     assert binding.description, f"{owner} binds {binding.key} without a description"
     assert binding.id and "." in binding.id, f"{owner} binds {binding.key} without an id for the keymap"

@@ -31,7 +31,9 @@ def newsroom(tmp_path: Path) -> Workspace:
 
 async def test_import_a_file_from_the_stories_screen(newsroom: Workspace, tmp_path: Path) -> None:
     article = tmp_path / "ferry.txt"
-    article.write_text("Ferry fares rise 12 percent in May\n\nThe ferry board approved the rise on Monday by 5 votes to 2.\n")
+    article.write_text(
+        "Ferry fares rise 12 percent in May\n\nThe ferry board approved the rise on Monday by 5 votes to 2.\n"
+    )
     app = create_app(newsroom)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
@@ -85,7 +87,9 @@ async def test_review_five_claims_with_keys(newsroom: Workspace) -> None:
         after = {claim.id: claim for claim in newsroom.repo.list_claims(story_id) if claim.reviewed}
         new = [after[claim_id] for claim_id in after if claim_id not in before]
         assert len(new) == 5
-        assert sorted(claim.verdict for claim in new) == sorted(["True", "False", "Mostly true", "Mixed", "Mostly false"])
+        assert sorted(claim.verdict for claim in new) == sorted(
+            ["True", "False", "Mostly true", "Mixed", "Mostly false"]
+        )
         assert all(claim.reviewer == "ana" and claim.checkworthy for claim in new)
         assert "6 of 7 check-worthy claims reviewed" in str(app.screen.query_one("#story-head").render())
 
@@ -331,7 +335,20 @@ async def test_correct_a_speaker_and_a_storys_details_then_delete_it(newsroom: W
         claim = app.screen.current_claim()
         await pilot.press("p", "ctrl+a", "ctrl+k", *"Carla Mendes", "enter")
         assert repo.get_claim(claim.id).speaker == "Carla Mendes"
-        await pilot.press("escape", "e", "ctrl+a", "ctrl+k", *"Port strike ends", "tab", "tab", "tab", "ctrl+a", "ctrl+k", *"2026-01-13", "ctrl+s")
+        await pilot.press(
+            "escape",
+            "e",
+            "ctrl+a",
+            "ctrl+k",
+            *"Port strike ends",
+            "tab",
+            "tab",
+            "tab",
+            "ctrl+a",
+            "ctrl+k",
+            *"2026-01-13",
+            "ctrl+s",
+        )
         story = repo.get_story("p0rt5")
         assert (story.title, story.published.isoformat()) == ("Port strike ends", "2026-01-13")
         await pilot.press("delete", "y")
@@ -357,7 +374,9 @@ async def test_export_asks_before_replacing_a_file(newsroom: Workspace, tmp_path
     assert target.read_text().startswith("# Fact-check report")
 
 
-async def test_export_dialog_takes_the_organisation_and_backs_up_every_claim(newsroom: Workspace, tmp_path: Path) -> None:
+async def test_export_dialog_takes_the_organisation_and_backs_up_every_claim(
+    newsroom: Workspace, tmp_path: Path
+) -> None:
     app = create_app(newsroom)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "enter", "x")

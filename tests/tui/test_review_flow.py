@@ -15,7 +15,7 @@ SIZE = (80, 24)
 
 
 async def test_set_a_verdict_with_keys_quit_reopen_and_find_it(workspace: Workspace, strike_story) -> None:
-    story, claims = strike_story
+    _story, claims = strike_story
     # "n" jumps from the cursor (on the first row) to the next unreviewed check-worthy claim.
     first_worthy = next(claim for claim in claims[1:] if claim.checkworthy)
     app = create_app(workspace)
@@ -35,7 +35,7 @@ async def test_set_a_verdict_with_keys_quit_reopen_and_find_it(workspace: Worksp
 
 
 async def test_claim_detail_conclusion_evidence_and_undo(workspace: Workspace, strike_story) -> None:
-    story, claims = strike_story
+    _story, _claims = strike_story
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "n", "enter")
@@ -60,7 +60,7 @@ async def test_claim_detail_conclusion_evidence_and_undo(workspace: Workspace, s
 
 
 async def test_unsaved_conclusion_survives_as_a_draft(workspace: Workspace, strike_story) -> None:
-    story, claims = strike_story
+    _story, _claims = strike_story
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "n", "enter", "c")
@@ -129,9 +129,13 @@ async def test_a_restored_draft_does_not_replace_a_conclusion_saved_since(worksp
         assert DraftStore(workspace.repo, "tester").get(target, "conclusion").text == "My reading"
 
 
-async def test_stepping_to_a_claim_without_evidence_keeps_keys_out_of_the_editor(workspace: Workspace, strike_story) -> None:
+async def test_stepping_to_a_claim_without_evidence_keeps_keys_out_of_the_editor(
+    workspace: Workspace, strike_story
+) -> None:
     _, claims = strike_story
-    review.add_evidence(workspace.repo, claims[0].id, url="https://example.org/a", source="Port", note="", actor="tester")
+    review.add_evidence(
+        workspace.repo, claims[0].id, url="https://example.org/a", source="Port", note="", actor="tester"
+    )
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")

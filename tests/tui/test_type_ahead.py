@@ -42,7 +42,11 @@ async def test_a_path_typed_straight_after_i_goes_into_the_import_dialog(newsroo
     async with app.run_test(size=SIZE) as pilot:
         await burst(app, pilot, ["i", *"ferry.txt", "tab", "tab", *"Strike", "tab", *"Wire"])
         assert isinstance(app.screen, ImportDialog)
-        assert [app.screen.query_one(f"#{name}", Input).value for name in ("path", "title", "outlet")] == ["ferry.txt", "Strike", "Wire"]
+        assert [app.screen.query_one(f"#{name}", Input).value for name in ("path", "title", "outlet")] == [
+            "ferry.txt",
+            "Strike",
+            "Wire",
+        ]
 
 
 async def test_open_a_claim_and_set_its_verdict_in_one_burst(newsroom: Workspace) -> None:

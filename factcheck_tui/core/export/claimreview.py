@@ -49,9 +49,13 @@ def check_publishing(org_name: str, org_url: str, review_url: str, feed: bool) -
     """The settings ClaimReview needs, or an error naming the first one that is missing or wrong."""
     org_name, org_url, review_url = org_name.strip(), org_url.strip(), review_url.strip()
     if not org_name:
-        raise InputError("ClaimReview needs the fact-checking organisation's name: set organisation.name in the config or pass --org-name")
+        raise InputError(
+            "ClaimReview needs the fact-checking organisation's name: set organisation.name in the config or pass --org-name"
+        )
     if not org_url:
-        raise InputError("ClaimReview needs the fact-checking organisation's URL: set organisation.url in the config or pass --org-url")
+        raise InputError(
+            "ClaimReview needs the fact-checking organisation's URL: set organisation.url in the config or pass --org-url"
+        )
     if not is_web_address(org_url):
         raise InputError(f"organisation URL {org_url!r} is not a web address (expected https://...)")
     if not review_url:
@@ -65,11 +69,15 @@ def check_publishing(org_name: str, org_url: str, review_url: str, feed: bool) -
         raise InputError(f"--review-url {review_url!r}: {error}") from None
     unknown = sorted(fields - set(URL_FIELDS))
     if unknown:
-        raise InputError(f"--review-url {review_url!r}: unknown field {{{unknown[0]}}}; use {', '.join('{' + f + '}' for f in URL_FIELDS)}")
+        raise InputError(
+            f"--review-url {review_url!r}: unknown field {{{unknown[0]}}}; use {', '.join('{' + f + '}' for f in URL_FIELDS)}"
+        )
     if not is_web_address(review_url.format_map(dict.fromkeys(URL_FIELDS, "x"))):
         raise InputError(f"--review-url {review_url!r} is not a web address (expected https://...)")
     if not fields and "#" in review_url:
-        raise InputError(f"--review-url {review_url!r}: a page address without a #fragment; each claim gets its own anchor")
+        raise InputError(
+            f"--review-url {review_url!r}: a page address without a #fragment; each claim gets its own anchor"
+        )
     return Publishing(org_name, org_url, review_url, feed)
 
 
@@ -109,7 +117,9 @@ def _appearance(story: Story) -> dict[str, Any]:
     return appearance
 
 
-def claim_review(scale: VerdictScale, publishing: Publishing, story: Story, claim: Claim, *, context: bool = True) -> dict[str, Any]:
+def claim_review(
+    scale: VerdictScale, publishing: Publishing, story: Story, claim: Claim, *, context: bool = True
+) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim"}
     if claim.speaker:
         item["author"] = _speaker(claim.speaker)
@@ -147,7 +157,9 @@ def _feed(report: Report, publishing: Publishing, pairs: list[tuple[Story, Claim
     elements = []
     for story, claim in pairs:
         review = claim_review(report.scale, publishing, story, claim, context=False)
-        elements.append({"@type": "DataFeedItem", "url": review["url"], "dateCreated": review["datePublished"], "item": [review]})
+        elements.append(
+            {"@type": "DataFeedItem", "url": review["url"], "dateCreated": review["datePublished"], "item": [review]}
+        )
     feed: dict[str, Any] = {"@context": CONTEXT, "@type": "DataFeed", "name": f"Fact-checks by {publishing.org_name}"}
     if elements:
         feed["dateModified"] = max(element["dateCreated"] for element in elements)

@@ -88,7 +88,9 @@ def build_export(repo: Repository, config: Config, options: ExportOptions) -> Ex
     if options.format == "json":
         report = replace(report, links=_links_within(repo, report))
     text = render(report, options.format, publisher)
-    return Export(text, options.format, len(report.stories), report.claim_count, "" if report.claim_count else why_empty(options))
+    return Export(
+        text, options.format, len(report.stories), report.claim_count, "" if report.claim_count else why_empty(options)
+    )
 
 
 def export_report(repo: Repository, config: Config, options: ExportOptions) -> str:

@@ -96,14 +96,22 @@ def _summary(section: StoryReport) -> list[str]:
         lines.append('<table class="counts">')
         for label, count in section.verdict_counts:
             bar = text_bar(count, section.reviewed_count)
-            lines.append(f'<tr><th scope="row">{escape(label)}</th><td aria-hidden="true">{bar}</td><td class="n">{count}</td></tr>')
+            lines.append(
+                f'<tr><th scope="row">{escape(label)}</th><td aria-hidden="true">{bar}</td><td class="n">{count}</td></tr>'
+            )
         lines.append("</table>")
     lines.append("</div>")
     return lines
 
 
 def _fact(fact: Fact) -> str:
-    value = f"<code>{escape(fact.text)}</code>" if fact.code else _link(fact.text, fact.url) if fact.url else escape(fact.text)
+    value = (
+        f"<code>{escape(fact.text)}</code>"
+        if fact.code
+        else _link(fact.text, fact.url)
+        if fact.url
+        else escape(fact.text)
+    )
     return f"<dt>{escape(fact.name)}</dt><dd>{value}</dd>"
 
 

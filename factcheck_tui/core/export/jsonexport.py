@@ -93,7 +93,9 @@ def parse_json_export(payload: bytes, source: str) -> ExportContents:
         raise InputError(f"{source}: not a factcheck JSON export (made by 'factcheck export --format json')")
     version = data.get("version")
     if not isinstance(version, int) or version > EXPORT_VERSION:
-        raise InputError(f"{source}: export version {version!r} is newer than this app reads ({EXPORT_VERSION}); upgrade factcheck-tui")
+        raise InputError(
+            f"{source}: export version {version!r} is newer than this app reads ({EXPORT_VERSION}); upgrade factcheck-tui"
+        )
     entries = data.get("stories")
     if not isinstance(entries, list):
         raise InputError(f"{source}: has no 'stories' list")

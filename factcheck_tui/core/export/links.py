@@ -24,4 +24,3 @@ def safe_href(url: str) -> str | None:
     if scheme not in LINKABLE_SCHEMES:
         return None
     return quote(url, safe=_SAFE.replace("'", ""))
-

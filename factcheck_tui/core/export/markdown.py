@@ -47,7 +47,10 @@ def _summary(section: StoryReport) -> list[str]:
     if counts:
         labels = [flat(label) for label, _ in counts]
         width = max(len(label) for label in labels)
-        rows = [f"{label.ljust(width)}  {text_bar(count, section.reviewed_count)}  {count}" for label, (_, count) in zip(labels, counts, strict=True)]
+        rows = [
+            f"{label.ljust(width)}  {text_bar(count, section.reviewed_count)}  {count}"
+            for label, (_, count) in zip(labels, counts, strict=True)
+        ]
         fence = _fence(rows)
         lines.extend([f"{fence}text", *rows, fence, ""])
     return lines

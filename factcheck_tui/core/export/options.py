@@ -52,7 +52,9 @@ class ExportOptions(BaseModel):
                 try:
                     value = Status.parse(value)
                 except ValueError:
-                    raise ValueError(f"unknown status {value!r}; choose one of: {', '.join(s.value for s in Status)}") from None
+                    raise ValueError(
+                        f"unknown status {value!r}; choose one of: {', '.join(s.value for s in Status)}"
+                    ) from None
             parsed.append(value)
         return parsed
 

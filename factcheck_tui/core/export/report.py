@@ -85,5 +85,12 @@ def build_report(
             continue
         checkworthy = sum(claim.checkworthy and not claim.dismissed for claim in claims)
         sections.append(StoryReport(story, chosen, checkworthy))
-    sections.sort(key=lambda section: (section.story.published is None, section.story.published, section.story.title, section.story.id))
+    sections.sort(
+        key=lambda section: (
+            section.story.published is None,
+            section.story.published,
+            section.story.title,
+            section.story.id,
+        )
+    )
     return Report(sections, scale)

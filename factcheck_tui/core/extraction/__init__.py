@@ -2,4 +2,4 @@
 
 from factcheck_tui.core.extraction.pipeline import ExtractedClaim, Extraction, Sentence, extract
 
-__all__ = ["Extraction", "ExtractedClaim", "Sentence", "extract"]
+__all__ = ["ExtractedClaim", "Extraction", "Sentence", "extract"]

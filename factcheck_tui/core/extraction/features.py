@@ -87,7 +87,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _TRAILING = " \"'”’)]»"
 _NOT_NAMES = frozenset({"I", "AM", "PM", *TIME_ZONES})
 _CALENDAR = MONTHS | WEEKDAYS
-_NAME_BLOCKERS = "\"“‘:(—–"
+_NAME_BLOCKERS = '"“‘:(—–'
 SHORT_WORDS = 5
 NAMES_COUNTED = 3
 LENGTH_COUNTED = 40
@@ -233,7 +233,11 @@ def sentence_features(text: str, speaker: str | None) -> list[Feature]:
     if speaker:
         verb = next((token for token in tokens if token.lower() in REPORTING_VERBS), "said")
         named = speaker.split()[-1] in text
-        add("attributed", 1.0, f"attributed statement ({speaker} {verb})" if named else f"attributed statement ({speaker}, named before)")
+        add(
+            "attributed",
+            1.0,
+            f"attributed statement ({speaker} {verb})" if named else f"attributed statement ({speaker}, named before)",
+        )
     elif flat & REPORTING_VERBS or _ACCORDING.search(text):
         add("reported", 1.0, "reported speech")
     for cue in _WORD_CUES:

@@ -57,4 +57,8 @@ def _covers(earlier: str, reason: str) -> bool:
 @lru_cache(maxsize=1)
 def load_model() -> Model:
     raw = orjson.loads(resources.files(__package__).joinpath("weights.json").read_bytes())
-    return Model(bias=float(raw["bias"]), weights={k: float(v) for k, v in raw["weights"].items()}, threshold=float(raw["threshold"]))
+    return Model(
+        bias=float(raw["bias"]),
+        weights={k: float(v) for k, v in raw["weights"].items()},
+        threshold=float(raw["threshold"]),
+    )

@@ -57,7 +57,7 @@ _TITLES = frozenset(
 _STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We", "I", "You"})
 # "..., officials said Sunday." names a day, not a speaker.
 _CALENDAR = MONTHS | WEEKDAYS | {"today", "yesterday"}
-_OPEN_QUOTE = ("\"", "“")
+_OPEN_QUOTE = ('"', "“")
 # A sentence that opens with a person's name makes them who "he" or "she" means next.
 _SUBJECT = re.compile(r"^(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)(?=,|\s+[a-z])")
 # Words that make a capitalised subject an organisation, which "he" or "she" cannot mean.
@@ -106,10 +106,7 @@ def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
     for priority, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(sentence):
             raw = match.group("name")
-            if raw.lower() in ("he", "she"):
-                name = last_speaker
-            else:
-                name = _clean(raw)
+            name = last_speaker if raw.lower() in ("he", "she") else _clean(raw)
             if name:
                 found.append((match.start(), priority, name))
                 break

@@ -40,7 +40,10 @@ class ForeignRating:
             return self.label
         if self.value is None:
             return ""
-        best, worst = self.best if self.best is not None else SCHEMA_BEST, self.worst if self.worst is not None else SCHEMA_WORST
+        best, worst = (
+            self.best if self.best is not None else SCHEMA_BEST,
+            self.worst if self.worst is not None else SCHEMA_WORST,
+        )
         return f"{self.value:g} on a scale of {worst:g} to {best:g}"
 
 

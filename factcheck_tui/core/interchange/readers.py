@@ -47,7 +47,9 @@ PROGRESS_EVERY = 2000
 # A record holding one of these is JSON-LD markup; any other is a plain record.
 JSON_LD_KEYS = frozenset({"@type", "@graph", "@context", "claimReviewed"})
 BINARY_SNIFF_BYTES = 8192
-_WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$")
+_WRAPPERS = re.compile(
+    r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$"
+)
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -211,9 +213,13 @@ def read_csv(payload: bytes, source: str, suffix: str, progress: ReadProgress) -
         raise InputError(f"{source}:{reader.line_num}: the header is not valid CSV ({error})") from None
     columns = column_map(tuple(header))
     if "text" not in columns:
-        raise InputError(f"{source}: the CSV header has no claim text column (name one of: text, claim, claim reviewed, statement)")
+        raise InputError(
+            f"{source}: the CSV header has no claim text column (name one of: text, claim, claim reviewed, statement)"
+        )
     if "verdict" not in columns and "rating_value" not in columns:
-        raise InputError(f"{source}: the CSV header has no verdict column (name one of: verdict, rating, label, textual rating)")
+        raise InputError(
+            f"{source}: the CSV header has no verdict column (name one of: verdict, rating, label, textual rating)"
+        )
     end = reader.line_num
     while True:
         start = end + 1
@@ -231,7 +237,9 @@ def read_csv(payload: bytes, source: str, suffix: str, progress: ReadProgress) -
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            yield Problem(f"line {start}", f"has {len(row)} cells but the header has {len(header)} (an unquoted delimiter?)")
+            yield Problem(
+                f"line {start}", f"has {len(row)} cells but the header has {len(header)} (an unquoted delimiter?)"
+            )
             continue
         yield from _checked(plain_fields([_unguard(cell) for cell in row], columns), f"line {start}")
     progress(total, total)

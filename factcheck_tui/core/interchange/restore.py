@@ -29,7 +29,9 @@ def restore_export(repo: Repository, path: Path) -> RestoreResult:
     clashes = [exported.story.id for exported in stories if repo.story_exists(exported.story.id)]
     if clashes:
         more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
-        raise InputError(f"{path}: story {clashes[0]}{more} already exists in {repo.root}; restore into an empty database")
+        raise InputError(
+            f"{path}: story {clashes[0]}{more} already exists in {repo.root}; restore into an empty database"
+        )
     for exported in stories:
         repo.restore_story(exported.story, exported.claims)
     LinkStore(repo).restore(contents.links)

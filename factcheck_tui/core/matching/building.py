@@ -161,7 +161,7 @@ def _in_workers(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
         lengths = [length for run_lengths in lengths_of_runs for length in run_lengths]
         average = sum(lengths) / len(lengths) if lengths else 1.0
         first = 0
-        for worker, run_lengths in zip(workers, lengths_of_runs):
+        for worker, run_lengths in zip(workers, lengths_of_runs, strict=False):
             _send(worker.stdin, (first, average))
             first += len(run_lengths)
         entries = [entry for worker in workers for entry in _entries(_receive(worker, cancel))]

@@ -45,7 +45,12 @@ def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Can
     if story_id is not None:
         seeds = index.claim_ids(story_id)
     else:
-        seeds = [claim_id for sid in sorted(index.story_ids()) if not index.is_archive(sid) for claim_id in index.claim_ids(sid)]
+        seeds = [
+            claim_id
+            for sid in sorted(index.story_ids())
+            if not index.is_archive(sid)
+            for claim_id in index.claim_ids(sid)
+        ]
     groups = _UnionFind()
     link_scores: dict[tuple[str, str], float] = {}
     for position, seed in enumerate(seeds):

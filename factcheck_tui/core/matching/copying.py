@@ -32,13 +32,22 @@ def copy_verdict(
         claim.verdict = source.verdict
         if source.conclusion:
             kept = claim.conclusion.strip()
-            claim.conclusion = source.conclusion if not kept or kept == source.conclusion else f"{source.conclusion}\n\n{kept}"
+            claim.conclusion = (
+                source.conclusion if not kept or kept == source.conclusion else f"{source.conclusion}\n\n{kept}"
+            )
         known = {(item.url, item.source, item.note) for item in claim.evidence}
         for item in source.evidence:
             if (item.url, item.source, item.note) in known:
                 continue
             claim.evidence.append(
-                Evidence(id=claim.next_evidence_id(), url=item.url, source=item.source, note=item.note, added_at=utcnow(), added_by=actor)
+                Evidence(
+                    id=claim.next_evidence_id(),
+                    url=item.url,
+                    source=item.source,
+                    note=item.note,
+                    added_at=utcnow(),
+                    added_by=actor,
+                )
             )
         if source.review_url and source.review_url not in {item.url for item in claim.evidence}:
             # A past fact-check imported from an archive is itself the evidence: link to it.
@@ -56,4 +65,6 @@ def copy_verdict(
         mark_started(claim, actor)
         return claim
 
-    return repo.update_claim(target_claim_id, edit, actor, expected_version=expected_version, note=f"copied from {source.id}")
+    return repo.update_claim(
+        target_claim_id, edit, actor, expected_version=expected_version, note=f"copied from {source.id}"
+    )

@@ -157,7 +157,9 @@ def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, wo
 
     # Near matches: unmatched query words whose first letters start an unmatched claim word.
     prefixes = {term[:PREFIX] for term in claim_terms - shared if len(term) >= PREFIX}
-    near = sum(query.weights[term] for term in query.terms - shared if len(term) >= PREFIX and term[:PREFIX] in prefixes)
+    near = sum(
+        query.weights[term] for term in query.terms - shared if len(term) >= PREFIX and term[:PREFIX] in prefixes
+    )
 
     grams = Counter(char_grams(words))
     gram_bm25 = index.gram_bm25(query.gram_weights, grams, slot)

@@ -111,11 +111,13 @@ def _analyse(texts: list[str]) -> list[tuple[str, str, int, tuple[tuple[str, ...
     analysed = analyse_many(texts)
     passages = [(position, passage) for position, text in enumerate(texts) for passage in quoted(text)]
     quotes: list[list[tuple[str, ...]]] = [[] for _ in texts]
-    for (position, _), (_, stemmed, _) in zip(passages, analyse_many([passage for _, passage in passages])):
+    for (position, _), (_, stemmed, _) in zip(
+        passages, analyse_many([passage for _, passage in passages]), strict=False
+    ):
         terms = tuple(stemmed.split())
         if not is_short(len(set(terms))):
             quotes[position].append(terms)
-    return [(*found, tuple(quoted_terms)) for found, quoted_terms in zip(analysed, quotes)]
+    return [(*found, tuple(quoted_terms)) for found, quoted_terms in zip(analysed, quotes, strict=False)]
 
 
 def searchable_text(text: str, review_title: str | None) -> str:
@@ -124,7 +126,21 @@ def searchable_text(text: str, review_title: str | None) -> str:
 
 
 # The digest fields an entry keeps, in the order of ``Entry.row()`` (the cache stores rows).
-ROW_FIELDS = ("claim_id", "story_id", "text", "verdict", "published", "review_title", "version", "dismissed", "words", "terms", "split", "direction", "quotes")
+ROW_FIELDS = (
+    "claim_id",
+    "story_id",
+    "text",
+    "verdict",
+    "published",
+    "review_title",
+    "version",
+    "dismissed",
+    "words",
+    "terms",
+    "split",
+    "direction",
+    "quotes",
+)
 
 
 @dataclass(slots=True)
@@ -180,10 +196,12 @@ class Entry:
 def entry_rows(digests: list[Mapping[str, Any]]) -> list[tuple]:
     """The ``Entry.row()`` of many claims at once: their texts and headlines are analysed together."""
     titled = [position for position, digest in enumerate(digests) if digest.get("review_title")]
-    found = _analyse([digest["text"] for digest in digests] + [digests[position]["review_title"] for position in titled])
-    headline = dict(zip(titled, found[len(digests) :]))
+    found = _analyse(
+        [digest["text"] for digest in digests] + [digests[position]["review_title"] for position in titled]
+    )
+    headline = dict(zip(titled, found[len(digests) :], strict=False))
     rows = []
-    for position, (digest, (content, stemmed, direction, quotes)) in enumerate(zip(digests, found)):
+    for position, (digest, (content, stemmed, direction, quotes)) in enumerate(zip(digests, found, strict=False)):
         split = stemmed.count(" ") + 1 if stemmed else 0
         title = headline.get(position)
         if title is not None and title[1]:
@@ -273,12 +291,16 @@ class LexicalIndex:
         average = (self.total_terms + sum(lengths)) / (len(self) + len(entries)) if entries else 1.0
         self.attach(entries, lengths, [postings_of(term_lists, first, average)], gram_counts(entries))
 
-    def attach(self, entries: list[Entry], lengths: list[int], postings: Iterable[Postings], grams: Counter[str]) -> None:
+    def attach(
+        self, entries: list[Entry], lengths: list[int], postings: Iterable[Postings], grams: Counter[str]
+    ) -> None:
         """Take in claims whose postings were worked out apart (``postings_of``, perhaps in other
         processes, one run of consecutive claims each): their slots start where the index ends."""
         first = len(self.entries)
         self.entries.extend(entries)
-        self.slot_of.update(zip([entry.claim_id for entry in entries], range(first, first + len(entries))))
+        self.slot_of.update(
+            zip([entry.claim_id for entry in entries], range(first, first + len(entries)), strict=False)
+        )
         for entry in entries:
             self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
         self.lengths += lengths
@@ -343,7 +365,9 @@ class LexicalIndex:
         if not total:
             return []
         common_df = max(COMMON_MIN_DF, int(total * COMMON_SHARE))
-        lists = sorted(((self.df(term), self.postings[term]) for term in set(query.terms) if self.df(term)), key=itemgetter(0))
+        lists = sorted(
+            ((self.df(term), self.postings[term]) for term in set(query.terms) if self.df(term)), key=itemgetter(0)
+        )
         rare = [(df, posting) for df, posting in lists if df <= common_df]
         common = [(df, posting) for df, posting in lists if df > common_df]
         if not rare and common:
@@ -352,7 +376,7 @@ class LexicalIndex:
         get = scores.get
         for df, (slots, parts) in rare:
             weight = idf(df, total)
-            for slot, part in zip(slots, parts):
+            for slot, part in zip(slots, parts, strict=False):
                 scores[slot] = get(slot, 0.0) + weight * part
         for slot in self.dead:
             scores.pop(slot, None)
@@ -426,7 +450,9 @@ class LexicalIndex:
     def query(self, analysis: Analysis) -> Query:
         return Query.of(analysis, self)
 
-    def score(self, analysis: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0) -> list[Scored]:
+    def score(
+        self, analysis: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0
+    ) -> list[Scored]:
         """The best ``limit`` candidates that ``keep`` accepts, re-ranked by the full similarity.
 
         ``skippable`` is how many candidates ``keep`` may turn down (the claims of the asking
@@ -492,7 +518,7 @@ class LexicalIndex:
         self.gram_lengths = [self.gram_lengths[old] for old in renumber]
         self.slot_of = {entry.claim_id: slot for slot, entry in enumerate(self.entries)}
         for term, (slots, parts) in list(self.postings.items()):
-            kept = [(renumber[slot], part) for slot, part in zip(slots, parts) if slot in renumber]
+            kept = [(renumber[slot], part) for slot, part in zip(slots, parts, strict=False) if slot in renumber]
             if kept:
                 self.postings[term] = (array("I", [slot for slot, _ in kept]), array("f", [part for _, part in kept]))
             else:

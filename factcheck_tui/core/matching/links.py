@@ -66,22 +66,30 @@ class LinkStore:
             raise InputError(f"{claim_id}: a claim cannot be linked to itself")
         for raw in (claim_id, other_id):
             self.repo.get_claim(raw)
-        record = LinkDecision(claim_id=claim_id, other_id=other_id, decision=decision, by=actor, score=score, note=note.strip())
+        record = LinkDecision(
+            claim_id=claim_id, other_id=other_id, decision=decision, by=actor, score=score, note=note.strip()
+        )
         with self.repo.write_lock():
             self._table().put_many({pair_key(claim_id, other_id): record.model_dump(mode="json")})
         return record
 
-    def confirm(self, claim_id: str, other_id: str, *, actor: str, score: float | None = None, note: str = "") -> LinkDecision:
+    def confirm(
+        self, claim_id: str, other_id: str, *, actor: str, score: float | None = None, note: str = ""
+    ) -> LinkDecision:
         return self.decide(claim_id, other_id, Decision.CONFIRMED, actor=actor, score=score, note=note)
 
-    def reject(self, claim_id: str, other_id: str, *, actor: str, score: float | None = None, note: str = "") -> LinkDecision:
+    def reject(
+        self, claim_id: str, other_id: str, *, actor: str, score: float | None = None, note: str = ""
+    ) -> LinkDecision:
         return self.decide(claim_id, other_id, Decision.REJECTED, actor=actor, score=score, note=note)
 
     def restore(self, decisions: list[LinkDecision]) -> None:
         """Store decisions exactly as they were made (who, when): for restoring a backup."""
         if decisions:
             with self.repo.write_lock():
-                self._table().put_many({pair_key(link.claim_id, link.other_id): link.model_dump(mode="json") for link in decisions})
+                self._table().put_many(
+                    {pair_key(link.claim_id, link.other_id): link.model_dump(mode="json") for link in decisions}
+                )
 
     def put_back(self, claim_id: str, other_id: str, previous: LinkDecision | None) -> None:
         """Undo a decision: the pair goes back to what it was before (no decision at all, or the earlier one)."""

@@ -41,17 +41,50 @@ ATTRIBUTION = frozenset(
 PLACE_ADJECTIVES = {
     adjective: place
     for place, adjectives in {
-        "usa": "american", "afghanistan": "afghan", "africa": "african", "australia": "australian",
-        "austria": "austrian", "brazil": "brazilian", "britain": "british", "canada": "canadian",
-        "china": "chinese", "cuba": "cuban", "egypt": "egyptian", "england": "english", "europe": "european",
-        "france": "french", "germany": "german", "greece": "greek", "india": "indian", "iran": "iranian",
-        "iraq": "iraqi", "ireland": "irish", "israel": "israeli", "italy": "italian", "japan": "japanese",
-        "korea": "korean", "mexico": "mexican", "netherlands": "dutch", "nigeria": "nigerian",
-        "norway": "norwegian", "pakistan": "pakistani", "palestine": "palestinian", "poland": "polish",
-        "russia": "russian", "scotland": "scottish", "spain": "spanish", "sweden": "swedish",
-        "syria": "syrian", "turkey": "turkish", "ukraine": "ukrainian", "venezuela": "venezuelan",
-        "vietnam": "vietnamese", "islam": "muslim islamic", "christianity": "christian",
-        "judaism": "jewish", "catholicism": "catholic",
+        "usa": "american",
+        "afghanistan": "afghan",
+        "africa": "african",
+        "australia": "australian",
+        "austria": "austrian",
+        "brazil": "brazilian",
+        "britain": "british",
+        "canada": "canadian",
+        "china": "chinese",
+        "cuba": "cuban",
+        "egypt": "egyptian",
+        "england": "english",
+        "europe": "european",
+        "france": "french",
+        "germany": "german",
+        "greece": "greek",
+        "india": "indian",
+        "iran": "iranian",
+        "iraq": "iraqi",
+        "ireland": "irish",
+        "israel": "israeli",
+        "italy": "italian",
+        "japan": "japanese",
+        "korea": "korean",
+        "mexico": "mexican",
+        "netherlands": "dutch",
+        "nigeria": "nigerian",
+        "norway": "norwegian",
+        "pakistan": "pakistani",
+        "palestine": "palestinian",
+        "poland": "polish",
+        "russia": "russian",
+        "scotland": "scottish",
+        "spain": "spanish",
+        "sweden": "swedish",
+        "syria": "syrian",
+        "turkey": "turkish",
+        "ukraine": "ukrainian",
+        "venezuela": "venezuelan",
+        "vietnam": "vietnamese",
+        "islam": "muslim islamic",
+        "christianity": "christian",
+        "judaism": "jewish",
+        "catholicism": "catholic",
     }.items()
     for adjective in adjectives.split()
 }
@@ -213,7 +246,11 @@ def _learn(token: str) -> tuple[str, str, str]:
         _SEEN.clear()
         _SEEN[SEPARATOR] = (SEPARATOR, SEPARATOR, SEPARATOR)
     content = _content(token)
-    seen = _SEEN[token] = (content, _STEMMER.stemWord(content) if content else "", _DIRECTION_MARKS.get(_DIRECTIONS.get(token, 0), ""))
+    seen = _SEEN[token] = (
+        content,
+        _STEMMER.stemWord(content) if content else "",
+        _DIRECTION_MARKS.get(_DIRECTIONS.get(token, 0), ""),
+    )
     return seen
 
 

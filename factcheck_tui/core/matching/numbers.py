@@ -16,8 +16,16 @@ UNITS = {
         "fifteen sixteen seventeen eighteen nineteen".split()
     )
 }
-TENS = {word: 10 * (index + 2) for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+TENS = {
+    word: 10 * (index + 2) for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
 # Suffixes glued to a figure: "100k", "$5bn", "2.3tn". A bare "m" is left alone (metres, minutes).
 SUFFIX_SCALES = {"k": 1_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
 CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
@@ -25,11 +33,16 @@ CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "
 # Starts with a digit (the look-behind comes after it) so that it is found fast in a long text.
 _GROUPED = re.compile(r"(\d(?<![\d.]\d)\d{0,2}(?:,\d{3})+)(?![\d,]*\d)")
 # After a currency sign a glued "m" is millions: "$750m", "£40m".
-_CURRENCY = re.compile(r"([$£€¥₹])\s?(\d[\d.]*)(m\b|(?:\s?(?:k|mn|mln|bn|tn|thousand|million|billion|trillion)\b)?)", re.IGNORECASE)
+_CURRENCY = re.compile(
+    r"([$£€¥₹])\s?(\d[\d.]*)(m\b|(?:\s?(?:k|mn|mln|bn|tn|thousand|million|billion|trillion)\b)?)", re.IGNORECASE
+)
 _LARGE = "(thousand|million|billion|trillion)"
 # "half a million", "a quarter of a million", "three quarters of a billion", "2 and a half million".
 _FRACTIONS = (
-    (re.compile(rf"\b(\d+|{'|'.join(list(UNITS)[1:])}) and a half {_LARGE}\b", re.IGNORECASE), lambda m: f"{UNITS.get(m.group(1).lower(), m.group(1))}.5 {m.group(2)}"),
+    (
+        re.compile(rf"\b(\d+|{'|'.join(list(UNITS)[1:])}) and a half {_LARGE}\b", re.IGNORECASE),
+        lambda m: f"{UNITS.get(m.group(1).lower(), m.group(1))}.5 {m.group(2)}",
+    ),
     (re.compile(rf"\b(?:a |one )?half (?:a |of a )?{_LARGE}\b", re.IGNORECASE), r"0.5 \1"),
     (re.compile(rf"\b(?:a |one )?quarter (?:of )?a {_LARGE}\b", re.IGNORECASE), r"0.25 \1"),
     (re.compile(rf"\bthree quarters (?:of )?a {_LARGE}\b", re.IGNORECASE), r"0.75 \1"),

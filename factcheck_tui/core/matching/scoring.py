@@ -43,7 +43,7 @@ class Model:
         return cls(bias=float(bias), weights=tuple(float(weights.get(name, 0.0)) for name in FEATURE_NAMES))
 
     def score(self, features: Sequence[float]) -> float:
-        total = self.bias + sum(weight * value for weight, value in zip(self.weights, features))
+        total = self.bias + sum(weight * value for weight, value in zip(self.weights, features, strict=False))
         # Written so that neither a very large nor a very small total overflows.
         if total >= 0:
             return 1.0 / (1.0 + math.exp(-total))

@@ -62,7 +62,9 @@ class MatchIndex:
     # -- opening, building, staying current ----------------------------------------------
 
     @classmethod
-    def open(cls, repo: Repository, matching: Matching | None = None, *, cancel: Cancel = None, save: bool = True) -> MatchIndex:
+    def open(
+        cls, repo: Repository, matching: Matching | None = None, *, cancel: Cancel = None, save: bool = True
+    ) -> MatchIndex:
         """The index of ``repo``: from the cache when it is usable, refreshed; else built anew.
 
         Slow on first use of a large archive, so call it from a worker; ``cancel`` (an Event or
@@ -110,7 +112,9 @@ class MatchIndex:
     def refresh(self, *, cancel: Cancel = None) -> int:
         """Fold in what other processes saved since; returns how many claims changed."""
         current = self._shard_signatures()
-        changed_names = [name for name in current.keys() | self._shards.keys() if current.get(name) != self._shards.get(name)]
+        changed_names = [
+            name for name in current.keys() | self._shards.keys() if current.get(name) != self._shards.get(name)
+        ]
         changes = 0
         for name in changed_names:
             check(cancel)
@@ -136,7 +140,11 @@ class MatchIndex:
             for claim_id in indexed:
                 if claim_id not in stored:
                     changes += self._index.remove(claim_id)
-            changed = [digest for claim_id, digest in stored.items() if (entry := self._index.entry(claim_id)) is None or _differs(entry, digest)]
+            changed = [
+                digest
+                for claim_id, digest in stored.items()
+                if (entry := self._index.entry(claim_id)) is None or _differs(entry, digest)
+            ]
             self._index.add_many(Entry.of_digests(changed))
             changes += len(changed)
             self._dirty = self._dirty or bool(changes)
@@ -228,7 +236,11 @@ class MatchIndex:
         excluded = {canonical_claim_id(claim_id) for claim_id in exclude_claim_ids}
         decisions = self._decisions(for_claim_id)
         limit = max(CANDIDATES, 2 * top_k)
-        skippable = len(excluded) + len(self._index.story_claims.get(exclude_story_id, ())) if exclude_story_id else len(excluded)
+        skippable = (
+            len(excluded) + len(self._index.story_claims.get(exclude_story_id, ()))
+            if exclude_story_id
+            else len(excluded)
+        )
 
         def keep(entry: Entry) -> bool:
             return not (
@@ -239,10 +251,18 @@ class MatchIndex:
             )
 
         with self._lock:
-            scored = {self._index.entries[hit.slot].claim_id: hit.score for hit in self._index.score(query, limit, keep, skippable=skippable)}
+            scored = {
+                self._index.entries[hit.slot].claim_id: hit.score
+                for hit in self._index.score(query, limit, keep, skippable=skippable)
+            }
             for claim_id, decision in decisions.items():
                 slot = self._index.slot_of.get(claim_id)
-                if decision is Decision.CONFIRMED and claim_id not in scored and slot is not None and claim_id not in excluded:
+                if (
+                    decision is Decision.CONFIRMED
+                    and claim_id not in scored
+                    and slot is not None
+                    and claim_id not in excluded
+                ):
                     scored[claim_id] = self._index.similarity(self._index.query(query), slot)
             matches = []
             for claim_id, score in sorted(scored.items(), key=lambda item: -item[1]):

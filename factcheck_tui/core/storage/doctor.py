@@ -91,7 +91,9 @@ class DoctorReport:
             "stories": self.stories,
             "claims": self.claims,
             "healthy": self.healthy,
-            "problems": [{"path": str(item.path), "line": item.line, "problem": item.problem} for item in self.findings],
+            "problems": [
+                {"path": str(item.path), "line": item.line, "problem": item.problem} for item in self.findings
+            ],
             "repaired": self.actions,
         }
 
@@ -223,16 +225,25 @@ def _scan(layout: Layout) -> DoctorReport:
         _check_summaries(layout, prefix, _expected(layout, by_prefix.get(prefix, []), report), report)
     report.findings += [finding for finding in map(_check_side_file, _side_files(layout)) if finding]
     for name in _journal_names(layout):
-        report.findings.append(Finding(layout.journal / name, f"a writer was interrupted before the summaries of story {name} were updated"))
+        report.findings.append(
+            Finding(
+                layout.journal / name, f"a writer was interrupted before the summaries of story {name} were updated"
+            )
+        )
     for path in stale_temporaries(layout.root):
-        report.findings.append(Finding(path, f"temporary file left by a writer that died (process {temporary_owner(path.name)})"))
+        report.findings.append(
+            Finding(path, f"temporary file left by a writer that died (process {temporary_owner(path.name)})")
+        )
     return report
 
 
 def _single_file_report(root: Path) -> DoctorReport:
     report = DoctorReport(root, schema=0)
     report.findings.append(
-        Finding(root, f"a single-file database from an early version; 'factcheck doctor --repair' (or any command) moves it into a folder at the same path, keeping the file as {backup_of(root).name}")
+        Finding(
+            root,
+            f"a single-file database from an early version; 'factcheck doctor --repair' (or any command) moves it into a folder at the same path, keeping the file as {backup_of(root).name}",
+        )
     )
     return report
 
@@ -279,7 +290,11 @@ def _restore(layout: Layout, path: Path, usable: Callable[[Path, dict[str, Any]]
             usable(path, read_json_file(backup) or {})
         except CorruptFileError:
             continue
-        kept = f"; the damaged file is kept as {_quarantine(layout, path).relative_to(layout.root)}" if path.exists() else ""
+        kept = (
+            f"; the damaged file is kept as {_quarantine(layout, path).relative_to(layout.root)}"
+            if path.exists()
+            else ""
+        )
         atomic_write(path, backup.read_bytes())
         actions.append(f"{path.relative_to(layout.root)}: restored from {backup.relative_to(layout.root)}{kept}")
         return True
@@ -322,7 +337,10 @@ def _rebuild_summaries(layout: Layout, actions: list[str]) -> None:
     scratch = DoctorReport(layout.root)
     for prefix in _prefixes(layout):
         expected = _expected(layout, by_prefix.get(prefix, []), scratch)
-        for folder, table, wanted in ((layout.catalog, CATALOG_TABLE, expected.catalog), (layout.digests, DIGESTS_TABLE, expected.digests)):
+        for folder, table, wanted in (
+            (layout.catalog, CATALOG_TABLE, expected.catalog),
+            (layout.digests, DIGESTS_TABLE, expected.digests),
+        ):
             path = folder / f"{prefix}.json"
             try:
                 rows, damaged = _read_rows(path, table), False
@@ -332,7 +350,9 @@ def _rebuild_summaries(layout: Layout, actions: list[str]) -> None:
             rebuilt = {**{key: row for key, row in rows.items() if expected.skipped(key)}, **wanted}
             if rows == rebuilt and not damaged:
                 continue
-            kept = f"; the damaged file is kept as {_quarantine(layout, path).relative_to(layout.root)}" if damaged else ""
+            kept = (
+                f"; the damaged file is kept as {_quarantine(layout, path).relative_to(layout.root)}" if damaged else ""
+            )
             atomic_write(path, dump_json({table: rebuilt}))
             actions.append(f"{path.relative_to(layout.root)}: rebuilt from the story files{kept}")
 

@@ -1,15 +1,15 @@
 """Where each record lives inside a database folder.
 
-    factcheck.json       schema version and creation time
-    stories/<id>.json    one TinyDB file per story: its text and all its claims
-    catalog/<xx>.json    story summaries for the stories screen, sharded by id prefix
-    digests/<xx>.json    claim text, verdict and status for matching and cross-story lists
-    links.json           reviewers' decisions on suggested duplicate pairs
-    drafts/<user>.json   unsaved text a reviewer is typing, so a crash loses none of it
-    cache/               derived data that can be rebuilt at any time (the matching index)
-    journal/<id>         stories whose summaries are being rewritten (replayed after a crash)
-    backups/             the last three versions of every story, link and draft file
-    .lock                serialises writers across processes
+factcheck.json       schema version and creation time
+stories/<id>.json    one TinyDB file per story: its text and all its claims
+catalog/<xx>.json    story summaries for the stories screen, sharded by id prefix
+digests/<xx>.json    claim text, verdict and status for matching and cross-story lists
+links.json           reviewers' decisions on suggested duplicate pairs
+drafts/<user>.json   unsaved text a reviewer is typing, so a crash loses none of it
+cache/               derived data that can be rebuilt at any time (the matching index)
+journal/<id>         stories whose summaries are being rewritten (replayed after a crash)
+backups/             the last three versions of every story, link and draft file
+.lock                serialises writers across processes
 """
 
 from __future__ import annotations

@@ -62,7 +62,9 @@ def is_single_file_database(path: Path) -> bool:
 
 
 def _invalid(path: Path, table: str, doc_id: str, error: ValidationError) -> CorruptFileError:
-    return CorruptFileError(path, f"{table} record {doc_id}: {validation_problem(error)}", line_of_key(path, [table, doc_id]))
+    return CorruptFileError(
+        path, f"{table} record {doc_id}: {validation_problem(error)}", line_of_key(path, [table, doc_id])
+    )
 
 
 def _story_ids(path: Path, stories: dict[str, Any]) -> dict[str, str]:
@@ -71,7 +73,9 @@ def _story_ids(path: Path, stories: dict[str, Any]) -> dict[str, str]:
     for doc_id, raw in stories.items():
         old = str(raw.get("id", doc_id))
         if old in mapping:
-            raise CorruptFileError(path, f"stories record {doc_id}: story id {old!r} appears twice", line_of_key(path, [STORIES, doc_id]))
+            raise CorruptFileError(
+                path, f"stories record {doc_id}: story id {old!r} appears twice", line_of_key(path, [STORIES, doc_id])
+            )
         try:
             new = parse_story_id(old)
         except InputError:
@@ -108,7 +112,9 @@ def read_single_file(path: Path, data: dict[str, Any]) -> list[tuple[Story, list
         story_id = ids.get(str(raw.get("story_id")))
         if story_id is None:
             raise CorruptFileError(
-                path, f"claims record {doc_id}: story {raw.get('story_id')!r} is not in the file", line_of_key(path, [CLAIMS, doc_id])
+                path,
+                f"claims record {doc_id}: story {raw.get('story_id')!r} is not in the file",
+                line_of_key(path, [CLAIMS, doc_id]),
             )
         number = _number(raw, taken[story_id])
         if number is None:
@@ -153,7 +159,9 @@ def migrate_single_file(path: Path) -> str:
         except (FactcheckError, OSError) as error:
             shutil.rmtree(staging, ignore_errors=True)
             reason = str(error) if isinstance(error, FactcheckError) else (error.strerror or str(error))
-            raise StorageError(f"{path}: could not migrate it into the folder layout ({reason}); the file was left as it was") from error
+            raise StorageError(
+                f"{path}: could not migrate it into the folder layout ({reason}); the file was left as it was"
+            ) from error
         os.unlink(path)
         _move_into_place(staging, path)
         # Whoever waits on this lock finds a folder and stops, so the lock file can go.

@@ -18,7 +18,9 @@ LOCK_POLL_SECONDS = 0.001
 
 
 def database_lock(layout: Layout) -> FileLock:
-    return FileLock(layout.lock, timeout=LOCK_TIMEOUT_SECONDS, mode=0o666, poll_interval=LOCK_POLL_SECONDS, preserve_lock_file=True)
+    return FileLock(
+        layout.lock, timeout=LOCK_TIMEOUT_SECONDS, mode=0o666, poll_interval=LOCK_POLL_SECONDS, preserve_lock_file=True
+    )
 
 
 @contextmanager

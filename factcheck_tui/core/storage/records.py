@@ -54,13 +54,19 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
     try:
         raw_story = tables[STORY_TABLE]["1"]
     except (KeyError, TypeError):
-        raise CorruptFileError(path, "it has no story record (table 'story', document '1')", line_of_key(path, [STORY_TABLE])) from None
+        raise CorruptFileError(
+            path, "it has no story record (table 'story', document '1')", line_of_key(path, [STORY_TABLE])
+        ) from None
     try:
         story = Story.model_validate(raw_story)
     except ValidationError as error:
-        raise CorruptFileError(path, f"story: {validation_problem(error)}", line_of_key(path, [STORY_TABLE, "1"])) from None
+        raise CorruptFileError(
+            path, f"story: {validation_problem(error)}", line_of_key(path, [STORY_TABLE, "1"])
+        ) from None
     if story.id != path.stem:
-        raise CorruptFileError(path, f"holds story {story.id!r}, not {path.stem!r}", line_of_key(path, [STORY_TABLE, "1", "id"]))
+        raise CorruptFileError(
+            path, f"holds story {story.id!r}, not {path.stem!r}", line_of_key(path, [STORY_TABLE, "1", "id"])
+        )
     raw_claims = tables.get(CLAIMS_TABLE, {})
     if not isinstance(raw_claims, dict):
         raise CorruptFileError(path, "table 'claims' is not an object", line_of_key(path, [CLAIMS_TABLE]))
@@ -69,7 +75,9 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
         try:
             claim = Claim.model_validate(raw)
         except ValidationError as error:
-            raise CorruptFileError(path, f"claim {key}: {validation_problem(error)}", line_of_key(path, [CLAIMS_TABLE, key])) from None
+            raise CorruptFileError(
+                path, f"claim {key}: {validation_problem(error)}", line_of_key(path, [CLAIMS_TABLE, key])
+            ) from None
         if str(claim.number) != key or claim.id != claim_id(story.id, claim.number) or claim.story_id != story.id:
             raise CorruptFileError(
                 path,
@@ -81,10 +89,11 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
     return story, claims
 
 
-
 def validate_rows(path: Path, table: str, rows: dict[str, Any], adapter: TypeAdapter[Any]) -> list[Any]:
     try:
         return adapter.validate_python(list(rows.values()))
     except ValidationError as error:
         key = list(rows)[int(error.errors()[0]["loc"][0])]
-        raise CorruptFileError(path, f"record {key}: {validation_problem(error, skip=1)}", line_of_key(path, [table, key])) from None
+        raise CorruptFileError(
+            path, f"record {key}: {validation_problem(error, skip=1)}", line_of_key(path, [table, key])
+        ) from None

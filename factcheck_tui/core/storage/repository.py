@@ -265,7 +265,9 @@ class Repository:
     # -- files -----------------------------------------------------------------------------
 
     @staticmethod
-    def _recent(files: OrderedDict[Path, AtomicJSONStorage], path: Path, limit: int, **options: Any) -> AtomicJSONStorage:
+    def _recent(
+        files: OrderedDict[Path, AtomicJSONStorage], path: Path, limit: int, **options: Any
+    ) -> AtomicJSONStorage:
         """The storage for ``path`` from a bounded cache, dropping the least recently used."""
         storage = files.get(path)
         if storage is None:
@@ -302,7 +304,11 @@ class Repository:
         with self._mutex:
             tables = self._story_file(story_id).read()
         if tables is None:
-            shown = story_id if typed is None or typed.strip().lower() == story_id else f"{typed.strip()!r} (read as {story_id})"
+            shown = (
+                story_id
+                if typed is None or typed.strip().lower() == story_id
+                else f"{typed.strip()!r} (read as {story_id})"
+            )
             raise NotFoundError(f"no story {shown} in {self.root}")
         story, claims = read_story_document(self.layout.story(story_id), tables)
         return story, claims, tables
@@ -324,7 +330,10 @@ class Repository:
         document = dict(tables)
         if story_changed or STORY_TABLE not in tables:
             document[STORY_TABLE] = {"1": record(story)}
-        document[CLAIMS_TABLE] = {**tables.get(CLAIMS_TABLE, {}), **{str(claim.number): record(claim) for claim in changed}}
+        document[CLAIMS_TABLE] = {
+            **tables.get(CLAIMS_TABLE, {}),
+            **{str(claim.number): record(claim) for claim in changed},
+        }
         self._mark_dirty(story.id)
         self._write(story_file, document)
         try:
@@ -367,7 +376,13 @@ class Repository:
         catalog_tables, digest_tables = self._read(catalog), self._read(digests)
         summaries = table_rows(catalog.path, catalog_tables, CATALOG_TABLE)
         if story_id in summaries:
-            self._write(catalog, {**(catalog_tables or {}), CATALOG_TABLE: {key: row for key, row in summaries.items() if key != story_id}})
+            self._write(
+                catalog,
+                {
+                    **(catalog_tables or {}),
+                    CATALOG_TABLE: {key: row for key, row in summaries.items() if key != story_id},
+                },
+            )
         rows = table_rows(digests.path, digest_tables, DIGESTS_TABLE)
         kept = {key: row for key, row in rows.items() if not key.startswith(f"{story_id}-")}
         if len(kept) != len(rows):

@@ -153,7 +153,10 @@ class ClaimScreen(ReviewScreen):
     def _show_evidence(self, items: list[Evidence]) -> None:
         table = self.query_one("#evidence", FitTable)
         table.set_rows(
-            [(item.id, (item.id, one_line(item.source or "—", 16), one_line(item.url or "—", 30)), item.note) for item in items]
+            [
+                (item.id, (item.id, one_line(item.source or "—", 16), one_line(item.url or "—", 30)), item.note)
+                for item in items
+            ]
         )
         table.display = bool(items)
         self.query_one("#no-evidence", Static).display = not items
@@ -352,7 +355,11 @@ class ClaimScreen(ReviewScreen):
             self.save(
                 claim,
                 lambda version: review.add_evidence(
-                    self.app.repo, claim.id, url=result.url, source=result.source, note=result.note,
+                    self.app.repo,
+                    claim.id,
+                    url=result.url,
+                    source=result.source,
+                    note=result.note,
                     actor=self.app.workspace.actor,
                 ),
             )
@@ -370,8 +377,14 @@ class ClaimScreen(ReviewScreen):
             saved = self.save(
                 claim,
                 lambda version: review.update_evidence(
-                    self.app.repo, claim.id, item.id, url=result.url, source=result.source, note=result.note,
-                    actor=self.app.workspace.actor, expected_item=item,
+                    self.app.repo,
+                    claim.id,
+                    item.id,
+                    url=result.url,
+                    source=result.source,
+                    note=result.note,
+                    actor=self.app.workspace.actor,
+                    expected_item=item,
                 ),
             )
             if saved is None:

@@ -78,7 +78,13 @@ class ClaimsScreen(ReviewScreen):
 
     def on_mount(self) -> None:
         self.table.set_columns(
-            [("#", "number", 3), ("Score", "score", 6), ("St", "status", 3), ("Verdict", "verdict", 12), ("Dup", "dup", 3)],
+            [
+                ("#", "number", 3),
+                ("Score", "score", 6),
+                ("St", "status", 3),
+                ("Verdict", "verdict", 12),
+                ("Dup", "dup", 3),
+            ],
             ("Text", "text"),
         )
         self.set_interval(POLL_SECONDS, self._poll)
@@ -141,7 +147,10 @@ class ClaimsScreen(ReviewScreen):
         if meta:
             head.append(f"  {meta}", style="dim")
         visible = self.visible_claims()
-        head.append(f"\n{reviewed} of {len(worthy)} check-worthy claims reviewed · showing {len(visible)}: {self.filter.describe()}", style="dim")
+        head.append(
+            f"\n{reviewed} of {len(worthy)} check-worthy claims reviewed · showing {len(visible)}: {self.filter.describe()}",
+            style="dim",
+        )
         self.query_one("#story-head", Static).update(head)
         self.query_one("#review-progress", ProgressBar).update(total=max(len(worthy), 1), progress=reviewed)
         self.table.set_rows(
@@ -265,7 +274,10 @@ class ClaimsScreen(ReviewScreen):
 
         def added(text: str | int | None) -> None:
             if isinstance(text, str):
-                self._fix("added claim", lambda: ([], [claim_edits.add_claim(self.app.repo, self.story_id, text, actor=actor)]))
+                self._fix(
+                    "added claim",
+                    lambda: ([], [claim_edits.add_claim(self.app.repo, self.story_id, text, actor=actor)]),
+                )
 
         self.app.push_screen(ClaimTextDialog(ADD), added)
 
@@ -279,7 +291,14 @@ class ClaimsScreen(ReviewScreen):
             if isinstance(text, str) and text != claim.text:
                 self._fix(
                     f"edit of {claim.id}",
-                    lambda: ([claim_edits.edit_claim_text(self.app.repo, claim.id, text, actor=actor, expected_version=claim.version)], []),
+                    lambda: (
+                        [
+                            claim_edits.edit_claim_text(
+                                self.app.repo, claim.id, text, actor=actor, expected_version=claim.version
+                            )
+                        ],
+                        [],
+                    ),
                     claim.id,
                 )
 
@@ -295,7 +314,9 @@ class ClaimsScreen(ReviewScreen):
             if isinstance(at, int):
 
                 def run():
-                    first, second = claim_edits.split_claim(self.app.repo, claim.id, at, actor=actor, expected_version=claim.version)
+                    first, second = claim_edits.split_claim(
+                        self.app.repo, claim.id, at, actor=actor, expected_version=claim.version
+                    )
                     return [first], [second]
 
                 self._fix(f"split of {claim.id}", run, claim.id)
@@ -313,8 +334,12 @@ class ClaimsScreen(ReviewScreen):
 
         def run():
             merged = claim_edits.merge_claims(
-                self.app.repo, claim.id, following.id, actor=actor,
-                expected_version=claim.version, second_expected_version=following.version,
+                self.app.repo,
+                claim.id,
+                following.id,
+                actor=actor,
+                expected_version=claim.version,
+                second_expected_version=following.version,
             )
             return [merged, self.app.repo.get_claim(following.id)], []
 
@@ -340,11 +365,22 @@ class ClaimsScreen(ReviewScreen):
             if speaker is not None and speaker.strip() != (claim.speaker or ""):
                 self._fix(
                     f"speaker of {claim.id}",
-                    lambda: ([claim_edits.set_speaker(self.app.repo, claim.id, speaker, actor=actor, expected_version=claim.version)], []),
+                    lambda: (
+                        [
+                            claim_edits.set_speaker(
+                                self.app.repo, claim.id, speaker, actor=actor, expected_version=claim.version
+                            )
+                        ],
+                        [],
+                    ),
                     claim.id,
                 )
 
         self.app.push_screen(
-            PromptScreen(f"Who said {claim.id}?", claim.speaker or "", "empty: nobody, the story's own voice · enter saves · escape cancels"),
+            PromptScreen(
+                f"Who said {claim.id}?",
+                claim.speaker or "",
+                "empty: nobody, the story's own voice · enter saves · escape cancels",
+            ),
             answered,
         )

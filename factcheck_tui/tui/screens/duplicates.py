@@ -75,7 +75,13 @@ class DuplicatesScreen(ReviewScreen):
     def on_mount(self) -> None:
         self._show_head()
         self.table.set_columns(
-            [("Score", "score", 5), ("Level", "level", 9), ("Verdict", "verdict", 12), ("Date", "date", 10), ("Claim", "id", 9)],
+            [
+                ("Score", "score", 5),
+                ("Level", "level", 9),
+                ("Verdict", "verdict", 12),
+                ("Date", "date", 10),
+                ("Claim", "id", 9),
+            ],
             ("Where and what", "text"),
         )
         self._search()
@@ -139,7 +145,10 @@ class DuplicatesScreen(ReviewScreen):
         if match.published:
             text.append(f" · {match.published.isoformat()}")
         text.append(f"\n{match.text}")
-        text.append("\ny: same claim · r: not the same · c: copy its verdict, conclusion and evidence · enter: open it", style="dim")
+        text.append(
+            "\ny: same claim · r: not the same · c: copy its verdict, conclusion and evidence · enter: open it",
+            style="dim",
+        )
         detail.update(text)
 
     def action_cursor(self, step: int) -> None:
@@ -166,7 +175,9 @@ class DuplicatesScreen(ReviewScreen):
             self.app.report(error)
             return None
         word = "link of" if confirm else "rejection of"
-        self.app.undo_stack.append(UndoStep.decision(f"{word} {match.claim_id}", self.claim.id, match.claim_id, previous))
+        self.app.undo_stack.append(
+            UndoStep.decision(f"{word} {match.claim_id}", self.claim.id, match.claim_id, previous)
+        )
         self.app.announce_matches()
         return match
 
@@ -210,7 +221,13 @@ class DuplicatesScreen(ReviewScreen):
     def _copy(self, match: Match) -> None:
         try:
             current = self.app.repo.get_claim(self.claim.id)
-            saved = copy_verdict(self.app.repo, self.claim.id, match.claim_id, actor=self.app.workspace.actor, expected_version=current.version)
+            saved = copy_verdict(
+                self.app.repo,
+                self.claim.id,
+                match.claim_id,
+                actor=self.app.workspace.actor,
+                expected_version=current.version,
+            )
         except FactcheckError as error:
             self.app.report(error)
             return

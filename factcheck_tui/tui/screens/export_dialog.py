@@ -50,7 +50,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             if self.story_id:
                 yield Label("Stories")
                 yield Select(
-                    [(f"This story ({self.story_id})", "story"), ("All stories", "all")], value="story", allow_blank=False, id="scope"
+                    [(f"This story ({self.story_id})", "story"), ("All stories", "all")],
+                    value="story",
+                    allow_blank=False,
+                    id="scope",
                 )
             yield Label("Claims")
             yield Select(
@@ -113,7 +116,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 if answer == "y":
                     self.dismiss(ExportRequest(options, path))
 
-            self.app.push_screen(ConfirmScreen(f"{path} exists.", {"y": "Replace it", "n": "Keep it; choose another name"}), answered)
+            self.app.push_screen(
+                ConfirmScreen(f"{path} exists.", {"y": "Replace it", "n": "Keep it; choose another name"}), answered
+            )
             return
         self.dismiss(ExportRequest(options, path))
 

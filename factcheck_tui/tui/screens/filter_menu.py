@@ -31,7 +31,9 @@ class FilterMenu(ModalScreen[ClaimFilter | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Show", classes="dialog-title")
-            yield OptionList(*[Option(label, id=str(index)) for index, (label, _) in enumerate(self.choices)], id="filters")
+            yield OptionList(
+                *[Option(label, id=str(index)) for index, (label, _) in enumerate(self.choices)], id="filters"
+            )
 
     def on_mount(self) -> None:
         base = self.current.with_text("")

@@ -40,7 +40,11 @@ class HelpScreen(ModalScreen[None]):
         for entry in self.entries:
             if entry.scope != scope:
                 scope = entry.scope
-                table.add_row(Text(scope, style="bold underline"), Text(""), Text("id for [keys]" if scope == "On this screen" else ""))
+                table.add_row(
+                    Text(scope, style="bold underline"),
+                    Text(""),
+                    Text("id for [keys]" if scope == "On this screen" else ""),
+                )
             table.add_row(Text(entry.keys), Text(entry.description), Text(entry.binding.id or ""))
         table.add_row(Text("Marks in the lists", style="bold underline"), Text(""))
         for column, meaning in LEGEND:

@@ -63,7 +63,10 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             yield Label("tab: next field · ctrl+s: import · escape: cancel", classes="hint")
 
     def action_submit(self) -> None:
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("path", "title", "outlet", "url", "published")}
+        values = {
+            name: self.query_one(f"#{name}", Input).value.strip()
+            for name in ("path", "title", "outlet", "url", "published")
+        }
         pasted = self.query_one("#pasted", TextArea).text
         error = self.query_one("#form-error", Label)
         if not values["path"] and not pasted.strip():

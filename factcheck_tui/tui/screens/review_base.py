@@ -60,7 +60,12 @@ class ReviewScreen(Screen[None]):
             saved = self.save(
                 claim,
                 lambda version: review.set_verdict(
-                    self.app.repo, claim.id, verdict, scale=workspace.scale, actor=workspace.actor, expected_version=version
+                    self.app.repo,
+                    claim.id,
+                    verdict,
+                    scale=workspace.scale,
+                    actor=workspace.actor,
+                    expected_version=version,
                 ),
             )
             if saved:

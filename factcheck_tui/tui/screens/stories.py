@@ -25,7 +25,10 @@ SORTS = {
     "oldest": (lambda s: (s.published or s.imported_at.date(), s.imported_at), False),
     "headline": (lambda s: s.title.casefold(), False),
     "outlet": (lambda s: (s.outlet.casefold(), s.title.casefold()), False),
-    "least reviewed": (lambda s: (s.reviewed_count / s.checkworthy_count if s.checkworthy_count else 1.0, s.title), False),
+    "least reviewed": (
+        lambda s: (s.reviewed_count / s.checkworthy_count if s.checkworthy_count else 1.0, s.title),
+        False,
+    ),
 }
 
 
@@ -66,7 +69,13 @@ class StoriesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.table.set_columns(
-            [("Id", "id", 5), ("Date", "date", 10), ("Outlet", "outlet", 10), ("Claims", "claims", 6), ("Reviewed", "progress", 9)],
+            [
+                ("Id", "id", 5),
+                ("Date", "date", 10),
+                ("Outlet", "outlet", 10),
+                ("Claims", "claims", 6),
+                ("Reviewed", "progress", 9),
+            ],
             ("Headline", "title"),
         )
         self.set_interval(POLL_SECONDS, self._poll)
@@ -186,8 +195,13 @@ class StoriesScreen(Screen[None]):
                 return
             try:
                 edit_story(
-                    self.app.repo, story_id, actor=self.app.workspace.actor, title=details.title,
-                    outlet=details.outlet, url=details.url, published=details.published,
+                    self.app.repo,
+                    story_id,
+                    actor=self.app.workspace.actor,
+                    title=details.title,
+                    outlet=details.outlet,
+                    url=details.url,
+                    published=details.published,
                 )
             except FactcheckError as error:
                 self.app.report(error)

@@ -56,7 +56,9 @@ class StoryDialog(ModalScreen[StoryDetails | None]):
         self.focus_next()
 
     def action_submit(self) -> None:
-        values = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("title", "outlet", "url", "published")}
+        values = {
+            name: self.query_one(f"#{name}", Input).value.strip() for name in ("title", "outlet", "url", "published")
+        }
         error = self.query_one("#form-error", Label)
         try:
             if not values["title"]:

@@ -19,7 +19,7 @@ class VerdictPicker(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
-        *[Binding(str(n), f"pick({n})", f"Verdict {n}", show=False, id=f"picker.{n}") for n in range(0, 10)],
+        *[Binding(str(n), f"pick({n})", f"Verdict {n}", show=False, id=f"picker.{n}") for n in range(10)],
     ]
 
     def __init__(self, scale: VerdictScale, current: str | None, claim_text: str) -> None:

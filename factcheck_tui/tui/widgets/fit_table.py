@@ -20,7 +20,7 @@ class FitTable(DataTable):
     # Enter selects the row, and every screen that lists rows opens the selected one.
     BINDINGS = [Binding("enter", "select_cursor", "Open", id="table.open")]
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._fixed: list[int] = []
         self._drawn_width: int | None = None
@@ -46,7 +46,6 @@ class FitTable(DataTable):
         if not self.size.width:
             # Not laid out yet: look again once the table knows its width (a no-op if it fits).
             self.call_after_refresh(self.on_resize)
-
 
     def _redraw(self) -> None:
         width = self._text_width()

@@ -45,7 +45,10 @@ def checked_before(matches: list[Match]) -> Text | None:
         line.append(f" in “{source_name(rated)}”")
         if rated.published:
             line.append(f", {rated.published.isoformat()}")
-        line.append(f" · {rated.claim_id} · {'confirmed' if rated.confirmed else rated.level.value} {rated.score:.2f}", style="dim")
+        line.append(
+            f" · {rated.claim_id} · {'confirmed' if rated.confirmed else rated.level.value} {rated.score:.2f}",
+            style="dim",
+        )
     elif marked:
         line.append("Same claim in: ", style="bold")
         line.append(f"“{source_name(marked[0])}” ({marked[0].claim_id}), not rated there yet")
@@ -65,6 +68,10 @@ def earlier_lines(matches: list[Match], scale: VerdictScale, *, colour: bool) ->
         else:
             text.append("not rated", style="dim")
         text.append(f" “{match.text}”")
-        where = " · ".join(part for part in (source_name(match), match.published.isoformat() if match.published else "", match.claim_id) if part)
+        where = " · ".join(
+            part
+            for part in (source_name(match), match.published.isoformat() if match.published else "", match.claim_id)
+            if part
+        )
         text.append(f" — {where}", style="dim")
     return text

@@ -22,7 +22,9 @@ def spread(newsroom) -> Repository:
     repo = newsroom[0]
     for town in TOWNS:
         claims = [
-            Claim(id="", story_id="", number=0, text=f"{town} council spent {amount} million dollars on {thing} in 2024.")
+            Claim(
+                id="", story_id="", number=0, text=f"{town} council spent {amount} million dollars on {thing} in 2024."
+            )
             for amount, thing in ((3, "roads"), (12, "schools"), (7, "the harbour wall"))
         ]
         repo.add_story(Story(id="", title=f"{town} spending", body=""), claims, "tester")
@@ -51,7 +53,9 @@ def in_workers(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]
     return started
 
 
-def test_workers_build_the_very_index_a_serial_build_gives(spread: Repository, monkeypatch: pytest.MonkeyPatch, in_workers) -> None:
+def test_workers_build_the_very_index_a_serial_build_gives(
+    spread: Repository, monkeypatch: pytest.MonkeyPatch, in_workers
+) -> None:
     paths = spread.digest_shards()
     parallel = building.build_index(paths)
     monkeypatch.undo()
@@ -61,7 +65,9 @@ def test_workers_build_the_very_index_a_serial_build_gives(spread: Repository, m
     assert parallel.state() == serial.state()
 
 
-def test_a_serial_build_in_several_batches_weighs_like_the_workers(spread: Repository, monkeypatch: pytest.MonkeyPatch, in_workers) -> None:
+def test_a_serial_build_in_several_batches_weighs_like_the_workers(
+    spread: Repository, monkeypatch: pytest.MonkeyPatch, in_workers
+) -> None:
     paths = spread.digest_shards()
     parallel = building.build_index(paths)
     monkeypatch.undo()
@@ -88,7 +94,9 @@ def test_a_cancelled_build_stops_its_workers(spread: Repository, in_workers) -> 
     assert all(worker.returncode is not None for worker in in_workers)
 
 
-def test_a_damaged_shard_is_reported_by_name_even_from_a_parallel_build(spread: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_shard_is_reported_by_name_even_from_a_parallel_build(
+    spread: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
     damaged = spread.digest_shards()[-1]
     damaged.write_text('{"claims": [1, 2, 3]}', encoding="utf-8")
     monkeypatch.setattr(building, "PARALLEL_BYTES", 0)
@@ -98,7 +106,7 @@ def test_a_damaged_shard_is_reported_by_name_even_from_a_parallel_build(spread: 
 
 
 def test_runs_are_consecutive_and_of_about_equal_bytes() -> None:
-    sized = [(Path(name), size) for name, size in zip("abcdef", (5, 5, 5, 5, 30, 10))]
+    sized = [(Path(name), size) for name, size in zip("abcdef", (5, 5, 5, 5, 30, 10), strict=False)]
     assert list(building._runs(sized, 2)) == [[Path("a"), Path("b"), Path("c"), Path("d"), Path("e")], [Path("f")]]
     assert list(building._runs(sized, 1)) == [[Path(name) for name in "abcdef"]]
     assert list(building._runs([(Path("a"), 0), (Path("b"), 0)], 2)) == [[Path("a"), Path("b")]]

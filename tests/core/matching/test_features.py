@@ -66,15 +66,21 @@ def test_a_rounded_figure_agrees_and_a_year_is_its_own_kind() -> None:
 
 def test_a_quoted_passage_said_in_full_elsewhere_counts_as_a_field() -> None:
     index = index_of('He said the city has "the highest tax burden of any city in the state," a claim staff disputed.')
-    query = "In a long speech, Hale repeated that Harbor City has the highest property tax burden of any city in the state."
+    query = (
+        "In a long speech, Hale repeated that Harbor City has the highest property tax burden of any city in the state."
+    )
     quoted = features(index, query)
-    plain = features(index_of("He said the city has the highest tax burden of any city in the state, a claim staff disputed."), query)
+    plain = features(
+        index_of("He said the city has the highest tax burden of any city in the state, a claim staff disputed."), query
+    )
     assert quoted["field_covered"] > plain["field_covered"]
     assert quoted["field_covered"] >= 0.9
 
 
 def test_a_headline_is_a_field_of_its_own() -> None:
-    index = index_of("A video shows a moose walking through the Ostbury shopping centre.", titles={0: "Moose in the Mall?"})
+    index = index_of(
+        "A video shows a moose walking through the Ostbury shopping centre.", titles={0: "Moose in the Mall?"}
+    )
     assert features(index, "moose in the mall")["field_covered"] == pytest.approx(1.0)
     assert score(index, "moose in the mall") > score(index, "moose spotted")
 
@@ -90,7 +96,12 @@ def test_pairs_score_the_same_whatever_else_was_asked() -> None:
 
 def test_claims_built_together_equal_claims_built_one_by_one() -> None:
     digests = [
-        {"id": "a-1", "story_id": "a", "text": "Crime is down 20 percent, the mayor said.", "review_title": "Is Crime Down 20%?"},
+        {
+            "id": "a-1",
+            "story_id": "a",
+            "text": "Crime is down 20 percent, the mayor said.",
+            "review_title": "Is Crime Down 20%?",
+        },
         {"id": "a-2", "story_id": "a", "text": 'Hale said "the highest tax burden of any city in the state" is ours.'},
         {"id": "b-1", "story_id": "b", "text": "", "review_title": "Headline only"},
     ]

@@ -28,7 +28,12 @@ def test_reworded_claim_finds_the_archived_check_first(newsroom) -> None:
     assert matches[0].claim_id == archived[0].id
     top = matches[0]
     assert top.level is Level.LIKELY and 0.0 <= top.score <= 1.0
-    assert (top.verdict, top.archive, top.story_title, top.review_title) == ("False", True, "Checks archive", archived[0].review_title)
+    assert (top.verdict, top.archive, top.story_title, top.review_title) == (
+        "False",
+        True,
+        "Checks archive",
+        archived[0].review_title,
+    )
     assert top.published is not None and top.published.isoformat() == "2024-05-01"
     assert story_a[0].id in ids(matches)
 
@@ -74,10 +79,14 @@ def test_thresholds_decide_the_level(newsroom) -> None:
 
 
 def test_index_follows_an_edit_through_update(newsroom) -> None:
-    repo, archived, story_a, _ = newsroom
+    repo, _archived, story_a, _ = newsroom
     index = MatchIndex.open(repo)
     target = story_a[2]  # "The festival drew a large crowd."
-    edited = repo.update_claim(target.id, lambda claim: claim.model_copy(update={"text": "Unemployment in the northern region dropped to 4% in June."}), "tester")
+    edited = repo.update_claim(
+        target.id,
+        lambda claim: claim.model_copy(update={"text": "Unemployment in the northern region dropped to 4% in June."}),
+        "tester",
+    )
     assert target.id not in ids(index.search("northern unemployment fell to four per cent in June"))
     index.update(ClaimDigest.of(repo.get_story(edited.story_id), edited))
     assert target.id in ids(index.search("northern unemployment fell to four per cent in June"))
@@ -94,7 +103,9 @@ def test_saves_by_another_process_are_seen_as_stale_and_refreshed(newsroom, db_p
     assert index.is_stale()
     assert index.refresh() == 1
     assert not index.is_stale()
-    assert next(match for match in index.similar_to(archived[0].id) if match.claim_id == story_a[0].id).verdict == "False"
+    assert (
+        next(match for match in index.similar_to(archived[0].id) if match.claim_id == story_a[0].id).verdict == "False"
+    )
 
 
 def test_cache_is_written_and_loaded_with_changes_since(newsroom, db_path) -> None:
@@ -129,7 +140,11 @@ def test_clusters_group_the_stories_where_a_claim_recurs(newsroom) -> None:
     index = MatchIndex.open(repo)
     budget = {archived[0].id, story_a[0].id}
     found = index.clusters()
-    assert [{member.claim_id for member in cluster.members} for cluster in found if budget & {m.claim_id for m in cluster.members}] == [budget]
+    assert [
+        {member.claim_id for member in cluster.members}
+        for cluster in found
+        if budget & {m.claim_id for m in cluster.members}
+    ] == [budget]
     # "trimmed library spending by 3%" says it in other words: it joins once "likely" starts lower.
     lenient = MatchIndex.open(repo, Matching(possible=0.5, likely=0.7))
     found = lenient.clusters()

@@ -55,7 +55,7 @@ def test_two_writers_both_keep_their_decisions(newsroom, db_path) -> None:
 
 
 def test_links_need_two_existing_different_claims(newsroom) -> None:
-    repo, archived, story_a, _ = newsroom
+    repo, _archived, story_a, _ = newsroom
     with pytest.raises(InputError, match="cannot be linked to itself"):
         LinkStore(repo).confirm(story_a[0].id, story_a[0].id.upper(), actor="ana")
     with pytest.raises(NotFoundError):
@@ -72,7 +72,9 @@ def test_confirm_and_copy_sets_verdict_evidence_and_back_link_with_history(newsr
     assert [item.url for item in copied.evidence] == [source.review_url]
     fields = {change.field for change in copied.history if change.version == copied.version}
     assert {"verdict", "conclusion", "evidence", "copied_from"} <= fields
-    assert all(change.note == f"copied from {source.id}" for change in copied.history if change.version == copied.version)
+    assert all(
+        change.note == f"copied from {source.id}" for change in copied.history if change.version == copied.version
+    )
     assert repo.get_claim(target.id).copied_from == source.id
     reverted = undo(repo, target.id, copied.version, actor="ana")
     assert (reverted.verdict, reverted.copied_from, reverted.evidence) == (None, None, [])

@@ -57,7 +57,11 @@ def test_tweet_noise_is_removed_and_tags_are_split() -> None:
 
 
 def test_country_spellings_agree() -> None:
-    assert content_terms("banned from the U.S.") == content_terms("banned from the United States") == content_terms("banned from the USA")
+    assert (
+        content_terms("banned from the U.S.")
+        == content_terms("banned from the United States")
+        == content_terms("banned from the USA")
+    )
     assert "usa" not in content_terms("let us go")
 
 
@@ -89,7 +93,11 @@ def test_amounts_and_fractions_are_figures(text: str, expected: list[str]) -> No
 
 def test_country_adjectives_and_attribution() -> None:
     said = canonical(content_terms("Chinese hackers stole the data, the minister said"))
-    assert said == canonical(content_terms("According to the minister, hackers from China stole the data")) == "china data hacker minist stole"
+    assert (
+        said
+        == canonical(content_terms("According to the minister, hackers from China stole the data"))
+        == "china data hacker minist stole"
+    )
     assert content_terms("Muslims were banned") == content_terms("Islam was banned")
 
 
@@ -124,8 +132,16 @@ def test_many_texts_analysed_together_come_out_as_each_alone() -> None:
 
 @pytest.mark.parametrize(
     ("first", "second", "same"),
-    [("4.2", "4", True), ("146", "150", True), ("2800000", "3000000", True), ("2400000", "2000000", False),
-     ("15", "20", False), ("2019", "2020", False), ("240000", "2400000", False), ("3", "3", True)],
+    [
+        ("4.2", "4", True),
+        ("146", "150", True),
+        ("2800000", "3000000", True),
+        ("2400000", "2000000", False),
+        ("15", "20", False),
+        ("2019", "2020", False),
+        ("240000", "2400000", False),
+        ("3", "3", True),
+    ],
 )
 def test_rounded_figures_agree_with_exact_ones(first: str, second: str, same: bool) -> None:
     assert figures_agree(first, second) is same
