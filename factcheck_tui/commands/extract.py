@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from factcheck_tui.commands.output import print_json
+from factcheck_tui.commands.output import print_json, warn_about
 from factcheck_tui.core.extraction import extract
 from factcheck_tui.core.extraction.normalise import normalise_body
 from factcheck_tui.core.ingest import read_article
@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    article = read_article(args.article)
+    article = read_article(args.article, workspace.config.limits)
+    warn_about(article)
     result = extract(normalise_body(article.text))
     if args.json:
         print_json(

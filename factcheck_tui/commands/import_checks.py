@@ -11,7 +11,7 @@ from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.interchange import ImportChecksResult, import_checks
 from factcheck_tui.core.workspace import Workspace
 
-PROBLEMS_SHOWN = 20
+WARNINGS_SHOWN = 20
 
 
 def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
@@ -22,10 +22,14 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
         description=(
             "Import past fact-checks from ClaimReview JSON-LD (an object, a list, a DataFeed, or an HTML page "
             'with <script type="application/ld+json">), JSON Lines ({"text", "verdict", "url", "published", "id"}) '
-            "or CSV with a header. Ratings are mapped onto the verdict scale; bad records are reported and skipped."
+            "or CSV with a header. Ratings are mapped onto the verdict scale. A bad record stops the import with "
+            "nothing imported, unless --skip-bad is given."
         ),
     )
     parser.add_argument("file", help="the file of past checks (.json, .jsonld, .jsonl, .csv, .tsv, .html)")
+    parser.add_argument(
+        "--skip-bad", action="store_true", help="import the valid records and list every bad one that was skipped"
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(run=run, creates_database=True)
 
@@ -50,16 +54,25 @@ def _summary(result: ImportChecksResult) -> list[str]:
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     bar = ProgressBar()
     try:
-        result = import_checks(workspace.repo, Path(args.file), workspace.scale, actor=workspace.actor, progress=bar)
+        result = import_checks(
+            workspace.repo,
+            Path(args.file),
+            workspace.scale,
+            actor=workspace.actor,
+            progress=bar,
+            skip_bad=args.skip_bad,
+            limits=workspace.config.limits,
+        )
     finally:
         bar.close()
-    for problem in result.problems[:PROBLEMS_SHOWN]:
-        kind = "skipped" if problem.skipped else "warning"
-        print(f"factcheck: {kind}: {args.file}: {problem}", file=sys.stderr)
-    if len(result.problems) > PROBLEMS_SHOWN:
-        print(
-            f"factcheck: ... and {len(result.problems) - PROBLEMS_SHOWN:,} more problems (see --json)", file=sys.stderr
-        )
+    # Every skipped record is listed: the reviewer asked to go on without them and must know which.
+    for problem in (problem for problem in result.problems if problem.skipped):
+        print(f"factcheck: skipped: {args.file}: {problem}", file=sys.stderr)
+    warnings = [problem for problem in result.problems if not problem.skipped]
+    for problem in warnings[:WARNINGS_SHOWN]:
+        print(f"factcheck: warning: {args.file}: {problem}", file=sys.stderr)
+    if len(warnings) > WARNINGS_SHOWN:
+        print(f"factcheck: ... and {len(warnings) - WARNINGS_SHOWN:,} more warnings (see --json)", file=sys.stderr)
     if args.json:
         print_json(
             {

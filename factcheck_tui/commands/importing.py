@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.commands.output import print_json
+from factcheck_tui.commands.output import print_json, warn_about
 from factcheck_tui.core.importing import import_story, parse_date
 from factcheck_tui.core.ingest import read_article
 from factcheck_tui.core.workspace import Workspace
@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     published = parse_date(args.published)
-    article = read_article(args.article)
+    article = read_article(args.article, workspace.config.limits)
+    warn_about(article)
     story, claims = import_story(
         workspace.repo,
         article,
@@ -34,6 +35,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         url=args.url,
         published=published,
         again=args.again,
+        limits=workspace.config.limits,
     )
     checkworthy = sum(claim.checkworthy for claim in claims)
     if args.json:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 
 from factcheck_tui.commands.output import print_json_line
+from factcheck_tui.core.decoding import text_from_bytes
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.ingest import decode, read_input
+from factcheck_tui.core.ingest import input_label, read_input
+from factcheck_tui.core.limits import Limits
 from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.text import one_line
@@ -35,12 +37,14 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser.set_defaults(run=run)
 
 
-def read_queries(source: str) -> list[str]:
+def read_queries(source: str, limits: Limits) -> list[str]:
     """One query per line. A blank line stays (and gets no matches), so output line N answers input line N."""
-    payload, label = read_input(source)
+    what = "a file of queries"
+    payload, label = read_input(source, limits.archive_bytes, what), input_label(source)
     if not payload.strip():
         raise InputError(f"{label}: has no queries")
-    return [line.strip() for line in decode(payload, label).splitlines()]
+    decoded = text_from_bytes(payload, label, what=what, replace_bad_bytes=False)
+    return [line.strip() for line in decoded.text.splitlines()]
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -48,7 +52,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         raise InputError("give either a TEXT to match or --queries FILE (not both)")
     if args.top < 1:
         raise InputError(f"--top: {args.top} is not a positive number")
-    queries = read_queries(args.queries) if args.queries else [args.text]
+    queries = read_queries(args.queries, workspace.config.limits) if args.queries else [args.text]
     if args.text is not None and not args.text.strip():
         raise InputError("the text to match is empty")
     index = MatchIndex.open(workspace.repo, workspace.config.matching)

@@ -18,6 +18,12 @@ def print_json_line(data: Any) -> None:
     sys.stdout.flush()
 
 
+def warn_about(article: Any) -> None:
+    """What reading an article put right (bytes replaced, NULs removed), one line each on stderr."""
+    for warning in article.warnings:
+        print(f"factcheck: warning: {warning}", file=sys.stderr)
+
+
 def claim_record(claim: Any) -> dict[str, Any]:
     """The public JSON shape of a claim (history is left out; ``show --json`` includes it)."""
     return claim.model_dump(mode="json", exclude={"history"})

@@ -38,6 +38,7 @@ def run_edit(args: argparse.Namespace, workspace: Workspace) -> int:
         outlet=args.outlet,
         url=args.url,
         published=published,
+        limits=workspace.config.limits,
     )
     date = story.published.isoformat() if story.published else "no date"
     print(f"{story.id}\t{story.title}\t{story.outlet or 'no outlet'}\t{date}")

@@ -12,6 +12,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from factcheck_tui.core.errors import ConfigError
+from factcheck_tui.core.limits import Limits
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
 
 APP_NAME = "factcheck-tui"
@@ -63,6 +64,7 @@ class Config(BaseModel):
     verdicts: list[VerdictLabel] = Field(default_factory=lambda: list(DEFAULT_SCALE.labels))
     matching: Matching = Field(default_factory=Matching)
     keys: dict[str, str] = Field(default_factory=dict)
+    limits: Limits = Field(default_factory=Limits)
 
     @field_validator("verdicts")
     @classmethod

@@ -8,6 +8,7 @@ from factcheck_tui.core.errors import AlreadyImportedError, InputError
 from factcheck_tui.core.extraction import Extraction, extract
 from factcheck_tui.core.extraction.normalise import normalise_body
 from factcheck_tui.core.ingest import Article
+from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
 from factcheck_tui.core.models import Claim, Origin, Story
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.urls import normalise_url
@@ -32,8 +33,10 @@ def import_story(
     url: str = "",
     published: date | None = None,
     again: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[Story, list[Claim]]:
     """Store a new story with its extracted claims. The same text twice is refused unless ``again``."""
+    headline = check_length((title or article.title or "Untitled story").strip(), limits.headline_chars, "the headline")
     body = normalise_body(article.text)
     if not body:
         raise InputError(f"{article.source}: the article is empty")
@@ -46,8 +49,8 @@ def import_story(
         refuse_reimport(repo, Story(id="", title="", body=body), article.source)
     story = Story(
         id="",
-        title=(title or article.title or "Untitled story").strip(),
-        outlet=outlet.strip(),
+        title=headline,
+        outlet=check_length(outlet.strip(), limits.headline_chars, "the outlet"),
         url=url.strip(),
         published=published,
         body=body,

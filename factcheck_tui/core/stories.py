@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
 from factcheck_tui.core.models import Story
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.urls import normalise_url
@@ -22,15 +23,16 @@ def edit_story(
     outlet: str | None = None,
     url: str | None = None,
     published: date | object | None = UNCHANGED,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Story:
     """Change what is given; ``published=None`` clears the date, leaving it out keeps it."""
     changes: dict[str, object] = {}
     if title is not None:
         if not title.strip():
             raise InputError("a story needs a headline")
-        changes["title"] = title.strip()
+        changes["title"] = check_length(title.strip(), limits.headline_chars, "the headline")
     if outlet is not None:
-        changes["outlet"] = outlet.strip()
+        changes["outlet"] = check_length(outlet.strip(), limits.headline_chars, "the outlet")
     if url is not None:
         changes["url"] = normalise_url(url) if url.strip() else ""
     if published is not UNCHANGED:

@@ -230,11 +230,12 @@ class FactcheckApp(TypeAheadApp):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, request: ImportRequest) -> None:
+        limits = self.workspace.config.limits
         try:
             if request.path:
-                article = read_article(request.path)
+                article = read_article(request.path, limits)
             else:
-                article = parse_article(request.pasted.encode("utf-8"), "pasted text")
+                article = parse_article(request.pasted.encode("utf-8"), "pasted text", limits=limits)
             story, claims = import_story(
                 self.repo,
                 article,
@@ -244,6 +245,7 @@ class FactcheckApp(TypeAheadApp):
                 url=request.url,
                 published=parse_date(request.published, "Published"),
                 again=request.again,
+                limits=limits,
             )
         except AlreadyImportedError as error:
             self.call_from_thread(self._already_imported, request, error)
@@ -251,7 +253,7 @@ class FactcheckApp(TypeAheadApp):
         except FactcheckError as error:
             self.call_from_thread(self._import_failed, request, error)
             return
-        self.call_from_thread(self._imported, story, claims)
+        self.call_from_thread(self._imported, story, claims, article.warnings)
 
     def _import_failed(self, request: ImportRequest, error: FactcheckError) -> None:
         """The dialog comes back with everything the reviewer typed and what went wrong."""
@@ -276,10 +278,12 @@ class FactcheckApp(TypeAheadApp):
             answered,
         )
 
-    def _imported(self, story: Story, claims: list[Claim]) -> None:
+    def _imported(self, story: Story, claims: list[Claim], warnings: tuple[str, ...] = ()) -> None:
         self._finished("import", None)
         self.claims_saved(claims)
         self.notify(f"Imported {story.id}: {len(claims)} claims from “{story.title}”", timeout=4, markup=False)
+        for warning in warnings:
+            self.notify(warning, severity="warning", timeout=10, markup=False)
         from factcheck_tui.tui.screens.claims import ClaimsScreen
 
         self.push_screen(ClaimsScreen(story.id))

@@ -152,8 +152,8 @@ def test_export_of_an_unknown_story_is_one_line(tmp_path: Path, newsroom: Reposi
     one_error_line(factcheck(tmp_path, "export", "--story", "zzzzz"), "no story zzzzz", code=1)
 
 
-def test_import_checks_reports_bad_lines_and_skips_duplicates(tmp_path: Path) -> None:
-    result = factcheck(tmp_path, "import-checks", str(PAST / "checks.jsonl"))
+def test_import_checks_with_skip_bad_lists_bad_lines_and_skips_duplicates(tmp_path: Path) -> None:
+    result = factcheck(tmp_path, "import-checks", str(PAST / "checks.jsonl"), "--skip-bad")
     assert result.returncode == 0, result.stderr
     summary = result.stdout.splitlines()
     assert (
@@ -163,10 +163,10 @@ def test_import_checks_reports_bad_lines_and_skips_duplicates(tmp_path: Path) ->
     assert summary[2] == "1 ratings not mapped onto the scale (imported without a verdict): 'Full Flop' (1)"
     problems = result.stderr.splitlines()
     assert problems[0].startswith(f"factcheck: skipped: {PAST / 'checks.jsonl'}: line 3: not valid JSON")
-    assert problems[2].startswith(
+    assert problems[3].startswith(
         f"factcheck: warning: {PAST / 'checks.jsonl'}: line 6: date '03/04/2024' not understood"
     )
-    again = json.loads(factcheck(tmp_path, "import-checks", str(PAST / "checks.jsonl"), "--json").stdout)
+    again = json.loads(factcheck(tmp_path, "import-checks", str(PAST / "checks.jsonl"), "--json", "--skip-bad").stdout)
     assert (again["read"], again["imported"], again["duplicates"], again["story_ids"]) == (6, 0, 6, [])
     assert again["problems"][0] == {"where": "line 3", "problem": again["problems"][0]["problem"], "skipped": True}
     stories = json.loads(factcheck(tmp_path, "stories", "--json").stdout)
@@ -175,7 +175,7 @@ def test_import_checks_reports_bad_lines_and_skips_duplicates(tmp_path: Path) ->
 
 @pytest.mark.parametrize(("name", "count"), [("page.html", 2), ("feed.json", 3), ("checks.csv", 4)])
 def test_import_checks_reads_every_form(tmp_path: Path, name: str, count: int) -> None:
-    result = factcheck(tmp_path, "import-checks", str(PAST / name), "--json")
+    result = factcheck(tmp_path, "import-checks", str(PAST / name), "--json", "--skip-bad")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["imported"] == count
 
@@ -185,6 +185,34 @@ def test_import_checks_errors_are_one_line(tmp_path: Path) -> None:
     header_only = tmp_path / "bad.csv"
     header_only.write_text("verdict,url\nFalse,https://x.example\n")
     one_error_line(factcheck(tmp_path, "import-checks", str(header_only)), "the CSV header has no claim text column")
+
+
+def test_a_stray_quote_in_a_long_csv_stops_the_import_naming_its_line(tmp_path: Path) -> None:
+    rows = [f"Claim number {n} about the harbour budget.,False" for n in range(1000)]
+    rows[3] = '"' + rows[3]
+    path = tmp_path / "thousand.csv"
+    path.write_text("text,verdict\n" + "\n".join(rows) + "\n")
+    result = factcheck(tmp_path, "import-checks", str(path))
+    one_error_line(result, f"{path}: line 5: a quoted cell opens here and never closes (a stray quote?)")
+    assert "nothing was imported" in result.stderr
+    assert json.loads(factcheck(tmp_path, "stories", "--json").stdout) == []
+    skipped = factcheck(tmp_path, "import-checks", str(path), "--skip-bad")
+    assert skipped.returncode == 0, skipped.stderr
+    assert skipped.stderr.splitlines() == [
+        f"factcheck: skipped: {path}: line 5: a quoted cell opens here and never closes (a stray quote?)"
+    ]
+
+
+def test_skip_bad_lists_every_skipped_line(tmp_path: Path) -> None:
+    path = tmp_path / "many-bad.jsonl"
+    lines = [
+        json.dumps({"text": f"Claim {n} about fares.", "verdict": "True"}) if n % 2 else "{broken" for n in range(60)
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    result = factcheck(tmp_path, "import-checks", str(path), "--skip-bad")
+    assert result.returncode == 0, result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("factcheck: skipped:")]
+    assert [line.split(": ")[3] for line in skipped] == [f"line {n}" for n in range(1, 61, 2)]
 
 
 def test_restore_then_export_gives_the_same_bytes(tmp_path: Path, newsroom: Repository) -> None:

@@ -13,6 +13,7 @@ from factcheck_tui.core.config import Config, Organisation
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report
 from factcheck_tui.core.interchange import import_checks, past_checks
+from factcheck_tui.core.limits import Limits
 from factcheck_tui.core.models import Claim, Origin, Status, StoryKind
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
@@ -38,7 +39,7 @@ def by_text(repo: Repository) -> dict[str, Claim]:
 
 
 def test_json_lines_with_bad_lines_imports_the_good_ones_and_names_the_bad(repo: Repository) -> None:
-    result = run(repo, PAST / "checks.jsonl")
+    result = run(repo, PAST / "checks.jsonl", skip_bad=True)
     assert (result.format, result.read, result.imported, result.duplicates) == ("JSON Lines", 6, 5, 1)
     assert [(p.where, p.skipped) for p in result.problems] == [
         ("line 3", True),
@@ -66,7 +67,7 @@ def test_json_lines_with_bad_lines_imports_the_good_ones_and_names_the_bad(repo:
 
 
 def test_imported_checks_are_archive_claims_with_a_place_in_their_story(repo: Repository) -> None:
-    result = run(repo, PAST / "checks.jsonl")
+    result = run(repo, PAST / "checks.jsonl", skip_bad=True)
     (story_id,) = result.story_ids
     story = repo.get_story(story_id)
     assert (story.kind, story.title, story.source_file) == (
@@ -82,7 +83,7 @@ def test_imported_checks_are_archive_claims_with_a_place_in_their_story(repo: Re
 
 
 def test_claimreview_embedded_in_an_html_page(repo: Repository) -> None:
-    result = run(repo, PAST / "page.html")
+    result = run(repo, PAST / "page.html", skip_bad=True)
     assert (result.format, result.read, result.imported) == ("HTML page with JSON-LD", 2, 2)
     assert [(p.where, p.skipped) for p in result.problems] == [("line 43", True)]
     assert "JSON-LD block is not valid JSON" in result.problems[0].message
@@ -135,7 +136,7 @@ def test_one_object_and_a_list_of_claimreviews(repo: Repository, tmp_path: Path)
             ]
         )
     )
-    result = run(repo, many)
+    result = run(repo, many, skip_bad=True)
     assert (result.imported, result.duplicates) == (1, 1)
     assert [str(problem) for problem in result.problems] == ["ClaimReview 3: no claim text"]
     assert by_text(repo)["The pier is 100 metres long."].verdict == "False"
@@ -159,7 +160,7 @@ def test_verified_claims_without_ratings_are_kept_for_matching(repo: Repository,
 def test_a_json_array_of_plain_records_and_json_lines_named_json(repo: Repository, tmp_path: Path) -> None:
     records = tmp_path / "records.json"
     records.write_text(json.dumps([{"statement": "Parking fees doubled.", "label": "Mostly False"}, "nonsense"]))
-    result = run(repo, records)
+    result = run(repo, records, skip_bad=True)
     assert (result.imported, [str(p) for p in result.problems]) == (1, ["record 2: not a JSON object"])
     lines = tmp_path / "lines.json"
     lines.write_text(
@@ -169,7 +170,7 @@ def test_a_json_array_of_plain_records_and_json_lines_named_json(repo: Repositor
 
 
 def test_csv_with_header_variants_multiline_cells_and_bad_rows(repo: Repository) -> None:
-    result = run(repo, PAST / "checks.csv")
+    result = run(repo, PAST / "checks.csv", skip_bad=True)
     assert (result.format, result.imported, result.unrated) == ("CSV", 4, 1)
     assert [(p.where, p.message) for p in result.problems] == [
         ("line 7", "no claim text"),
@@ -206,9 +207,9 @@ def test_csv_with_semicolons_a_bom_and_a_numeric_rating(repo: Repository, tmp_pa
         ("", "the file is empty"),
         (
             '{"text": "", "verdict": "True"}\nnot json\n',
-            "no fact-check could be read (2 bad records; first: line 1: no claim text)",
+            "input.json: line 1: no claim text (and 1 more bad record); nothing was imported",
         ),
-        ('{"@type": "WebPage"}', "no fact-check could be read"),
+        ('{"@type": "WebPage"}', "input.json: record 1: no claim text; nothing was imported"),
         ("<html><body>No markup</body></html>", 'the page has no <script type="application/ld+json"> block'),
     ],
 )
@@ -238,8 +239,8 @@ def test_missing_and_binary_files(repo: Repository, tmp_path: Path) -> None:
 
 
 def test_reimporting_the_same_file_adds_nothing(repo: Repository) -> None:
-    first = run(repo, PAST / "checks.jsonl")
-    second = run(repo, PAST / "checks.jsonl")
+    first = run(repo, PAST / "checks.jsonl", skip_bad=True)
+    second = run(repo, PAST / "checks.jsonl", skip_bad=True)
     assert (second.read, second.imported, second.duplicates, second.story_ids) == (first.read, 0, first.read, [])
     assert len(imported(repo)) == first.imported
 
@@ -274,7 +275,12 @@ def test_checks_are_chunked_into_archive_stories(
 
 def test_progress_is_reported_for_reading_and_saving(repo: Repository) -> None:
     seen: list[tuple[str, int, int]] = []
-    run(repo, PAST / "checks.jsonl", progress=lambda stage, done, total: seen.append((stage, done, total)))
+    run(
+        repo,
+        PAST / "checks.jsonl",
+        skip_bad=True,
+        progress=lambda stage, done, total: seen.append((stage, done, total)),
+    )
     assert seen[0][0] == "reading" and seen[-1] == ("saving", 5, 5)
     assert {stage for stage, _, _ in seen} == {"reading", "saving"}
 
@@ -313,5 +319,67 @@ def test_our_own_exports_come_back_in(tmp_path: Path) -> None:
 def test_json_lines_with_windows_line_ends_keep_their_line_numbers(repo: Repository, tmp_path: Path) -> None:
     path = tmp_path / "windows.jsonl"
     path.write_bytes(b'{"text": "One.", "verdict": "True"}\r\n{broken\r\n{"text": "Two.", "verdict": "False"}\r\n')
-    result = run(repo, path)
+    result = run(repo, path, skip_bad=True)
     assert (result.imported, [p.where for p in result.problems]) == (2, ["line 2"])
+
+
+def test_a_stray_quote_that_swallows_a_row_is_a_bad_record(repo: Repository, tmp_path: Path) -> None:
+    """Valid CSV, but two rows read as one claim: refused, not imported as a merged claim."""
+    path = tmp_path / "short.csv"
+    path.write_text('text,verdict\n"Fares rose 5%,False\nTaxes fell",True\nThe bridge opened.,True\n')
+    with pytest.raises(InputError, match=r"short.csv: line 2: a quoted cell runs on to line 3 .*nothing was imported"):
+        run(repo, path)
+    assert imported(repo) == []
+    result = run(repo, path, skip_bad=True)
+    assert (result.imported, [p.where for p in result.problems]) == (1, ["line 2"])
+
+
+def test_a_multiline_conclusion_is_still_fine(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text('text,verdict,url,conclusion\nFares rose 5%.,False,,"First paragraph.\nSecond one."\n')
+    assert run(repo, path).imported == 1
+    assert by_text(repo)["Fares rose 5%."].conclusion == "First paragraph.\nSecond one."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+@pytest.mark.parametrize("name", ["checks.json", "checks.jsonl"])
+def test_utf16_and_utf32_json_and_json_lines(repo: Repository, tmp_path: Path, encoding: str, name: str) -> None:
+    rows = [{"text": "Le café coûte 3 €.", "verdict": "False"}, {"text": "Rents fell 2%.", "verdict": "True"}]
+    content = json.dumps(rows) if name.endswith(".json") else "\n".join(json.dumps(row) for row in rows)
+    path = tmp_path / name
+    path.write_bytes(content.encode(encoding))
+    assert run(repo, path).imported == 2
+    assert by_text(repo)["Le café coûte 3 €."].verdict == "False"
+
+
+def test_a_file_with_bytes_that_are_not_utf8_is_refused_naming_the_offset(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "legacy.csv"
+    path.write_bytes("text,verdict\nLe café a fermé.,False\n".encode("cp1252"))
+    with pytest.raises(
+        InputError, match=r"legacy.csv: is not UTF-8 \(undecodable byte 0xe9 at offset 19, and 1 more\)"
+    ):
+        run(repo, path)
+
+
+def test_too_many_records_or_too_long_fields_are_refused(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(json.dumps({"text": f"Claim {n}.", "verdict": "True"}) for n in range(6)))
+    with pytest.raises(InputError, match="holds more than 5 past checks, the limit for one file"):
+        run(repo, path, limits=Limits(past_checks=5))
+    assert imported(repo) == []
+    long_title = tmp_path / "title.jsonl"
+    long_title.write_text(json.dumps({"text": "Fares rose.", "verdict": "True", "title": "x" * 400}))
+    with pytest.raises(InputError, match="line 1: the title is 400 characters long; the limit is 300"):
+        run(repo, long_title)
+
+
+def test_endless_random_input_is_refused_at_once(repo: Repository) -> None:
+    with pytest.raises(InputError, match="/dev/urandom: looks like a binary file"):
+        run(repo, Path("/dev/urandom"))
+
+
+def test_a_big_file_is_refused_before_it_is_read(repo: Repository, tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"text": "Fares rose.", "verdict": "True"}) * 100)
+    with pytest.raises(InputError, match=r"big.jsonl: is 4.2 KB, over the 1 KB limit for a file of past fact-checks"):
+        run(repo, path, limits=Limits(archive_bytes=1000))

@@ -33,11 +33,6 @@ def test_missing_empty_binary_and_folder_inputs_are_clear_errors(tmp_path: Path)
             "The port handled 1.8 million boxes.",
         ),
         (
-            "legacy.txt",
-            "The mayor’s office said costs rose 5%.".encode("cp1252"),
-            "The mayor’s office said costs rose 5%.",
-        ),
-        (
             "latin.html",
             '<html><head><meta charset="iso-8859-1"></head><body><p>Café prices rose 5%.</p></body></html>'.encode(
                 "latin-1"
@@ -57,11 +52,40 @@ def test_encodings_are_detected(tmp_path: Path, name: str, payload: bytes, text:
     assert read_article(str(path)).text == text
 
 
-def test_undecodable_bytes_are_rejected_with_the_offset(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"Costs rose \x81\x8d sharply.")
-    with pytest.raises(InputError, match=r"bad.txt: is not UTF-8 text \(undecodable byte 0x81 at offset 11\)"):
-        read_article(str(bad))
+def test_a_legacy_encoding_is_refused_naming_the_first_bad_byte(tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(("Café prices rose. " * 20).encode("cp1252"))
+    with pytest.raises(InputError) as caught:
+        read_article(str(legacy))
+    assert f"{legacy}: is not UTF-8 (undecodable byte 0xe9 at offset 3, and 16 more)" in str(caught.value)
+
+
+def test_one_bad_byte_in_utf8_is_replaced_with_a_warning_and_the_accents_stay(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(
+        "Le café coûte 3 € à Paris.\n\nD’après la mairie, ".encode() + b"\xff" + " le prix a doublé.".encode()
+    )
+    article = read_article(str(damaged))
+    assert article.text == "Le café coûte 3 € à Paris.\n\nD’après la mairie, \ufffd le prix a doublé."
+    (warning,) = article.warnings
+    assert "damaged.txt: 1 byte not valid UTF-8 (at offset 55)" in warning
+
+
+def test_nuls_past_the_start_are_removed_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "nul.txt"
+    path.write_bytes(b"The port handled 1.8 million boxes. " * 300 + b"\x00\x00Ships left on Monday.")
+    article = read_article(str(path))
+    assert "\x00" not in article.text and article.text.endswith("boxes. Ships left on Monday.")
+    assert article.warnings == (f"{path}: 2 NUL characters removed (first at character 10,800)",)
+
+
+@pytest.mark.parametrize("bom", ["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark(tmp_path: Path, bom: str) -> None:
+    path = tmp_path / "wide.txt"
+    text = "Le café coûte 3 € à Paris, a dit la mairie."
+    mark = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(bom, b"")
+    path.write_bytes(mark + text.encode(bom))
+    assert read_article(str(path)).text == text
 
 
 def test_html_keeps_the_article_and_drops_scripts_and_navigation(tmp_path: Path) -> None:

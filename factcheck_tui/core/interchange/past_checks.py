@@ -15,11 +15,12 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from factcheck_tui.core.decoding import binary_error, is_binary, read_capped
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.interchange.ratings import RatingMapper
-from factcheck_tui.core.interchange.readers import FORMAT_NAMES, read_checks
+from factcheck_tui.core.interchange.readers import FORMAT_NAMES, PAST_CHECKS, read_checks
 from factcheck_tui.core.interchange.records import PastCheck, Problem
-from factcheck_tui.core.interchange.source import read_source
+from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
@@ -106,6 +107,14 @@ def _claims_and_body(checks: list[PastCheck], mapper: RatingMapper) -> tuple[str
     return "\n\n".join(parts), claims
 
 
+def _refuse_binary(path: Path) -> Callable[[bytes], None]:
+    def check(head: bytes) -> None:
+        if is_binary(head):
+            raise binary_error(str(path), PAST_CHECKS)
+
+    return check
+
+
 def _archive_title(source: Path, part: int, parts: int) -> str:
     title = f"Past fact-checks: {source.name}"
     return f"{title} (part {part} of {parts})" if parts > 1 else title
@@ -116,14 +125,35 @@ def _common_publisher(checks: list[PastCheck]) -> str:
     return next(iter(publishers)) if len(publishers) == 1 else ""
 
 
-def _new_checks(items: Iterable[PastCheck | Problem], known: set[str], result: ImportChecksResult) -> list[PastCheck]:
+def _oversized(check: PastCheck, limits: Limits) -> str | None:
+    """Why a check's fields are too long to keep, if they are (a claim's own cap is the reader's)."""
+    short = {"title": check.title, "speaker": check.speaker, "publisher": check.publisher, "rating": check.rating.label}
+    for name, value in short.items():
+        if value and len(value) > limits.headline_chars:
+            return f"the {name} is {len(value):,} characters long; the limit is {limits.headline_chars:,}"
+    for name, value in {"URL": check.url, "conclusion": check.conclusion}.items():
+        if value and len(value) > limits.field_chars:
+            return f"the {name} is {len(value):,} characters long; the limit is {limits.field_chars:,}"
+    return None
+
+
+def _new_checks(
+    items: Iterable[PastCheck | Problem], known: set[str], result: ImportChecksResult, limits: Limits
+) -> list[PastCheck]:
     fresh: list[PastCheck] = []
     seen_ids: set[str] = set()
     for item in items:
+        if isinstance(item, PastCheck) and (why := _oversized(item, limits)):
+            item = Problem(item.where, why)
         if isinstance(item, Problem):
             result.problems.append(item)
             continue
         result.read += 1
+        if result.read > limits.past_checks:
+            raise InputError(
+                f"{result.source}: holds more than {limits.past_checks:,} past checks, the limit for one file "
+                "(split it, or see [limits] in the config); nothing was imported"
+            )
         key = check_key(item.text, item.url, item.rating.spelled(), item.published)
         if key in known or (item.source_id is not None and item.source_id in seen_ids):
             result.duplicates += 1
@@ -142,14 +172,23 @@ def import_checks(
     *,
     actor: str,
     progress: Progress | None = None,
+    skip_bad: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ImportChecksResult:
     """Import a file of past fact-checks: ClaimReview JSON-LD (object, list, DataFeed or an HTML
-    page), JSON Lines or CSV. Bad records are reported in the result and skipped."""
+    page), JSON Lines or CSV. The whole file is read before anything is stored: a bad record
+    stops the import with nothing imported, unless ``skip_bad`` (then the result lists each one)."""
     report = progress or (lambda stage, done, total: None)
-    payload = read_source(path)
+    payload = read_capped(path, limits.archive_bytes, "a file of past fact-checks", head_check=_refuse_binary(path))
     fmt, items = read_checks(path, payload, lambda done, total: report("reading", done, total))
     result = ImportChecksResult(source=str(path), format=FORMAT_NAMES[fmt])
-    fresh = _new_checks(items, known_checks(repo), result)
+    fresh = _new_checks(items, known_checks(repo), result, limits)
+    bad = [problem for problem in result.problems if problem.skipped]
+    if bad and not skip_bad:
+        more = f" (and {len(bad) - 1:,} more bad record{'s' if len(bad) > 2 else ''})" if len(bad) > 1 else ""
+        raise InputError(
+            f"{path}: {bad[0]}{more}; nothing was imported (fix the file, or use --skip-bad to import the rest)"
+        )
     if result.read == 0:
         first = next((problem for problem in result.problems if problem.skipped), None)
         detail = f" ({result.skipped} bad record{'s' if result.skipped != 1 else ''}; first: {first})" if first else ""

@@ -1,13 +1,15 @@
 """Reading a file of past fact-checks in any accepted form, record by record.
 
 A record that cannot be read becomes a ``Problem`` naming its line (or its place in a JSON
-document) and the reading goes on; only a file that cannot be read at all raises ``InputError``.
+document) and the reading goes on, so that every bad record can be named; the importer decides
+whether that stops the import. Only a file that cannot be read at all raises ``InputError``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from factcheck_tui.core.decoding import DecodedText, text_from_bytes
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.csv_table import FORMULA_START, GUARD
 from factcheck_tui.core.interchange.claimreview_in import claim_review_fields, find_claim_reviews, json_ld_blocks
@@ -46,7 +49,7 @@ SUFFIXES = {
 PROGRESS_EVERY = 2000
 # A record holding one of these is JSON-LD markup; any other is a plain record.
 JSON_LD_KEYS = frozenset({"@type", "@graph", "@context", "claimReviewed"})
-BINARY_SNIFF_BYTES = 8192
+PAST_CHECKS = "a file of past fact-checks (JSON-LD, JSON Lines, CSV or an HTML page)"
 _WRAPPERS = re.compile(
     r"^\s*(?:<!--|//\s*<!\[CDATA\[|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|//\s*\]\]>|/\*\s*\]\]>\s*\*/)\s*$"
 )
@@ -65,18 +68,6 @@ def detect_format(path: Path, payload: bytes) -> str:
     if head in (b"{", b"["):
         return "json"
     return "csv"
-
-
-def decode_text(payload: bytes, source: str) -> str:
-    if payload.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return payload.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(f"{source}: has a UTF-16 mark but is not valid UTF-16") from None
-    try:
-        return payload.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{source}: not UTF-8 text (invalid byte at offset {error.start})") from None
 
 
 def _checked(fields: Fields, where: str) -> Iterator[Item]:
@@ -167,8 +158,7 @@ def _unwrap(block: str) -> str:
     return _WRAPPERS.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), block)
 
 
-def read_html(payload: bytes, source: str, progress: ReadProgress) -> Iterator[Item]:
-    page = decode_text(payload, source)
+def read_html(page: str, source: str, progress: ReadProgress) -> Iterator[Item]:
     blocks = list(json_ld_blocks(page))
     if not blocks:
         raise InputError(f'{source}: the page has no <script type="application/ld+json"> block')
@@ -200,11 +190,25 @@ def _unguard(cell: str) -> str:
     return cell[1:] if cell.startswith(GUARD) and cell[1:2] and cell[1] in "".join(FORMULA_START) else cell
 
 
-def read_csv(payload: bytes, source: str, suffix: str, progress: ReadProgress) -> Iterator[Item]:
-    text = decode_text(payload, source)
+def _swallowed_row(row: list[str], delimiter: str, width: int) -> bool:
+    """A cell running over several lines, one of which reads as a whole row of its own: a stray
+    quote opened the cell and took the rows after it in (valid CSV, but not what was meant)."""
+    return any(
+        line.count(delimiter) >= width - 1 for cell in row if "\n" in cell for line in cell.splitlines() if line.strip()
+    )
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "unexpected end of data" in str(error):
+        return "a quoted cell opens here and never closes (a stray quote?)"
+    return f"not valid CSV ({error})"
+
+
+def read_csv(text: str, source: str, suffix: str, progress: ReadProgress) -> Iterator[Item]:
     total = text.count("\n") + 1
     header_line = next((line for line in text.splitlines() if line.strip()), "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_line, suffix))
+    delimiter = _delimiter(header_line, suffix)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(row for row in reader if any(cell.strip() for cell in row))
     except StopIteration:
@@ -229,7 +233,7 @@ def read_csv(payload: bytes, source: str, suffix: str, progress: ReadProgress) -
             break
         except csv.Error as error:
             end = reader.line_num
-            yield Problem(f"line {start}", f"not valid CSV ({error})")
+            yield Problem(f"line {start}", _csv_problem(error))
             continue
         end = reader.line_num
         if end // PROGRESS_EVERY != (start - 1) // PROGRESS_EVERY:
@@ -241,19 +245,39 @@ def read_csv(payload: bytes, source: str, suffix: str, progress: ReadProgress) -
                 f"line {start}", f"has {len(row)} cells but the header has {len(header)} (an unquoted delimiter?)"
             )
             continue
+        if end > start and _swallowed_row(row, delimiter, len(header)):
+            yield Problem(
+                f"line {start}",
+                f"a quoted cell runs on to line {end} and takes in what looks like other rows (a stray quote?)",
+            )
+            continue
         yield from _checked(plain_fields([_unguard(cell) for cell in row], columns), f"line {start}")
     progress(total, total)
+
+
+def decoded_checks(payload: bytes, source: str) -> DecodedText:
+    """The file as text: strictly, since a replaced byte could change what a record says."""
+    if not payload.strip():
+        raise InputError(f"{source}: the file is empty")
+    return text_from_bytes(payload, source, what=PAST_CHECKS, replace_bad_bytes=False)
 
 
 def read_checks(path: Path, payload: bytes, progress: ReadProgress | None = None) -> tuple[str, Iterator[Item]]:
     """The file's format and its records; ``progress(done, total)`` follows the reading."""
     source = str(path)
-    if not payload.strip():
-        raise InputError(f"{source}: the file is empty")
-    if b"\x00" in payload[:BINARY_SNIFF_BYTES] and not payload.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{source}: looks like a binary file (expected JSON-LD, JSON Lines, CSV or an HTML page)")
+    decoded = decoded_checks(payload, source)
+    if decoded.encoding != "utf-8" or decoded.warnings:
+        # The JSON parser reads UTF-8 bytes; a UTF-16 file is handed over re-encoded, same lines.
+        payload = decoded.text.encode("utf-8")
     progress = progress or _no_progress
     fmt = detect_format(path, payload)
+    fmt, records = _read_format(fmt, path, payload, decoded.text, progress)
+    warnings = [Problem("file", warning.removeprefix(f"{source}: "), skipped=False) for warning in decoded.warnings]
+    return fmt, itertools.chain(warnings, records)
+
+
+def _read_format(fmt: str, path: Path, payload: bytes, text: str, progress: ReadProgress) -> tuple[str, Iterator[Item]]:
+    source = str(path)
     if fmt == "jsonl":
         return fmt, read_json_lines(payload, progress)
     if fmt == "json":
@@ -267,5 +291,5 @@ def read_checks(path: Path, payload: bytes, progress: ReadProgress | None = None
         progress(1, 1)
         return fmt, read_json_document(data, source)
     if fmt == "html":
-        return fmt, read_html(payload, source, progress)
-    return fmt, read_csv(payload, source, path.suffix.lower(), progress)
+        return fmt, read_html(text, source, progress)
+    return fmt, read_csv(text, source, path.suffix.lower(), progress)

@@ -202,6 +202,7 @@ class StoriesScreen(Screen[None]):
                     outlet=details.outlet,
                     url=details.url,
                     published=details.published,
+                    limits=self.app.workspace.config.limits,
                 )
             except FactcheckError as error:
                 self.app.report(error)
