@@ -18,6 +18,7 @@ from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
 from factcheck_tui.tui.messages import MatchesChanged
+from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
 from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
 from factcheck_tui.tui.screens.filter_menu import FilterMenu
@@ -60,6 +61,8 @@ class ClaimsScreen(ReviewScreen):
         self.filter = ClaimFilter()
         self.matches: dict[str, list[Match]] = {}
         self._signature: object = None
+        # The claim screen opened from this list: back here, the cursor is on the claim it showed last.
+        self._opened: ClaimScreen | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,13 +95,15 @@ class ClaimsScreen(ReviewScreen):
     def on_screen_resume(self) -> None:
         # Also runs when the screen is first shown: the one place the list is (re)loaded.
         self.app.last_story_id = self.story_id
-        self.reload()
+        opened, self._opened = self._opened, None
+        self.reload(anchor=opened.claim_id if opened else None)
 
     def _poll(self) -> None:
         if self.app.repo.story_signature(self.story_id) != self._signature:
             self.reload()
 
-    def reload(self) -> None:
+    def reload(self, anchor: str | None = None) -> None:
+        """Read the story again; the cursor stays on its claim (or ``anchor``), or the one in its place."""
         repo = self.app.repo
         try:
             self._signature = repo.story_signature(self.story_id)
@@ -110,7 +115,7 @@ class ClaimsScreen(ReviewScreen):
                 # Nothing of this story could be read (a damaged file): there is nothing to show here.
                 self.app.pop_screen()
             return
-        self._fill()
+        self._fill(anchor)
         self._look_for_matches()
 
     def on_matches_changed(self, message: MatchesChanged) -> None:
@@ -136,7 +141,7 @@ class ClaimsScreen(ReviewScreen):
     def visible_claims(self) -> list[Claim]:
         return [claim for claim in self.claims if self.filter.matches(claim)]
 
-    def _fill(self) -> None:
+    def _fill(self, anchor: str | None = None) -> None:
         assert self.story is not None
         scale = self.app.workspace.scale
         worthy = [claim for claim in self.claims if claim.checkworthy and not claim.dismissed]
@@ -167,7 +172,8 @@ class ClaimsScreen(ReviewScreen):
                     claim.text,
                 )
                 for claim in visible
-            ]
+            ],
+            anchor,
         )
         self._show_context()
 
@@ -223,9 +229,8 @@ class ClaimsScreen(ReviewScreen):
     def action_open(self) -> None:
         claim = self.current_claim()
         if claim:
-            from factcheck_tui.tui.screens.claim_detail import ClaimScreen
-
-            self.app.push_screen(ClaimScreen(self.story_id, claim.id, [c.id for c in self.visible_claims()]))
+            self._opened = ClaimScreen(self.story_id, claim.id, [c.id for c in self.visible_claims()])
+            self.app.push_screen(self._opened)
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -265,9 +270,7 @@ class ClaimsScreen(ReviewScreen):
             return
         self.app.undo_stack.append(UndoStep.of(label, saved, created))
         self.app.claims_saved([*saved, *created])
-        self.reload()
-        if focus:
-            self.table.show_key(focus)
+        self.reload(anchor=focus)
 
     def action_add_claim(self) -> None:
         actor = self.app.workspace.actor

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from factcheck_tui.core.text import one_line
+from factcheck_tui.tui.widgets.list_keys import list_keys
 
 CELL_PADDING = 2
 
@@ -18,7 +19,10 @@ class FitTable(DataTable):
 
     FRIENDLY_NAME = "list"
     # Enter selects the row, and every screen that lists rows opens the selected one.
-    BINDINGS = [Binding("enter", "select_cursor", "Open", id="table.open")]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="table.open"),
+        *list_keys("table", down="cursor_down", up="cursor_up", first="scroll_top", last="scroll_bottom"),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
@@ -36,13 +40,19 @@ class FitTable(DataTable):
         used = sum(width + CELL_PADDING for width in self._fixed) + CELL_PADDING + self.styles.scrollbar_size_vertical
         return max(self.size.width - used, 12) if self.size.width else 60
 
-    def set_rows(self, rows: list[tuple[str, Sequence[Any], str]], keep: Callable[[str], bool] | None = None) -> None:
-        """Replace every row, keeping the cursor on the same key when it is still there."""
-        current = self.current_key()
+    def set_rows(self, rows: list[tuple[str, Sequence[Any], str]], anchor: str | None = None) -> None:
+        """Replace every row. The cursor stays on the row it was on (or on ``anchor``); when that
+        row has left the list, it goes to the row that took its place: the next one, else the one
+        before. The list does not scroll away from where the reviewer was reading."""
+        anchor = anchor if anchor is not None else self.current_key()
+        before = [key for key, _, _ in self._rows]
+        scrolled = self.scroll_y
         self._rows = rows
         self._redraw()
-        if current is not None:
-            self.show_key(current)
+        self.scroll_to(y=scrolled, animate=False, immediate=True)
+        target = successor(before, [key for key, _, _ in rows], anchor) if anchor is not None else None
+        if target is not None:
+            self.move_cursor(row=self.get_row_index(target))
         if not self.size.width:
             # Not laid out yet: look again once the table knows its width (a no-op if it fits).
             self.call_after_refresh(self.on_resize)
@@ -75,6 +85,25 @@ class FitTable(DataTable):
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+def successor(before: Sequence[str], after: Sequence[str], key: str) -> str | None:
+    """The row of ``after`` that stands where ``key`` stood in ``before``.
+
+    ``key`` itself when still listed; else the first row that followed it and is still listed,
+    else the nearest one before it; else (a key never listed) the first row.
+    """
+    present = set(after)
+    if key in present:
+        return key
+    if key in before:
+        place = before.index(key)
+        following = (row for row in before[place + 1 :] if row in present)
+        preceding = (row for row in reversed(before[:place]) if row in present)
+        found = next(following, None) or next(preceding, None)
+        if found is not None:
+            return found
+    return after[0] if after else None
 
 
 class EvidenceTable(FitTable):
