@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from long_story import STORY_ID, build_long_story
 
 from factcheck_tui.core.config import Config
@@ -38,15 +39,23 @@ async def test_dismiss_then_rate_rates_the_claim_that_took_its_place(tmp_path: P
         assert app.screen.claim_id == f"{STORY_ID}-7"
 
 
-async def test_back_from_a_claim_rated_under_a_filter_the_cursor_is_on_the_next(tmp_path: Path) -> None:
+@pytest.mark.parametrize("refreshed", [False, True], ids=["as-left", "list-refreshed-meanwhile"])
+async def test_back_from_a_claim_rated_under_a_filter_the_cursor_is_on_the_next(
+    tmp_path: Path, refreshed: bool
+) -> None:
     workspace = _workspace(tmp_path)
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         # Filter: unreviewed claims only (the third entry of the filter menu).
         await pilot.press("enter", "f", "down", "down", "enter")
+        claims_screen = app.screen
         await pilot.press(*"jjjj", "enter")
         assert app.screen.claim_id == f"{STORY_ID}-5"
-        await pilot.press("v", "5", "escape")
+        await pilot.press("v", "5")
+        if refreshed:
+            # The list underneath polls the story file while the claim is open.
+            claims_screen._poll()
+        await pilot.press("escape")
         assert isinstance(app.screen, ClaimsScreen)
         assert app.screen.current_claim().id == f"{STORY_ID}-6"
         await pilot.press("p", *"Ines Calder", "enter")

@@ -28,7 +28,7 @@ from factcheck_tui.tui.undo import UndoStep
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import ClaimContext
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
-from factcheck_tui.tui.widgets.fit_table import FitTable
+from factcheck_tui.tui.widgets.fit_table import FitTable, successor
 from factcheck_tui.tui.widgets.match_marks import checked_before, marker
 
 POLL_SECONDS = 2.0
@@ -173,9 +173,18 @@ class ClaimsScreen(ReviewScreen):
                 )
                 for claim in visible
             ],
-            anchor,
+            self._cursor_claim(anchor or self.table.current_key(), visible),
         )
         self._show_context()
+
+    def _cursor_claim(self, wanted: str | None, visible: list[Claim]) -> str | None:
+        """Where the cursor belongs: on ``wanted`` if it is shown, else on the claim that took its
+        place in the story's order (the next one shown, else the one before). The story's order,
+        not the rows on screen, because the list may have been refreshed while a claim was open."""
+        order = [claim.id for claim in self.claims]
+        if wanted is None or wanted not in order:
+            return wanted
+        return successor(order, [claim.id for claim in visible], wanted)
 
     def _marker(self, claim: Claim) -> str:
         """Headlines and bylines recur from story to story; only claims worth checking, or ones
