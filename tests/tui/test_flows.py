@@ -91,7 +91,7 @@ async def test_review_five_claims_with_keys(newsroom: Workspace) -> None:
             ["True", "False", "Mostly true", "Mixed", "Mostly false"]
         )
         assert all(claim.reviewer == "ana" and claim.checkworthy for claim in new)
-        assert "6 of 7 check-worthy claims reviewed" in str(app.screen.query_one("#story-head").render())
+        assert "6 of 6 check-worthy claims reviewed" in str(app.screen.query_one("#story-head").render())
 
 
 async def test_add_evidence_then_undo_it(newsroom: Workspace) -> None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from factcheck_tui.core.extraction.lexicon import (
     BELIEFS,
-    BOILERPLATE,
     CAUSAL,
     COMPARATIVES,
     COURTESY,
@@ -77,7 +76,6 @@ _RELATIVE_TIME = re.compile(
 )
 # "voted", "reported" (not "need", "indeed", "agreed"): the simple past of regular verbs.
 _REGULAR_PAST = re.compile(r"\b(?!un)[a-z]{3,}(?<![aeiou]e)(?<!ne)ed\b")
-_BYLINE = re.compile(r"^By\s++(?:[A-Z][\w.’'-]*+\s*+(?:(?:,|and\b|&)\s*+)?)++$")
 _OPENER = re.compile(r"^[^A-Za-z]*([A-Za-z]+)\s*,")
 _GOING_TO = re.compile(r"\b(?:going to|gonna)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -146,11 +144,10 @@ FEATURE_NAMES = (
     "question",
     "exclamation",
     "lead_in",
-    "byline",
     "opener",
     "short",
     "length",
-    "boilerplate",
+    "furniture",
 )
 
 
@@ -203,11 +200,11 @@ def _names(text: str) -> list[str]:
     return found
 
 
-def sentence_features(text: str, speaker: str | None) -> list[Feature]:
+def sentence_features(text: str, speaker: str | None, role: str | None = None) -> list[Feature]:
+    """The features of one sentence; ``role`` names the page furniture it is (structure.py), if any."""
     tokens = words(text)
     parts = [_parts(token) for token in tokens]
     flat = {part for split in parts for part in split}
-    lowered_text = text.lower()
     found: list[Feature] = []
 
     def add(name: str, value: float, reason: str = "") -> None:
@@ -258,13 +255,11 @@ def sentence_features(text: str, speaker: str | None) -> list[Feature]:
         add("exclamation", 1.0, "exclamation / rhetoric")
     if ending.endswith(":"):
         add("lead_in", 1.0, "introduces what follows")
-    if _BYLINE.match(text):
-        add("byline", 1.0, "byline")
     if (opener := _OPENER.match(text)) and opener.group(1).lower() in OPENERS:
         add("opener", 1.0, f"conversational opener ({opener.group(1)})")
     if len(text.split()) < SHORT_WORDS:
         add("short", 1.0, "too short to check on its own")
-    if any(marker in lowered_text for marker in BOILERPLATE):
-        add("boilerplate", 1.0, "boilerplate")
+    if role:
+        add("furniture", 1.0, role)
     add("length", min(len(tokens), LENGTH_COUNTED) / LENGTH_COUNTED)
     return found

@@ -8,6 +8,7 @@ from factcheck_tui.core.extraction.features import sentence_features
 from factcheck_tui.core.extraction.scoring import load_model
 from factcheck_tui.core.extraction.sentences import blocks, split_sentences
 from factcheck_tui.core.extraction.speakers import attribute
+from factcheck_tui.core.extraction.structure import line_role, sentence_role
 
 
 @dataclass(frozen=True)
@@ -35,25 +36,37 @@ class Extraction:
     claims: list[ExtractedClaim]
 
 
-def score_sentence(text: str, speaker: str | None = None) -> tuple[float, bool, list[str]]:
-    """Check-worthiness of one sentence: score in [0, 1], the yes/no flag, and the reasons."""
+def score_sentence(text: str, speaker: str | None = None, role: str | None = None) -> tuple[float, bool, list[str]]:
+    """Check-worthiness of one sentence: score in [0, 1], the yes/no flag, and the reasons.
+
+    ``role`` is what the sentence is on its page when it is furniture (structure.py); a sentence
+    scored on its own is judged as a line by itself.
+    """
     model = load_model()
-    features = sentence_features(text, speaker)
+    role = role or line_role(text, alone=True) or sentence_role(text)
+    features = sentence_features(text, speaker, role)
     score = model.score(features)
-    return score, score >= model.threshold, model.reasons(features)
+    reasons = model.reasons(features)
+    if role:
+        # Furniture needs one reason only: what it is on the page.
+        reasons = [reason for reason in reasons if reason.endswith(role)]
+    return score, score >= model.threshold, reasons
 
 
 def extract(body: str) -> Extraction:
     """Every sentence of ``body`` in order, each scored as a claim. ``body`` must be normalised."""
     spans = split_sentences(body)
-    block_starts = [start for start, _ in blocks(body)]
+    lines = list(blocks(body))
+    block_starts = [start for start, _ in lines]
     block_ids = [_block_index(block_starts, start) for start, _ in spans]
+    line_roles = [line_role(body[start:end], alone=len(lines) == 1) for start, end in lines]
     texts = [body[start:end] for start, end in spans]
     speakers = attribute(texts, block_ids)
     sentences = [Sentence(text, start, end) for text, (start, end) in zip(texts, spans, strict=True)]
     claims = []
-    for sentence, speaker in zip(sentences, speakers, strict=True):
-        score, checkworthy, reasons = score_sentence(sentence.text, speaker)
+    for sentence, speaker, block in zip(sentences, speakers, block_ids, strict=True):
+        role = line_roles[block] or sentence_role(sentence.text)
+        score, checkworthy, reasons = score_sentence(sentence.text, speaker, role)
         claims.append(
             ExtractedClaim(sentence.text, sentence.start, sentence.end, round(score, 4), checkworthy, speaker, reasons)
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck_tui.core.extraction.lexicon import MONTHS, PRONOUNS, REPORTING_VERBS, WEEKDAYS
+from factcheck_tui.core.extraction.lexicon import MONTHS, PRONOUNS, REPORTING_VERBS, SENTENCE_STARTERS, WEEKDAYS
 
 _VERBS = "|".join([r"issued an? (?:statement|release)", *sorted(REPORTING_VERBS, key=len, reverse=True)])
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|the)"
@@ -44,6 +44,8 @@ _SOURCE_WORDS = frozenset(
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
 _ACCORDING = re.compile(rf"\baccording to (?:the )?(?P<name>{_NAME}{_SOURCE_NOUNS})")
 _PATTERNS = (_APPOSITION_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
+# Patterns where the name opens the clause, so a preposition before it makes it no speaker.
+_NAME_FIRST = (_APPOSITION_VERB, _NAME_VERB, _OWNER_VERB)
 # Role and title words stripped from the front of a speaker's name ("Analyst Priya Kapoor").
 _TITLES = frozenset(
     """ceo cfo coo founder chief policy officer president vice senator sen. rep. representative governor
@@ -52,14 +54,22 @@ _TITLES = frozenset(
     commissioner administrator analyst economist researcher scientist expert lawyer attorney sheriff
     lieutenant lt. sgt. sergeant detective inspector councilmember councilman councilwoman deputy
     acting interim senior executive manager candidate activist author editor reporter columnist
-    superintendent principal coach the a an in on at after but and when while explaining""".split()
+    superintendent principal coach the a an in on at after but and when while explaining democrat democratic
+    republican independent libertarian gop host narrator anchor moderator state u.s. federal assemblyman
+    assemblywoman delegate congressman congresswoman councilor alderman nominee challenger incumbent
+    commentator pundit contributor correspondent strategist pollster consultant adviser advisor aide
+    businessman businesswoman billionaire""".split()
 )
+# "in Kenya said": a name after a preposition is a place or an object, never the speaker.
+_PREPOSITIONS = frozenset("in at from of to for on with by about against into near".split())
+_PARTY_TAG = re.compile(r"^[A-Z]-[A-Z]")
+_PARENTHESES = re.compile(r"\([^()]{0,80}\)")
+# Person names anywhere in a sentence: two to four capitalised words or initials ("Albert I. Jones").
+_PERSON = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}\b")
 _STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We", "I", "You"})
 # "..., officials said Sunday." names a day, not a speaker.
 _CALENDAR = MONTHS | WEEKDAYS | {"today", "yesterday"}
 _OPEN_QUOTE = ('"', "“")
-# A sentence that opens with a person's name makes them who "he" or "she" means next.
-_SUBJECT = re.compile(r"^(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)(?=,|\s+[a-z])")
 # Words that make a capitalised subject an organisation, which "he" or "she" cannot mean.
 _ORGANISATION_WORDS = frozenset(
     """council department office agency authority board committee company corporation inc ltd party
@@ -67,6 +77,9 @@ _ORGANISATION_WORDS = frozenset(
     association institute foundation bank group news times post""".split()
 )
 _CLOSE_QUOTE = re.compile(r"[\"”]")
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
+# A quotation of four words or more: a title in quotes ("The Choice") is not someone speaking.
+_QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}")
 # Capitalised only because they open the sentence: "Like Apple, Amazon cited ..." has no person
 # called "Like Apple" as its subject.
 _OPENING_WORDS = frozenset(
@@ -82,6 +95,8 @@ def _clean(name: str) -> str | None:
         # "Priya Kapoor of Marlow Inc." is Priya Kapoor; "Bank of America" stays whole.
         tokens = name.split(" of ")[0].split()
     if tokens and tokens[0].lower().split("’")[0].split("'")[0] in PRONOUNS:
+        return None
+    if any(_PARTY_TAG.match(token) for token in tokens):
         return None
     titles = [index for index, token in enumerate(tokens[:-1]) if token.lower() in _TITLES]
     if titles and titles[-1] < len(tokens) - 1 and tokens[titles[-1] + 1][0].isupper():
@@ -103,9 +118,13 @@ def _clean(name: str) -> str | None:
 def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
     """The speaker named first in one sentence, with "he" and "she" resolved to ``last_speaker``."""
     found: list[tuple[int, int, str]] = []
+    # "Jennifer Shilling (D-La Crosse) tweeted": asides in brackets stand between a name and its verb.
+    sentence = _PARENTHESES.sub(lambda aside: " " * len(aside.group(0)), sentence)
     for priority, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(sentence):
             raw = match.group("name")
+            if pattern in _NAME_FIRST and _after_preposition(sentence, match.start("name")):
+                continue
             name = last_speaker if raw.lower() in ("he", "she") else _clean(raw)
             if name:
                 found.append((match.start(), priority, name))
@@ -113,18 +132,52 @@ def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
     return min(found)[2] if found else None
 
 
+def _after_preposition(sentence: str, position: int) -> bool:
+    before = sentence[max(0, position - 12) : position].split()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+def _person_names(sentence: str) -> list[str]:
+    """Full names of people in a sentence ("Sen. Chip Roy" is Chip Roy; "Fox News" is no person)."""
+    names = []
+    for match in _PERSON.finditer(sentence):
+        tokens = match.group(0).replace("’s", "").replace("'s", "").split()
+        while tokens and (tokens[0] in _OPENING_WORDS or tokens[0] in SENTENCE_STARTERS):
+            tokens.pop(0)
+        name = _clean(" ".join(tokens)) if len(tokens) >= 2 else None
+        if name and len(name.split()) >= 2 and not _organisation(name):
+            names.append(name)
+    return names
+
+
+def _organisation(name: str) -> bool:
+    return any(token.lower().strip(".") in _ORGANISATION_WORDS for token in name.split())
+
+
+def full_names(speakers: list[str | None], sentences: list[str]) -> list[str | None]:
+    """Each speaker named by surname alone gets the full name the story introduced: "Roy" is "Chip Roy".
+
+    A surname shared by two people in the story goes to the one it names most often (ties: the
+    one named first); a name the story never gives in full stays as it is.
+    """
+    by_surname: dict[str, dict[str, int]] = {}
+    for sentence in sentences:
+        for name in _person_names(sentence):
+            counts = by_surname.setdefault(name.split()[-1], {})
+            counts[name] = counts.get(name, 0) + 1
+    resolved = []
+    for speaker in speakers:
+        candidates = by_surname.get(speaker, {}) if speaker and " " not in speaker else {}
+        if candidates:
+            speaker = max(candidates, key=lambda name: candidates[name])
+        resolved.append(speaker)
+    return resolved
+
+
 def _person_subject(sentence: str) -> str | None:
-    """The person a sentence opens with ("Councilmember Victor Hale, one of ...": Victor Hale)."""
-    match = _SUBJECT.match(sentence)
-    if match and match.group("name").split()[0] in _OPENING_WORDS:
-        return None
-    name = _clean(match.group("name")) if match else None
-    if name is None:
-        return None
-    tokens = name.split()
-    if len(tokens) < 2 or any(token.lower().strip(".") in _ORGANISATION_WORDS for token in tokens):
-        return None
-    return name
+    """The person a sentence names first ("Councilmember Victor Hale, one of ...": Victor Hale)."""
+    names = _person_names(_PARENTHESES.sub("", sentence))
+    return names[0] if names else None
 
 
 def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
@@ -141,10 +194,17 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             speaker = block_quote[0]
         continues_quote = quote_open and block == block_ids[index - 1]
         if speaker is None and (_opens_with_quotation(sentence) or continues_quote) and index:
-            # The quotation goes on, or a new one follows the sentence that named its speaker.
-            speaker = speakers[index - 1]
-        speakers.append(speaker)
+            # The quotation goes on, or a new one follows the sentence that named its speaker
+            # (or that told what "he" or "she" did: 'She went on. "The last time I was here ..."').
+            speaker = speakers[index - 1] or (last if _PRONOUN_SUBJECT.match(sentences[index - 1]) else None)
         subject = _person_subject(sentence)
+        if speaker is None and _QUOTED_WORDS.search(sentence):
+            # 'He then listed his plans, including, "I will cut taxes ..."': the subject quotes.
+            if _PRONOUN_SUBJECT.match(sentence):
+                speaker = last
+            elif subject and sentence.startswith(subject.split()[0]):
+                speaker = subject
+        speakers.append(speaker)
         if speaker and (speaker.split()[-1] in sentence or subject is None):
             last = speaker
         elif subject:
@@ -154,7 +214,7 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             block_quote = (speaker, block + 1)
         elif block_quote and block_quote[1] < block:
             block_quote = None
-    return speakers
+    return full_names(speakers, sentences)
 
 
 def _opens_with_quotation(sentence: str) -> bool:

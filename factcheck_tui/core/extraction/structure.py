@@ -1,0 +1,119 @@
+"""Story structure: the lines and sentences of a news page that are not the story's claims.
+
+A page carries furniture around its sentences: the headline and subheads, a byline, a dateline,
+photo captions and credits, "Related:" and "Read more" links, the rating box of a fact-check and
+the outlet's own notes ("Comment on this item.", "This fact check is available at ..."). They stay
+in the story text, so offsets and the reader's view are unchanged, but they are not offered as
+claims: ``line_role`` and ``sentence_role`` name what they are, and that name is the reason shown.
+
+``line_role`` is the one call for anyone who reads a page into lines (the HTML reader too).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that closes a sentence ends with one of these, perhaps inside quotes or brackets.
+_FINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$|[\"”]$")
+HEADING_MAX_WORDS = 16
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day|\.)?"
+_CLOCK = r"\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\.?|[AP]M)(?:\s?[A-Z]{2,4})?"
+# "Sunday, August 2, 2015", "Updated 5:30 p.m. ET, Jan. 3, 2021", "Published: 2020-06-30".
+_DATELINE = re.compile(
+    rf"^(?:(?:Updated|Published|Posted|Last updated|Modified)\s*(?:on|at)?:?\s*)?"
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_CLOCK},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{4}})"
+    rf"(?:,?\s+(?:at\s+)?{_CLOCK})?\.?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:By|Written by|Reported by|Story by)\s+(?:[A-Z][\w.’'-]*\s*(?:,|and\b|&)?\s*){1,8}"
+    r"(?:[|•·–—-]\s*.{0,60})?$"
+)
+_CAPTION = re.compile(
+    r"^(?:\(?(?:Photo|Image|Picture|Caption|Credit|Video|Graphic|Screenshot|File photo)s?\b\s*(?:by\b|:|\))"
+    r"|\[?(?:Photo|Image)\]?:)"
+    r"|(?:\((?:Photo|Image|Screenshot|File photo|AP|Reuters|Getty)\b[^()]{0,80}\)"
+    r"|\b(?:Getty Images|AP Photo/[^.]{0,40}|Shutterstock))\.?$",
+    re.IGNORECASE,
+)
+_LINK = re.compile(
+    r"^(?:Related(?: (?:stories|coverage|articles?|content))?|Read more|Read also|Also read|See also|More|Watch"
+    r"|Listen|Recommended|Previous coverage|Further reading|Sources?)\b\s*(?::|$|[-–—])",
+    re.IGNORECASE,
+)
+_RATING_WORDS = (
+    r"(?:True|Mostly True|Half True|Half-True|Mostly False|False|Barely True|Pants on Fire!?|Full Flop|Half Flip"
+    r"|No Flip|Misleading|Correct Attribution|Miscaptioned|Unproven|Mixture|Outdated|Satire|Legend|Scam)"
+)
+_RATING_BOX = re.compile(
+    r"^(?:Our (?:ruling|rating|verdict)|The (?:ruling|verdict)|(?:PolitiFact|Truth-O-Meter|Snopes) rating|Rating"
+    r"|Verdict|Ruling|Sources|Share the facts|Featured Fact-check)\b\s*:?",
+    re.IGNORECASE,
+)
+_RATES_IT = re.compile(rf"\b[Ww]e (?:rate|rated|give|find|found|rule|ruled)\b[^.!?]{{0,80}}\b{_RATING_WORDS}\b")
+# The outlet speaking about itself: how to reach it, what it is, where the piece was flagged.
+_OUTLET_NOTE = re.compile(
+    r"(?:\bthis (?:fact[- ]check|article|story|item|report|post) (?:is available|was (?:originally )?published"
+    r"|first appeared|was updated|has been updated|was produced)"
+    r"|\b(?:comment on|to comment on) this (?:item|ruling|story|article)"
+    r"|\bread more about our\b|\bour partnership with\b|\bflagged as part of (?:facebook|meta)"
+    r"|\b(?:email|e-mail|write to|contact) us\b|\bfollow us on\b|\bif you have a claim you\b"
+    r"|\bsign up for\b|\bsubscribe to\b|\bclick here\b|\ball rights reserved\b|\bcopyright\b"
+    r"|^editor['’]s note\b|^(?:update|correction|clarification)\s*(?:\([^)]*\))?\s*:|^advertisement$"
+    r"|\bwe found (?:dozens|hundreds|several|many|thousands|similar)\b[^.]{0,60}\b(?:claims|posts)"
+    r"|\bcrowdtangle\b|\bthe truth-o-meter\b|\bcheck[- ]worthy\b)",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[A-Za-z]")
+
+HEADLINE = "headline, subhead or label"
+DATELINE = "dateline"
+BYLINE = "byline"
+CAPTION = "photo caption or credit"
+LINK = "link to other coverage"
+RATING = "the outlet's own rating"
+OUTLET = "the outlet's own note"
+FIGURES = "table cell or figure label"
+
+
+def line_role(line: str, *, alone: bool = False) -> str | None:
+    """What a line of a page is when it is not body text (None for body text).
+
+    ``alone`` says the line is the whole text: a lone line without final punctuation (a tweet, a
+    pasted quote) is still a statement, not a headline.
+    """
+    line = line.strip()
+    if not line:
+        return None
+    if _DATELINE.match(line):
+        return DATELINE
+    if _BYLINE.match(line):
+        return BYLINE
+    if _CAPTION.search(line):
+        return CAPTION
+    if _LINK.match(line):
+        return LINK
+    if _RATING_BOX.match(line) and (len(line.split()) <= 4 or _RATES_IT.search(line)):
+        return RATING
+    if not _LETTERS.search(line):
+        return FIGURES
+    if not alone and not _FINAL.search(line) and len(line.split()) <= HEADING_MAX_WORDS:
+        return HEADLINE
+    return None
+
+
+def sentence_role(sentence: str) -> str | None:
+    """What a sentence of body text is when it is the outlet's furniture rather than a claim."""
+    if _RATES_IT.search(sentence) or (_RATING_BOX.match(sentence) and len(sentence.split()) <= 4):
+        return RATING
+    if _OUTLET_NOTE.search(sentence):
+        return OUTLET
+    if _CAPTION.search(sentence):
+        return CAPTION
+    return None

@@ -1,0 +1,104 @@
+"""Story structure and speakers on a news page: furniture is kept but never offered as a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck_tui.core.extraction import extract
+from factcheck_tui.core.extraction.normalise import normalise_body
+from factcheck_tui.core.extraction.structure import line_role
+
+PAGE = """Mayor says port strike cost the city $40 million
+
+By Dana Whitfield and Omar Reyes
+
+Sunday, August 2, 2015
+
+Mayor Ellen Brandt said on Friday that the strike cost the city $40 million in lost fees.
+
+"We lost $40 million in three weeks, more than in any strike since 1998," Brandt said.
+
+(Photo by Lee Chan/Ellery Post)
+
+Related: Dockworkers vote on a new contract
+
+Our ruling
+
+Brandt's figure leaves out the fees the port collected later. We rate this claim Mostly False.
+
+Comment on this item."""
+
+
+def claims_by_text(text: str) -> dict:
+    return {claim.text: claim for claim in extract(normalise_body(text)).claims}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Mayor says port strike cost the city $40 million", "headline"),
+        ("By Dana Whitfield and Omar Reyes", "byline"),
+        ("Sunday, August 2, 2015", "dateline"),
+        ("(Photo by Lee Chan/Ellery Post)", "caption"),
+        ("Related: Dockworkers vote on a new contract", "link"),
+        ("Our ruling", "rating"),
+        ("We rate this claim Mostly False.", "rating"),
+        ("Comment on this item.", "own note"),
+    ],
+)
+def test_page_furniture_is_kept_but_not_check_worthy_and_says_what_it_is(line: str, reason: str) -> None:
+    claims = claims_by_text(PAGE)
+    furniture = next(claim for text, claim in claims.items() if line in text)
+    assert not furniture.checkworthy
+    assert any(reason in text for text in furniture.reasons), furniture.reasons
+    assert line in extract(normalise_body(PAGE)).body
+
+
+def test_the_claims_of_the_page_stay_check_worthy() -> None:
+    claims = claims_by_text(PAGE)
+    quote = claims['"We lost $40 million in three weeks, more than in any strike since 1998," Brandt said.']
+    assert quote.checkworthy
+    assert not any("headline" in reason for reason in quote.reasons)
+
+
+def test_a_lone_line_without_a_full_stop_is_a_statement_not_a_headline() -> None:
+    assert line_role("Crime fell 20 percent in the city last year", alone=True) is None
+    assert line_role("Crime fell 20 percent in the city last year") is not None
+
+
+def test_a_surname_speaker_gets_the_full_name_the_story_introduced() -> None:
+    claims = claims_by_text(PAGE)
+    quote = claims['"We lost $40 million in three weeks, more than in any strike since 1998," Brandt said.']
+    assert quote.speaker == "Ellen Brandt"
+
+
+def test_two_people_with_one_surname_go_to_the_one_the_story_is_about() -> None:
+    speakers = {
+        text: claim.speaker
+        for text, claim in claims_by_text(
+            "Senator Ray Ortiz said the tax rose 5 percent. Ortiz repeated the claim on Monday, "
+            "and Ray Ortiz's aide agreed. His sister Ana Ortiz runs a shop. "
+            '"It rose 5 percent," said Ortiz.'
+        ).items()
+    }
+    assert speakers['"It rose 5 percent," said Ortiz.'] == "Ray Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("His grandmother in Marlow said he was born there.", None),
+        ("Sen. Paul Graves, R-Ellery, said the port lost money.", "Paul Graves"),
+        ('Council leader Jo Hart (D-Ellery) tweeted: "The port lost $4 million in a week."', "Jo Hart"),
+    ],
+)
+def test_speakers_skip_places_and_bracketed_asides(sentence: str, speaker: str | None) -> None:
+    assert claims_by_text(sentence)[sentence].speaker == speaker
+
+
+def test_he_who_quotes_without_a_reporting_verb_is_the_person_last_named() -> None:
+    claims = claims_by_text(
+        "Mayor Ellen Brandt spoke at the port on Friday. "
+        'She then listed her plans, including, "we will cut the port fee by half."'
+    )
+    assert claims['She then listed her plans, including, "we will cut the port fee by half."'].speaker == "Ellen Brandt"
