@@ -10,6 +10,7 @@ from functools import partial
 from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -22,9 +23,11 @@ from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import Claim, ClaimDigest, Story
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.text import shown
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.keymap import check_keymap
+from factcheck_tui.tui.literal import markup_escaped
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
@@ -53,7 +56,7 @@ class FactcheckApp(TypeAheadApp):
     def __init__(self, workspace: Workspace, note: str = "") -> None:
         super().__init__()
         self.workspace = workspace
-        self.sub_title = note or f"{workspace.db_path.name} · {workspace.actor}"
+        self.sub_title = shown(note or f"{workspace.db_path.name} · {workspace.actor}")
         self.undo_stack: list[UndoStep] = []
         # None until the worker has built or loaded it; screens show duplicates once it is here.
         self.match_index: MatchIndex | None = None
@@ -75,7 +78,7 @@ class FactcheckApp(TypeAheadApp):
         self.push_screen(StoriesScreen())
         self.set_interval(INDEX_POLL_SECONDS, self._refresh_index_if_stale)
         if self.repo.migration:
-            self.notify(self.repo.migration, title="Database migrated", timeout=10, markup=False)
+            self.notify(self.repo.migration, title="Database migrated", timeout=10)
 
     def start_index(self) -> None:
         """Load or build the duplicate index, once, after the first screen is drawn.
@@ -89,9 +92,24 @@ class FactcheckApp(TypeAheadApp):
         self.begin_task("index", "Loading the duplicate index…")
         self._open_index()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification, from any screen, is literal text: they quote titles, names and paths.
+
+        ``markup`` is accepted (``Widget.notify`` always passes it) and ignored on purpose.
+        """
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False)
+
     def report(self, error: FactcheckError) -> None:
         """Show a core error as one line; the app keeps running."""
-        self.notify(str(error), severity="error", timeout=8, markup=False)
+        self.notify(str(error), severity="error", timeout=8)
 
     # -- help, palette, theme, quit ----------------------------------------------------------
 
@@ -104,7 +122,9 @@ class FactcheckApp(TypeAheadApp):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for entry in screen_actions(screen):
-            yield SystemCommand(entry.description, f"key: {entry.keys}", partial(self._run_entry, entry))
+            yield SystemCommand(
+                markup_escaped(entry.description), markup_escaped(f"key: {entry.keys}"), partial(self._run_entry, entry)
+            )
 
     def _run_entry(self, entry: ActionEntry) -> None:
         self.call_later(entry.node.run_action, entry.action)
@@ -281,9 +301,9 @@ class FactcheckApp(TypeAheadApp):
     def _imported(self, story: Story, claims: list[Claim], warnings: tuple[str, ...] = ()) -> None:
         self._finished("import", None)
         self.claims_saved(claims)
-        self.notify(f"Imported {story.id}: {len(claims)} claims from “{story.title}”", timeout=4, markup=False)
+        self.notify(f"Imported {story.id}: {len(claims)} claims from “{story.title}”", timeout=4)
         for warning in warnings:
-            self.notify(warning, severity="warning", timeout=10, markup=False)
+            self.notify(warning, severity="warning", timeout=10)
         from factcheck_tui.tui.screens.claims import ClaimsScreen
 
         self.push_screen(ClaimsScreen(story.id))
@@ -309,7 +329,7 @@ class FactcheckApp(TypeAheadApp):
         if error is not None:
             self.report(error)
         elif message:
-            self.notify(message, timeout=5, markup=False)
+            self.notify(message, timeout=5)
 
 
 def create_app(workspace: Workspace, note: str = "") -> FactcheckApp:

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from factcheck_tui.core.models import Claim, Status
 from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.tui.literal import literal
 
 STATUS_MARK = {
     Status.UNREVIEWED: "·",
@@ -32,7 +33,7 @@ def verdict_style(label: str | None, scale: VerdictScale, *, colour: bool = True
 
 
 def verdict_text(label: str | None, scale: VerdictScale, *, colour: bool = True) -> Text:
-    return Text(label or "—", style=verdict_style(label, scale, colour=colour))
+    return literal(label or "—", verdict_style(label, scale, colour=colour))
 
 
 def score_text(claim: Claim) -> Text:

@@ -15,8 +15,9 @@ from factcheck_tui.core import review
 from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
-from factcheck_tui.core.text import one_line
+from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import ago, verdict_text
+from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
@@ -29,6 +30,12 @@ POLL_SECONDS = 2.0
 DRAFT_DELAY_SECONDS = 0.4
 EARLIER_SHOWN = 3
 CONCLUSION = "conclusion"
+
+
+def editable(claim: Claim) -> str:
+    """The conclusion as the editor shows it: an editor draws its text raw, so it gets the safe form.
+    Comparing against this (not the stored text) keeps an untouched conclusion from reading as edited."""
+    return shown(claim.conclusion)
 
 
 class ClaimScreen(ReviewScreen):
@@ -111,8 +118,8 @@ class ClaimScreen(ReviewScreen):
         editor = self.query_one("#conclusion", TextArea)
         draft = self.drafts.get(claim.id, CONCLUSION)
         self._draft_base = claim.version
-        if draft and draft.text != claim.conclusion:
-            editor.load_text(draft.text)
+        if draft and shown(draft.text) != editable(claim):
+            editor.load_text(shown(draft.text))
             self._draft_base = draft.base_version
             if draft.overtaken_by(claim):
                 self._show_conflict(claim)
@@ -120,20 +127,20 @@ class ClaimScreen(ReviewScreen):
             else:
                 self.notify("Restored your unsaved conclusion for this claim", timeout=4)
         else:
-            editor.load_text(claim.conclusion)
+            editor.load_text(editable(claim))
         self._show(claim)
         self._focus_home()
         # Focusing the evidence list scrolls the body down; the reviewer starts at the top.
         self.call_after_refresh(self.query_one("#claim-body", VerticalScroll).scroll_home, animate=False)
 
     def _editor_dirty(self) -> bool:
-        return self.claim is not None and self.query_one("#conclusion", TextArea).text.strip() != self.claim.conclusion
+        return self.claim is not None and self.query_one("#conclusion", TextArea).text.strip() != editable(self.claim)
 
     def _show(self, claim: Claim) -> None:
         scale = self.app.workspace.scale
-        text = Text(claim.text, style="bold")
+        text = literal(claim.text, "bold")
         if claim.speaker:
-            text.append(f"\n— {claim.speaker}", style="italic")
+            text.append(f"\n— {shown(claim.speaker)}", style="italic")
         self.query_one("#claim-text", Static).update(text)
         meta = Text()
         meta.append("Verdict: ")
@@ -142,7 +149,7 @@ class ClaimScreen(ReviewScreen):
         meta.append(f"   Score: {claim.score:.2f}{' (check-worthy)' if claim.checkworthy else ''}")
         meta.append(f"\n{claim.id} · version {claim.version}")
         if claim.updated_by:
-            meta.append(f" · changed {ago(claim.updated_at)} by {claim.updated_by}")
+            meta.append(f" · changed {ago(claim.updated_at)} by {shown(claim.updated_by)}")
         if claim.reasons:
             meta.append(f"\nWhy ranked: {'; '.join(claim.reasons)}", style="dim")
         self.query_one("#claim-meta", Static).update(meta)
@@ -152,12 +159,7 @@ class ClaimScreen(ReviewScreen):
 
     def _show_evidence(self, items: list[Evidence]) -> None:
         table = self.query_one("#evidence", FitTable)
-        table.set_rows(
-            [
-                (item.id, (item.id, one_line(item.source or "—", 16), one_line(item.url or "—", 30)), item.note)
-                for item in items
-            ]
-        )
+        table.set_rows([(item.id, (item.id, item.source or "—", item.url or "—"), item.note) for item in items])
         table.display = bool(items)
         self.query_one("#no-evidence", Static).display = not items
         if not items and table.has_focus:
@@ -180,12 +182,12 @@ class ClaimScreen(ReviewScreen):
         self._signature = self.app.repo.story_signature(self.story_id)
         editor = self.query_one("#conclusion", TextArea)
         mine = editor.text.strip()
-        if mine == claim.conclusion:
+        if mine == editable(claim):
             self._draft_base = claim.version
             self._show_conflict(None)
-        elif previous is not None and mine == previous.conclusion:
+        elif previous is not None and mine == editable(previous):
             # The editor held no unsaved text of the reviewer's, so it follows the stored one.
-            editor.load_text(claim.conclusion)
+            editor.load_text(editable(claim))
             self._draft_base = claim.version
             self._show_conflict(None)
         elif previous is not None and claim.conclusion != previous.conclusion:
@@ -199,7 +201,7 @@ class ClaimScreen(ReviewScreen):
         box.display = self._conflict
         if theirs is not None:
             box.update(
-                Text(
+                literal(
                     f"{theirs.updated_by} saved another conclusion meanwhile. Yours stays in the editor and is "
                     f"not saved unless you press ctrl+s, which replaces theirs:\n{theirs.conclusion or '(empty)'}"
                 )
@@ -261,7 +263,7 @@ class ClaimScreen(ReviewScreen):
             return
         text = self.query_one("#conclusion", TextArea).text
         try:
-            if text.strip() != self.claim.conclusion:
+            if text.strip() != editable(self.claim):
                 self.drafts.save(self.claim.id, CONCLUSION, text, self._draft_base)
             else:
                 self.drafts.clear(self.claim.id, CONCLUSION)
@@ -419,4 +421,4 @@ class ClaimScreen(ReviewScreen):
         except webbrowser.Error:
             opened = False
         if not opened:
-            self.notify(f"No browser here; the link is {item.url}", timeout=6, markup=False)
+            self.notify(f"No browser here; the link is {item.url}", timeout=6)

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from factcheck_tui.core.text import shown, stored_offset
+
 EDIT, ADD, SPLIT = "edit", "add", "split"
 _HINTS = {
     EDIT: "Reword the claim; the original stays in its history. ctrl+s saves · escape cancels",
@@ -34,13 +36,13 @@ class ClaimTextDialog(ModalScreen[str | int | None]):
         title = {EDIT: "Edit claim", ADD: "Add a claim", SPLIT: "Split claim"}[self.mode]
         with Vertical(classes="dialog"):
             yield Label(title, classes="dialog-title")
-            yield TextArea(self.text, id="claim-text-editor", soft_wrap=True, read_only=self.mode == SPLIT)
+            yield TextArea(shown(self.text), id="claim-text-editor", soft_wrap=True, read_only=self.mode == SPLIT)
             yield Label("", id="form-error", classes="error")
             yield Label(_HINTS[self.mode], classes="hint")
 
     def on_mount(self) -> None:
         if self.mode == SPLIT:
-            self.query_one(TextArea).move_cursor((0, len(self.text) // 2))
+            self.query_one(TextArea).move_cursor((0, len(shown(self.text)) // 2))
 
     def on_key(self, event) -> None:
         if self.mode == SPLIT and event.key == "enter":
@@ -53,6 +55,7 @@ class ClaimTextDialog(ModalScreen[str | int | None]):
         if self.mode == SPLIT:
             row, column = editor.cursor_location
             offset = sum(len(line) + 1 for line in editor.text.split("\n")[:row]) + column
+            offset = stored_offset(self.text, offset)
             if not 0 < offset < len(self.text):
                 error.update("Put the cursor inside the claim, not at either end.")
                 return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +15,9 @@ from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim, Story
+from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
+from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
@@ -147,10 +148,10 @@ class ClaimsScreen(ReviewScreen):
         worthy = [claim for claim in self.claims if claim.checkworthy and not claim.dismissed]
         reviewed = sum(claim.reviewed for claim in worthy)
         # The CSS cuts each line with an ellipsis: a long headline must not push the list down.
-        head = Text(self.story.title, style="bold")
+        head = literal(self.story.title, "bold")
         meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
         if meta:
-            head.append(f"  {meta}", style="dim")
+            head.append(f"  {shown(meta)}", style="dim")
         visible = self.visible_claims()
         head.append(
             f"\n{reviewed} of {len(worthy)} check-worthy claims reviewed · showing {len(visible)}: {self.filter.describe()}",
@@ -300,7 +301,7 @@ class ClaimsScreen(ReviewScreen):
         actor = self.app.workspace.actor
 
         def edited(text: str | int | None) -> None:
-            if isinstance(text, str) and text != claim.text:
+            if isinstance(text, str) and text != shown(claim.text):
                 self._fix(
                     f"edit of {claim.id}",
                     lambda: (
@@ -374,7 +375,7 @@ class ClaimsScreen(ReviewScreen):
         actor = self.app.workspace.actor
 
         def answered(speaker: str | None) -> None:
-            if speaker is not None and speaker.strip() != (claim.speaker or ""):
+            if speaker is not None and speaker.strip() != shown(claim.speaker or ""):
                 self._fix(
                     f"speaker of {claim.id}",
                     lambda: (

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from factcheck_tui.tui.literal import literal
+
 
 class ConfirmScreen(ModalScreen[str | None]):
     """Dismisses with the key of the chosen answer, or ``None`` on escape."""
@@ -21,9 +23,9 @@ class ConfirmScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(literal(self.question), classes="dialog-title")
             for key, label in self.answers.items():
-                yield Label(f"{key}  {label}")
+                yield Label(literal(f"{key}  {label}"))
             yield Label("escape  Cancel", classes="hint")
 
     def on_key(self, event) -> None:

@@ -15,6 +15,7 @@ from factcheck_tui.core.matching.copying import copy_verdict
 from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim
+from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import verdict_text
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
@@ -69,7 +70,7 @@ class DuplicatesScreen(ReviewScreen):
         head.append(f"{self.claim.id}", style="bold")
         head.append(" (now: ")
         head.append_text(verdict_text(self.claim.verdict, self.app.workspace.scale, colour=not self.app.no_color))
-        head.append(f"): {self.claim.text}")
+        head.append(f"): {shown(self.claim.text)}")
         self.query_one("#dupes-claim", Static).update(head)
 
     def on_mount(self) -> None:
@@ -141,10 +142,10 @@ class DuplicatesScreen(ReviewScreen):
         if match is None:
             detail.update(Text("No earlier claim says the same, as far as matching can tell.", style="dim"))
             return
-        text = Text(f"{source_name(match)}", style="bold")
+        text = Text(source_name(match), style="bold")
         if match.published:
             text.append(f" · {match.published.isoformat()}")
-        text.append(f"\n{match.text}")
+        text.append(f"\n{shown(match.text)}")
         text.append(
             "\ny: same claim · r: not the same · c: copy its verdict, conclusion and evidence · enter: open it",
             style="dim",

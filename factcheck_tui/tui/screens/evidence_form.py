@@ -12,7 +12,9 @@ from textual.widgets import Input, Label
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Evidence
+from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import normalise_url
+from factcheck_tui.tui.literal import literal
 
 
 @dataclass(frozen=True)
@@ -39,18 +41,18 @@ class EvidenceForm(ModalScreen[EvidenceInput | None]):
         with Vertical(id="evidence-form", classes="dialog"):
             yield Label("Edit evidence" if self.existing else "Add evidence", classes="dialog-title")
             yield Label("URL")
-            yield Input(value=item.url if item else "", placeholder="https://…", id="url")
+            yield Input(value=shown(item.url) if item else "", placeholder="https://…", id="url")
             yield Label("Source")
-            yield Input(value=item.source if item else "", placeholder="who published it", id="source")
+            yield Input(value=shown(item.source) if item else "", placeholder="who published it", id="source")
             yield Label("Note")
-            yield Input(value=item.note if item else "", placeholder="what it shows", id="note")
+            yield Input(value=shown(item.note) if item else "", placeholder="what it shows", id="note")
             conflict = ""
             if self.typed and self.existing:
                 conflict = (
                     f"Someone changed this item meanwhile; it now reads: {self.existing.source or '—'} · "
                     f"{self.existing.url or '—'} · {self.existing.note or '—'}. Your input is above."
                 )
-            yield Label(conflict, id="form-error", classes="error")
+            yield Label(literal(conflict), id="form-error", classes="error")
             yield Label("enter: next field / save · ctrl+s: save · escape: cancel", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -70,7 +72,7 @@ class EvidenceForm(ModalScreen[EvidenceInput | None]):
             try:
                 url = normalise_url(url)
             except InputError as problem:
-                error.update(str(problem))
+                error.update(literal(str(problem)))
                 self.query_one("#url", Input).focus()
                 return
         self.dismiss(EvidenceInput(url, source, note))

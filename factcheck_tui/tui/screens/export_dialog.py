@@ -14,6 +14,8 @@ from textual.widgets import Input, Label, Select
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import FORMATS, ExportOptions
 from factcheck_tui.core.export.exporter import publishing
+from factcheck_tui.core.text import shown
+from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.widgets.dialog_body import DialogBody
 
@@ -65,8 +67,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             organisation = self.app.workspace.config.organisation
             yield Label("For ClaimReview: your organisation's name and web address")
             with Horizontal(classes="fields"):
-                yield Input(value=organisation.name, placeholder="Organisation name", id="org-name")
-                yield Input(value=organisation.url, placeholder="https://…", id="org-url")
+                yield Input(value=shown(organisation.name), placeholder="Organisation name", id="org-name")
+                yield Input(value=shown(organisation.url), placeholder="https://…", id="org-url")
             yield Label("Published at, for ClaimReview ({claim_id} is filled in)")
             yield Input(placeholder="e.g. https://…/{claim_id}; empty: organisation.review_url", id="review-url")
             yield Label("Write to (relative to the folder the app was started in)")
@@ -93,7 +95,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             return
         path = Path(raw).expanduser()
         if not path.parent.is_dir():
-            error.update(f"{path.parent} is not a folder.")
+            error.update(literal(f"{path.parent} is not a folder."))
             return
         whole = not self.story_id or self.query_one("#scope", Select).value == "all"
         try:
@@ -108,7 +110,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             if options.format == "claimreview":
                 publishing(options, self.app.workspace.config)
         except InputError as problem:
-            error.update(str(problem))
+            error.update(literal(str(problem)))
             return
         if path.exists():
 

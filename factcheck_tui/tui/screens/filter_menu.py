@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.tui.literal import literal
 
 
 class FilterMenu(ModalScreen[ClaimFilter | None]):
@@ -32,7 +33,7 @@ class FilterMenu(ModalScreen[ClaimFilter | None]):
         with Vertical(classes="dialog"):
             yield Label("Show", classes="dialog-title")
             yield OptionList(
-                *[Option(label, id=str(index)) for index, (label, _) in enumerate(self.choices)], id="filters"
+                *[Option(literal(label), id=str(index)) for index, (label, _) in enumerate(self.choices)], id="filters"
             )
 
     def on_mount(self) -> None:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from factcheck_tui.tui.actions import ActionEntry
+from factcheck_tui.tui.literal import literal
 
 LEGEND = (
     ("Score", "● check-worthy, ○ not; 0 to 1, higher is more worth checking"),
@@ -45,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
                     Text(""),
                     Text("id for [keys]" if scope == "On this screen" else ""),
                 )
-            table.add_row(Text(entry.keys), Text(entry.description), Text(entry.binding.id or ""))
+            table.add_row(literal(entry.keys), literal(entry.description), literal(entry.binding.id or ""))
         table.add_row(Text("Marks in the lists", style="bold underline"), Text(""))
         for column, meaning in LEGEND:
             table.add_row(Text(column), Text(meaning))
@@ -53,8 +54,10 @@ class HelpScreen(ModalScreen[None]):
             yield Label(f"Keys: {self.title_text}", classes="dialog-title")
             yield Static(table, id="help-keys")
             yield Label(
-                "↑↓ / pgup pgdn scroll · escape closes · every action is also in the command palette (ctrl+p); "
-                "keys can be remapped in the config's [keys] table (see the README)",
+                literal(
+                    "↑↓ / pgup pgdn scroll · escape closes · every action is also in the command palette (ctrl+p); "
+                    "keys can be remapped in the config's [keys] table (see the README)"
+                ),
                 classes="hint",
             )
 

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, TextArea
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.importing import parse_date
+from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.widgets.dialog_body import DialogBody
 
 
@@ -45,7 +46,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         for name in ("path", "title", "outlet", "url", "published"):
             self.query_one(f"#{name}", Input).value = getattr(self._typed, name)
         self.query_one("#pasted", TextArea).load_text(self._typed.pasted)
-        self.query_one("#form-error", Label).update(self._problem)
+        self.query_one("#form-error", Label).update(literal(self._problem))
 
     def compose(self) -> ComposeResult:
         with DialogBody(id="import-dialog", classes="dialog"):
@@ -76,7 +77,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         try:
             parse_date(values["published"], "Published")
         except InputError as problem:
-            error.update(str(problem))
+            error.update(literal(str(problem)))
             self.query_one("#published", Input).focus()
             return
         self.dismiss(ImportRequest(pasted=pasted, **values))

@@ -8,6 +8,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from factcheck_tui.core.text import shown
+from factcheck_tui.tui.literal import literal
+
 
 class PromptScreen(ModalScreen[str | None]):
     AUTO_FOCUS = "#answer"
@@ -21,9 +24,9 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
-            yield Input(value=self.value, id="answer")
-            yield Label(self.hint or "enter: save · escape: cancel", classes="hint")
+            yield Label(literal(self.question), classes="dialog-title")
+            yield Input(value=shown(self.value), id="answer")
+            yield Label(literal(self.hint or "enter: save · escape: cancel"), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -10,8 +10,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
 from factcheck_tui.core.stories import delete_story, edit_story
-from factcheck_tui.core.text import one_line
 from factcheck_tui.tui.formatting import progress_text
+from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.story_dialog import StoryDetails, StoryDialog
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
@@ -123,7 +123,7 @@ class StoriesScreen(Screen[None]):
                     (
                         summary.id,
                         summary.published.isoformat() if summary.published else "",
-                        one_line(summary.outlet, 10),
+                        summary.outlet,
                         str(summary.claim_count),
                         progress_text(summary.reviewed_count, summary.checkworthy_count, width=4),
                     ),
@@ -138,7 +138,7 @@ class StoriesScreen(Screen[None]):
             status += f" · {archived} past-check archive{'s' if archived != 1 else ''} hidden (a)"
         if not self.summaries:
             status = "No stories yet: press i to import one (a file, or pasted text)."
-        self.query_one("#stories-status", Static).update(status)
+        self.query_one("#stories-status", Static).update(literal(status))
 
     def on_input_changed(self, event: FilterBar.Changed) -> None:
         self._fill()
@@ -225,7 +225,7 @@ class StoriesScreen(Screen[None]):
                 self.app.report(error)
                 return
             self.app.forget_story(summary.id)
-            self.notify(f"Deleted {summary.id}; its file is kept in {kept}", timeout=6, markup=False)
+            self.notify(f"Deleted {summary.id}; its file is kept in {kept}", timeout=6)
             self.refresh_stories()
 
         self.app.push_screen(

@@ -14,7 +14,9 @@ from textual.widgets import Input, Label
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.importing import parse_date
 from factcheck_tui.core.models import Story
+from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import normalise_url
+from factcheck_tui.tui.literal import literal
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,13 @@ class StoryDialog(ModalScreen[StoryDetails | None]):
     def compose(self) -> ComposeResult:
         story = self.story
         with Vertical(classes="dialog"):
-            yield Label(f"Story {story.id}", classes="dialog-title")
+            yield Label(literal(f"Story {story.id}"), classes="dialog-title")
             yield Label("Headline")
-            yield Input(story.title, id="title")
+            yield Input(shown(story.title), id="title")
             yield Label("Outlet")
-            yield Input(story.outlet, id="outlet")
+            yield Input(shown(story.outlet), id="outlet")
             yield Label("Link")
-            yield Input(story.url, placeholder="https://…", id="url")
+            yield Input(shown(story.url), placeholder="https://…", id="url")
             yield Label("Published (YYYY-MM-DD)")
             yield Input(story.published.isoformat() if story.published else "", id="published")
             yield Label("", id="form-error", classes="error")
@@ -66,7 +68,7 @@ class StoryDialog(ModalScreen[StoryDetails | None]):
             url = normalise_url(values["url"]) if values["url"] else ""
             published = parse_date(values["published"], "Published")
         except InputError as problem:
-            error.update(str(problem))
+            error.update(literal(str(problem)))
             return
         self.dismiss(StoryDetails(values["title"], values["outlet"], url, published))
 

@@ -10,6 +10,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.tui.literal import literal
 
 CLEAR = "__clear__"
 
@@ -30,13 +31,16 @@ class VerdictPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(f"{number}  {item.label}" + ("  (current)" if item.label == self.current else ""), id=item.label)
+            Option(
+                literal(f"{number}  {item.label}" + ("  (current)" if item.label == self.current else "")),
+                id=item.label,
+            )
             for number, item in enumerate(self.scale.labels, start=1)
         ]
         options.append(Option("0  Clear the verdict", id=CLEAR))
         with Vertical(id="picker"):
             yield Label("Verdict for:", classes="dialog-title")
-            yield Label(self.claim_text, classes="dialog-claim")
+            yield Label(literal(self.claim_text), classes="dialog-claim")
             yield OptionList(*options, id="verdicts")
 
     def on_mount(self) -> None:

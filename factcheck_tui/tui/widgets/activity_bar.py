@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from factcheck_tui.tui.literal import literal
+
 
 class ActivityBar(Horizontal):
     DEFAULT_CSS = """
@@ -35,4 +37,4 @@ class ActivityBar(Horizontal):
 
     def _show(self, activity: str) -> None:
         self.set_class(bool(activity), "-busy")
-        self.query_one(Label).update(activity)
+        self.query_one(Label).update(literal(activity))

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from factcheck_tui.core.models import Claim, Story
+from factcheck_tui.core.text import shown
 
 CONTEXT_CHARS = 600
 
@@ -27,23 +28,23 @@ def context_text(story: Story, claim: Claim, earlier: Text | None = None) -> Tex
         left = max(left, claim.start - CONTEXT_CHARS // 2)
         right = min(right, claim.end + CONTEXT_CHARS // 2)
         text.append("…" if left > 0 and story.body[left - 1] != "\n" else "")
-        text.append(story.body[left : claim.start])
-        text.append(story.body[claim.start : claim.end], style="reverse bold")
-        text.append(story.body[claim.end : right])
+        text.append(shown(story.body[left : claim.start]))
+        text.append(shown(story.body[claim.start : claim.end]), style="reverse bold")
+        text.append(shown(story.body[claim.end : right]))
         text.append("…" if right < len(story.body) and story.body[right] != "\n" else "")
         if claim.text != story.body[claim.start : claim.end]:
             text.append("\nEdited claim: ", style="bold")
-            text.append(claim.text)
+            text.append(shown(claim.text))
     else:
-        text.append(claim.text, style="bold")
+        text.append(shown(claim.text), style="bold")
     text.append("\n")
     worthy = "check-worthy" if claim.checkworthy else "not check-worthy"
     text.append(f"Score {claim.score:.2f} ({worthy})", style="bold")
     if claim.reasons:
-        text.append(": " + "; ".join(claim.reasons))
+        text.append(": " + shown("; ".join(claim.reasons)))
     if claim.speaker:
         text.append("\nSpeaker: ", style="bold")
-        text.append(claim.speaker)
+        text.append(shown(claim.speaker))
     return text
 
 

@@ -8,14 +8,15 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from factcheck_tui.core.text import one_line
+from factcheck_tui.core.text import one_line, shown
+from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.widgets.list_keys import list_keys
 
 CELL_PADDING = 2
 
 
 class FitTable(DataTable):
-    """Rows are (key, fixed cells..., flexible text); the text is cut to fit the table's width."""
+    """Rows are (key, fixed cells..., flexible text); string cells are literal text, cut to their column."""
 
     FRIENDLY_NAME = "list"
     # Enter selects the row, and every screen that lists rows opens the selected one.
@@ -67,7 +68,12 @@ class FitTable(DataTable):
             self.add_column(fixed_label, key=fixed_key, width=fixed_width)
         self.add_column(label, key=column_key, width=width)
         for key, cells, text in self._rows:
-            self.add_row(*cells, one_line(text, width), key=key)
+            self.add_row(*map(self._cell, cells, self._fixed), self._cell(text, width), key=key)
+
+    @staticmethod
+    def _cell(value: Any, width: int) -> Any:
+        """DataTable reads a plain string cell as markup: every string goes in as literal text, cut to fit."""
+        return literal(one_line(shown(value), width)) if isinstance(value, str) else value
 
     def on_resize(self) -> None:
         if self._rows and self._text_width() != self._drawn_width:

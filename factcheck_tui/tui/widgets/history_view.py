@@ -7,14 +7,15 @@ from textual.widgets import Static
 
 from factcheck_tui.core.history import describe_change
 from factcheck_tui.core.models import Change, Claim
+from factcheck_tui.core.text import shown
 
 
 def change_line(change: Change) -> Text:
     line = Text(f"{change.at:%Y-%m-%d %H:%M} ", style="dim")
-    line.append(change.by, style="bold")
-    line.append(f" {describe_change(change)}")
+    line.append(shown(change.by), style="bold")
+    line.append(f" {shown(describe_change(change))}")
     if change.note:
-        line.append(f" ({change.note})", style="italic")
+        line.append(f" ({shown(change.note)})", style="italic")
     return line
 
 

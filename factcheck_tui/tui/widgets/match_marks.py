@@ -10,6 +10,7 @@ from rich.text import Text
 
 from factcheck_tui.core.matching.results import Level, Match
 from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import verdict_text
 
 CONFIRMED_MARK = "="
@@ -29,7 +30,7 @@ def marker(matches: list[Match]) -> str:
 
 def source_name(match: Match) -> str:
     name = match.review_title or match.story_title or match.story_id
-    return name if not match.outlet or match.archive else f"{name} ({match.outlet})"
+    return shown(name if not match.outlet or match.archive else f"{name} ({match.outlet})")
 
 
 def checked_before(matches: list[Match]) -> Text | None:
@@ -41,7 +42,7 @@ def checked_before(matches: list[Match]) -> Text | None:
     line = Text()
     if rated is not None:
         line.append("Checked before: ", style="bold")
-        line.append(rated.verdict or "", style="bold reverse")
+        line.append(shown(rated.verdict or ""), style="bold reverse")
         line.append(f" in “{source_name(rated)}”")
         if rated.published:
             line.append(f", {rated.published.isoformat()}")
@@ -67,7 +68,7 @@ def earlier_lines(matches: list[Match], scale: VerdictScale, *, colour: bool) ->
             text.append_text(verdict_text(match.verdict, scale, colour=colour))
         else:
             text.append("not rated", style="dim")
-        text.append(f" “{match.text}”")
+        text.append(f" “{shown(match.text)}”")
         where = " · ".join(
             part
             for part in (source_name(match), match.published.isoformat() if match.published else "", match.claim_id)
