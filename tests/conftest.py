@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +11,7 @@ from factcheck_tui.core.importing import import_story
 from factcheck_tui.core.ingest import read_article
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workspace import Workspace
-
-FIXTURES = Path(__file__).parent / "fixtures"
-STRIKE = FIXTURES / "port-strike.txt"
+from support.paths import STRIKE
 
 
 @pytest.fixture(autouse=True)
@@ -46,17 +42,3 @@ def workspace(db_path: Path, tmp_path: Path) -> Workspace:
 def strike_story(repo: Repository):
     """The port strike story imported through the real pipeline: (story, claims)."""
     return import_story(repo, read_article(str(STRIKE)), actor="tester", outlet="Ellery Evening Post")
-
-
-def console_script() -> str:
-    """The installed ``factcheck`` entry point of the interpreter running the tests."""
-    script = Path(sys.executable).with_name("factcheck")
-    assert script.exists(), f"{script} is missing: install the project (pip install -e '.[test]')"
-    return str(script)
-
-
-def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update({"FACTCHECK_CONFIG": str(tmp_path / "no-config.toml"), "FACTCHECK_REVIEWER": "tester"}, **extra)
-    env.pop("NO_COLOR", None)
-    return env

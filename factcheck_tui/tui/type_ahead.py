@@ -23,6 +23,7 @@ import asyncio
 from collections import deque
 from dataclasses import dataclass, field
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
@@ -74,6 +75,13 @@ class TypeAheadApp(App[None]):
                 await self._send_next()
             return
         await super().on_event(event)
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        # Keys still held when the app quits (a burst with "q" in it) will never be handled:
+        # whoever waits for the burst to settle must not wait for them.
+        self._held.clear()
+        self.keys_settled.set()
+        super().exit(result, return_code, message)
 
     async def _send_next(self) -> None:
         if not self._held:

@@ -1,34 +1,14 @@
-"""The console script, run as a user runs it: in a subprocess, with real files."""
+"""The ``factcheck`` commands, run as a user runs them (through ``main()``), with real files."""
 
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import STRIKE, cli_env, console_script
 
-
-def factcheck(tmp_path: Path, *args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [console_script(), "--db", str(tmp_path / "db"), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path, **env),
-        timeout=60,
-    )
-
-
-def imported_story_id(tmp_path: Path) -> str:
-    result = factcheck(
-        tmp_path, "import", str(STRIKE), "--title", "Port strike ends", "--outlet", "Post", "--published", "2026-01-12"
-    )
-    assert result.returncode == 0, result.stderr
-    story_id, counts, title = result.stdout.strip().split("\t")
-    assert counts.startswith("12 claims") and title == "Port strike ends"
-    return story_id
+from support.cli import factcheck, imported_story_id, run_cli
+from support.paths import STRIKE
 
 
 def test_import_list_verdict_and_export(tmp_path: Path) -> None:
@@ -77,21 +57,9 @@ def test_import_from_standard_input(tmp_path: Path) -> None:
 
 def test_db_flag_after_the_command_and_env_var(tmp_path: Path) -> None:
     db = tmp_path / "elsewhere"
-    result = subprocess.run(
-        [console_script(), "import", str(STRIKE), "--db", str(db)],
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path),
-        timeout=60,
-    )
+    result = run_cli(tmp_path, "import", str(STRIKE), "--db", str(db))
     assert result.returncode == 0, result.stderr
-    listed = subprocess.run(
-        [console_script(), "stories", "--json"],
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path, FACTCHECK_DB=str(db)),
-        timeout=60,
-    )
+    listed = run_cli(tmp_path, "stories", "--json", FACTCHECK_DB=str(db))
     assert len(json.loads(listed.stdout)) == 1
 
 
@@ -177,36 +145,18 @@ def test_opening_an_old_single_file_database_migrates_it_and_says_so(tmp_path: P
         db.table("claims").insert(
             {"id": "k3p9x-1", "story_id": "k3p9x", "text": "Wages rose 11 percent.", "start": 0, "end": 22}
         )
-    result = subprocess.run(
-        [console_script(), "--db", str(old), "claims", "--json"],
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path),
-        timeout=60,
-    )
+    result = run_cli(tmp_path, "--db", str(old), "claims", "--json")
     assert result.returncode == 0, result.stderr
     assert [claim["text"] for claim in json.loads(result.stdout)] == ["Wages rose 11 percent."]
     assert result.stderr.startswith("factcheck: note: ") and "migrated 1 stories and 1 claims" in result.stderr
-    again = subprocess.run(
-        [console_script(), "--db", str(old), "stories"],
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path),
-        timeout=60,
-    )
+    again = run_cli(tmp_path, "--db", str(old), "stories")
     assert again.stderr == ""
 
 
 def test_a_mistyped_database_path_is_an_error_not_a_new_empty_database(tmp_path: Path) -> None:
     imported_story_id(tmp_path)
     typo = tmp_path / "dbb"
-    result = subprocess.run(
-        [console_script(), "--db", str(typo), "stories"],
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path),
-        timeout=60,
-    )
+    result = run_cli(tmp_path, "--db", str(typo), "stories")
     assert result.returncode != 0 and f"{typo}: no database here" in result.stderr
     assert not typo.exists()
 

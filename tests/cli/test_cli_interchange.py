@@ -1,4 +1,4 @@
-"""export, import-checks and restore run as a user runs them: the console script in a subprocess."""
+"""export, import-checks and restore run as a user runs them (through ``main()``)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
-from claimreview_rules import claim_review_problems, feed_problems
-from conftest import FIXTURES
-from newsroom_fixture import build_newsroom
-from test_cli import factcheck
 
 from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.export import ExportOptions, export_report
 from factcheck_tui.core.storage.repository import Repository
+from support.claimreview_rules import claim_review_problems, feed_problems
+from support.cli import factcheck
+from support.newsrooms import build_export_newsroom
+from support.paths import FIXTURES
 
 PAST = FIXTURES / "past-checks"
 ORG = ("--org-name", "Harbor Checks", "--org-url", "https://checks.harbor.example")
@@ -25,7 +25,7 @@ ORG = ("--org-name", "Harbor Checks", "--org-url", "https://checks.harbor.exampl
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Repository:
     repo = Repository(tmp_path / "db")
-    build_newsroom(repo)
+    build_export_newsroom(repo)
     return repo
 
 

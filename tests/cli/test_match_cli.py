@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_cli import factcheck, imported_story_id
+from support.cli import factcheck, imported_story_id
 
 ARCHIVE_STORY = """Council budget
 

@@ -9,10 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from claimreview_rules import claim_review_problems, feed_problems
-from golden_files import assert_matches_golden
 from markdown_it import MarkdownIt
-from newsroom_fixture import build_newsroom
 
 from factcheck_tui.core.config import Config, Organisation
 from factcheck_tui.core.errors import InputError
@@ -20,6 +17,9 @@ from factcheck_tui.core.export import ExportOptions, export_report, write_export
 from factcheck_tui.core.export.csv_table import COLUMNS, FORMULA_START
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.storage.repository import Repository
+from support.claimreview_rules import claim_review_problems, feed_problems
+from support.golden import assert_matches_golden
+from support.newsrooms import build_export_newsroom
 
 ORG = Organisation(name="Harbor Checks", url="https://checks.harbor.example")
 REVIEW_PAGE = "https://checks.harbor.example/reports/2026.html"
@@ -32,7 +32,7 @@ def config() -> Config:
 
 @pytest.fixture
 def newsroom(repo: Repository) -> Repository:
-    build_newsroom(repo)
+    build_export_newsroom(repo)
     return repo
 
 
@@ -62,8 +62,8 @@ def test_every_format_matches_its_golden_file(newsroom: Repository, config: Conf
 @pytest.mark.parametrize("name", list(GOLDEN_CASES))
 def test_same_data_gives_the_same_bytes_in_another_database(tmp_path: Path, config: Config, name: str) -> None:
     first, second = Repository(tmp_path / "one"), Repository(tmp_path / "two")
-    build_newsroom(first)
-    build_newsroom(second)
+    build_export_newsroom(first)
+    build_export_newsroom(second)
     assert export(first, config, **GOLDEN_CASES[name]) == export(second, config, **GOLDEN_CASES[name])
 
 
@@ -135,7 +135,7 @@ def test_markdown_structure_survives_hostile_text(newsroom: Repository, config: 
 
 
 def test_markdown_summary_fence_cannot_be_closed_by_a_label(repo: Repository, config: Config) -> None:
-    build_newsroom(repo)
+    build_export_newsroom(repo)
 
     def edit(claim):
         claim.verdict = "```\n# injected"
@@ -176,7 +176,7 @@ def test_csv_has_one_row_per_claim_and_no_cell_can_run_as_a_formula(newsroom: Re
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_csv_guards_every_formula_starter(repo: Repository, config: Config, start: str) -> None:
-    build_newsroom(repo)
+    build_export_newsroom(repo)
 
     def edit(claim):
         claim.conclusion = f"{start}cmd|' /C calc'!A0"

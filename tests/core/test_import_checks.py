@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
-from newsroom_fixture import build_newsroom
 
 from factcheck_tui.core.config import Config, Organisation
 from factcheck_tui.core.errors import InputError
@@ -17,6 +15,8 @@ from factcheck_tui.core.limits import Limits
 from factcheck_tui.core.models import Claim, Origin, Status, StoryKind
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
+from support.newsrooms import build_export_newsroom
+from support.paths import FIXTURES
 
 PAST = FIXTURES / "past-checks"
 
@@ -298,7 +298,7 @@ def test_an_exact_label_of_our_own_scale_wins_over_the_table(repo: Repository, t
 
 def test_our_own_exports_come_back_in(tmp_path: Path) -> None:
     source = Repository(tmp_path / "source")
-    build_newsroom(source)
+    build_export_newsroom(source)
     config = Config(
         reviewer="tester", organisation=Organisation(name="Harbor Checks", url="https://checks.harbor.example")
     )

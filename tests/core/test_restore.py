@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from newsroom_fixture import build_newsroom
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report
 from factcheck_tui.core.interchange import restore_export
 from factcheck_tui.core.storage.repository import Repository
+from support.newsrooms import build_export_newsroom
 
 CONFIG = Config(reviewer="tester")
 
@@ -26,7 +26,7 @@ def _export(repo: Repository, **options: object) -> str:
 )
 def test_restore_then_export_gives_the_same_bytes(tmp_path: Path, options: dict) -> None:
     source = Repository(tmp_path / "source")
-    build_newsroom(source)
+    build_export_newsroom(source)
     exported = _export(source, **options)
     backup = tmp_path / "backup.json"
     backup.write_text(exported, encoding="utf-8")
@@ -40,7 +40,7 @@ def test_restore_then_export_gives_the_same_bytes(tmp_path: Path, options: dict)
 
 def test_a_complete_backup_restores_every_record_exactly(tmp_path: Path) -> None:
     source = Repository(tmp_path / "source")
-    build_newsroom(source)
+    build_export_newsroom(source)
     backup = tmp_path / "backup.json"
     backup.write_text(_export(source, include_unreviewed=True), encoding="utf-8")
     restored = Repository(tmp_path / "restored")
@@ -57,7 +57,7 @@ def test_a_complete_backup_restores_every_record_exactly(tmp_path: Path) -> None
 
 def test_restore_refuses_stories_that_exist_and_writes_nothing(tmp_path: Path) -> None:
     source = Repository(tmp_path / "source")
-    build_newsroom(source)
+    build_export_newsroom(source)
     backup = tmp_path / "backup.json"
     backup.write_text(_export(source), encoding="utf-8")
     target = Repository(tmp_path / "target")
@@ -74,7 +74,7 @@ def _write(tmp_path: Path, data: object) -> Path:
 
 def test_a_bad_record_names_its_place_and_nothing_is_written(tmp_path: Path) -> None:
     source = Repository(tmp_path / "source")
-    build_newsroom(source)
+    build_export_newsroom(source)
     data = json.loads(_export(source))
     data["stories"][1]["claims"][0]["status"] = "Finished"
     target = Repository(tmp_path / "target")
@@ -100,7 +100,7 @@ def test_a_bad_record_names_its_place_and_nothing_is_written(tmp_path: Path) -> 
 )
 def test_inconsistent_exports_are_refused(tmp_path: Path, mutate, message: str) -> None:
     source = Repository(tmp_path / "source")
-    build_newsroom(source)
+    build_export_newsroom(source)
     data = json.loads(_export(source))
     mutate(data)
     with pytest.raises(InputError, match=message):
@@ -118,7 +118,7 @@ def test_duplicate_decisions_travel_with_the_backup(tmp_path: Path) -> None:
     from factcheck_tui.core.matching.links import LinkStore
 
     source = Repository(tmp_path / "source")
-    build_newsroom(source)
+    build_export_newsroom(source)
     ids = [
         claim.id for story_id in source.story_ids() for claim in source.list_claims(story_id, include_dismissed=True)
     ]

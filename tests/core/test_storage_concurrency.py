@@ -7,6 +7,8 @@ import os
 import threading
 from pathlib import Path
 
+import pytest
+
 from factcheck_tui.core import review
 from factcheck_tui.core.errors import StaleWriteError
 from factcheck_tui.core.models import Claim, Story
@@ -14,6 +16,8 @@ from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.doctor import check_database
 from factcheck_tui.core.storage.jsonstore import file_signature
 from factcheck_tui.core.storage.repository import Repository
+
+pytestmark = pytest.mark.slow
 
 SAVES_EACH = 60
 

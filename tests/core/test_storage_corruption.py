@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import cli_env, console_script
 
 from factcheck_tui.core import review
 from factcheck_tui.core.drafts import DraftStore
@@ -17,6 +16,7 @@ from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.doctor import check_database, repair_database
 from factcheck_tui.core.storage.repository import Repository
+from support.cli import run_cli
 
 
 def _story(repo: Repository, title: str = "Budget") -> tuple[Story, list[Claim]]:
@@ -189,13 +189,7 @@ def test_a_damaged_factcheck_json_is_named_and_repaired_from_its_backup(repo: Re
 
 
 def _doctor(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [console_script(), "--db", str(db), "doctor", *args],
-        capture_output=True,
-        text=True,
-        env=cli_env(tmp_path),
-        timeout=60,
-    )
+    return run_cli(tmp_path, "--db", str(db), "doctor", *args)
 
 
 def test_doctor_command_exit_codes_and_json(repo: Repository, tmp_path: Path) -> None:

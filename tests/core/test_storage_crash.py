@@ -15,6 +15,8 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from factcheck_tui.core import review
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
@@ -90,6 +92,7 @@ def _acknowledged_saves_are_present(repo: Repository, acks: Path) -> int:
     return len(lines)
 
 
+@pytest.mark.slow
 def test_sigkill_mid_save_loses_nothing_acknowledged(tmp_path: Path) -> None:
     root, acks = tmp_path / "db", tmp_path / "acks.txt"
     repo = Repository(root)

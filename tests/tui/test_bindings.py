@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from newsroom import build_newsroom
 from rich.console import Console
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,6 +16,7 @@ from factcheck_tui.tui.actions import screen_actions
 from factcheck_tui.tui.app import FactcheckApp, create_app
 from factcheck_tui.tui.keymap import our_classes, own_bindings
 from factcheck_tui.tui.screens.help import HelpScreen
+from support.newsrooms import build_screen_newsroom
 
 OUR_BINDINGS = [(cls.__name__, binding) for cls in our_classes(FactcheckApp) for binding in own_bindings(cls)]
 
@@ -40,7 +40,7 @@ def test_binding_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("keys", [[], ["j", "enter"], ["j", "enter", "n", "enter"]], ids=["stories", "claims", "claim"])
 async def test_help_lists_every_binding_of_the_screen(tmp_path: Path, keys: list[str]) -> None:
-    build_newsroom(tmp_path / "db")
+    build_screen_newsroom(tmp_path / "db")
     app = create_app(Workspace(Config(reviewer="ana"), tmp_path / "c.toml", tmp_path / "db"))
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.press(*keys)
@@ -58,7 +58,7 @@ async def test_help_lists_every_binding_of_the_screen(tmp_path: Path, keys: list
 
 
 async def test_keymap_from_config_remaps_a_binding(tmp_path: Path) -> None:
-    build_newsroom(tmp_path / "db")
+    build_screen_newsroom(tmp_path / "db")
     config = Config(reviewer="ana", keys={"claims.next_unreviewed": "ctrl+n", "review.verdict": "V"})
     app = create_app(Workspace(config, tmp_path / "c.toml", tmp_path / "db"))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -69,7 +69,7 @@ async def test_keymap_from_config_remaps_a_binding(tmp_path: Path) -> None:
 
 
 async def test_palette_offers_the_screen_actions(tmp_path: Path) -> None:
-    build_newsroom(tmp_path / "db")
+    build_screen_newsroom(tmp_path / "db")
     app = create_app(Workspace(Config(reviewer="ana"), tmp_path / "c.toml", tmp_path / "db"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "enter")
@@ -89,7 +89,7 @@ async def test_palette_offers_the_screen_actions(tmp_path: Path) -> None:
 def test_a_keymap_that_breaks_a_screen_is_refused(tmp_path: Path, keys: dict[str, str], message: str) -> None:
     from factcheck_tui.core.errors import ConfigError
 
-    build_newsroom(tmp_path / "db")
+    build_screen_newsroom(tmp_path / "db")
     with pytest.raises(ConfigError) as error:
         create_app(Workspace(Config(reviewer="ana", keys=keys), tmp_path / "c.toml", tmp_path / "db"))
     assert str(error.value).startswith(f"{tmp_path / 'c.toml'}: {message}")

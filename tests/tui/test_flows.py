@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import STRIKE
-from newsroom import build_newsroom
 from textual.widgets import Input, Label, Select
 
 from factcheck_tui.core.config import Config
@@ -18,6 +16,10 @@ from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from factcheck_tui.tui.screens.import_dialog import ImportDialog
 from factcheck_tui.tui.screens.stories import StoriesScreen
+from support.newsrooms import build_screen_newsroom
+from support.paths import STRIKE
+
+pytestmark = pytest.mark.slow
 
 SIZE = (80, 24)
 
@@ -25,7 +27,7 @@ SIZE = (80, 24)
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Workspace:
     root = tmp_path / "newsroom"
-    build_newsroom(root)
+    build_screen_newsroom(root)
     return Workspace(Config(reviewer="ana"), tmp_path / "config.toml", root)
 
 

@@ -8,10 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsroom import build_newsroom
+import pytest
 
 from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.storage.repository import Repository
+from support.newsrooms import build_screen_newsroom
+
+pytestmark = pytest.mark.slow
 
 CHILD = """
 import asyncio, sys
@@ -53,14 +56,14 @@ def _run_until_done_then_kill(root: Path, mode: str) -> str:
 
 def test_a_verdict_survives_kill_9(tmp_path: Path) -> None:
     root = tmp_path / "newsroom"
-    build_newsroom(root)
+    build_screen_newsroom(root)
     claim_id = _run_until_done_then_kill(root, "verdict")
     assert Repository(root).get_claim(claim_id).verdict == "False"
 
 
 def test_a_conclusion_being_typed_survives_kill_9_as_a_draft(tmp_path: Path) -> None:
     root = tmp_path / "newsroom"
-    build_newsroom(root)
+    build_screen_newsroom(root)
     claim_id = _run_until_done_then_kill(root, "conclusion")
     draft = DraftStore(Repository(root), "ana").get(claim_id, "conclusion")
     assert draft is not None and draft.text == "Typed before the crash"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, TextArea
 
 from factcheck_tui.core import review
@@ -10,6 +11,8 @@ from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
+
+pytestmark = pytest.mark.slow
 
 SIZE = (80, 24)
 

@@ -6,17 +6,17 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from newsroom import build_newsroom
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
+from support.newsrooms import build_screen_newsroom
 
 
 @pytest.fixture
 def app(tmp_path: Path):
     root = tmp_path / "newsroom"
-    build_newsroom(root)
+    build_screen_newsroom(root)
     return create_app(Workspace(Config(reviewer="maria"), tmp_path / "config.toml", root))
 
 
@@ -77,7 +77,7 @@ def test_claims_in_light_theme(snap_compare, app) -> None:
 
 def test_claims_without_colour(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    build_newsroom(tmp_path / "newsroom")
+    build_screen_newsroom(tmp_path / "newsroom")
     app = create_app(Workspace(Config(reviewer="maria"), tmp_path / "config.toml", tmp_path / "newsroom"))
     assert app.no_color
     assert snap_compare(app, run_before=driven(["j", "enter", "n"]), terminal_size=(80, 24))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from newsroom import build_newsroom
 from textual import events
 from textual.app import App
 from textual.widgets import Input
@@ -16,6 +15,7 @@ from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.import_dialog import ImportDialog
+from support.newsrooms import build_screen_newsroom
 
 SIZE = (80, 24)
 NAMED_KEYS = {"enter", "tab", "escape", "slash"}
@@ -24,7 +24,7 @@ NAMED_KEYS = {"enter", "tab", "escape", "slash"}
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Workspace:
     root = tmp_path / "newsroom"
-    build_newsroom(root)
+    build_screen_newsroom(root)
     return Workspace(Config(reviewer="ana"), tmp_path / "config.toml", root)
 
 

@@ -1,20 +1,34 @@
-"""A small reviewed newsroom with fixed ids and timestamps, for golden-file export tests.
+"""Newsrooms with fixed ids and timestamps, stored through ``Repository.restore_story`` so that
+every id and date a test sees is known in advance.
 
-Stored through ``Repository.restore_story`` so that every date in an export is known in advance.
-The text is hostile on purpose: markup, formula starters and a script tag, as untrusted stories hold.
+- ``build_export_newsroom``: a small reviewed newsroom for golden-file exports, restore and
+  import-checks. Its text is hostile on purpose: markup, formula starters and a script tag, as
+  untrusted stories hold.
+- ``build_screen_newsroom``: three stories made from the fixture articles by the real extraction,
+  one claim reviewed, for screen snapshots and the review flows.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
+from factcheck_tui.core.extraction import extract
+from factcheck_tui.core.extraction.normalise import normalise_body
+from factcheck_tui.core.importing import extracted_claims
 from factcheck_tui.core.models import Change, Claim, Evidence, Origin, Status, Story, StoryKind
 from factcheck_tui.core.storage.repository import Repository
+from support.paths import FIXTURES
 
 
 def at(day: str, time: str = "09:00") -> datetime:
     return datetime.fromisoformat(f"{day}T{time}:00").replace(tzinfo=UTC)
+
+
+def _created(text: str, when: datetime, by: str) -> Change:
+    """The first entry of every claim's history."""
+    return Change(at=when, by=by, field="created", new=text, version=1)
 
 
 def _story(story_id: str, title: str, body: str, imported: str, **fields: Any) -> Story:
@@ -26,7 +40,7 @@ def _claim(
 ) -> Claim:
     start = story.body.find(text)
     created = story.imported_at
-    history = [Change(at=created, by="ana", field="created", new=text, version=1)]
+    history = [_created(text, created, "ana")]
     version = 1
     if fields.get("verdict") is not None:
         assert reviewed, "a reviewed claim needs its review date"
@@ -55,7 +69,7 @@ def _claim(
     )
 
 
-def build_newsroom(repo: Repository) -> None:
+def build_export_newsroom(repo: Repository) -> None:
     body_a = (
         "Mayor Ruth Alder said taxes rose 4% this year. <script>alert(1)</script> said *nobody* | "
         '=HYPERLINK("https://evil.example","refund") was the council\'s reply. Turnout hit 61%. '
@@ -165,3 +179,90 @@ def build_newsroom(repo: Repository) -> None:
             )
         ],
     )
+
+
+# The screen newsroom's claims were extracted at AT and one was reviewed at LATER.
+AT = at("2026-01-12", "09:30")
+LATER = at("2026-01-13", "14:05")
+
+SCREEN_STORIES = (
+    (
+        "p0rt5",
+        "port-strike.txt",
+        "Dockworkers vote to end 11-day strike at Port of Ellery",
+        "Ellery Evening Post",
+        date(2026, 1, 12),
+    ),
+    (
+        "c1ty7",
+        "council-budget.txt",
+        "Council passes budget with 3% transit increase",
+        "Ellery Evening Post",
+        date(2026, 2, 3),
+    ),
+    (
+        "w33k2",
+        "port-strike-week-two.txt",
+        "Port of Ellery strike enters its second week",
+        "Coastline Wire",
+        date(2026, 1, 5),
+    ),
+)
+
+
+def _extracted_claims(story_id: str, body: str) -> list[Claim]:
+    return [
+        claim.model_copy(
+            update={
+                "id": f"{story_id}-{number}",
+                "story_id": story_id,
+                "number": number,
+                "created_at": AT,
+                "updated_at": AT,
+                "updated_by": "maria",
+                "history": [_created(claim.text, AT, "maria")],
+            }
+        )
+        for number, claim in enumerate(extracted_claims(extract(body)), start=1)
+    ]
+
+
+def _reviewed(claim: Claim) -> Claim:
+    evidence = Evidence(
+        id="e1",
+        url="https://port.example/strike-costs",
+        source="Port of Ellery",
+        note="Daily trade figures",
+        added_at=LATER,
+        added_by="maria",
+    )
+    return claim.model_copy(
+        update={
+            "verdict": "Mostly false",
+            "status": Status.DONE,
+            "conclusion": "Port figures put the cost nearer $60 million a day.",
+            "evidence": [evidence],
+            "reviewer": "maria",
+            "version": 2,
+            "updated_at": LATER,
+            "history": [
+                *claim.history,
+                Change(at=LATER, by="maria", field="verdict", old=None, new="Mostly false", version=2),
+                Change(at=LATER, by="maria", field="status", old="Unreviewed", new="Done", version=2),
+            ],
+        }
+    )
+
+
+def build_screen_newsroom(root: Path) -> Repository:
+    repo = Repository(root)
+    for story_id, file, title, outlet, published in SCREEN_STORIES:
+        body = normalise_body((FIXTURES / file).read_text(encoding="utf-8"))
+        claims = _extracted_claims(story_id, body)
+        if story_id == "p0rt5":
+            claims = [_reviewed(claim) if "$95 million" in claim.text else claim for claim in claims]
+        story = Story(
+            id=story_id, title=title, outlet=outlet, published=published, body=body, imported_at=AT, imported_by="maria"
+        )
+        repo.restore_story(story, claims)
+    return repo
