@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import STRIKE
-from test_cli import factcheck, imported_story_id
+from support.cli import factcheck, imported_story_id
+from support.paths import STRIKE
 
 
 def database_files(tmp_path: Path) -> dict[str, bytes]:

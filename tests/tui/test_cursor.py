@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from long_story import STORY_ID, build_long_story
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
+from support.long_story import STORY_ID, build_long_story
 
 SIZE = (80, 24)
 
@@ -104,10 +104,10 @@ async def test_merging_keeps_the_cursor_on_the_merged_claim(tmp_path: Path) -> N
 
 
 async def test_deleting_a_story_puts_the_cursor_on_the_next_story(tmp_path: Path) -> None:
-    from newsroom import build_newsroom
+    from support.newsrooms import build_screen_newsroom
 
     root = tmp_path / "newsroom"
-    build_newsroom(root)
+    build_screen_newsroom(root)
     app = create_app(Workspace(Config(reviewer="tester"), tmp_path / "config.toml", root))
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.table

@@ -165,8 +165,6 @@ def test_a_cache_of_the_wrong_shape_is_rebuilt(newsroom) -> None:
 
 
 def test_editing_claims_again_and_again_does_not_fade_their_matches(tmp_path) -> None:
-    from conftest import FIXTURES
-
     from factcheck_tui.core import review
     from factcheck_tui.core.importing import import_story
     from factcheck_tui.core.ingest import read_article
@@ -174,6 +172,7 @@ def test_editing_claims_again_and_again_does_not_fade_their_matches(tmp_path) ->
     from factcheck_tui.core.models import ClaimDigest
     from factcheck_tui.core.scale import DEFAULT_SCALE
     from factcheck_tui.core.storage.repository import Repository
+    from support.paths import FIXTURES
 
     repo = Repository(tmp_path / "db")
     stories = {
