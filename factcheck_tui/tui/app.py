@@ -183,10 +183,10 @@ class FactcheckApp(TypeAheadApp):
         self.index_loaded.set()
         self.announce_matches()
 
-    def announce_matches(self) -> None:
-        """Tell every open screen that duplicate matches may have changed."""
+    def announce_matches(self, claim_ids: frozenset[str] | None = None) -> None:
+        """Tell every open screen that duplicate matches may have changed (only ``claim_ids``' if given)."""
         for screen in self.screen_stack:
-            screen.post_message(MatchesChanged())
+            screen.post_message(MatchesChanged(claim_ids))
 
     def _refresh_index_if_stale(self) -> None:
         if self.match_index is not None and self.match_index.is_stale():
@@ -205,6 +205,7 @@ class FactcheckApp(TypeAheadApp):
 
     def claims_saved(self, claims: Iterable[Claim]) -> None:
         """Keep the duplicate index current after this reviewer's own saves (other processes' come by polling)."""
+        claims = list(claims)
         if self.match_index is None:
             return
         stories: dict[str, Story] = {}
@@ -213,7 +214,7 @@ class FactcheckApp(TypeAheadApp):
                 claim.story_id, self.repo.get_story(claim.story_id)
             )
             self.match_index.update(ClaimDigest.of(story, claim))
-        self.announce_matches()
+        self.announce_matches(frozenset(claim.id for claim in claims))
 
     def forget_story(self, story_id: str) -> None:
         """A story was deleted: its claims leave the duplicate index."""

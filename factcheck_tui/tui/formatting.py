@@ -10,6 +10,8 @@ from factcheck_tui.core.models import Claim, Status
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.tui.literal import literal
 
+# A bar narrower than this says nothing; the counts stand alone.
+MIN_BAR = 2
 STATUS_MARK = {
     Status.UNREVIEWED: "·",
     Status.IN_PROGRESS: "…",
@@ -45,9 +47,15 @@ def status_text(status: Status) -> Text:
     return Text(STATUS_MARK[status], style="bold" if status is Status.DONE else "")
 
 
-def progress_text(done: int, total: int, width: int = 10) -> str:
+def progress_text(done: int, total: int, *, cell: int, bar: int) -> str:
+    """A bar of up to ``bar`` cells and "done/total" in ``cell`` cells: the numbers are always
+    whole ("0/5001", never "0/50"); the bar shrinks, or goes, to make room for them."""
+    counts = f"{done}/{total}"
+    width = min(bar, cell - len(counts) - 1)
+    if width < MIN_BAR:
+        return counts
     filled = round(width * done / total) if total else 0
-    return f"{'█' * filled}{'░' * (width - filled)} {done}/{total}"
+    return f"{'█' * filled}{'░' * (width - filled)} {counts}"
 
 
 def ago(moment: datetime) -> str:

@@ -9,4 +9,10 @@ from textual.message import Message
 
 @dataclass
 class MatchesChanged(Message):
-    """The duplicate index was loaded or changed: screens that show matches look again."""
+    """The duplicate index was loaded or changed: screens that show matches look again.
+
+    ``claim_ids`` names the claims this reviewer just saved, when only they changed; ``None``
+    means anything may have changed (the index was loaded, or refreshed from other processes).
+    """
+
+    claim_ids: frozenset[str] | None = None

@@ -296,8 +296,12 @@ class MatchIndex:
 
     def matches_for_story(self, story_id: str, top_k: int = 5, *, cancel: Cancel = None) -> dict[str, list[Match]]:
         """For each claim of a story, its matches elsewhere: what the claims list marks."""
+        return self.matches_for(self.claim_ids(story_id), top_k, cancel=cancel)
+
+    def matches_for(self, claim_ids: Iterable[str], top_k: int = 5, *, cancel: Cancel = None) -> dict[str, list[Match]]:
+        """For each of these claims, its matches in other stories; a dismissed claim has none."""
         found = {}
-        for position, claim_id in enumerate(self.claim_ids(story_id)):
+        for position, claim_id in enumerate(claim_ids):
             if position % 16 == 0:
                 check(cancel)
             entry = self.entry(claim_id)

@@ -182,6 +182,9 @@ class Repository:
         self._digest_files: OrderedDict[Path, AtomicJSONStorage] = OrderedDict()
         self._catalog_files: dict[Path, AtomicJSONStorage] = {}
         self._validated_catalog: dict[Path, tuple[dict[str, Any] | None, list[StorySummary]]] = {}
+        # Story files as models, with the parsed file they came from: a 5,000-claim story is not
+        # validated again on every save, only when another process has replaced the file.
+        self._validated_stories: OrderedDict[Path, tuple[dict[str, Any], Story, list[Claim]]] = OrderedDict()
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -300,9 +303,17 @@ class Repository:
             storage.write(data)
 
     def _load_story(self, story_id: str, typed: str | None = None) -> tuple[Story, list[Claim], dict[str, Any]]:
-        """``typed`` is the id as the user wrote it, for the message if there is no such story."""
+        """``typed`` is the id as the user wrote it, for the message if there is no such story.
+
+        The claims are shared with a cache and must be treated as read-only: edits go through a
+        transaction, whose ``claim()`` hands out a private copy.
+        """
+        path = self.layout.story(story_id)
         with self._mutex:
             tables = self._story_file(story_id).read()
+            cached = self._validated_stories.get(path)
+        if tables is not None and cached is not None and cached[0] is tables:
+            return cached[1], list(cached[2]), tables
         if tables is None:
             shown = (
                 story_id
@@ -310,8 +321,16 @@ class Repository:
                 else f"{typed.strip()!r} (read as {story_id})"
             )
             raise NotFoundError(f"no story {shown} in {self.root}")
-        story, claims = read_story_document(self.layout.story(story_id), tables)
-        return story, claims, tables
+        story, claims = read_story_document(path, tables)
+        self._remember_story(path, tables, story, claims)
+        return story, list(claims), tables
+
+    def _remember_story(self, path: Path, tables: dict[str, Any], story: Story, claims: list[Claim]) -> None:
+        with self._mutex:
+            self._validated_stories[path] = (tables, story, claims)
+            self._validated_stories.move_to_end(path)
+            while len(self._validated_stories) > STORY_FILES_KEPT_OPEN:
+                self._validated_stories.popitem(last=False)
 
     def _commit(
         self,
@@ -336,6 +355,7 @@ class Repository:
         }
         self._mark_dirty(story.id)
         self._write(story_file, document)
+        self._remember_story(story_file.path, document, story, list(claims))
         try:
             self._write_all(summaries)
         except SaveFailedError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +17,7 @@ from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim, Story
+from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
 from factcheck_tui.tui.literal import literal
@@ -33,6 +36,7 @@ from factcheck_tui.tui.widgets.fit_table import FitTable, successor
 from factcheck_tui.tui.widgets.match_marks import checked_before, marker
 
 POLL_SECONDS = 2.0
+Row = tuple[str, tuple[Any, ...], str]
 
 
 class ClaimsScreen(ReviewScreen):
@@ -61,6 +65,9 @@ class ClaimsScreen(ReviewScreen):
         self.claims: list[Claim] = []
         self.filter = ClaimFilter()
         self.matches: dict[str, list[Match]] = {}
+        # Set once every claim of the story has been matched: after that a save rematches only its claims.
+        self._matched_all = False
+        self._rows: dict[str, tuple[Claim, str, Row]] = {}
         self._signature: object = None
         # The claim screen opened from this list: back here, the cursor is on the claim it showed last.
         self._opened: ClaimScreen | None = None
@@ -117,13 +124,21 @@ class ClaimsScreen(ReviewScreen):
                 self.app.pop_screen()
             return
         self._fill(anchor)
-        self._look_for_matches()
+        if not self._matched_all:
+            # Changes made since come in MatchesChanged; matching 5,000 claims again on every save would not keep up.
+            self._look_for_matches()
 
     def on_matches_changed(self, message: MatchesChanged) -> None:
-        self._look_for_matches()
+        if message.claim_ids is None or not self._matched_all:
+            self._look_for_matches()
+            return
+        ours = {claim_id for claim_id in message.claim_ids if claim_id.startswith(f"{self.story_id}-")}
+        if ours:
+            self._find_claim_matches(ours)
 
     def _look_for_matches(self) -> None:
         if self.app.match_index is not None:
+            self._matched_all = False
             self._find_matches()
 
     @work(thread=True, exclusive=True, group="story-matches", exit_on_error=False)
@@ -133,10 +148,23 @@ class ClaimsScreen(ReviewScreen):
             found = self.app.match_index.matches_for_story(self.story_id, cancel=lambda: worker.is_cancelled)
         except (MatchingCancelled, FactcheckError):
             return
-        self.app.call_from_thread(self._matches_found, found)
+        self.app.call_from_thread(self._matches_found, found, None)
 
-    def _matches_found(self, found: dict[str, list[Match]]) -> None:
-        self.matches = found
+    @work(thread=True, group="claim-matches", exit_on_error=False)
+    def _find_claim_matches(self, claim_ids: set[str]) -> None:
+        """Only the claims just saved: claims match other stories' claims, so no other mark here changes."""
+        try:
+            found = self.app.match_index.matches_for(sorted(claim_ids))
+        except FactcheckError:
+            return
+        self.app.call_from_thread(self._matches_found, found, claim_ids)
+
+    def _matches_found(self, found: dict[str, list[Match]], claim_ids: set[str] | None) -> None:
+        """``claim_ids``: the claims that were matched again, or None for the whole story."""
+        if claim_ids is None:
+            self.matches, self._matched_all = found, True
+        else:
+            self.matches = {key: value for key, value in self.matches.items() if key not in claim_ids} | found
         self._fill()
 
     def visible_claims(self) -> list[Claim]:
@@ -160,20 +188,7 @@ class ClaimsScreen(ReviewScreen):
         self.query_one("#story-head", Static).update(head)
         self.query_one("#review-progress", ProgressBar).update(total=max(len(worthy), 1), progress=reviewed)
         self.table.set_rows(
-            [
-                (
-                    claim.id,
-                    (
-                        str(claim.number),
-                        score_text(claim),
-                        status_text(claim.status),
-                        verdict_text(claim.verdict, scale, colour=not self.app.no_color),
-                        self._marker(claim),
-                    ),
-                    claim.text,
-                )
-                for claim in visible
-            ],
+            [self._row(claim, scale) for claim in visible],
             self._cursor_claim(anchor or self.table.current_key(), visible),
         )
         self._show_context()
@@ -186,6 +201,26 @@ class ClaimsScreen(ReviewScreen):
         if wanted is None or wanted not in order:
             return wanted
         return successor(order, [claim.id for claim in visible], wanted)
+
+    def _row(self, claim: Claim, scale: VerdictScale) -> Row:
+        """A claim's row, made again only when the claim or its mark changed: a long story has thousands."""
+        mark = self._marker(claim)
+        cached = self._rows.get(claim.id)
+        if cached is not None and cached[0] is claim and cached[1] == mark:
+            return cached[2]
+        row: Row = (
+            claim.id,
+            (
+                str(claim.number),
+                score_text(claim),
+                status_text(claim.status),
+                verdict_text(claim.verdict, scale, colour=not self.app.no_color),
+                mark,
+            ),
+            claim.text,
+        )
+        self._rows[claim.id] = (claim, mark, row)
+        return row
 
     def _marker(self, claim: Claim) -> str:
         """Headlines and bylines recur from story to story; only claims worth checking, or ones

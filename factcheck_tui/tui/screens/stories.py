@@ -19,6 +19,8 @@ from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
 
 POLL_SECONDS = 2.0
+REVIEWED_WIDTH = 9
+REVIEWED_BAR = 4
 
 SORTS = {
     "newest": (lambda s: (s.published or s.imported_at.date(), s.imported_at), True),
@@ -74,7 +76,7 @@ class StoriesScreen(Screen[None]):
                 ("Date", "date", 10),
                 ("Outlet", "outlet", 10),
                 ("Claims", "claims", 6),
-                ("Reviewed", "progress", 9),
+                ("Reviewed", "progress", REVIEWED_WIDTH),
             ],
             ("Headline", "title"),
         )
@@ -125,7 +127,9 @@ class StoriesScreen(Screen[None]):
                         summary.published.isoformat() if summary.published else "",
                         summary.outlet,
                         str(summary.claim_count),
-                        progress_text(summary.reviewed_count, summary.checkworthy_count, width=4),
+                        progress_text(
+                            summary.reviewed_count, summary.checkworthy_count, cell=REVIEWED_WIDTH, bar=REVIEWED_BAR
+                        ),
                     ),
                     summary.title,
                 )

@@ -44,7 +44,16 @@ class FitTable(DataTable):
     def set_rows(self, rows: list[tuple[str, Sequence[Any], str]], anchor: str | None = None) -> None:
         """Replace every row. The cursor stays on the row it was on (or on ``anchor``); when that
         row has left the list, it goes to the row that took its place: the next one, else the one
-        before. The list does not scroll away from where the reviewer was reading."""
+        before. The list does not scroll away from where the reviewer was reading.
+
+        When the same keys come back in the same order (a save, new duplicate marks), only the
+        cells that changed are updated: rebuilding a 5,000-row table costs about a second.
+        """
+        if self._same_keys(rows) and self._drawn_width == self._text_width():
+            self._update_changed(rows)
+            if anchor is not None and anchor != self.current_key():
+                self.show_key(anchor)
+            return
         anchor = anchor if anchor is not None else self.current_key()
         before = [key for key, _, _ in self._rows]
         scrolled = self.scroll_y
@@ -57,6 +66,26 @@ class FitTable(DataTable):
         if not self.size.width:
             # Not laid out yet: look again once the table knows its width (a no-op if it fits).
             self.call_after_refresh(self.on_resize)
+
+    def _same_keys(self, rows: list[tuple[str, Sequence[Any], str]]) -> bool:
+        return len(rows) == len(self._rows) == self.row_count and all(
+            new[0] == old[0] for new, old in zip(rows, self._rows, strict=True)
+        )
+
+    def _update_changed(self, rows: list[tuple[str, Sequence[Any], str]]) -> None:
+        fixed, (_, text_key) = self._columns
+        keys = [key for _, key, _ in fixed]
+        width = self._drawn_width or self._text_width()
+        for new, old in zip(rows, self._rows, strict=True):
+            if new == old:
+                continue
+            key, cells, text = new
+            for column, value, before in zip(keys, cells, old[1], strict=True):
+                if value != before:
+                    self.update_cell(key, column, value)
+            if text != old[2]:
+                self.update_cell(key, text_key, one_line(text, width))
+        self._rows = rows
 
     def _redraw(self) -> None:
         width = self._text_width()

@@ -1,0 +1,57 @@
+"""A long story (a debate transcript runs to 5,000 claims) stays legible and quick to review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+
+from factcheck_tui.core.config import Config
+from factcheck_tui.core.models import Claim, Story
+from factcheck_tui.core.workspace import Workspace
+from factcheck_tui.tui.app import create_app
+from factcheck_tui.tui.formatting import progress_text
+from factcheck_tui.tui.screens.claims import ClaimsScreen
+from factcheck_tui.tui.widgets.fit_table import FitTable
+
+SIZE = (80, 24)
+CLAIMS = 5001
+
+
+def long_story(root: Path) -> Workspace:
+    workspace = Workspace(Config(reviewer="ana"), root / "config.toml", root / "db")
+    sentences = [f"Speaker {n % 7} said fares rose {n % 90 + 1} percent in {2000 + n % 25}." for n in range(CLAIMS)]
+    body = " ".join(sentences)
+    claims, offset = [], 0
+    for text in sentences:
+        claims.append(
+            Claim(id="", story_id="", number=0, text=text, start=offset, end=offset + len(text), checkworthy=True)
+        )
+        offset += len(text) + 1
+    workspace.repo.add_story(Story(id="d3bat", title="The whole debate", body=body), claims, "ana")
+    return workspace
+
+
+def test_counts_stay_whole_and_the_bar_makes_room() -> None:
+    assert progress_text(0, 5001, cell=9, bar=4) == "░░ 0/5001"
+    assert progress_text(12, 25001, cell=9, bar=4) == "12/25001"
+    assert progress_text(3, 5, cell=9, bar=4) == "██░░ 3/5"
+
+
+async def test_the_stories_list_shows_every_number_whole_and_typed_ahead_verdicts_all_land(tmp_path: Path) -> None:
+    workspace = long_story(tmp_path)
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one("#stories", FitTable)
+        assert table.get_row("d3bat")[3:5] == [str(CLAIMS), f"░░ 0/{CLAIMS}"]
+        app.push_screen(ClaimsScreen("d3bat"))
+        await pilot.pause()
+        await app.keys_settled.wait()
+        for key in ["v", "1", "j", "v", "2", "j", "v", "3"]:
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await app.keys_settled.wait()
+        verdicts = [claim.verdict for claim in workspace.repo.list_claims("d3bat")[:3]]
+        assert verdicts == [label.label for label in workspace.scale.labels[:3]]
+        rows = app.screen.query_one("#claims", FitTable)
+        assert [str(rows.get_row(f"d3bat-{n}")[3]) for n in (1, 2, 3)] == verdicts
