@@ -80,11 +80,11 @@ class FitTable(DataTable):
             if new == old:
                 continue
             key, cells, text = new
-            for column, value, before in zip(keys, cells, old[1], strict=True):
+            for column, value, before, cell_width in zip(keys, cells, old[1], self._fixed, strict=True):
                 if value != before:
-                    self.update_cell(key, column, value)
+                    self.update_cell(key, column, self._cell(value, cell_width))
             if text != old[2]:
-                self.update_cell(key, text_key, one_line(text, width))
+                self.update_cell(key, text_key, self._cell(text, width))
         self._rows = rows
 
     def _redraw(self) -> None:
