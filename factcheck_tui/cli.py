@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from factcheck_tui import __version__
-from factcheck_tui.commands import COMMANDS
+from factcheck_tui.commands import COMMANDS, command_modules
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.workspace import Workspace
 
@@ -35,7 +35,25 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv``, found without importing any command module."""
+    values_follow = {"--db", "--config"}
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in values_follow:
+            skip = True
+        elif token == "--":
+            return None
+        elif not token.startswith("-"):
+            return token if token in COMMANDS else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: with a known command in it only that command's module is imported;
+    otherwise (``--help``, a typo, no command) every command is registered, for the full usage."""
     parser = OneLineParser(
         prog="factcheck",
         description="Keyboard-driven fact-checking for newsrooms. With no command, opens the review app.",
@@ -46,8 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS keeps a value given before the command from being reset by the subcommand's default.
     _common_options(shared, default=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for command in COMMANDS:
-        command.register(subparsers, shared)
+    command = chosen_command(argv) if argv is not None else None
+    for module in command_modules([command] if command else None):
+        module.register(subparsers, shared)
     return parser
 
 
@@ -59,7 +78,8 @@ def _report_migration(workspace: Workspace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         workspace = Workspace.load(args.db, args.config)

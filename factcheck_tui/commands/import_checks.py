@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factcheck_tui.commands.output import print_json
 from factcheck_tui.commands.progress import ProgressBar
-from factcheck_tui.core.interchange import ImportChecksResult, import_checks
+from factcheck_tui.core.interchange.past_checks import ImportChecksResult, import_checks
 from factcheck_tui.core.workspace import Workspace
 
 WARNINGS_SHOWN = 20

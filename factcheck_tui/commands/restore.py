@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from factcheck_tui.core.interchange import restore_export
+from factcheck_tui.core.interchange.restore import restore_export
 from factcheck_tui.core.workspace import Workspace
 
 

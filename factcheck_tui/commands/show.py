@@ -28,8 +28,19 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     print(
         f"  check-worthiness: {claim.score:.2f} ({'yes' if claim.checkworthy else 'no'}): {'; '.join(claim.reasons) or '-'}"
     )
+    if claim.assignee:
+        print(f"  assigned to: {claim.assignee}")
+    if claim.approved_by:
+        print(
+            f"  approved by: {claim.approved_by}"
+            + (f" on {claim.approved_at:%Y-%m-%d %H:%M}" if claim.approved_at else "")
+        )
+    if claim.tags:
+        print(f"  tags: {', '.join(claim.tags)}")
     if claim.conclusion:
         print(f"  conclusion: {claim.conclusion}")
+    if claim.notes:
+        print(f"  notes (internal): {claim.notes}")
     for item in claim.evidence:
         print(f"  evidence {item.id}: {' · '.join(part for part in (item.source, item.url, item.note) if part)}")
     for change in claim.history:

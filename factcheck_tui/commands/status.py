@@ -24,6 +24,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         raise InputError(
             f"unknown status {args.status!r}; choose one of: {', '.join(member.value for member in Status)}"
         ) from None
-    claim = set_status(workspace.repo, args.claim_id, status, actor=workspace.actor)
+    claim = set_status(
+        workspace.repo, args.claim_id, status, actor=workspace.actor, second_review=workspace.second_review
+    )
     print(f"{claim.id}: {claim.status.value} (version {claim.version})")
     return 0

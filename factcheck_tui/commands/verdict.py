@@ -1,25 +1,44 @@
-"""factcheck verdict CLAIM_ID VERDICT [--note TEXT] [--evidence URL ...]"""
+"""factcheck verdict CLAIM_ID VERDICT [--note TEXT] [--evidence URL ...]  ·  factcheck verdict --from FILE|-"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from factcheck_tui.commands.output import claim_record, print_json
+from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.review import set_verdict
 from factcheck_tui.core.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("verdict", parents=[shared], help="set a claim's verdict")
-    parser.add_argument("claim_id")
-    parser.add_argument("verdict", help="a label of the verdict scale (any case), or its number; 'none' clears it")
+    parser = subparsers.add_parser(
+        "verdict",
+        parents=[shared],
+        help="set a claim's verdict, or many from a JSON Lines file",
+        description='With --from, each line is {"id": ..., "verdict": ..., "note"?: ..., "evidence"?: [urls]}; '
+        "the whole file is checked before any verdict is saved.",
+    )
+    parser.add_argument("claim_id", nargs="?")
+    parser.add_argument(
+        "verdict", nargs="?", help="a label of the verdict scale (any case), or its number; 'none' clears it"
+    )
     parser.add_argument("--note", help="the written conclusion")
     parser.add_argument("--evidence", nargs="+", default=[], metavar="URL", help="evidence links to attach")
-    parser.add_argument("--json", action="store_true", help="print the updated claim as JSON")
+    parser.add_argument("--from", dest="source", metavar="FILE", help="verdicts as JSON Lines ('-' reads stdin)")
+    parser.add_argument("--json", action="store_true", help="print the updated claim(s) as JSON")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.source is not None:
+        if args.claim_id or args.verdict or args.note or args.evidence:
+            raise InputError(
+                "verdict --from takes everything from the file; give no claim, verdict, --note or --evidence"
+            )
+        return _run_batch(args, workspace)
+    if args.claim_id is None or args.verdict is None:
+        raise InputError("give a claim id and a verdict, or --from FILE (see factcheck verdict --help)")
     verdict = None if args.verdict.strip().lower() == "none" else args.verdict
     claim = set_verdict(
         workspace.repo,
@@ -34,4 +53,23 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print_json(claim_record(claim))
     else:
         print(f"{claim.id}: {claim.verdict or 'no verdict'} (version {claim.version}, by {workspace.actor})")
+    return 0
+
+
+def _run_batch(args: argparse.Namespace, workspace: Workspace) -> int:
+    from factcheck_tui.core.batch_verdicts import apply_verdicts
+    from factcheck_tui.core.interchange.source import read_source
+
+    if args.source == "-":
+        payload, source = sys.stdin.buffer.read(), "stdin"
+    else:
+        payload, source = read_source(args.source), args.source
+    claims = apply_verdicts(workspace.repo, payload, source, scale=workspace.scale, actor=workspace.actor)
+    if args.json:
+        print_json([claim_record(claim) for claim in claims])
+    else:
+        stories = len({claim.story_id for claim in claims})
+        print(
+            f"{len(claims)} verdict{'s' if len(claims) != 1 else ''} saved in {stories} stor{'y' if stories == 1 else 'ies'}"
+        )
     return 0

@@ -11,8 +11,9 @@ from typing import Any
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from factcheck_tui.core.errors import ConfigError
+from factcheck_tui.core.errors import ConfigError, InputError
 from factcheck_tui.core.limits import Limits
+from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
 
 APP_NAME = "factcheck-tui"
@@ -54,6 +55,59 @@ class Matching(BaseModel):
         return self
 
 
+class Workflow(BaseModel):
+    """With ``second_review`` a claim is Done only once a second reviewer approves it, and reports
+    publish approved claims only."""
+
+    model_config = ConfigDict(extra="forbid")
+    second_review: bool = False
+
+
+class Desk(BaseModel):
+    """The desk's reviewers, offered when a claim is assigned (names already in the history are too)."""
+
+    model_config = ConfigDict(extra="forbid")
+    reviewers: list[str] = Field(default_factory=list)
+
+    @field_validator("reviewers")
+    @classmethod
+    def _named(cls, names: list[str]) -> list[str]:
+        cleaned = [" ".join(name.split()) for name in names]
+        if not all(cleaned):
+            raise ValueError("a reviewer's name cannot be empty")
+        return cleaned
+
+
+class SavedFilter(BaseModel):
+    """A named filter, ``[filters.NAME]``: the same choices as the ``claims`` command's flags."""
+
+    model_config = ConfigDict(extra="forbid")
+    tag: list[str] = Field(default_factory=list)
+    assignee: list[str] = Field(default_factory=list)
+    status: list[str] = Field(default_factory=list)
+    verdict: list[str] = Field(default_factory=list)
+    checkworthy: bool = False
+    unreviewed: bool = False
+    search: str = ""
+
+    @field_validator("tag", "assignee", "status", "verdict", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("status")
+    @classmethod
+    def _known_statuses(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                Status.parse(value)
+            except ValueError:
+                raise ValueError(
+                    f"unknown status {value!r}; choose from {', '.join(member.value for member in Status)}"
+                ) from None
+        return values
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -65,12 +119,26 @@ class Config(BaseModel):
     matching: Matching = Field(default_factory=Matching)
     keys: dict[str, str] = Field(default_factory=dict)
     limits: Limits = Field(default_factory=Limits)
+    workflow: Workflow = Field(default_factory=Workflow)
+    desk: Desk = Field(default_factory=Desk)
+    filters: dict[str, SavedFilter] = Field(default_factory=dict)
 
     @field_validator("verdicts")
     @classmethod
     def _valid_scale(cls, labels: list[VerdictLabel]) -> list[VerdictLabel]:
         VerdictScale(labels=labels)
         return labels
+
+    @model_validator(mode="after")
+    def _filters_use_the_scale(self) -> Config:
+        scale = self.scale
+        for name, saved in self.filters.items():
+            for verdict in saved.verdict:
+                try:
+                    scale.resolve(verdict)
+                except InputError as error:
+                    raise ValueError(f"filters.{name}.verdict: {error}") from None
+        return self
 
     @property
     def scale(self) -> VerdictScale:

@@ -29,6 +29,10 @@ class AlreadyImportedError(InputError):
         self.story_id = story_id
 
 
+class WorkflowError(FactcheckError):
+    """A change the desk's workflow does not allow (approving one's own verdict, Done without approval)."""
+
+
 class ConfigError(FactcheckError):
     """The configuration file is missing a value or holds a bad one."""
 

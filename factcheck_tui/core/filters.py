@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from factcheck_tui.core.config import SavedFilter
+from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Claim, Status
+from factcheck_tui.core.scale import VerdictScale
 
 
 def review_date(claim: Claim) -> date | None:
@@ -37,6 +41,11 @@ class ClaimFilter:
     verdicts: frozenset[str] = frozenset()
     statuses: frozenset[Status] = frozenset()
     reviewers: frozenset[str] = frozenset()
+    # Compared by ``normalise_tag`` and ``reviewer_key``: the sets hold those forms.
+    tags: frozenset[str] = frozenset()
+    assignees: frozenset[str] = frozenset()
+    # Reports under second review publish only claims another reviewer approved.
+    approved_only: bool = False
     since: date | None = None
     until: date | None = None
     text: str = ""
@@ -44,7 +53,16 @@ class ClaimFilter:
     @property
     def narrows(self) -> bool:
         """True when the filter picks claims by what was decided about them, not only by being reviewed."""
-        return bool(self.verdicts or self.statuses or self.reviewers or self.since or self.until)
+        return bool(
+            self.verdicts
+            or self.statuses
+            or self.reviewers
+            or self.tags
+            or self.assignees
+            or self.approved_only
+            or self.since
+            or self.until
+        )
 
     def matches(self, claim: Claim) -> bool:
         if self.dismissed is not None and claim.dismissed != self.dismissed:
@@ -59,12 +77,20 @@ class ClaimFilter:
             return False
         if self.reviewers and reviewer_key(claim.reviewer or "") not in self.reviewers:
             return False
+        if self.tags and not self.tags.intersection(claim.tags):
+            return False
+        if self.assignees and reviewer_key(claim.assignee or "") not in self.assignees:
+            return False
+        if self.approved_only and claim.approved_by is None:
+            return False
         if self.since or self.until:
             day = review_date(claim)
             if day is None or (self.since and day < self.since) or (self.until and day > self.until):
                 return False
         if self.text:
-            haystack = f"{claim.id} {claim.text} {claim.speaker or ''} {claim.verdict or ''}".casefold()
+            haystack = (
+                f"{claim.id} {claim.text} {claim.speaker or ''} {claim.verdict or ''} {' '.join(claim.tags)}".casefold()
+            )
             return all(word in haystack for word in self.text.casefold().split())
         return True
 
@@ -79,8 +105,14 @@ class ClaimFilter:
             parts.append("check-worthy")
         if self.reviewed is False:
             parts.append("unreviewed")
+        if self.statuses:
+            parts.append(" or ".join(sorted(status.value for status in self.statuses)))
         if self.verdicts:
             parts.append(f"verdict {' or '.join(sorted(self.verdicts))}")
+        if self.tags:
+            parts.append(f"tagged {' or '.join(sorted(self.tags))}")
+        if self.assignees:
+            parts.append(f"assigned to {' or '.join(sorted(self.assignees))}")
         if self.text:
             parts.append(f"“{self.text}”")
         return ", ".join(parts) if parts else "all claims"
@@ -89,3 +121,53 @@ class ClaimFilter:
 def reviewer_key(name: str) -> str:
     """How reviewer names compare: case and spacing do not matter."""
     return " ".join(name.split()).casefold()
+
+
+def normalise_tag(text: str) -> str:
+    """Tags are one lower-case word or hyphenated phrase: "Health care" and "health-care" are one tag."""
+    tag = "-".join(text.casefold().split())
+    if not tag or "," in tag:
+        raise InputError(f"{text!r} is not a tag (a word or a hyphenated phrase, no commas)")
+    return tag
+
+
+def choice_filter(
+    scale: VerdictScale,
+    *,
+    tags: Iterable[str] = (),
+    assignees: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+    verdicts: Iterable[str] = (),
+    checkworthy: bool = False,
+    unreviewed: bool = False,
+    search: str = "",
+) -> ClaimFilter:
+    """A filter from what a reviewer typed (the ``claims`` flags, a saved filter); bad values are InputErrors."""
+    try:
+        chosen_statuses = frozenset(Status.parse(status) for status in statuses)
+    except ValueError as error:
+        raise InputError(
+            f"unknown status {error.args[0]!r}; choose one of: {', '.join(member.value for member in Status)}"
+        ) from None
+    return ClaimFilter(
+        checkworthy_only=checkworthy,
+        reviewed=False if unreviewed else None,
+        verdicts=frozenset(scale.resolve(verdict) for verdict in verdicts),
+        statuses=chosen_statuses,
+        tags=frozenset(normalise_tag(tag) for tag in tags),
+        assignees=frozenset(reviewer_key(name) for name in assignees),
+        text=search.strip(),
+    )
+
+
+def saved_filter(saved: SavedFilter, scale: VerdictScale) -> ClaimFilter:
+    return choice_filter(
+        scale,
+        tags=saved.tag,
+        assignees=saved.assignee,
+        statuses=saved.status,
+        verdicts=saved.verdict,
+        checkworthy=saved.checkworthy,
+        unreviewed=saved.unreviewed,
+        search=saved.search,
+    )

@@ -11,6 +11,8 @@ SHOWN_CHARS = 40
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value)
     return "—" if value is None or value == "" else one_line(str(value), SHOWN_CHARS)
 
 

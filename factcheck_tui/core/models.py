@@ -86,6 +86,13 @@ class Claim(BaseModel):
     conclusion: str = ""
     evidence: list[Evidence] = Field(default_factory=list)
     reviewer: str | None = None
+    # The desk's side of a claim: who is to check it, who signed off its review (second review),
+    # the desk's own labels, and working notes that are never published.
+    assignee: str | None = None
+    approved_by: str | None = None
+    approved_at: datetime | None = None
+    tags: list[str] = Field(default_factory=list)
+    notes: str = ""
     history: list[Change] = Field(default_factory=list)
     origin: Origin = Origin.EXTRACTED
     dismissed: bool = False
@@ -149,6 +156,9 @@ class StorySummary(BaseModel):
     verdict_counts: dict[str, int] = Field(default_factory=dict)
     updated_at: datetime
     fingerprint: str = ""
+    # Who the live claims are assigned to (sorted, each once) and who saved the story's claims last.
+    assignees: list[str] = Field(default_factory=list)
+    updated_by: str = ""
 
     @classmethod
     def of(cls, story: Story, claims: list[Claim]) -> StorySummary:
@@ -158,6 +168,8 @@ class StorySummary(BaseModel):
             if claim.verdict:
                 verdicts[claim.verdict] = verdicts.get(claim.verdict, 0) + 1
         updated = max((claim.updated_at for claim in claims), default=story.imported_at)
+        # Times have a second's precision: within one second, the claim changed more often counts as later.
+        last = max(claims, key=lambda claim: (claim.updated_at, claim.version), default=None)
         return cls(
             id=story.id,
             title=story.title,
@@ -172,6 +184,8 @@ class StorySummary(BaseModel):
             verdict_counts=verdicts,
             updated_at=max(updated, story.imported_at),
             fingerprint=story.fingerprint,
+            assignees=sorted({claim.assignee for claim in live if claim.assignee}, key=str.casefold),
+            updated_by=last.updated_by if last is not None else story.imported_by,
         )
 
 
@@ -186,6 +200,7 @@ class ClaimDigest(BaseModel):
     checkworthy: bool = False
     dismissed: bool = False
     reviewer: str | None = None
+    assignee: str | None = None
     review_title: str | None = None
     published: date | None = None
     updated_at: datetime
@@ -202,6 +217,7 @@ class ClaimDigest(BaseModel):
             checkworthy=claim.checkworthy,
             dismissed=claim.dismissed,
             reviewer=claim.reviewer,
+            assignee=claim.assignee,
             review_title=claim.review_title,
             published=claim.reviewed_on or story.published,
             updated_at=claim.updated_at,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
+from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError, WorkflowError
 from factcheck_tui.core.models import Claim, Evidence, Status, utcnow
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
@@ -16,6 +16,36 @@ def mark_started(claim: Claim, actor: str) -> None:
     claim.reviewer = actor
     if claim.status is Status.UNREVIEWED:
         claim.status = Status.IN_PROGRESS
+
+
+def withdraw_approval(claim: Claim) -> None:
+    """A second reviewer approved what the claim said then; a changed verdict or conclusion needs
+    approving again, so an approved claim goes back to Needs second review."""
+    if claim.approved_by is not None:
+        claim.approved_by = None
+        claim.approved_at = None
+        if claim.status is Status.DONE:
+            claim.status = Status.NEEDS_SECOND_REVIEW
+
+
+def verdict_edit(
+    label: str | None, *, actor: str, conclusion: str | None = None, urls: Sequence[str] = ()
+) -> Callable[[Claim], Claim]:
+    """The edit that gives a claim a verdict (already resolved on the scale) and what comes with it."""
+
+    def edit(claim: Claim) -> Claim:
+        published = (claim.verdict, claim.conclusion)
+        claim.verdict = label
+        if conclusion is not None:
+            claim.conclusion = conclusion.strip()
+        for url in urls:
+            claim.evidence.append(Evidence(id=claim.next_evidence_id(), url=url, added_at=utcnow(), added_by=actor))
+        if (claim.verdict, claim.conclusion) != published:
+            withdraw_approval(claim)
+        mark_started(claim, actor)
+        return claim
+
+    return edit
 
 
 def set_verdict(
@@ -32,27 +62,40 @@ def set_verdict(
     """Set (or with ``None`` clear) a claim's verdict; optionally its conclusion and evidence too."""
     label = scale.resolve(verdict) if verdict is not None else None
     urls = [normalise_url(url) for url in evidence_urls]
-
-    def edit(claim: Claim) -> Claim:
-        claim.verdict = label
-        if conclusion is not None:
-            claim.conclusion = conclusion.strip()
-        for url in urls:
-            claim.evidence.append(Evidence(id=claim.next_evidence_id(), url=url, added_at=utcnow(), added_by=actor))
-        mark_started(claim, actor)
-        return claim
-
+    edit = verdict_edit(label, actor=actor, conclusion=conclusion, urls=urls)
     return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
 
 
-def set_status(
-    repo: Repository, claim_id: str, status: Status, *, actor: str, expected_version: int | None = None
-) -> Claim:
+def status_edit(status: Status, *, actor: str, second_review: bool = False) -> Callable[[Claim], Claim]:
+    """The edit that moves a claim to ``status``. Under second review only an approval makes a claim
+    Done (see ``desk.approve``); leaving Done takes the approval back."""
+
     def edit(claim: Claim) -> Claim:
+        if status is Status.DONE and second_review and claim.status is not Status.DONE:
+            raise WorkflowError(
+                f"{claim.id}: with second review on, a claim is Done only when another reviewer approves it; "
+                "mark it Needs second review"
+            )
         claim.status = status
+        if status is not Status.DONE:
+            claim.approved_by = None
+            claim.approved_at = None
         claim.reviewer = actor
         return claim
 
+    return edit
+
+
+def set_status(
+    repo: Repository,
+    claim_id: str,
+    status: Status,
+    *,
+    actor: str,
+    expected_version: int | None = None,
+    second_review: bool = False,
+) -> Claim:
+    edit = status_edit(status, actor=actor, second_review=second_review)
     return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
 
 
@@ -60,7 +103,9 @@ def set_conclusion(
     repo: Repository, claim_id: str, text: str, *, actor: str, expected_version: int | None = None
 ) -> Claim:
     def edit(claim: Claim) -> Claim:
-        claim.conclusion = text.strip()
+        if claim.conclusion != text.strip():
+            claim.conclusion = text.strip()
+            withdraw_approval(claim)
         mark_started(claim, actor)
         return claim
 

@@ -32,5 +32,9 @@ class Workspace:
         return self.config.reviewer
 
     @property
+    def second_review(self) -> bool:
+        return self.config.workflow.second_review
+
+    @property
     def scale(self) -> VerdictScale:
         return self.config.scale

@@ -10,7 +10,8 @@ import pytest
 from factcheck_tui.core.config import Config, Organisation
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report
-from factcheck_tui.core.interchange import import_checks, past_checks
+from factcheck_tui.core.interchange import past_checks
+from factcheck_tui.core.interchange.past_checks import import_checks
 from factcheck_tui.core.limits import Limits
 from factcheck_tui.core.models import Claim, Origin, Status, StoryKind
 from factcheck_tui.core.scale import DEFAULT_SCALE

@@ -10,7 +10,7 @@ import pytest
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report
-from factcheck_tui.core.interchange import restore_export
+from factcheck_tui.core.interchange.restore import restore_export
 from factcheck_tui.core.storage.repository import Repository
 from support.newsrooms import build_export_newsroom
 

@@ -30,7 +30,9 @@ class Export:
     why_empty: str = ""
 
 
-def why_empty(options: ExportOptions) -> str:
+def why_empty(options: ExportOptions, *, second_review: bool = False) -> str:
+    if _approved_only(options, second_review):
+        return "with second review on, reports publish only approved claims, and none is"
     if _publishable(options):
         return "ClaimReview publishes only claims marked Done with a verdict, and none is"
     if not options.include_unreviewed:
@@ -43,8 +45,15 @@ def _publishable(options: ExportOptions) -> list[Status]:
     return [Status.DONE] if options.format == "claimreview" and not options.include_unreviewed else []
 
 
-def claim_filter(options: ExportOptions, scale: VerdictScale) -> ClaimFilter:
+def _approved_only(options: ExportOptions, second_review: bool) -> bool:
+    """Under second review a report publishes what a second reviewer approved, unless asked for
+    every claim; the JSON backup always keeps everything."""
+    return second_review and options.format != "json" and not options.include_unreviewed
+
+
+def claim_filter(options: ExportOptions, scale: VerdictScale, *, second_review: bool = False) -> ClaimFilter:
     return ClaimFilter(
+        approved_only=_approved_only(options, second_review),
         verdicts=frozenset(scale.resolve(verdict) for verdict in options.verdicts),
         statuses=frozenset(options.statuses or _publishable(options)),
         reviewers=frozenset(reviewer_key(name) for name in options.reviewers),
@@ -76,20 +85,25 @@ def _links_within(repo: Repository, report: Report) -> list[LinkDecision]:
 
 def build_export(repo: Repository, config: Config, options: ExportOptions) -> Export:
     scale = config.scale
+    second_review = config.workflow.second_review
     # Settings are checked before any story is read: a missing organisation fails fast.
     publisher = publishing(options, config) if options.format == "claimreview" else None
     report = build_report(
         repo,
         scale,
         options.story_ids,
-        claim_filter=claim_filter(options, scale),
+        claim_filter=claim_filter(options, scale, second_review=second_review),
         include_archives=options.format == "json",
     )
     if options.format == "json":
         report = replace(report, links=_links_within(repo, report))
     text = render(report, options.format, publisher)
     return Export(
-        text, options.format, len(report.stories), report.claim_count, "" if report.claim_count else why_empty(options)
+        text,
+        options.format,
+        len(report.stories),
+        report.claim_count,
+        "" if report.claim_count else why_empty(options, second_review=second_review),
     )
 
 

@@ -1,6 +1,5 @@
-"""Interchange with other tools: past fact-checks in (ClaimReview, JSON Lines, CSV), backups back."""
+"""Interchange with other tools: past fact-checks in (ClaimReview, JSON Lines, CSV), backups back.
 
-from factcheck_tui.core.interchange.past_checks import ImportChecksResult, Progress, import_checks
-from factcheck_tui.core.interchange.restore import RestoreResult, restore_export
-
-__all__ = ["ImportChecksResult", "Progress", "RestoreResult", "import_checks", "restore_export"]
+Import from the modules themselves (``interchange.restore.restore_export``): this package loads
+nothing, so a command that reads one input file does not load every reader.
+"""

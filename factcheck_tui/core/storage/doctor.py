@@ -32,6 +32,7 @@ from factcheck_tui.core.storage.records import (
     CATALOG_TABLE,
     digest_record,
     read_story_document,
+    summary_matches,
     summary_record,
 )
 from factcheck_tui.core.storage.schema import (
@@ -157,7 +158,7 @@ def _compare(what: str, rows: dict[str, Any], expected: dict[str, Any], skip: Ca
     """What differs between a shard and the story files, e.g. '2 claims missing (ab3x9-1, ab3x9-2)'."""
     missing = [key for key in expected if key not in rows]
     orphans = [key for key in rows if key not in expected and not skip(key)]
-    stale = [key for key in expected if key in rows and rows[key] != expected[key]]
+    stale = [key for key in expected if key in rows and not summary_matches(rows[key], expected[key])]
     parts = [
         f"{len(keys)} {what if len(keys) == 1 else what + 's'} {how} ({_examples(keys)})"
         for keys, how in ((missing, "missing"), (orphans, "without a story file"), (stale, "out of date"))

@@ -16,8 +16,9 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ DIGEST_SHARDS_KEPT_OPEN = 64
 
 _SUMMARIES = TypeAdapter(list[StorySummary])
 _DIGESTS = TypeAdapter(list[ClaimDigest])
+_TIMESTAMP = TypeAdapter(datetime)
 
 # Fields whose changes are recorded in a claim's history and can be undone.
 TRACKED_FIELDS = (
@@ -76,6 +78,11 @@ TRACKED_FIELDS = (
     "evidence",
     "dismissed",
     "copied_from",
+    "assignee",
+    "approved_by",
+    "approved_at",
+    "tags",
+    "notes",
 )
 
 
@@ -83,6 +90,11 @@ def _field_value(claim: Claim, field: str) -> Any:
     value = getattr(claim, field)
     if field == "evidence":
         return [record(item) for item in value]
+    if isinstance(value, datetime):
+        # As the claim's own JSON spells it, so the history reads the same before and after a reload.
+        return _TIMESTAMP.dump_python(value, mode="json")
+    if isinstance(value, list):
+        return list(value)
     return value.value if hasattr(value, "value") else value
 
 
@@ -523,6 +535,32 @@ class Repository:
             claim = tx.claim(number, expected_version)
             edited = edit(claim) or claim
             return tx.save(edited, note)
+
+    def update_claims(
+        self,
+        edits: Sequence[tuple[str, Callable[[Claim], Claim | None]]],
+        actor: str,
+        *,
+        expected_versions: Mapping[str, int] | None = None,
+        note: str = "",
+    ) -> list[Claim]:
+        """Apply each ``(claim id, edit)`` and save, one transaction (one lock, one write) per story.
+
+        For bulk changes: the claims come back in the order given. A story whose edit fails is
+        left as it was; stories saved before it stay saved.
+        """
+        by_story: dict[str, list[tuple[int, int, Callable[[Claim], Claim | None]]]] = {}
+        for position, (raw_id, edit) in enumerate(edits):
+            story_id, number = parse_claim_id(raw_id)
+            by_story.setdefault(story_id, []).append((position, number, edit))
+        expected = {parse_claim_id(key): version for key, version in (expected_versions or {}).items()}
+        saved: dict[int, Claim] = {}
+        for story_id, story_edits in by_story.items():
+            with self.transaction(story_id, actor) as tx:
+                for position, number, edit in story_edits:
+                    claim = tx.claim(number, expected.get((story_id, number)))
+                    saved[position] = tx.save(edit(claim) or claim, note)
+        return [saved[position] for position in sorted(saved)]
 
     def iter_digests(self) -> Iterator[dict[str, Any]]:
         """Every claim's digest as a plain dict (fast: no model validation for the archive scan).

@@ -1,0 +1,125 @@
+"""``factcheck verdict --from FILE``: many verdicts from JSON Lines, all checked before any is saved.
+
+Each line is ``{"id": "k3p9x-4", "verdict": "False", "note": "...", "evidence": ["https://..."]}``
+(``note`` and ``evidence`` optional; ``"verdict": "none"`` clears one). Every problem in the file
+is reported with its line number and nothing is changed; a clean file is saved with one lock and
+one write per story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from factcheck_tui.core.errors import FactcheckError, InputError
+from factcheck_tui.core.ids import parse_claim_id
+from factcheck_tui.core.models import Claim
+from factcheck_tui.core.review import verdict_edit
+from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.urls import normalise_url
+
+FIELDS = ("id", "verdict", "note", "evidence")
+# Past this many, the rest of a broken file's problems are counted, not listed.
+PROBLEMS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class VerdictLine:
+    line: int
+    claim_id: str
+    verdict: str | None
+    note: str | None
+    urls: tuple[str, ...]
+
+
+def _entry(data: Any, scale: VerdictScale) -> tuple[str, str | None, str | None, tuple[str, ...]]:
+    """One parsed line's values, or an InputError saying what is wrong with it."""
+    if not isinstance(data, dict):
+        raise InputError('expected an object like {"id": "k3p9x-4", "verdict": "False"}')
+    unknown = sorted(set(data) - set(FIELDS))
+    if unknown:
+        raise InputError(f"unknown field {unknown[0]!r} (fields: {', '.join(FIELDS)})")
+    raw_id, raw_verdict, note, evidence = (data.get(field) for field in FIELDS)
+    if not isinstance(raw_id, str):
+        raise InputError("'id' must be a claim id in quotes")
+    story_id, number = parse_claim_id(raw_id)
+    if not isinstance(raw_verdict, str):
+        raise InputError("'verdict' must be a label of the scale in quotes, or \"none\"")
+    verdict = None if raw_verdict.strip().casefold() == "none" else scale.resolve(raw_verdict)
+    if note is not None and not isinstance(note, str):
+        raise InputError("'note' must be text")
+    if evidence is None:
+        evidence = []
+    if not isinstance(evidence, list) or not all(isinstance(url, str) for url in evidence):
+        raise InputError("'evidence' must be a list of URLs")
+    return f"{story_id}-{number}", verdict, note, tuple(normalise_url(url) for url in evidence)
+
+
+def parse_verdict_lines(payload: bytes, source: str, scale: VerdictScale) -> list[VerdictLine]:
+    """Every line checked; any problem raises one InputError listing them all by line number."""
+    entries: list[VerdictLine] = []
+    problems: list[str] = []
+    first_line: dict[str, int] = {}
+    for number, raw in enumerate(payload.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            claim_id, verdict, note, urls = _entry(orjson.loads(raw), scale)
+        except orjson.JSONDecodeError as error:
+            problems.append(f"{source}:{number}: not valid JSON ({error.msg})")
+            continue
+        except InputError as error:
+            problems.append(f"{source}:{number}: {error}")
+            continue
+        if claim_id in first_line:
+            problems.append(f"{source}:{number}: {claim_id} already has a verdict on line {first_line[claim_id]}")
+            continue
+        first_line[claim_id] = number
+        entries.append(VerdictLine(number, claim_id, verdict, note, urls))
+    if not entries and not problems:
+        raise InputError(f"{source}: no verdicts in it (one JSON object a line)")
+    _raise_problems(problems, source)
+    return entries
+
+
+def _raise_problems(problems: list[str], source: str) -> None:
+    if not problems:
+        return
+    shown = problems[:PROBLEMS_SHOWN]
+    if len(problems) > PROBLEMS_SHOWN:
+        shown.append(f"{source}: ... and {len(problems) - PROBLEMS_SHOWN} more")
+    shown.append(f"{source}: {len(problems)} bad line{'s' if len(problems) != 1 else ''}; nothing was changed")
+    raise InputError("\n".join(shown))
+
+
+def check_claims_exist(repo: Repository, entries: list[VerdictLine], source: str) -> None:
+    """Every claim named must exist (each story read once) before the first verdict is saved."""
+    numbers: dict[str, set[int] | None] = {}
+    problems = []
+    for entry in entries:
+        story_id, number = parse_claim_id(entry.claim_id)
+        if story_id not in numbers:
+            try:
+                numbers[story_id] = {claim.number for claim in repo.list_claims(story_id, include_dismissed=True)}
+            except FactcheckError:
+                numbers[story_id] = None
+        known = numbers[story_id]
+        if known is None:
+            problems.append(f"{source}:{entry.line}: no story {story_id} in {repo.root}")
+        elif number not in known:
+            problems.append(f"{source}:{entry.line}: no claim {entry.claim_id} in {repo.root}")
+    _raise_problems(problems, source)
+
+
+def apply_verdicts(repo: Repository, payload: bytes, source: str, *, scale: VerdictScale, actor: str) -> list[Claim]:
+    """Validate the whole file, then save every verdict: one transaction per story."""
+    entries = parse_verdict_lines(payload, source, scale)
+    check_claims_exist(repo, entries, source)
+    edits = [
+        (entry.claim_id, verdict_edit(entry.verdict, actor=actor, conclusion=entry.note, urls=entry.urls))
+        for entry in entries
+    ]
+    return repo.update_claims(edits, actor)
