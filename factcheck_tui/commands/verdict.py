@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from factcheck_tui.commands.output import claim_record, print_json
 from factcheck_tui.core.errors import InputError
@@ -57,14 +56,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _run_batch(args: argparse.Namespace, workspace: Workspace) -> int:
-    from factcheck_tui.core.batch_verdicts import apply_verdicts
-    from factcheck_tui.core.interchange.source import read_source
+    from factcheck_tui.core.batch_verdicts import apply_verdicts, read_verdicts
 
-    if args.source == "-":
-        payload, source = sys.stdin.buffer.read(), "stdin"
-    else:
-        payload, source = read_source(args.source), args.source
-    claims = apply_verdicts(workspace.repo, payload, source, scale=workspace.scale, actor=workspace.actor)
+    limits = workspace.config.limits
+    text, source = read_verdicts(args.source, limits)
+    claims = apply_verdicts(workspace.repo, text, source, scale=workspace.scale, actor=workspace.actor, limits=limits)
     if args.json:
         print_json([claim_record(claim) for claim in claims])
     else:

@@ -13,8 +13,10 @@ from typing import Any
 
 import orjson
 
+from factcheck_tui.core.decoding import STDIN, read_capped, text_from_bytes
 from factcheck_tui.core.errors import FactcheckError, InputError
 from factcheck_tui.core.ids import parse_claim_id
+from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.review import verdict_edit
 from factcheck_tui.core.scale import VerdictScale
@@ -35,7 +37,7 @@ class VerdictLine:
     urls: tuple[str, ...]
 
 
-def _entry(data: Any, scale: VerdictScale) -> tuple[str, str | None, str | None, tuple[str, ...]]:
+def _entry(data: Any, scale: VerdictScale, limits: Limits) -> tuple[str, str | None, str | None, tuple[str, ...]]:
     """One parsed line's values, or an InputError saying what is wrong with it."""
     if not isinstance(data, dict):
         raise InputError('expected an object like {"id": "k3p9x-4", "verdict": "False"}')
@@ -51,6 +53,8 @@ def _entry(data: Any, scale: VerdictScale) -> tuple[str, str | None, str | None,
     verdict = None if raw_verdict.strip().casefold() == "none" else scale.resolve(raw_verdict)
     if note is not None and not isinstance(note, str):
         raise InputError("'note' must be text")
+    if note is not None:
+        check_length(note, limits.field_chars, "the note")
     if evidence is None:
         evidence = []
     if not isinstance(evidence, list) or not all(isinstance(url, str) for url in evidence):
@@ -58,16 +62,18 @@ def _entry(data: Any, scale: VerdictScale) -> tuple[str, str | None, str | None,
     return f"{story_id}-{number}", verdict, note, tuple(normalise_url(url) for url in evidence)
 
 
-def parse_verdict_lines(payload: bytes, source: str, scale: VerdictScale) -> list[VerdictLine]:
+def parse_verdict_lines(
+    text: str, source: str, scale: VerdictScale, limits: Limits = DEFAULT_LIMITS
+) -> list[VerdictLine]:
     """Every line checked; any problem raises one InputError listing them all by line number."""
     entries: list[VerdictLine] = []
     problems: list[str] = []
     first_line: dict[str, int] = {}
-    for number, raw in enumerate(payload.splitlines(), start=1):
+    for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
         try:
-            claim_id, verdict, note, urls = _entry(orjson.loads(raw), scale)
+            claim_id, verdict, note, urls = _entry(orjson.loads(raw), scale, limits)
         except orjson.JSONDecodeError as error:
             problems.append(f"{source}:{number}: not valid JSON ({error.msg})")
             continue
@@ -114,9 +120,18 @@ def check_claims_exist(repo: Repository, entries: list[VerdictLine], source: str
     _raise_problems(problems, source)
 
 
-def apply_verdicts(repo: Repository, payload: bytes, source: str, *, scale: VerdictScale, actor: str) -> list[Claim]:
+def read_verdicts(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str]:
+    """A verdicts file (``-``: standard input) as text, and the name its messages give it."""
+    label = "standard input" if path == STDIN else path
+    payload = read_capped(path, limits.archive_bytes, "a file of verdicts")
+    return text_from_bytes(payload, label, what="a file of verdicts", replace_bad_bytes=False).text, label
+
+
+def apply_verdicts(
+    repo: Repository, text: str, source: str, *, scale: VerdictScale, actor: str, limits: Limits = DEFAULT_LIMITS
+) -> list[Claim]:
     """Validate the whole file, then save every verdict: one transaction per story."""
-    entries = parse_verdict_lines(payload, source, scale)
+    entries = parse_verdict_lines(text, source, scale, limits)
     check_claims_exist(repo, entries, source)
     edits = [
         (entry.claim_id, verdict_edit(entry.verdict, actor=actor, conclusion=entry.note, urls=entry.urls))
