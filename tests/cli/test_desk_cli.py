@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import STRIKE
-from desk_cli import Desk, desk_fixture  # noqa: F401  (the 'desk' fixture)
+import pytest
+
+from support.desk import Desk
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    return Desk(tmp_path)
 
 
 def story(desk: Desk) -> str:
-    return desk.ok("Ed", "import", str(STRIKE), "--title", "Port strike ends").out.split("\t")[0]
+    return desk.import_strike()
 
 
 def test_two_claims_assigned_to_one_reviewer_are_her_queue_and_nobody_elses(desk: Desk) -> None:
@@ -18,12 +24,12 @@ def test_two_claims_assigned_to_one_reviewer_are_her_queue_and_nobody_elses(desk
     first, second = f"{story_id}-3", f"{story_id}-5"
     desk.ok("Ed", "assign", first, second, "--to", "Ana")
 
-    ana = desk.ok("Ana", "queue", "--json").json()
+    ana = desk.json("Ana", "queue", "--json")
     assert sorted(claim["id"] for claim in ana) == sorted([first, second])
-    assert desk.ok("Ed", "queue", "--reviewer", "ana", "--json").json() == ana
-    assert desk.ok("Ben", "queue", "--json").json() == []
+    assert desk.json("Ed", "queue", "--reviewer", "ana", "--json") == ana
+    assert desk.json("Ben", "queue", "--json") == []
     # The same shape as 'claims --json'.
-    listed = {claim["id"]: claim for claim in desk.ok("Ed", "claims", "--story", story_id, "--json").json()}
+    listed = {claim["id"]: claim for claim in desk.json("Ed", "claims", "--story", story_id, "--json")}
     assert ana == [listed[claim["id"]] for claim in ana]
 
 
@@ -35,17 +41,17 @@ def test_second_review_refuses_the_checker_and_records_the_approver(desk: Desk) 
     desk.ok("Ana", "status", claim_id, "needs second review")
 
     done = desk.run("Ana", "status", claim_id, "done")
-    assert done.code != 0 and done.out == ""
-    assert done.err.count("\n") == 1 and "another reviewer approves it" in done.err
+    assert done.returncode != 0 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "another reviewer approves it" in done.stderr
     own = desk.run("Ana", "approve", claim_id)
-    assert own.code != 0 and own.err.count("\n") == 1 and "Ana gave its verdict" in own.err
-    assert desk.ok("Ana", "show", claim_id, "--json").json()["status"] == "Needs second review"
+    assert own.returncode != 0 and own.stderr.count("\n") == 1 and "Ana gave its verdict" in own.stderr
+    assert desk.json("Ana", "show", claim_id, "--json")["status"] == "Needs second review"
 
     desk.ok("Ben", "approve", claim_id)
-    shown = desk.ok("Ed", "show", claim_id, "--json").json()
+    shown = desk.json("Ed", "show", claim_id, "--json")
     assert (shown["status"], shown["approved_by"], shown["assignee"]) == ("Done", "Ben", "Ana")
     assert shown["approved_at"] and {"tags", "notes"} <= set(shown)
-    assert [claim["id"] for claim in desk.ok("Ana", "queue", "--json").json()] == [f"{story_id}-5"]
+    assert [claim["id"] for claim in desk.json("Ana", "queue", "--json")] == [f"{story_id}-5"]
 
 
 def test_a_returned_claim_goes_back_to_its_checkers_queue_with_the_note(desk: Desk) -> None:
@@ -53,13 +59,13 @@ def test_a_returned_claim_goes_back_to_its_checkers_queue_with_the_note(desk: De
     claim_id = f"{story_id}-4"
     desk.ok("Ana", "verdict", claim_id, "true")
     desk.ok("Ana", "status", claim_id, "needs second review")
-    assert desk.ok("Ana", "queue", "--json").json() == []
+    assert desk.json("Ana", "queue", "--json") == []
 
     desk.ok("Ben", "return", claim_id, "--note", "Check the union's own count")
-    shown = desk.ok("Ana", "show", claim_id, "--json").json()
+    shown = desk.json("Ana", "show", claim_id, "--json")
     assert (shown["status"], shown["assignee"], shown["approved_by"]) == ("In progress", "Ana", None)
-    assert "returned: Check the union's own count" in desk.ok("Ana", "show", claim_id).out
-    assert [claim["id"] for claim in desk.ok("Ana", "queue", "--json").json()] == [claim_id]
+    assert "returned: Check the union's own count" in desk.ok("Ana", "show", claim_id).stdout
+    assert [claim["id"] for claim in desk.json("Ana", "queue", "--json")] == [claim_id]
 
 
 def test_reports_publish_approved_claims_only(desk: Desk, tmp_path: Path) -> None:
@@ -77,33 +83,31 @@ def test_reports_publish_approved_claims_only(desk: Desk, tmp_path: Path) -> Non
 
 def test_assigning_a_story_takes_its_open_checkworthy_claims(desk: Desk) -> None:
     story_id = story(desk)
-    claims = desk.ok("Ed", "claims", "--story", story_id, "--checkworthy", "--json").json()
+    claims = desk.json("Ed", "claims", "--story", story_id, "--checkworthy", "--json")
     desk.ok("Ed", "assign", story_id, "--to", "Ben")
-    assert sorted(claim["id"] for claim in desk.ok("Ben", "queue", "--json").json()) == sorted(
+    assert sorted(claim["id"] for claim in desk.json("Ben", "queue", "--json")) == sorted(
         claim["id"] for claim in claims
     )
     desk.ok("Ed", "assign", claims[0]["id"], "--unassign")
-    assert len(desk.ok("Ben", "queue", "--json").json()) == len(claims) - 1
-    assert desk.ok("Ed", "claims", "--assignee", "ben", "--json").json()[0]["id"] == claims[1]["id"]
+    assert len(desk.json("Ben", "queue", "--json")) == len(claims) - 1
+    assert desk.json("Ed", "claims", "--assignee", "ben", "--json")[0]["id"] == claims[1]["id"]
 
 
 def test_assign_refuses_an_unknown_id_and_changes_nothing(desk: Desk) -> None:
     story_id = story(desk)
     result = desk.run("Ed", "assign", f"{story_id}-3", f"{story_id}-999", "--to", "Ana")
-    assert result.code != 0 and f"no claim {story_id}-999" in result.err and result.err.count("\n") == 1
-    assert desk.ok("Ana", "queue", "--json").json() == []
+    assert result.returncode != 0 and f"no claim {story_id}-999" in result.stderr and result.stderr.count("\n") == 1
+    assert desk.json("Ana", "queue", "--json") == []
 
 
 def test_tag_on_two_claims_makes_claims_tag_list_exactly_those(desk: Desk) -> None:
     story_id = story(desk)
     desk.ok("Ed", "tag", f"{story_id}-3", f"{story_id}-6", "Labour law")
-    tagged = desk.ok("Ed", "claims", "--tag", "labour-law", "--json").json()
+    tagged = desk.json("Ed", "claims", "--tag", "labour-law", "--json")
     assert [claim["id"] for claim in tagged] == [f"{story_id}-3", f"{story_id}-6"]
     assert tagged[0]["tags"] == ["labour-law"]
     desk.ok("Ed", "untag", f"{story_id}-3", "LABOUR LAW")
-    assert [claim["id"] for claim in desk.ok("Ed", "claims", "--tag", "labour-law", "--json").json()] == [
-        f"{story_id}-6"
-    ]
+    assert [claim["id"] for claim in desk.json("Ed", "claims", "--tag", "labour-law", "--json")] == [f"{story_id}-6"]
 
 
 def test_claims_filters_by_status_verdict_and_saved_filter(desk: Desk) -> None:
@@ -111,17 +115,15 @@ def test_claims_filters_by_status_verdict_and_saved_filter(desk: Desk) -> None:
     desk.ok("Ana", "verdict", f"{story_id}-3", "false")
     desk.ok("Ana", "verdict", f"{story_id}-4", "true")
     desk.ok("Ed", "tag", f"{story_id}-4", "urgent")
-    in_progress = desk.ok("Ed", "claims", "--status", "in progress", "--json").json()
+    in_progress = desk.json("Ed", "claims", "--status", "in progress", "--json")
     assert [claim["id"] for claim in in_progress] == [f"{story_id}-3", f"{story_id}-4"]
-    assert [claim["id"] for claim in desk.ok("Ed", "claims", "--verdict", "false", "--json").json()] == [
-        f"{story_id}-3"
-    ]
+    assert [claim["id"] for claim in desk.json("Ed", "claims", "--verdict", "false", "--json")] == [f"{story_id}-3"]
     desk.config.write_text(desk.config.read_text() + '[filters.hot]\ntag = "urgent"\nstatus = "In progress"\n')
-    assert [claim["id"] for claim in desk.ok("Ed", "claims", "--filter", "hot", "--json").json()] == [f"{story_id}-4"]
+    assert [claim["id"] for claim in desk.json("Ed", "claims", "--filter", "hot", "--json")] == [f"{story_id}-4"]
     missing = desk.run("Ed", "claims", "--filter", "cold")
-    assert missing.code != 0 and "no saved filter 'cold' (saved filters: hot)" in missing.err
+    assert missing.returncode != 0 and "no saved filter 'cold' (saved filters: hot)" in missing.stderr
     bad = desk.run("Ed", "claims", "--status", "finished")
-    assert bad.code != 0 and "unknown status 'finished'" in bad.err
+    assert bad.returncode != 0 and "unknown status 'finished'" in bad.stderr
 
 
 def test_notes_show_in_show_and_history_but_in_no_report(desk: Desk, tmp_path: Path) -> None:
@@ -131,7 +133,7 @@ def test_notes_show_in_show_and_history_but_in_no_report(desk: Desk, tmp_path: P
     desk.ok("Ana", "note", claim_id, "Secret source: the harbour master")
     desk.ok("Ana", "status", claim_id, "needs second review")
     desk.ok("Ben", "approve", claim_id)
-    shown = desk.ok("Ed", "show", claim_id).out
+    shown = desk.ok("Ed", "show", claim_id).stdout
     assert "notes (internal): Secret source: the harbour master" in shown
     assert "notes: — → Secret source" in shown
     for fmt in ("md", "html", "csv", "claimreview"):
@@ -165,15 +167,15 @@ def test_verdicts_from_a_file_are_all_applied(desk: Desk, tmp_path: Path) -> Non
     ]
     source = tmp_path / "verdicts.jsonl"
     source.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n")
-    assert desk.ok("Ana", "verdict", "--from", str(source)).out.strip() == "3 verdicts saved in 1 story"
-    claims = {claim["id"]: claim for claim in desk.ok("Ed", "claims", "--story", story_id, "--json").json()}
+    assert desk.ok("Ana", "verdict", "--from", str(source)).stdout.strip() == "3 verdicts saved in 1 story"
+    claims = {claim["id"]: claim for claim in desk.json("Ed", "claims", "--story", story_id, "--json")}
     assert claims[f"{story_id}-3"]["conclusion"] == "No vote was held."
     assert claims[f"{story_id}-3"]["evidence"][0]["url"] == "https://port.example/vote"
     assert [claims[f"{story_id}-{n}"]["verdict"] for n in (3, 4, 6)] == ["False", "Mostly true", "Mixed"]
 
     stdin = json.dumps({"id": f"{story_id}-4", "verdict": "none"}) + "\n"
     desk.ok("Ana", "verdict", "--from", "-", stdin=stdin)
-    assert desk.ok("Ed", "show", f"{story_id}-4", "--json").json()["verdict"] is None
+    assert desk.json("Ed", "show", f"{story_id}-4", "--json")["verdict"] is None
 
 
 def test_a_malformed_verdict_file_changes_nothing_and_names_its_lines(desk: Desk, tmp_path: Path) -> None:
@@ -191,22 +193,22 @@ def test_a_malformed_verdict_file_changes_nothing_and_names_its_lines(desk: Desk
             ]
         )
     )
-    before = desk.ok("Ed", "claims", "--story", story_id, "--json").out
+    before = desk.ok("Ed", "claims", "--story", story_id, "--json").stdout
     result = desk.run("Ana", "verdict", "--from", str(source))
-    assert result.code != 0 and "Traceback" not in result.err
+    assert result.returncode != 0 and "Traceback" not in result.stderr
     for line in (2, 3, 4, 5, 6):
-        assert f"{source}:{line}: " in result.err
-    assert f"{source}:1:" not in result.err
-    assert "5 bad lines; nothing was changed" in result.err
-    assert desk.ok("Ed", "claims", "--story", story_id, "--json").out == before
+        assert f"{source}:{line}: " in result.stderr
+    assert f"{source}:1:" not in result.stderr
+    assert "5 bad lines; nothing was changed" in result.stderr
+    assert desk.ok("Ed", "claims", "--story", story_id, "--json").stdout == before
 
     source.write_text(json.dumps({"id": f"{story_id}-300", "verdict": "False"}) + "\n")
     result = desk.run("Ana", "verdict", "--from", str(source))
-    assert result.code != 0 and f"{source}:1: no claim {story_id}-300" in result.err
-    assert desk.ok("Ed", "claims", "--story", story_id, "--json").out == before
+    assert result.returncode != 0 and f"{source}:1: no claim {story_id}-300" in result.stderr
+    assert desk.ok("Ed", "claims", "--story", story_id, "--json").stdout == before
 
 
 def test_verdict_needs_a_claim_and_a_verdict_or_a_file(desk: Desk) -> None:
     story(desk)
     result = desk.run("Ana", "verdict")
-    assert result.code != 0 and "give a claim id and a verdict, or --from FILE" in result.err
+    assert result.returncode != 0 and "give a claim id and a verdict, or --from FILE" in result.stderr

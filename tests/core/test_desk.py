@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from newsroom_fixture import build_newsroom
 
 from factcheck_tui.core import desk, review
 from factcheck_tui.core.config import Config, load_config
@@ -19,6 +18,7 @@ from factcheck_tui.core.storage.doctor import check_database
 from factcheck_tui.core.storage.jsonstore import read_json_file
 from factcheck_tui.core.storage.records import CATALOG_TABLE
 from factcheck_tui.core.storage.repository import Repository
+from support.newsrooms import build_export_newsroom
 
 
 def test_a_bulk_change_takes_one_lock_and_one_write_per_story(repo: Repository, strike_story, monkeypatch) -> None:
@@ -106,7 +106,7 @@ def test_history_describes_tags_and_notes(repo: Repository, strike_story) -> Non
 
 def test_a_backup_with_desk_fields_restores_byte_for_byte(tmp_path: Path) -> None:
     source = Repository(tmp_path / "source")
-    build_newsroom(source)
+    build_export_newsroom(source)
     story_id = source.story_ids()[0]
     claims = source.list_claims(story_id)
     rated = next(claim for claim in claims if claim.verdict)
