@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from factcheck_tui import __version__
 from factcheck_tui.commands import COMMANDS, command_modules
+from factcheck_tui.commands.open_app import OpenApp
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.workspace import Workspace
 
@@ -77,6 +78,17 @@ def _report_migration(workspace: Workspace) -> None:
         print(f"factcheck: note: {repo.migration}", file=sys.stderr)
 
 
+def _open_app(request: OpenApp) -> int:
+    # Imported here: commands that never open the app start without loading Textual.
+    from factcheck_tui.tui.app import run_app
+
+    try:
+        return run_app(request.workspace, request.note)
+    finally:
+        if request.afterwards is not None:
+            request.afterwards()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
@@ -87,12 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # give an empty one to a command that reads.
         workspace.create = getattr(args, "creates_database", args.command is None)
         if args.command is None:
-            from factcheck_tui.tui.app import run_app
-
-            return run_app(workspace)
-        status = args.run(args, workspace) or 0
+            return _open_app(OpenApp(workspace))
+        outcome = args.run(args, workspace) or 0
         _report_migration(workspace)
-        return status
+        return _open_app(outcome) if isinstance(outcome, OpenApp) else outcome
     except FactcheckError as error:
         print(f"factcheck: error: {error}", file=sys.stderr)
         return error.exit_code

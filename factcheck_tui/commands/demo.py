@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 
+from factcheck_tui.commands.open_app import OpenApp
 from factcheck_tui.core.demo import build_sample_newsroom, sample_data_dir
 from factcheck_tui.core.workspace import Workspace
 
@@ -23,21 +25,24 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, workspace: Workspace) -> int:
+def run(args: argparse.Namespace, workspace: Workspace) -> int | OpenApp:
     data_dir = Path(args.data) if args.data else sample_data_dir()
     target = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="factcheck-demo-")) / "newsroom"
+    throwaway = not args.keep and not args.no_open
     try:
         build_sample_newsroom(data_dir, target, actor=workspace.actor)
-        if args.no_open:
-            print(target)
-            return 0
-        from factcheck_tui.tui.app import run_app
-
-        demo = Workspace(workspace.config, workspace.config_path, target)
-        note = f"demo · {workspace.actor} · " + (
-            "kept in " + str(target) if args.keep else "a throwaway copy, deleted on quit"
-        )
-        return run_app(demo, note)
-    finally:
-        if not args.keep and not args.no_open:
+    except BaseException:
+        if throwaway:
             shutil.rmtree(target.parent, ignore_errors=True)
+        raise
+    if args.no_open:
+        print(target)
+        return 0
+    note = f"demo · {workspace.actor} · " + (
+        "kept in " + str(target) if args.keep else "a throwaway copy, deleted on quit"
+    )
+    return OpenApp(
+        Workspace(workspace.config, workspace.config_path, target),
+        note,
+        afterwards=partial(shutil.rmtree, target.parent, ignore_errors=True) if throwaway else None,
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck_tui.core.workspace import Workspace
 from support.cli import factcheck, imported_story_id, run_cli
 from support.paths import STRIKE
 
@@ -199,3 +200,20 @@ def test_edit_a_story_and_delete_one(tmp_path: Path) -> None:
     doctor = factcheck(tmp_path, "doctor", "--repair")
     assert doctor.returncode == 0 and json.loads(factcheck(tmp_path, "stories", "--json").stdout) == []
     assert "no story" in factcheck(tmp_path, "claims", "--story", story_id).stderr
+
+
+def test_demo_opens_the_app_on_a_throwaway_copy_and_deletes_it_on_quit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[tuple[Path, str, int]] = []
+
+    def run_app(workspace: Workspace, note: str = "") -> int:
+        opened.append((workspace.db_path, note, len(workspace.repo.list_stories())))
+        return 0
+
+    monkeypatch.setattr("factcheck_tui.tui.app.run_app", run_app)
+    result = factcheck(tmp_path, "demo")
+    assert result.returncode == 0, result.stderr
+    [(db_path, note, stories)] = opened
+    assert stories >= 4 and note == "demo · tester · a throwaway copy, deleted on quit"
+    assert not db_path.exists() and not db_path.parent.exists()
