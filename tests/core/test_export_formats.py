@@ -14,7 +14,10 @@ from markdown_it import MarkdownIt
 from factcheck_tui.core.config import Config, Organisation
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import ExportOptions, export_report, write_export
+from factcheck_tui.core.export.claimreview import Publishing
 from factcheck_tui.core.export.csv_table import COLUMNS, FORMULA_START
+from factcheck_tui.core.export.formats import FORMATS, ExportFormat
+from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.storage.repository import Repository
 from support.claimreview_rules import claim_review_problems, feed_problems
@@ -388,3 +391,17 @@ def test_review_url_pattern_can_come_from_the_config(newsroom: Repository) -> No
         format="claimreview",
         review_url="https://checks.harbor.example/c/{claim_id}",
     )
+
+
+def test_a_new_format_is_one_registry_entry(newsroom: Repository, config: Config, monkeypatch) -> None:
+    def titles(report: Report, publishing: Publishing | None) -> str:
+        return "".join(f"{section.story.title}: {len(section.claims)}\n" for section in report.stories)
+
+    monkeypatch.setitem(FORMATS, "titles", ExportFormat("titles", "Titles", "one line a story", ".txt", titles))
+    assert (
+        export(newsroom, config, format="titles") == "Tax [vote] # results & <b>more</b>: 2\nRoute 9: the numbers: 2\n"
+    )
+    with pytest.raises(
+        InputError, match="unknown export format 'tiles'; choose one of: md, html, csv, json, claimreview, titles"
+    ):
+        export(newsroom, config, format="tiles")

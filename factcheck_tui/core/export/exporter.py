@@ -8,7 +8,7 @@ from pathlib import Path
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.claimreview import Publishing, check_publishing
-from factcheck_tui.core.export.formats import render
+from factcheck_tui.core.export.formats import export_format
 from factcheck_tui.core.export.options import ExportOptions
 from factcheck_tui.core.export.report import Report, build_report
 from factcheck_tui.core.filters import ClaimFilter, reviewer_key
@@ -34,24 +34,25 @@ def why_empty(options: ExportOptions, *, second_review: bool = False) -> str:
     if _approved_only(options, second_review):
         return "with second review on, reports publish only approved claims, and none is"
     if _publishable(options):
-        return "ClaimReview publishes only claims marked Done with a verdict, and none is"
+        return f"{export_format(options.format).label} publishes only claims marked Done with a verdict, and none is"
     if not options.include_unreviewed:
         return "only claims with a verdict are exported, and none has one"
     return "no claim matches the chosen stories and filters"
 
 
 def _publishable(options: ExportOptions) -> list[Status]:
-    """ClaimReview is publication: unless asked for all claims, only checks whose review is Done go out."""
-    return [Status.DONE] if options.format == "claimreview" and not options.include_unreviewed else []
+    """A publication (ClaimReview): unless asked for all claims, only checks whose review is Done go out."""
+    return [Status.DONE] if export_format(options.format).publication and not options.include_unreviewed else []
 
 
 def _approved_only(options: ExportOptions, second_review: bool) -> bool:
     """Under second review a report publishes what a second reviewer approved, unless asked for
-    every claim; the JSON backup always keeps everything."""
-    return second_review and options.format != "json" and not options.include_unreviewed
+    every claim; the backup always keeps everything."""
+    return second_review and not export_format(options.format).backup and not options.include_unreviewed
 
 
 def claim_filter(options: ExportOptions, scale: VerdictScale, *, second_review: bool = False) -> ClaimFilter:
+    fmt = export_format(options.format)
     return ClaimFilter(
         approved_only=_approved_only(options, second_review),
         verdicts=frozenset(scale.resolve(verdict) for verdict in options.verdicts),
@@ -59,10 +60,10 @@ def claim_filter(options: ExportOptions, scale: VerdictScale, *, second_review: 
         reviewers=frozenset(reviewer_key(name) for name in options.reviewers),
         since=options.since,
         until=options.until,
-        # A ClaimReview needs a rating, so unrated claims never go into one.
-        reviewed=None if options.include_unreviewed and options.format != "claimreview" else True,
-        # A full JSON export is a backup: it keeps dismissed claims too.
-        dismissed=None if options.include_unreviewed and options.format == "json" else False,
+        # A publication needs a rating, so unrated claims never go into one.
+        reviewed=None if options.include_unreviewed and not fmt.publication else True,
+        # A full backup keeps dismissed claims too.
+        dismissed=None if options.include_unreviewed and fmt.backup else False,
     )
 
 
@@ -86,18 +87,19 @@ def _links_within(repo: Repository, report: Report) -> list[LinkDecision]:
 def build_export(repo: Repository, config: Config, options: ExportOptions) -> Export:
     scale = config.scale
     second_review = config.workflow.second_review
+    fmt = export_format(options.format)
     # Settings are checked before any story is read: a missing organisation fails fast.
-    publisher = publishing(options, config) if options.format == "claimreview" else None
+    publisher = publishing(options, config) if fmt.publication else None
     report = build_report(
         repo,
         scale,
         options.story_ids,
         claim_filter=claim_filter(options, scale, second_review=second_review),
-        include_archives=options.format == "json",
+        include_archives=fmt.backup,
     )
-    if options.format == "json":
+    if fmt.backup:
         report = replace(report, links=_links_within(repo, report))
-    text = render(report, options.format, publisher)
+    text = fmt.render(report, publisher)
     return Export(
         text,
         options.format,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.export.formats import FORMATS
 from factcheck_tui.core.models import Status
-
-FormatName = Literal["md", "html", "csv", "json", "claimreview"]
 
 
 class ExportOptions(BaseModel):
@@ -28,7 +27,7 @@ class ExportOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    format: FormatName = "md"
+    format: str = "md"
     story_ids: list[str] = Field(default_factory=list)
     verdicts: list[str] = Field(default_factory=list)
     statuses: list[Status] = Field(default_factory=list)
@@ -40,6 +39,13 @@ class ExportOptions(BaseModel):
     org_url: str | None = None
     review_url: str | None = None
     feed: bool = False
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        if value not in FORMATS:
+            raise ValueError(f"unknown export format {value!r}; choose one of: {', '.join(FORMATS)}")
+        return value
 
     @field_validator("statuses", mode="before")
     @classmethod

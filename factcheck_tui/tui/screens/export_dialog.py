@@ -77,15 +77,16 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Label("tab: next · enter: open a list · ctrl+s: export · escape: cancel", classes="hint")
 
     def _default_name(self, fmt: str) -> str:
-        return f"factcheck-{self.story_id or 'report'}.{fmt}"
+        return f"factcheck-{self.story_id or 'report'}{FORMATS[fmt].suffix}"
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "format":
-            # A JSON export is the backup that `factcheck restore` loads: every claim belongs in it.
-            self.query_one("#claim-scope", Select).value = "all" if event.value == "json" else "reviewed"
+            fmt = FORMATS[str(event.value)]
+            # A backup (what `factcheck restore` loads) takes every claim.
+            self.query_one("#claim-scope", Select).value = "all" if fmt.backup else "reviewed"
             path_input = self.query_one("#path", Input)
             if Path(path_input.value).stem == Path(self._default_name("md")).stem:
-                path_input.value = str(Path(path_input.value).with_suffix(f".{event.value}"))
+                path_input.value = str(Path(path_input.value).with_suffix(fmt.suffix))
 
     def action_submit(self) -> None:
         raw = self.query_one("#path", Input).value.strip()
@@ -107,7 +108,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 org_name=self.query_one("#org-name", Input).value.strip(),
                 org_url=self.query_one("#org-url", Input).value.strip(),
             )
-            if options.format == "claimreview":
+            if FORMATS[options.format].publication:
                 publishing(options, self.app.workspace.config)
         except InputError as problem:
             error.update(literal(str(problem)))
