@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 
 from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -28,7 +29,8 @@ from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.keymap import check_keymap
 from factcheck_tui.tui.literal import markup_escaped
-from factcheck_tui.tui.messages import MatchesChanged
+from factcheck_tui.tui.messages import CatalogChanged, MatchesChanged, StoryChanged
+from factcheck_tui.tui.screens.base import HoldsUnsavedText, ShowsStory
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
 from factcheck_tui.tui.screens.help import HelpScreen
@@ -39,7 +41,8 @@ from factcheck_tui.tui.undo import UndoStep
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
-INDEX_POLL_SECONDS = 5.0
+# How often the one watcher looks for saves made on disk (here or by other reviewers' processes).
+WATCH_SECONDS = 2.0
 
 
 class FactcheckApp(TypeAheadApp):
@@ -66,6 +69,9 @@ class FactcheckApp(TypeAheadApp):
         self._tasks: dict[str, str] = {}
         # The story whose claims were on screen last: the stories list puts its cursor there on return.
         self.last_story_id: str | None = None
+        # What the watcher saw last: the stories list's files, and the file of each story on screen.
+        self._seen_catalog: tuple[object, ...] | None = None
+        self._seen_stories: dict[str, object] = {}
 
     @property
     def repo(self) -> Repository:
@@ -76,7 +82,7 @@ class FactcheckApp(TypeAheadApp):
         if self.workspace.config.keys:
             self.set_keymap(self.workspace.config.keys)
         self.push_screen(StoriesScreen())
-        self.set_interval(INDEX_POLL_SECONDS, self._refresh_index_if_stale)
+        self.set_interval(WATCH_SECONDS, self.check_for_changes)
         if self.repo.migration:
             self.notify(self.repo.migration, title="Database migrated", timeout=10)
 
@@ -133,7 +139,11 @@ class FactcheckApp(TypeAheadApp):
         self.theme = DARK_THEME if self.theme == LIGHT_THEME else LIGHT_THEME
 
     async def action_quit(self) -> None:
-        unsaved = [screen for screen in self.screen_stack if getattr(screen, "has_unsaved_edits", lambda: False)()]
+        unsaved = [
+            screen
+            for screen in self.screen_stack
+            if isinstance(screen, HoldsUnsavedText) and screen.has_unsaved_edits()
+        ]
         if not unsaved:
             self.exit()
             return
@@ -185,10 +195,28 @@ class FactcheckApp(TypeAheadApp):
 
     def announce_matches(self, claim_ids: frozenset[str] | None = None) -> None:
         """Tell every open screen that duplicate matches may have changed (only ``claim_ids``' if given)."""
-        for screen in self.screen_stack:
-            screen.post_message(MatchesChanged(claim_ids))
+        self._tell_screens(partial(MatchesChanged, claim_ids))
 
-    def _refresh_index_if_stale(self) -> None:
+    def _tell_screens(self, message: Callable[[], Message]) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(message())
+
+    def check_for_changes(self) -> None:
+        """The one watcher: what changed on disk since it last looked goes to the screens as messages.
+
+        Each screen reacts to the stories it shows, and compares with what it last read itself, so
+        its own saves cost nothing. Other processes' saves also reach the duplicate index here.
+        """
+        catalog = self.repo.catalog_signature()
+        if catalog != self._seen_catalog:
+            self._seen_catalog = catalog
+            self._tell_screens(CatalogChanged)
+        shown = {shown for screen in self.screen_stack if isinstance(screen, ShowsStory) and (shown := screen.story_id)}
+        seen, self._seen_stories = self._seen_stories, {}
+        for story_id in sorted(shown):
+            signature = self._seen_stories[story_id] = self.repo.story_signature(story_id)
+            if story_id not in seen or seen[story_id] != signature:
+                self._tell_screens(partial(StoryChanged, story_id))
         if self.match_index is not None and self.match_index.is_stale():
             self._refresh_index()
 
@@ -204,7 +232,7 @@ class FactcheckApp(TypeAheadApp):
             self.call_from_thread(self.announce_matches)
 
     def claims_saved(self, claims: Iterable[Claim]) -> None:
-        """Keep the duplicate index current after this reviewer's own saves (other processes' come by polling)."""
+        """Keep the duplicate index current after this reviewer's own saves (other processes' come through the watcher)."""
         claims = list(claims)
         if self.match_index is None:
             return
@@ -243,7 +271,8 @@ class FactcheckApp(TypeAheadApp):
             if request is not None:
                 self.start_export(request)
 
-        self.push_screen(ExportDialog(getattr(self.screen, "story_id", None)), chosen)
+        story_id = self.screen.story_id if isinstance(self.screen, ShowsStory) else None
+        self.push_screen(ExportDialog(story_id, self.workspace.config), chosen)
 
     def start_import(self, request: ImportRequest) -> None:
         self.begin_task("import", f"Importing {request.path or 'pasted text'}…")

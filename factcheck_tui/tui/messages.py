@@ -16,3 +16,15 @@ class MatchesChanged(Message):
     """
 
     claim_ids: frozenset[str] | None = None
+
+
+@dataclass
+class StoryChanged(Message):
+    """The story's file changed on disk (a save here or in another reviewer's process)."""
+
+    story_id: str
+
+
+@dataclass
+class CatalogChanged(Message):
+    """The list of stories changed on disk: one was imported, edited, reviewed or deleted."""

@@ -12,6 +12,7 @@ from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from support.long_story import STORY_ID, build_long_story
+from support.pilot import changes_seen
 
 SIZE = (80, 24)
 
@@ -48,13 +49,12 @@ async def test_back_from_a_claim_rated_under_a_filter_the_cursor_is_on_the_next(
     async with app.run_test(size=SIZE) as pilot:
         # Filter: unreviewed claims only (the third entry of the filter menu).
         await pilot.press("enter", "f", "down", "down", "enter")
-        claims_screen = app.screen
         await pilot.press(*"jjjj", "enter")
         assert app.screen.claim_id == f"{STORY_ID}-5"
         await pilot.press("v", "5")
         if refreshed:
-            # The list underneath polls the story file while the claim is open.
-            claims_screen._poll()
+            # The watcher tells the list underneath that the story file changed while the claim is open.
+            await changes_seen(pilot)
         await pilot.press("escape")
         assert isinstance(app.screen, ClaimsScreen)
         assert app.screen.current_claim().id == f"{STORY_ID}-6"
@@ -92,7 +92,7 @@ async def test_a_colleagues_change_that_hides_the_row_moves_the_cursor_to_the_ne
         screen = app.screen
         assert screen.current_claim().id == f"{STORY_ID}-3"
         claim_edits.dismiss_claim(workspace.repo, f"{STORY_ID}-3", actor="colleague")
-        screen._poll()
+        await changes_seen(pilot)
         assert screen.current_claim().id == f"{STORY_ID}-4"
 
 

@@ -18,6 +18,7 @@ from factcheck_tui.tui.screens.import_dialog import ImportDialog
 from factcheck_tui.tui.screens.stories import StoriesScreen
 from support.newsrooms import build_screen_newsroom
 from support.paths import STRIKE
+from support.pilot import changes_seen
 
 pytestmark = pytest.mark.slow
 
@@ -184,12 +185,12 @@ async def test_another_reviewers_change_appears_on_screen(newsroom: Workspace) -
         # A second reviewer, in another process as far as the files are concerned, sets a verdict.
         other = Repository(newsroom.db_path)
         review.set_verdict(other, claim.id, "True", scale=newsroom.scale, actor="ben")
-        screen._poll()  # what the two-second timer does
+        await changes_seen(pilot)
         assert screen.current_claim().verdict == "True"
         await pilot.press("enter")
         detail = app.screen
         review.set_status(other, claim.id, claim.status.cycled().cycled(), actor="ben")
-        detail._poll()
+        await changes_seen(pilot)
         assert detail.claim.version == claim.version + 2
         assert detail.claim.updated_by == "ben"
 

@@ -28,6 +28,7 @@ from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from factcheck_tui.tui.screens.stories import StoriesScreen
+from support.pilot import changes_seen
 
 SIZE = (80, 24)
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -156,7 +157,7 @@ async def test_every_screen_shows_markup_like_text_literally(newsroom: tuple[Wor
 
         # A reviewer named "[/]" changes the claim on screen: the notice names them literally.
         review.set_status(workspace.repo, claim_ids[1], app.screen.claim.status.cycled(), actor=REVIEWER)
-        app.screen._poll()
+        await changes_seen(pilot)
         await pilot.pause()
         await pilot.pause()
         assert_safe(app, "[/] changed this claim")

@@ -18,7 +18,7 @@ from factcheck_tui.core.models import Claim, Evidence, Story
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import ago, verdict_text
 from factcheck_tui.tui.literal import literal
-from factcheck_tui.tui.messages import MatchesChanged
+from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
@@ -26,7 +26,6 @@ from factcheck_tui.tui.widgets.fit_table import EvidenceTable, FitTable
 from factcheck_tui.tui.widgets.history_view import HistoryView
 from factcheck_tui.tui.widgets.match_marks import earlier_lines
 
-POLL_SECONDS = 2.0
 DRAFT_DELAY_SECONDS = 0.4
 EARLIER_SHOWN = 3
 CONCLUSION = "conclusion"
@@ -99,7 +98,6 @@ class ClaimScreen(ReviewScreen):
         )
         self.query_one("#conflict", Static).display = False
         self._load(self.claim_id)
-        self.set_interval(POLL_SECONDS, self._poll)
 
     # -- loading and showing -----------------------------------------------------------------
 
@@ -207,8 +205,12 @@ class ClaimScreen(ReviewScreen):
                 )
             )
 
-    def _poll(self) -> None:
-        if self.claim is None or self.app.repo.story_signature(self.story_id) == self._signature:
+    def on_story_changed(self, message: StoryChanged) -> None:
+        if (
+            message.story_id != self.story_id
+            or self.claim is None
+            or self.app.repo.story_signature(self.story_id) == self._signature
+        ):
             return
         try:
             fresh = self.app.repo.get_claim(self.claim_id)

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
-from textual.worker import get_current_worker
 
 from factcheck_tui.core import claim_edits
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.filters import ClaimFilter
-from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
 from factcheck_tui.tui.literal import literal
-from factcheck_tui.tui.messages import MatchesChanged
+from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
 from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
@@ -35,7 +32,6 @@ from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable, successor
 from factcheck_tui.tui.widgets.match_marks import checked_before, marker
 
-POLL_SECONDS = 2.0
 Row = tuple[str, tuple[Any, ...], str]
 
 
@@ -98,7 +94,6 @@ class ClaimsScreen(ReviewScreen):
             ],
             ("Text", "text"),
         )
-        self.set_interval(POLL_SECONDS, self._poll)
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen is first shown: the one place the list is (re)loaded.
@@ -106,8 +101,8 @@ class ClaimsScreen(ReviewScreen):
         opened, self._opened = self._opened, None
         self.reload(anchor=opened.claim_id if opened else None)
 
-    def _poll(self) -> None:
-        if self.app.repo.story_signature(self.story_id) != self._signature:
+    def on_story_changed(self, message: StoryChanged) -> None:
+        if message.story_id == self.story_id and self.app.repo.story_signature(self.story_id) != self._signature:
             self.reload()
 
     def reload(self, anchor: str | None = None) -> None:
@@ -134,30 +129,23 @@ class ClaimsScreen(ReviewScreen):
             return
         ours = {claim_id for claim_id in message.claim_ids if claim_id.startswith(f"{self.story_id}-")}
         if ours:
-            self._find_claim_matches(ours)
+            # Only the claims just saved: claims match other stories' claims, so no other mark here changes.
+            ids = sorted(ours)
+            self.run_matching(
+                "claim-matches",
+                lambda index, cancel: index.matches_for(ids),
+                lambda found: self._matches_found(found, ours),
+                exclusive=False,
+            )
 
     def _look_for_matches(self) -> None:
-        if self.app.match_index is not None:
+        story_id = self.story_id
+        if self.run_matching(
+            "story-matches",
+            lambda index, cancel: index.matches_for_story(story_id, cancel=cancel),
+            lambda found: self._matches_found(found, None),
+        ):
             self._matched_all = False
-            self._find_matches()
-
-    @work(thread=True, exclusive=True, group="story-matches", exit_on_error=False)
-    def _find_matches(self) -> None:
-        worker = get_current_worker()
-        try:
-            found = self.app.match_index.matches_for_story(self.story_id, cancel=lambda: worker.is_cancelled)
-        except (MatchingCancelled, FactcheckError):
-            return
-        self.app.call_from_thread(self._matches_found, found, None)
-
-    @work(thread=True, group="claim-matches", exit_on_error=False)
-    def _find_claim_matches(self, claim_ids: set[str]) -> None:
-        """Only the claims just saved: claims match other stories' claims, so no other mark here changes."""
-        try:
-            found = self.app.match_index.matches_for(sorted(claim_ids))
-        except FactcheckError:
-            return
-        self.app.call_from_thread(self._matches_found, found, claim_ids)
 
     def _matches_found(self, found: dict[str, list[Match]], claim_ids: set[str] | None) -> None:
         """``claim_ids``: the claims that were matched again, or None for the whole story."""

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import get_current_worker
 
-from factcheck_tui.core.errors import FactcheckError
-from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.results import Cluster
 from factcheck_tui.tui.formatting import verdict_text
 from factcheck_tui.tui.messages import MatchesChanged
+from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
 from factcheck_tui.tui.widgets.match_marks import source_name
 
 
-class ClustersScreen(Screen[None]):
+class ClustersScreen(AppScreen[None]):
     AUTO_FOCUS = "#clusters"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="clusters.back"),
@@ -55,27 +51,18 @@ class ClustersScreen(Screen[None]):
 
     def _search(self) -> None:
         head = self.query_one("#clusters-head", Static)
-        if self.app.match_index is None:
+        story_id = self.story_id
+        if self.run_matching(
+            "clusters",
+            lambda index, cancel: index.clusters(story_id, cancel=cancel),
+            self._show,
+            activity="Grouping recurring claims…",
+        ):
+            head.update("Looking for claims that recur across stories…")
+        else:
             head.update("The duplicate index is still loading…")
-            return
-        head.update("Looking for claims that recur across stories…")
-        self.app.begin_task("clusters", "Grouping recurring claims…")
-        self._find()
-
-    @work(thread=True, exclusive=True, group="clusters", exit_on_error=False)
-    def _find(self) -> None:
-        worker = get_current_worker()
-        try:
-            found = self.app.match_index.clusters(self.story_id, cancel=lambda: worker.is_cancelled)
-        except (MatchingCancelled, FactcheckError) as error:
-            self.app.call_from_thread(self.app.end_task, "clusters")
-            if isinstance(error, FactcheckError):
-                self.app.call_from_thread(self.app.report, error)
-            return
-        self.app.call_from_thread(self._show, found)
 
     def _show(self, clusters: list[Cluster]) -> None:
-        self.app.end_task("clusters")
         self.clusters = clusters
         stories = len({story for cluster in clusters for story in cluster.story_ids})
         self.query_one("#clusters-head", Static).update(

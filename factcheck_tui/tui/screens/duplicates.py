@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import get_current_worker
 
 from factcheck_tui.core.errors import FactcheckError
-from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.copying import copy_verdict
 from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.matching.results import Match
@@ -91,22 +88,9 @@ class DuplicatesScreen(ReviewScreen):
         self._search()
 
     def _search(self) -> None:
-        if self.app.match_index is None:
+        claim_id = self.claim.id
+        if not self.run_matching("duplicates", lambda index, cancel: index.similar_to(claim_id, TOP_K), self._show):
             self.query_one("#dupes-detail", Static).update("The duplicate index is still loading…")
-            return
-        self._find()
-
-    @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False)
-    def _find(self) -> None:
-        worker = get_current_worker()
-        try:
-            found = self.app.match_index.similar_to(self.claim.id, TOP_K)
-        except (MatchingCancelled, FactcheckError) as error:
-            if isinstance(error, FactcheckError):
-                self.app.call_from_thread(self.app.report, error)
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, found)
 
     def _show(self, matches: list[Match]) -> None:
         self.matches = matches

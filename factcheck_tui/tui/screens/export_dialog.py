@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
+from factcheck_tui.core.config import Config
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export import FORMATS, ExportOptions
 from factcheck_tui.core.export.exporter import publishing
@@ -35,9 +36,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("ctrl+s", "submit", "Export", id="export.submit"),
     ]
 
-    def __init__(self, story_id: str | None) -> None:
+    def __init__(self, story_id: str | None, config: Config) -> None:
         super().__init__()
         self.story_id = story_id
+        # The organisation and review page a ClaimReview export defaults to.
+        self.config = config
 
     def compose(self) -> ComposeResult:
         with DialogBody(id="export-dialog", classes="dialog"):
@@ -64,7 +67,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 allow_blank=False,
                 id="claim-scope",
             )
-            organisation = self.app.workspace.config.organisation
+            organisation = self.config.organisation
             yield Label("For ClaimReview: your organisation's name and web address")
             with Horizontal(classes="fields"):
                 yield Input(value=shown(organisation.name), placeholder="Organisation name", id="org-name")
@@ -109,7 +112,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 org_url=self.query_one("#org-url", Input).value.strip(),
             )
             if FORMATS[options.format].publication:
-                publishing(options, self.app.workspace.config)
+                publishing(options, self.config)
         except InputError as problem:
             error.update(literal(str(problem)))
             return

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.binding import Binding
-from textual.screen import Screen
 
 from factcheck_tui.core import review
 from factcheck_tui.core.errors import FactcheckError, StaleWriteError
 from factcheck_tui.core.models import Claim
+from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.screens.verdict_picker import CLEAR, VerdictPicker
 from factcheck_tui.tui.undo import UndoStep
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppScreen[None]):
     BINDINGS = [
         Binding("v", "verdict", "Verdict", id="review.verdict"),
         Binding("s", "cycle_status", "Status", id="review.status"),

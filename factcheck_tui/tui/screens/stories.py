@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
@@ -12,13 +11,14 @@ from factcheck_tui.core.models import StoryKind, StorySummary
 from factcheck_tui.core.stories import delete_story, edit_story
 from factcheck_tui.tui.formatting import progress_text
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.messages import CatalogChanged
+from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.story_dialog import StoryDetails, StoryDialog
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
 
-POLL_SECONDS = 2.0
 REVIEWED_WIDTH = 9
 REVIEWED_BAR = 4
 
@@ -34,7 +34,7 @@ SORTS = {
 }
 
 
-class StoriesScreen(Screen[None]):
+class StoriesScreen(AppScreen[None]):
     AUTO_FOCUS = "#stories"
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="stories.down"),
@@ -80,7 +80,6 @@ class StoriesScreen(Screen[None]):
             ],
             ("Headline", "title"),
         )
-        self.set_interval(POLL_SECONDS, self._poll)
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen is first shown: the one place the list is (re)loaded.
@@ -90,7 +89,7 @@ class StoriesScreen(Screen[None]):
         if story_id is not None:
             self.table.show_key(story_id)
 
-    def _poll(self) -> None:
+    def on_catalog_changed(self, message: CatalogChanged) -> None:
         if self.app.repo.catalog_signature() != self._signature:
             self.refresh_stories()
 
