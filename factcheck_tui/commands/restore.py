@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    result = restore_export(workspace.repo, Path(args.file), workspace.config.limits)
+    result = restore_export(workspace.repo, Path(args.file), workspace.config.limits, workspace.scale)
     count = len(result.story_ids)
     print(f"restored {count} stor{'y' if count == 1 else 'ies'} ({result.claim_count} claims) into {workspace.db_path}")
     return 0

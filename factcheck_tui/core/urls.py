@@ -16,6 +16,17 @@ def is_web_address(url: str) -> bool:
     return _WEB_ADDRESS.fullmatch(url) is not None
 
 
+# Schemes an address may have to be opened or linked: a ``javascript:`` or ``file:`` address from
+# untrusted input (a backup, an imported check) would run code or read local files.
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def has_safe_scheme(url: str) -> bool:
+    """A web or mail address (checked by its scheme only): what the app opens and reports link."""
+    scheme, colon, _ = url.strip().partition(":")
+    return bool(colon) and scheme.lower() in SAFE_SCHEMES
+
+
 def normalise_url(raw: str) -> str:
     url = raw.strip()
     if _BARE_DOMAIN.match(url):

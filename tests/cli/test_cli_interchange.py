@@ -215,7 +215,8 @@ def test_skip_bad_lists_every_skipped_line(tmp_path: Path) -> None:
     assert [line.split(": ")[3] for line in skipped] == [f"line {n}" for n in range(1, 61, 2)]
 
 
-def test_restore_then_export_gives_the_same_bytes(tmp_path: Path, newsroom: Repository) -> None:
+def test_restore_then_export_gives_the_same_bytes(tmp_path: Path) -> None:
+    build_export_newsroom(Repository(tmp_path / "db"), script_link=False)
     backup = tmp_path / "backup.json"
     assert factcheck(tmp_path, "export", "--format", "json", "--all-claims", "-o", str(backup)).returncode == 0
     restored_db = str(tmp_path / "restored")
@@ -231,6 +232,19 @@ def test_restore_then_export_gives_the_same_bytes(tmp_path: Path, newsroom: Repo
     )
     assert again.read_bytes() == backup.read_bytes()
     one_error_line(factcheck(tmp_path, "restore", str(backup), "--db", restored_db), "already exists")
+
+
+def test_restore_of_a_backup_with_a_script_link_is_refused_and_changes_nothing(
+    tmp_path: Path, newsroom: Repository
+) -> None:
+    backup = tmp_path / "backup.json"
+    assert factcheck(tmp_path, "export", "--format", "json", "--all-claims", "-o", str(backup)).returncode == 0
+    restored_db = tmp_path / "restored"
+    one_error_line(
+        factcheck(tmp_path, "restore", str(backup), "--db", str(restored_db)),
+        "stories[0].claims[0] (k3p9x-1): evidence e2: 'javascript:alert(2)' is not a web address",
+    )
+    assert Repository(restored_db).story_ids() == []
 
 
 def test_restore_refuses_a_file_that_is_not_an_export(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 every id and date a test sees is known in advance.
 
 - ``build_export_newsroom``: a small reviewed newsroom for golden-file exports, restore and
-  import-checks. Its text is hostile on purpose: markup, formula starters and a script tag, as
-  untrusted stories hold.
+  import-checks. Its text is hostile on purpose: markup, formula starters, a script tag and a
+  ``javascript:`` evidence link, as untrusted stories hold.
 - ``build_screen_newsroom``: three stories made from the fixture articles by the real extraction,
   one claim reviewed, for screen snapshots and the review flows.
 """
@@ -69,7 +69,9 @@ def _claim(
     )
 
 
-def build_export_newsroom(repo: Repository) -> None:
+def build_export_newsroom(repo: Repository, *, script_link: bool = True) -> None:
+    """``script_link=False`` gives the suspicious evidence item a web address instead of a
+    ``javascript:`` one: a backup holding that link is refused by restore, as it should be."""
     body_a = (
         "Mayor Ruth Alder said taxes rose 4% this year. <script>alert(1)</script> said *nobody* | "
         '=HYPERLINK("https://evil.example","refund") was the council\'s reply. Turnout hit 61%. '
@@ -107,7 +109,7 @@ def build_export_newsroom(repo: Repository) -> None:
                     ),
                     Evidence(
                         id="e2",
-                        url="javascript:alert(2)",
+                        url="javascript:alert(2)" if script_link else "https://suspicious.example/alert",
                         source="Suspicious link",
                         added_at=at("2026-03-03"),
                         added_by="ana",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
-LINKABLE_SCHEMES = ("http", "https", "mailto")
+from factcheck_tui.core.urls import SAFE_SCHEMES
+
 # Characters a URL may keep as they are; everything else (spaces, quotes, angle brackets,
 # parentheses, backslashes, control characters) is percent-encoded so no output format can break.
 _SAFE = "/:?#[]@!$&'*+,;=%-._~"
@@ -21,6 +22,6 @@ def safe_href(url: str) -> str | None:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         return None
-    if scheme not in LINKABLE_SCHEMES:
+    if scheme not in SAFE_SCHEMES:
         return None
     return quote(url, safe=_SAFE.replace("'", ""))

@@ -472,6 +472,27 @@ class Repository:
             self._mark_clean(story_id)
         return kept
 
+    def discard_story(self, story_id: str) -> None:
+        """Take out, without keeping a copy, a story this process has just written: a restore
+        that failed halfway is undone with it. Its summaries follow now, or (on a full disk) with
+        the next writer, by the journal entry."""
+        story_id = parse_story_id(story_id)
+        with self.write_lock():
+            path = self.layout.story(story_id)
+            self._mark_dirty(story_id)
+            for backup in self.layout.backup_dir_for(path).glob(f"{path.name}.*"):
+                backup.unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
+            fsync_path(path.parent)
+            with self._mutex:
+                self._story_files.pop(path, None)
+                self._validated_stories.pop(path, None)
+            try:
+                self._rebuild_derived(story_id)
+            except SaveFailedError:
+                return
+            self._mark_clean(story_id)
+
     def get_story(self, story_id: str) -> Story:
         return self._load_story(parse_story_id(story_id), story_id)[0]
 

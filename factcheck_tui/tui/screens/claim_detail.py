@@ -16,6 +16,7 @@ from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
 from factcheck_tui.core.text import shown
+from factcheck_tui.core.urls import has_safe_scheme
 from factcheck_tui.tui.formatting import ago, verdict_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
@@ -417,6 +418,15 @@ class ClaimScreen(ReviewScreen):
         item = self._selected_evidence()
         if item is None or not item.url:
             self.notify("This evidence item has no link", timeout=2)
+            return
+        if not has_safe_scheme(item.url):
+            # A link from a restored or hand-edited file could run code or open a local file.
+            self.notify(
+                f"Not opened: {shown(item.url)} is not a web or mail address",
+                severity="warning",
+                timeout=6,
+                markup=False,
+            )
             return
         try:
             opened = webbrowser.open(item.url)
