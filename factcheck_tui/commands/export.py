@@ -20,7 +20,12 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
         description=f"Export checked claims. Formats: {formats}.",
     )
     parser.add_argument("--format", default="md", choices=list(FORMATS), help="output format (default: md)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of standard output (a file is replaced atomically; a device or pipe is written into)",
+    )
     scope = parser.add_argument_group("scope (filters combine; a repeated filter matches any of its values)")
     scope.add_argument(
         "--story", action="append", default=[], metavar="ID", help="story to include (repeatable; default: all stories)"
@@ -83,7 +88,12 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     export = write_export(workspace.repo, workspace.config, options, Path(args.output))
     stories = f"{export.story_count} stor{'y' if export.story_count == 1 else 'ies'}"
-    print(f"wrote {args.output} ({export.claim_count} claim{'' if export.claim_count == 1 else 's'} from {stories})")
+    replaced = "; replaced the file that was there" if export.replaced else ""
+    # Into a stream (/dev/stdout, a pipe) the report is the output: the note goes to stderr.
+    print(
+        f"wrote {args.output} ({export.claim_count} claim{'' if export.claim_count == 1 else 's'} from {stories}{replaced})",
+        file=sys.stderr if export.streamed else sys.stdout,
+    )
     if export.why_empty:
         print(f"factcheck: note: {export.why_empty} (--all-claims widens it)", file=sys.stderr)
     return 0

@@ -349,7 +349,8 @@ class FactcheckApp(TypeAheadApp):
         except FactcheckError as error:
             self.call_from_thread(self._finished, "export", error)
             return
-        message = f"Wrote {request.path} ({written.claim_count} claims, {written.story_count} stories)"
+        replaced = ", replacing the file that was there" if written.replaced else ""
+        message = f"Wrote {request.path} ({written.claim_count} claims, {written.story_count} stories{replaced})"
         if written.why_empty:
             message += f": {written.why_empty} (choose all claims to widen it)"
         self.call_from_thread(self._finished, "export", None, message)

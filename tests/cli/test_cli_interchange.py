@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -49,6 +52,37 @@ def test_export_to_a_file(tmp_path: Path, newsroom: Repository) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"wrote {target} (2 claims from 1 story)"
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    again = factcheck(tmp_path, "export", "--format", "html", "--story", "k3p9x", "-o", str(target))
+    assert again.stdout.strip() == f"wrote {target} (2 claims from 1 story; replaced the file that was there)"
+
+
+def test_export_into_a_named_pipe_writes_into_it_and_it_stays_a_pipe(tmp_path: Path, newsroom: Repository) -> None:
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = factcheck(tmp_path, "export", "--format", "md", "--story", "k3p9x", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    expected = export_report(newsroom, Config(reviewer="tester"), ExportOptions(format="md", story_ids=["k3p9x"]))
+    assert received == [expected.encode("utf-8")]
+    assert result.stdout == "" and result.stderr.startswith(f"wrote {pipe} (2 claims")
+
+
+def test_export_onto_a_device_or_through_a_link_keeps_them(tmp_path: Path, newsroom: Repository) -> None:
+    before = os.stat("/dev/null")
+    assert factcheck(tmp_path, "export", "-o", "/dev/null").returncode == 0
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    report = tmp_path / "shared" / "report.md"
+    report.parent.mkdir()
+    report.write_text("old report")
+    link = tmp_path / "latest.md"
+    link.symlink_to(report)
+    assert factcheck(tmp_path, "export", "-o", str(link)).returncode == 0
+    assert link.is_symlink() and report.read_text(encoding="utf-8").startswith("#")
 
 
 def test_export_filters(tmp_path: Path, newsroom: Repository) -> None:

@@ -16,7 +16,7 @@ from factcheck_tui.core.matching.links import LinkStore, pair_key
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import VerdictScale
-from factcheck_tui.core.storage.files import atomic_write
+from factcheck_tui.core.storage.files import REPLACED, STREAMED, write_output
 from factcheck_tui.core.storage.repository import Repository
 
 
@@ -28,6 +28,16 @@ class Export:
     claim_count: int
     # Why nothing was exported, when nothing was: the filter a reviewer is most likely to have missed.
     why_empty: str = ""
+    # How the output was written (files.NEW, REPLACED or STREAMED), once it has been.
+    written: str = ""
+
+    @property
+    def replaced(self) -> bool:
+        return self.written == REPLACED
+
+    @property
+    def streamed(self) -> bool:
+        return self.written == STREAMED
 
 
 def why_empty(options: ExportOptions, *, second_review: bool = False) -> str:
@@ -115,12 +125,12 @@ def export_report(repo: Repository, config: Config, options: ExportOptions) -> s
 
 
 def write_export(repo: Repository, config: Config, options: ExportOptions, path: Path) -> Export:
-    """Render and save atomically: a reader (or a crash) never sees a half-written report."""
+    """Render and save: a file is replaced atomically, so a reader (or a crash) never sees a
+    half-written report; a device or a named pipe is written into (see ``write_output``)."""
     path = Path(path).expanduser()
     if not path.parent.exists():
         raise InputError(f"{path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name for the report")
     export = build_export(repo, config, options)
-    atomic_write(path, export.text.encode("utf-8"))
-    return export
+    return replace(export, written=write_output(path, export.text.encode("utf-8")))

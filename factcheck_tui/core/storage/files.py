@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import secrets
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import suppress
@@ -83,6 +84,41 @@ def atomic_write(path: Path, payload: bytes, *, durable: bool = True) -> None:
         with suppress(OSError):
             os.unlink(tmp)
         raise SaveFailedError(path, error.strerror or str(error)) from error
+
+
+# What ``write_output`` did: made a new file, replaced a regular one, or wrote into a special file.
+NEW, REPLACED, STREAMED = "new", "replaced", "streamed"
+# Paths that name a process's own streams: /dev/stdout leads to /proc/self/fd/1, which may be a
+# regular file a shell opened; replacing that file would leave the shell writing to a lost copy.
+_STREAM_FOLDERS = ("/dev/", "/proc/")
+
+
+def write_output(path: Path, payload: bytes) -> str:
+    """Write a report to ``path``: a regular file (or a new one) is replaced atomically; a device,
+    a named pipe or a stream such as /dev/stdout is written into and stays what it is.
+
+    A link to a regular file replaces the file it points to, so the link keeps working.
+    """
+    try:
+        target = path.resolve() if path.is_symlink() else path
+        st = os.stat(target)
+    except FileNotFoundError:
+        atomic_write(path, payload)
+        return NEW
+    except OSError as error:
+        raise SaveFailedError(path, error.strerror or str(error)) from error
+    if stat.S_ISREG(st.st_mode) and not str(path).startswith(_STREAM_FOLDERS):
+        atomic_write(target, payload)
+        return REPLACED
+    try:
+        fd = os.open(path, os.O_WRONLY)
+        try:
+            _write_all(fd, payload)
+        finally:
+            os.close(fd)
+    except OSError as error:
+        raise SaveFailedError(path, error.strerror or str(error)) from error
+    return STREAMED
 
 
 def create_marker(path: Path) -> None:
