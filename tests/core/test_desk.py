@@ -106,7 +106,7 @@ def test_history_describes_tags_and_notes(repo: Repository, strike_story) -> Non
 
 def test_a_backup_with_desk_fields_restores_byte_for_byte(tmp_path: Path) -> None:
     source = Repository(tmp_path / "source")
-    build_export_newsroom(source)
+    build_export_newsroom(source, script_link=False)
     story_id = source.story_ids()[0]
     claims = source.list_claims(story_id)
     rated = next(claim for claim in claims if claim.verdict)
