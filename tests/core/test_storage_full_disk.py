@@ -103,6 +103,8 @@ def test_no_room_for_the_story_file_keeps_it_its_backups_and_the_cache(repo: Rep
     assert not [name for name in os.listdir(repo.layout.stories) if is_temporary(name)]
     assert repo.get_claim(claims[0].id).verdict is None
     assert Repository(repo.root).get_claim(claims[0].id).verdict is None
+    # A save refused cleanly is not an interrupted writer: doctor has nothing to report.
+    assert repo.pending_journal() == [] and check_database(repo.root).healthy
     disk.free()
     assert _verdict(repo, claims[0].id).version == 2
     assert check_database(repo.root).healthy

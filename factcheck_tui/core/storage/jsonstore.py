@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -19,7 +20,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from factcheck_tui.core.errors import CorruptFileError, SaveFailedError
+from factcheck_tui.core.errors import CorruptFileError, SaveFailedError, StorageError
 from factcheck_tui.core.storage.files import atomic_write, write_temporary
 
 Signature = tuple[int, int, int]
@@ -70,7 +71,15 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         payload = path.read_bytes()
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise not_a_file(path) from None
+    except OSError as error:
+        raise StorageError(f"{path}: cannot read it ({error.strerror})") from None
     return parse_json_file(path, payload)
+
+
+def not_a_file(path: Path) -> CorruptFileError:
+    return CorruptFileError(path, "it is a folder, not a file")
 
 
 def dump_json(data: Any) -> bytes:
@@ -134,6 +143,8 @@ class AtomicJSONStorage(Storage):
             signature = (st.st_ino, st.st_mtime_ns, st.st_size)
             if self.use_cache and self._cached is not None and signature == self._signature:
                 return self._cached
+            if stat.S_ISDIR(st.st_mode):
+                raise not_a_file(self.path)
             with os.fdopen(os.dup(fd), "rb") as handle:
                 payload = handle.read()
         finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -31,7 +33,36 @@ def holding(lock: FileLock) -> Iterator[None]:
         raise StorageError(
             f"{lock.lock_file}: another process has held the database lock for {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
         ) from None
+    except OSError as error:
+        # Missing in a folder this user cannot write, a link that loops, a folder in its place.
+        raise StorageError(
+            f"{lock.lock_file}: cannot take the database lock ({error.strerror or error}); "
+            "nothing was saved. Run 'factcheck doctor' to see why"
+        ) from None
     try:
         yield
     finally:
         lock.release()
+
+
+def lock_problem(layout: Layout) -> str | None:
+    """Why no writer could take the lock, if something is wrong with the lock file itself."""
+    path = layout.lock
+    if path.is_symlink():
+        return f"is a symbolic link (to {os.readlink(path)}), not the lock file: every save fails"
+    if path.exists() and not path.is_file():
+        return "is not a regular file: every save fails"
+    if not path.exists() and not os.access(layout.root, os.W_OK):
+        return "is missing and the database folder cannot be written: every save fails"
+    return None
+
+
+def recreate_lock(layout: Layout) -> str:
+    """Put a plain lock file in place of a bad one; says what was done."""
+    path = layout.lock
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o666))
+    return f"{path.name}: replaced with a plain lock file"

@@ -366,7 +366,13 @@ class Repository:
             **{str(claim.number): record(claim) for claim in changed},
         }
         self._mark_dirty(story.id)
-        self._write(story_file, document)
+        try:
+            self._write(story_file, document)
+        except SaveFailedError:
+            # Refused cleanly (a full disk): the old file and its summaries still agree, so no
+            # journal entry is left for doctor to report as an interrupted writer.
+            self._mark_clean(story.id)
+            raise
         self._remember_story(story_file.path, document, story, list(claims))
         try:
             self._write_all(summaries)
