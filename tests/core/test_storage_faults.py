@@ -27,7 +27,7 @@ def _problems(root: Path) -> list[str]:
 
 
 def test_a_lock_file_that_is_a_link_loop(repo: Repository, strike_story) -> None:
-    story, claims = strike_story
+    _, claims = strike_story
     repo.layout.lock.unlink()
     repo.layout.lock.symlink_to(".lock")
     with pytest.raises(StorageError) as caught:
@@ -42,7 +42,7 @@ def test_a_lock_file_that_is_a_link_loop(repo: Repository, strike_story) -> None
 def test_a_missing_lock_in_a_folder_nobody_can_write(
     repo: Repository, strike_story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    story, claims = strike_story
+    _, claims = strike_story
     repo.layout.lock.unlink()
     monkeypatch.setattr(storage_lock.os, "access", lambda path, mode: False)
 
