@@ -10,6 +10,7 @@ from typing import NoReturn
 from factcheck_tui import __version__
 from factcheck_tui.commands import COMMANDS, command_modules
 from factcheck_tui.commands.open_app import OpenApp
+from factcheck_tui.commands.output import human_output, terminal_output
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.workspace import Workspace
 
@@ -83,13 +84,19 @@ def _open_app(request: OpenApp) -> int:
     from factcheck_tui.tui.app import run_app
 
     try:
-        return run_app(request.workspace, request.note)
+        with terminal_output():
+            return run_app(request.workspace, request.note)
     finally:
         if request.afterwards is not None:
             request.afterwards()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with human_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)

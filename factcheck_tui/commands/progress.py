@@ -6,13 +6,15 @@ import sys
 import time
 from typing import TextIO
 
+from factcheck_tui.commands.output import unfiltered
+
 WIDTH = 30
 REDRAW_SECONDS = 0.1
 
 
 class ProgressBar:
     def __init__(self, stream: TextIO | None = None, *, force: bool = False) -> None:
-        self.stream = stream or sys.stderr
+        self.stream = stream or unfiltered(sys.stderr)
         self.enabled = force or self.stream.isatty()
         self._last_draw = 0.0
         self._shown = False

@@ -17,6 +17,7 @@ from factcheck_tui.core.extraction.speakers import speaker_in
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.models import Claim, Origin
 from factcheck_tui.core.storage.repository import Repository, StoryTransaction
+from factcheck_tui.core.text import clean_text
 
 Span = tuple[int | None, int | None]
 _NOWHERE: Span = (None, None)
@@ -93,7 +94,7 @@ def set_speaker(
 ) -> Claim:
     """Correct who said it (empty: nobody, the story's own voice); the old name stays in history."""
     with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
-        claim.speaker = " ".join(speaker.split()) or None
+        claim.speaker = " ".join(clean_text(speaker).split()) or None
         return tx.save(claim, note="speaker corrected")
 
 
@@ -109,7 +110,7 @@ def dismiss_claim(
     repo: Repository, claim_id: str, *, actor: str, expected_version: int | None = None, note: str = ""
 ) -> Claim:
     """Take a claim off the list (not a claim, a duplicate, ...); it stays stored and can be restored."""
-    return _set_dismissed(repo, claim_id, True, actor, expected_version, note.strip() or "dismissed")
+    return _set_dismissed(repo, claim_id, True, actor, expected_version, clean_text(note).strip() or "dismissed")
 
 
 def restore_claim(repo: Repository, claim_id: str, *, actor: str, expected_version: int | None = None) -> Claim:
@@ -134,7 +135,7 @@ def _claim(
 
 
 def _wording(text: str, where: str) -> str:
-    wanted = " ".join(text.split())
+    wanted = " ".join(clean_text(text).split())
     if not wanted:
         raise InputError(f"{where}: a claim needs some text")
     return wanted

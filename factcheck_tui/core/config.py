@@ -15,6 +15,7 @@ from factcheck_tui.core.errors import ConfigError, InputError
 from factcheck_tui.core.limits import Limits
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
+from factcheck_tui.core.text import clean_data, clean_text
 
 APP_NAME = "factcheck-tui"
 CONFIG_ENV = "FACTCHECK_CONFIG"
@@ -24,7 +25,7 @@ DB_ENV = "FACTCHECK_DB"
 def default_reviewer() -> str:
     for variable in ("FACTCHECK_REVIEWER", "USER", "LOGNAME"):
         if os.environ.get(variable):
-            return os.environ[variable]
+            return clean_text(os.environ[variable])
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -173,7 +174,7 @@ def load_config(path: Path | None = None) -> tuple[Config, Path]:
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the config ({error.strerror})") from None
     try:
-        return Config.model_validate(raw), path
+        return Config.model_validate(clean_data(raw)), path
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"]) or "(top level)"

@@ -11,6 +11,7 @@ from factcheck_tui.core.ingest import Article
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
 from factcheck_tui.core.models import Claim, Origin, Story
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import normalise_url
 
 
@@ -36,10 +37,13 @@ def import_story(
     limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[Story, list[Claim]]:
     """Store a new story with its extracted claims. The same text twice is refused unless ``again``."""
-    headline = check_length((title or article.title or "Untitled story").strip(), limits.headline_chars, "the headline")
+    headline = check_length(
+        clean_text(title or article.title or "Untitled story").strip(), limits.headline_chars, "the headline"
+    )
     body = normalise_body(article.text)
     if not body:
         raise InputError(f"{article.source}: the article is empty")
+    outlet, url = clean_text(outlet), clean_text(url)
     if url.strip():
         url = normalise_url(url)
     extraction = extract(body)

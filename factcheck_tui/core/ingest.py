@@ -12,7 +12,7 @@ from factcheck_tui.core.extraction.sentences import split_sentences
 from factcheck_tui.core.htmltext import html_to_text
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, over_limit
 from factcheck_tui.core.markdown_text import markdown_to_text
-from factcheck_tui.core.text import one_line
+from factcheck_tui.core.text import clean_text, one_line
 
 ARTICLE = "an article (plain text, Markdown or HTML)"
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<!--|<\?xml)", re.IGNORECASE)
@@ -76,7 +76,11 @@ def parse_article(payload: bytes, label: str, suffix: str = "", limits: Limits =
         raise InputError(f"{label}: the article is empty")
     check_story_size(body, label, limits)
     return Article(
-        text=body, title=one_line(title, limits.headline_chars), source=label, format=kind, warnings=decoded.warnings
+        text=body,
+        title=one_line(clean_text(title), limits.headline_chars),
+        source=label,
+        format=kind,
+        warnings=decoded.warnings,
     )
 
 

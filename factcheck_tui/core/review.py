@@ -8,6 +8,7 @@ from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
 from factcheck_tui.core.models import Claim, Evidence, Status, utcnow
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import normalise_url
 
 
@@ -37,7 +38,7 @@ def verdict_edit(
         published = (claim.verdict, claim.conclusion)
         claim.verdict = label
         if conclusion is not None:
-            claim.conclusion = conclusion.strip()
+            claim.conclusion = clean_text(conclusion).strip()
         for url in urls:
             claim.evidence.append(Evidence(id=claim.next_evidence_id(), url=url, added_at=utcnow(), added_by=actor))
         if (claim.verdict, claim.conclusion) != published:
@@ -61,7 +62,7 @@ def set_verdict(
 ) -> Claim:
     """Set (or with ``None`` clear) a claim's verdict; optionally its conclusion and evidence too."""
     label = scale.resolve(verdict) if verdict is not None else None
-    urls = [normalise_url(url) for url in evidence_urls]
+    urls = [normalise_url(clean_text(url)) for url in evidence_urls]
     edit = verdict_edit(label, actor=actor, conclusion=conclusion, urls=urls)
     return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
 
@@ -102,9 +103,11 @@ def set_status(
 def set_conclusion(
     repo: Repository, claim_id: str, text: str, *, actor: str, expected_version: int | None = None
 ) -> Claim:
+    wanted = clean_text(text).strip()
+
     def edit(claim: Claim) -> Claim:
-        if claim.conclusion != text.strip():
-            claim.conclusion = text.strip()
+        if claim.conclusion != wanted:
+            claim.conclusion = wanted
             withdraw_approval(claim)
         mark_started(claim, actor)
         return claim
@@ -193,6 +196,7 @@ def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
 
 
 def _evidence_fields(url: str, source: str, note: str) -> dict[str, str]:
+    url, source, note = clean_text(url), clean_text(source), clean_text(note)
     fields = {"url": normalise_url(url) if url.strip() else "", "source": source.strip(), "note": note.strip()}
     if not any(fields.values()):
         raise InputError("evidence needs a URL, a source name or a note")

@@ -9,6 +9,7 @@ from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
 from factcheck_tui.core.models import Story
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import normalise_url
 
 UNCHANGED = object()
@@ -27,6 +28,7 @@ def edit_story(
 ) -> Story:
     """Change what is given; ``published=None`` clears the date, leaving it out keeps it."""
     changes: dict[str, object] = {}
+    title, outlet, url = (None if value is None else clean_text(value) for value in (title, outlet, url))
     if title is not None:
         if not title.strip():
             raise InputError("a story needs a headline")

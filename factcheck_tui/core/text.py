@@ -11,6 +11,9 @@ act on the terminal or fool the eye.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
 
 # ESC or its 8-bit form, then the sequence's body: CSI with its parameters, or a string command
 # (OSC, DCS, SOS, PM, APC) up to its terminator (BEL or ST), or a two-character escape. A string
@@ -28,16 +31,62 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 # Zero-width characters and marks that hide a difference between two words: dropped.
 _ZERO_WIDTH = "\u200b-\u200f\u2060-\u2064\ufeff\u061c\u180e"
 
-_CONTROLS = re.compile(f"{_ESCAPE_SEQUENCE}|{_CONTROL}")
+# Line breaks first, so that a Windows or old Mac line end becomes a newline instead of vanishing.
+_CONTROLS = re.compile(f"\r\n?|{_ESCAPE_SEQUENCE}|{_CONTROL}")
 _UNSAFE = re.compile(f"{_ESCAPE_SEQUENCE}|{_CONTROL}|[{_BIDI}]|[{_ZERO_WIDTH}]")
 _BIDI_CHAR = re.compile(f"[{_BIDI}]")
+
+
+def _kept(found: re.Match[str]) -> str:
+    return "\n" if found.group().startswith("\r") else ""
 
 
 def clean_text(text: str) -> str:
     """Text to store: line breaks as ``\\n``, and no escape sequences or control characters."""
     if text.isprintable():
         return text
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROLS.sub(_kept, text)
+
+
+def clean_data(value: Any) -> Any:
+    """``clean_text`` over every string (keys too) of parsed JSON or TOML: a feed, a backup, a config."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_data(key): clean_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_data(item) for item in value]
+    return value
+
+
+def clean_text_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
+    """``clean_text``, and where each offset into ``text`` lands in the cleaned text (for claim spans)."""
+    cleaned: list[str] = []
+    # (start in text, end in text, start in cleaned, length kept) for each piece taken out or replaced.
+    cuts: list[tuple[int, int, int, int]] = []
+    position = 0
+    length = 0
+    for found in _CONTROLS.finditer(text):
+        cleaned.append(text[position : found.start()])
+        length += found.start() - position
+        kept = _kept(found)
+        cuts.append((found.start(), found.end(), length, len(kept)))
+        cleaned.append(kept)
+        length += len(kept)
+        position = found.end()
+    cleaned.append(text[position:])
+    starts = [cut[0] for cut in cuts]
+
+    def moved(offset: int) -> int:
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return offset
+        start, end, new_start, kept = cuts[index]
+        if offset < end:
+            return new_start + min(offset - start, kept)
+        return new_start + kept + (offset - end)
+
+    return "".join(cleaned), moved
 
 
 def _visible(found: re.Match[str]) -> str:
@@ -57,7 +106,18 @@ def stored_offset(text: str, offset: int) -> int:
     return next((end for end in range(len(text) + 1) if len(shown(text[:end])) >= offset), len(text))
 
 
+# JSON escapes C0 itself; DEL, C1, bidi and zero-width characters it leaves raw.
+_JSON_RAW = re.compile(f"[\x7f-\x9f{_BIDI}{_ZERO_WIDTH}]")
+
+
+def json_escaped(json_text: str) -> str:
+    """JSON with DEL, C1, bidi and zero-width characters written as ``\\uXXXX``: the same data, but
+    a terminal showing it cannot be made to act, reorder or hide anything."""
+    return _JSON_RAW.sub(lambda found: f"\\u{ord(found.group()):04x}", json_text)
+
+
 def one_line(text: str, width: int) -> str:
     """Text shown in a fixed width: one line, cut with an ellipsis. The CLI, the TUI and history use it."""
-    flat = " ".join(text.split())
+    # Cleaned before it is cut, so that a cut never leaves half an escape sequence behind.
+    flat = " ".join(clean_text(text).split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"

@@ -187,7 +187,11 @@ def test_csv_guards_every_formula_starter(repo: Repository, config: Config, star
 
     repo.update_claim("r9b5s-1", edit, "mallory")
     rows = _rows(export(repo, config, format="csv", story_ids=["r9b5s"]))
-    assert rows[0]["conclusion"] == f"'{start}cmd|' /C calc'!A0"
+    if start == "\r":
+        # A carriage return never reaches a report at all, so nothing is left to start a formula.
+        assert rows[0]["conclusion"] == "cmd|' /C calc'!A0"
+    else:
+        assert rows[0]["conclusion"] == f"'{start}cmd|' /C calc'!A0"
 
 
 # -- ClaimReview ---------------------------------------------------------------------------------

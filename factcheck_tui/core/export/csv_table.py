@@ -15,6 +15,7 @@ from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.export.wording import evidence_lines
 from factcheck_tui.core.filters import review_date
 from factcheck_tui.core.models import Claim, Story
+from factcheck_tui.core.text import shown
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -74,7 +75,7 @@ def _row(report: Report, story: Story, claim: Claim) -> list[str]:
         claim.original_label or "",
         claim.review_url or "",
     ]
-    return [guard_cell(cell) for cell in cells]
+    return [guard_cell(shown(cell)) for cell in cells]
 
 
 def render_csv(report: Report) -> str:

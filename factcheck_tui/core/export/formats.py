@@ -16,6 +16,7 @@ from factcheck_tui.core.export.html import render_html
 from factcheck_tui.core.export.jsonexport import render_json
 from factcheck_tui.core.export.markdown import render_markdown
 from factcheck_tui.core.export.report import Report
+from factcheck_tui.core.text import shown
 
 # A renderer gets the report and, for a publication, who publishes it and where (else None).
 Renderer = Callable[[Report, Publishing | None], str]
@@ -40,6 +41,12 @@ def _report_only(render: Callable[[Report], str]) -> Renderer:
     return lambda report, _publishing: render(report)
 
 
+def _read_by_people(render: Callable[[Report], str]) -> Renderer:
+    """Markdown and HTML are read as they stand: stored text cannot reorder or hide itself in them.
+    (The CSV makes its cells safe itself: its own line ends are \\r\\n. JSON keeps the stored text.)"""
+    return lambda report, _publishing: shown(render(report))
+
+
 def _published(report: Report, publishing: Publishing | None) -> str:
     if publishing is None:
         raise InputError("ClaimReview export needs the organisation and the review page URL")
@@ -49,9 +56,9 @@ def _published(report: Report, publishing: Publishing | None) -> str:
 FORMATS: dict[str, ExportFormat] = {
     item.name: item
     for item in (
-        ExportFormat("md", "Markdown", "Markdown report for editors", ".md", _report_only(render_markdown)),
+        ExportFormat("md", "Markdown", "Markdown report for editors", ".md", _read_by_people(render_markdown)),
         ExportFormat(
-            "html", "HTML", "printable HTML report, one self-contained file", ".html", _report_only(render_html)
+            "html", "HTML", "printable HTML report, one self-contained file", ".html", _read_by_people(render_html)
         ),
         ExportFormat("csv", "CSV", "spreadsheet, one row per claim", ".csv", _report_only(render_csv)),
         ExportFormat(

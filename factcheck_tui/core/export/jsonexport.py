@@ -18,6 +18,7 @@ from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.ids import claim_id, parse_story_id
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim, Story
+from factcheck_tui.core.text import clean_data, clean_text_with_offsets
 
 EXPORT_FORMAT = "factcheck-tui export"
 EXPORT_VERSION = 1
@@ -62,9 +63,23 @@ def _validated(model: type[BaseModel], data: Any, where: str) -> Any:
         raise InputError(f"{where}{'.' + field if field else ''}: {first['msg']}") from None
 
 
+def _cleaned_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """A backup is outside text too: no control characters in any of it. Claim spans follow the body."""
+    cleaned: dict[str, Any] = clean_data(entry)
+    story, raw_story = cleaned.get("story"), entry.get("story")
+    if isinstance(story, dict) and isinstance(raw_story, dict) and isinstance(raw_story.get("body"), str):
+        story["body"], moved = clean_text_with_offsets(raw_story["body"])
+        for claim in cleaned.get("claims", []):
+            for key in ("start", "end"):
+                if isinstance(claim, dict) and type(claim.get(key)) is int:
+                    claim[key] = moved(claim[key])
+    return cleaned
+
+
 def _story_entry(entry: Any, where: str) -> ExportedStory:
     if not isinstance(entry, dict) or not isinstance(entry.get("claims", []), list):
         raise InputError(f"{where}: expected an object with 'story' and a 'claims' list")
+    entry = _cleaned_entry(entry)
     story: Story = _validated(Story, entry.get("story"), f"{where}.story")
     try:
         parse_story_id(story.id)
@@ -108,7 +123,7 @@ def parse_json_export(payload: bytes, source: str) -> ExportContents:
     claims = {claim.id for exported in stories for claim in exported.claims}
     links = []
     for index, raw in enumerate(data.get("links", [])):
-        link: LinkDecision = _validated(LinkDecision, raw, f"{source}: links[{index}]")
+        link: LinkDecision = _validated(LinkDecision, clean_data(raw), f"{source}: links[{index}]")
         if link.claim_id not in claims or link.other_id not in claims:
             raise InputError(f"{source}: links[{index}]: links claims that are not in the file")
         links.append(link)

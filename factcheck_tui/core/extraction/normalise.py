@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from factcheck_tui.core.text import clean_text
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _TERMINAL = tuple(".!?:;\"'”’)]»…")
@@ -18,7 +20,7 @@ def normalise_body(text: str) -> str:
     Hard-wrapped paragraphs (e-mail, wire copy at 72 columns) are joined into one line each, so
     that a sentence is never cut by a line break that was only there for layout.
     """
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = unicodedata.normalize("NFC", clean_text(text)).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     paragraphs = "\n".join(lines).strip("\n")

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from factcheck_tui.core.interchange.ratings import ForeignRating
+from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import is_web_address
 
 # Canonical field -> accepted names, best first, as ``field_key`` spells them.
@@ -113,7 +114,7 @@ def text_of(value: Any) -> str | None:
         value = next((item for item in value if item not in (None, "")), None)
     if value is None or isinstance(value, dict | bool):
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(clean_text(str(value)).split())
     return text or None
 
 
@@ -200,7 +201,7 @@ def past_check(fields: Fields, where: str) -> tuple[PastCheck, list[Problem]]:
         source_id=text_of(fields.source_id),
         speaker=text_of(fields.speaker),
         publisher=text_of(fields.publisher),
-        conclusion=str(fields.conclusion).strip() if isinstance(fields.conclusion, str) else "",
+        conclusion=clean_text(fields.conclusion).strip() if isinstance(fields.conclusion, str) else "",
     )
     return check, warnings
 
