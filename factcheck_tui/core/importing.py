@@ -12,7 +12,7 @@ from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
 from factcheck_tui.core.models import Claim, Origin, Story
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import clean_text
-from factcheck_tui.core.urls import normalise_url
+from factcheck_tui.core.urls import is_web_address, normalise_url, page_key
 
 
 def parse_date(raw: str | None, what: str = "--published") -> date | None:
@@ -33,41 +33,54 @@ def import_story(
     outlet: str = "",
     url: str = "",
     published: date | None = None,
+    byline: str = "",
     again: bool = False,
     limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[Story, list[Claim]]:
-    """Store a new story with its extracted claims. The same text twice is refused unless ``again``."""
+    """Store a new story with its extracted claims. The same text twice is refused unless ``again``.
+
+    What a web page says about itself (headline, outlet, byline, date, link) fills the fields
+    the caller leaves empty: what the reviewer typed wins.
+    """
     headline = check_length(
         clean_text(title or article.title or "Untitled story").strip(), limits.headline_chars, "the headline"
     )
     body = normalise_body(article.text)
     if not body:
         raise InputError(f"{article.source}: the article is empty")
-    outlet, url = clean_text(outlet), clean_text(url)
-    if url.strip():
-        url = normalise_url(url)
+    outlet, url, byline = clean_text(outlet), clean_text(url), clean_text(byline)
+    url = normalise_url(url) if url.strip() else page_address(article)
     extraction = extract(body)
     if not extraction.claims:
         raise InputError(f"{article.source}: no sentences found in the article")
     if not again:
-        refuse_reimport(repo, Story(id="", title="", body=body), article.source)
+        refuse_reimport(repo, Story(id="", title="", body=body, url=url), article.source)
     story = Story(
         id="",
         title=headline,
-        outlet=check_length(outlet.strip(), limits.headline_chars, "the outlet"),
-        url=url.strip(),
-        published=published,
+        outlet=check_length(outlet.strip() or article.outlet, limits.headline_chars, "the outlet"),
+        url=url,
+        published=published or article.published,
+        byline=check_length(byline.strip() or article.byline, limits.headline_chars, "the byline"),
         body=body,
         source_file=article.source,
+        source_page=article.page,
         imported_by=actor,
     )
     return repo.add_story(story, extracted_claims(extraction), actor)
 
 
+def page_address(article: Article) -> str:
+    """The page's own link for itself, when it gives a usable one."""
+    return article.url if is_web_address(article.url) else ""
+
+
 def refuse_reimport(repo: Repository, story: Story, source: str) -> None:
+    """The same text, or the same page (a live page's text changes between two fetches)."""
     fingerprint = story.fingerprint
+    key = page_key(story.url) if story.url else None
     for summary in repo.list_stories():
-        if summary.fingerprint == fingerprint:
+        if summary.fingerprint == fingerprint or (key and summary.url and page_key(summary.url) == key):
             raise AlreadyImportedError(
                 f"{source}: this article is already story {summary.id} (“{summary.title}”); "
                 "import it with --again to keep a second copy",

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from factcheck_tui.core.decoding import STDIN, binary_error, is_binary, read_capped, text_from_bytes
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.extraction.sentences import split_sentences
-from factcheck_tui.core.htmltext import html_to_text
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, over_limit
 from factcheck_tui.core.markdown_text import markdown_to_text
 from factcheck_tui.core.text import clean_text, one_line
+from factcheck_tui.core.webpage import read_page
 
 ARTICLE = "an article (plain text, Markdown or HTML)"
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<!--|<\?xml)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<(?:meta[^>]+charset|\?xml[^>]+encoding)=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+# Text with no file name (pasted, piped) that opens with a tag and closes an HTML block is a page.
+_HTML_TAG_START = re.compile(rb"^\s*<[a-z][a-z0-9]*[\s>/]", re.IGNORECASE)
+_HTML_BLOCK_END = re.compile(rb"</(?:p|div|h[1-6]|li|section|article|main|span|a|table|blockquote)\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,12 @@ class Article:
     format: str
     # What reading it put right, one line each (bytes replaced, NULs removed): shown, never fatal.
     warnings: tuple[str, ...] = ()
+    # What a web page says about itself, and the page; empty for text and Markdown.
+    byline: str = ""
+    outlet: str = ""
+    published: date | None = None
+    url: str = ""
+    page: str = ""
 
 
 def input_label(path: str) -> str:
@@ -50,22 +60,47 @@ def read_article(path: str, limits: Limits = DEFAULT_LIMITS) -> Article:
     return parse_article(payload, input_label(path), suffix, limits)
 
 
-def parse_article(payload: bytes, label: str, suffix: str = "", limits: Limits = DEFAULT_LIMITS) -> Article:
-    """An article from its bytes, whatever brought them (a file, standard input, pasted text)."""
+def looks_like_html(payload: bytes, suffix: str = "") -> bool:
+    """An .html file, or text that starts like a page, or (with no file name) a pasted fragment."""
+    head = payload[:4096]
+    if suffix in (".html", ".htm", ".xhtml") or _HTML_START.match(head):
+        return True
+    return not suffix and bool(_HTML_TAG_START.match(head)) and bool(_HTML_BLOCK_END.search(head))
+
+
+def parse_article(
+    payload: bytes, label: str, suffix: str = "", limits: Limits = DEFAULT_LIMITS, *, url: str = ""
+) -> Article:
+    """An article from its bytes, whatever brought them (a file, standard input, pasted text, a fetch).
+
+    ``url``: where a page was fetched from, so that its relative links resolve.
+    """
     if len(payload) > limits.article_file_bytes:
         raise over_limit(label, len(payload), limits.article_file_bytes, "an article file")
     if not payload.strip():
         raise InputError(f"{label}: the article is empty")
-    is_html = suffix in (".html", ".htm", ".xhtml") or bool(_HTML_START.match(payload[:512]))
+    is_html = looks_like_html(payload, suffix)
     declared = _META_CHARSET.search(payload[:4096]) if is_html else None
     decoded = text_from_bytes(
         payload, label, declared=declared.group(1).decode("ascii") if declared else None, what=ARTICLE
     )
     text = decoded.text
     if is_html:
-        title, body = html_to_text(text)
-        kind = "html"
-    elif suffix in (".md", ".markdown"):
+        page = read_page(text, label, url)
+        check_story_size(page.text, label, limits)
+        return Article(
+            text=page.text,
+            title=one_line(clean_text(page.title or headline_of(page.text)), limits.headline_chars),
+            source=label,
+            format="html",
+            warnings=decoded.warnings,
+            byline=one_line(clean_text(page.byline), limits.headline_chars),
+            outlet=one_line(clean_text(page.outlet), limits.headline_chars),
+            published=page.published,
+            url=clean_text(page.url or url),
+            page=text,
+        )
+    if suffix in (".md", ".markdown"):
         title, body = markdown_to_text(text)
         kind = "markdown"
     else:

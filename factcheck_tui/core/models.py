@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 
 
 def utcnow() -> datetime:
@@ -121,6 +121,9 @@ class Claim(BaseModel):
         return f"e{max(used, default=0) + 1}"
 
 
+_PAGE_FIELDS = ("byline", "source_page")
+
+
 class Story(BaseModel):
     id: str
     title: str
@@ -133,6 +136,18 @@ class Story(BaseModel):
     imported_at: datetime = Field(default_factory=utcnow)
     imported_by: str = ""
     version: int = 1
+    byline: str = ""
+    # The HTML page the body was read from, as fetched: the text can be derived again offline.
+    source_page: str = ""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_page_fields(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        """Stories imported from text files are written exactly as before the page fields existed."""
+        data = handler(self)
+        for name in _PAGE_FIELDS:
+            if not data.get(name):
+                data.pop(name, None)
+        return data
 
     @property
     def fingerprint(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from factcheck_tui.core.errors import InputError
 
@@ -34,3 +35,20 @@ def normalise_url(raw: str) -> str:
     if not is_web_address(url):
         raise InputError(f"{raw!r} is not a web address (expected https://...)")
     return url
+
+
+# Tracking parameters a shared link picks up on its way: the page is the same without them.
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.IGNORECASE)
+
+
+def page_key(url: str) -> str:
+    """One spelling of a page's address, for telling whether two links are the same page.
+
+    Scheme and host case, a ``www.``, the fragment, a trailing slash and tracking parameters do not
+    make a different page.
+    """
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    query = "&".join(pair for pair in parts.query.split("&") if pair and not _TRACKING.match(pair.partition("=")[0]))
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{path}{'?' + query if query else ''}"
