@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from factcheck_tui.core.ingest import read_article
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workspace import Workspace
 from support.paths import STRIKE
+from support.web_server import Site, local_site
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +44,12 @@ def workspace(db_path: Path, tmp_path: Path) -> Workspace:
 def strike_story(repo: Repository):
     """The port strike story imported through the real pipeline: (story, claims)."""
     return import_story(repo, read_article(str(STRIKE)), actor="tester", outlet="Ellery Evening Post")
+
+
+@pytest.fixture
+def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    """A web server on 127.0.0.1 for this test; proxies are turned off so nothing leaves the machine."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    with local_site() as running:
+        yield running

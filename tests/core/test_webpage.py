@@ -4,11 +4,11 @@ import socket
 from datetime import date
 
 import pytest
-from web_pages import COMMENT, OUTLET, RELATED, STORIES, news_page
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.ingest import parse_article
 from factcheck_tui.core.webpage import read_page
+from support.web_pages import COMMENT, OUTLET, RELATED, STORIES, news_page
 
 PORT = STORIES[0]
 
