@@ -13,18 +13,19 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
-from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError
+from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError, InputError
 from factcheck_tui.core.export import write_export
+from factcheck_tui.core.fetch import FetchCancelled
 from factcheck_tui.core.importing import import_story, parse_date
-from factcheck_tui.core.ingest import parse_article, read_article
 from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import Claim, ClaimDigest, Story
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import shown
+from factcheck_tui.core.web_import import FeedReport, Source, import_feed, is_link, open_source, pasted_source
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.keymap import check_keymap
@@ -52,6 +53,9 @@ class FactcheckApp(TypeAheadApp):
         Binding("q", "quit", "Quit", show=False, id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False, id="app.theme"),
+        # Priority, so that it reaches the app from any screen, but only while a page or feed is
+        # being fetched (check_action): the rest of the time escape keeps its meaning everywhere.
+        Binding("escape", "cancel_import", "Cancel the import", show=False, priority=True, id="app.cancel_import"),
     ]
 
     activity: reactive[str] = reactive("")
@@ -67,6 +71,8 @@ class FactcheckApp(TypeAheadApp):
         self.index_loaded = asyncio.Event()
         self._index_started = False
         self._tasks: dict[str, str] = {}
+        # A page or feed is being fetched: escape cancels it (see check_action).
+        self._fetching = False
         # The story whose claims were on screen last: the stories list puts its cursor there on return.
         self.last_story_id: str | None = None
         # What the watcher saw last: the stories list's files, and the file of each story on screen.
@@ -169,6 +175,8 @@ class FactcheckApp(TypeAheadApp):
     def end_task(self, key: str) -> None:
         self._tasks.pop(key, None)
         self.activity = " · ".join(self._tasks.values())
+        if key == "import" and self._fetching:
+            self._set_fetching(False)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _open_index(self) -> None:
@@ -275,20 +283,48 @@ class FactcheckApp(TypeAheadApp):
         self.push_screen(ExportDialog(story_id, self.workspace.config), chosen)
 
     def start_import(self, request: ImportRequest) -> None:
-        self.begin_task("import", f"Importing {request.path or 'pasted text'}…")
+        if is_link(request.path):
+            self.begin_task("import", f"Fetching {request.path}… (escape cancels)")
+            self._set_fetching(True)
+        else:
+            self.begin_task("import", f"Importing {request.path or 'pasted text'}…")
         self._import(request)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_import":
+            return self._fetching and not isinstance(self.screen, ModalScreen)
+        return super().check_action(action, parameters)
+
+    def _set_fetching(self, fetching: bool) -> None:
+        self._fetching = fetching
+        self.refresh_bindings()
+
+    def action_cancel_import(self) -> None:
+        """Escape while a page or feed is being fetched stops it; the app goes on at once."""
+        for worker in self.workers:
+            if worker.group == "import" and worker.is_running:
+                worker.cancel()
+        self.end_task("import")
+        self.notify("Import cancelled", timeout=3)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, request: ImportRequest) -> None:
+        worker = get_current_worker()
         limits = self.workspace.config.limits
         try:
             if request.path:
-                article = read_article(request.path, limits)
+                source = open_source(request.path, limits, cancel=lambda: worker.is_cancelled)
             else:
-                article = parse_article(request.pasted.encode("utf-8"), "pasted text", limits=limits)
+                source = pasted_source(request.pasted, limits)
+            if worker.is_cancelled:
+                return
+            if source.entries is not None:
+                self._import_feed(request, source)
+                return
+            assert source.article is not None
             story, claims = import_story(
                 self.repo,
-                article,
+                source.article,
                 actor=self.workspace.actor,
                 title=request.title or None,
                 outlet=request.outlet,
@@ -297,13 +333,51 @@ class FactcheckApp(TypeAheadApp):
                 again=request.again,
                 limits=limits,
             )
+        except FetchCancelled:
+            return
         except AlreadyImportedError as error:
             self.call_from_thread(self._already_imported, request, error)
             return
         except FactcheckError as error:
-            self.call_from_thread(self._import_failed, request, error)
+            if not worker.is_cancelled:
+                self.call_from_thread(self._import_failed, request, error)
             return
-        self.call_from_thread(self._imported, story, claims, article.warnings)
+        self.call_from_thread(self._imported, story, claims, source.article.warnings)
+
+    def _import_feed(self, request: ImportRequest, source: Source) -> None:
+        """Each new article the feed links to, fetched one by one in this worker."""
+        worker = get_current_worker()
+        if request.title or request.url or request.published:
+            raise InputError(f"{source.label}: a headline, link or date is for one article, and this is a feed")
+
+        self.call_from_thread(self._set_fetching, True)
+
+        def progress(_stage: str, done: int, total: int) -> None:
+            if done < total and not worker.is_cancelled:
+                text = f"Importing {source.label}: article {done + 1} of {total}… (escape cancels)"
+                self.call_from_thread(self.begin_task, "import", text)
+
+        report = import_feed(
+            self.repo,
+            source.entries or [],
+            actor=self.workspace.actor,
+            outlet=request.outlet,
+            progress=progress,
+            cancel=lambda: worker.is_cancelled,
+            limits=self.workspace.config.limits,
+        )
+        self.call_from_thread(self._feed_imported, source.label, report)
+
+    def _feed_imported(self, label: str, report: FeedReport) -> None:
+        self.end_task("import")
+        for _story, claims in report.imported:
+            self.claims_saved(claims)
+        for screen in self.screen_stack:
+            if isinstance(screen, StoriesScreen):
+                screen.refresh_stories()
+        self.notify(f"{label}: {report.summary()}", timeout=6)
+        for url, reason in report.failed:
+            self.notify(f"{url}: {reason}", severity="warning", timeout=10)
 
     def _import_failed(self, request: ImportRequest, error: FactcheckError) -> None:
         """The dialog comes back with everything the reviewer typed and what went wrong."""

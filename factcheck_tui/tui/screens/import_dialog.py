@@ -1,4 +1,4 @@
-"""Import a story without leaving the app: a file path, or text pasted into the editor."""
+"""Import a story without leaving the app: a file, a link to a page or a feed, or pasted text or HTML."""
 
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
     def compose(self) -> ComposeResult:
         with DialogBody(id="import-dialog", classes="dialog"):
             yield Label("Import a story", classes="dialog-title")
-            yield Label("File (.txt, .md or .html), or leave empty and paste the text below")
-            yield Input(placeholder="~/stories/article.html", id="path")
+            yield Label("A file (.txt, .md, .html), a page or feed link, or paste below")
+            yield Input(placeholder="~/stories/article.html or https://…", id="path")
             yield TextArea(id="pasted", soft_wrap=True, tab_behavior="focus")
             with Horizontal(classes="fields"):
                 yield Input(placeholder="Headline (optional)", id="title")
@@ -71,7 +71,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         pasted = self.query_one("#pasted", TextArea).text
         error = self.query_one("#form-error", Label)
         if not values["path"] and not pasted.strip():
-            error.update("Give a file path or paste the article text.")
+            error.update("Give a file path or a link, or paste the article text.")
             self.query_one("#path", Input).focus()
             return
         try:
