@@ -72,7 +72,8 @@ def import_story(
 
 def page_address(article: Article) -> str:
     """The page's own link for itself, when it gives a usable one."""
-    return article.url if is_web_address(article.url) else ""
+    url = clean_text(article.url)
+    return url if is_web_address(url) else ""
 
 
 def refuse_reimport(repo: Repository, story: Story, source: str) -> None:
