@@ -53,19 +53,20 @@ def speaker_verdict(given: str | None, gold: str) -> tuple[bool, bool]:
     return right, full
 
 
+def match_ratios(texts: Sequence[str], vclaim: str) -> list[float]:
+    """How well each sentence states the checked claim (0 when too short to state it or below the bar)."""
+    ratios = []
+    for text in texts:
+        ratio = fuzz.token_set_ratio(vclaim, text) if len(text) >= MIN_LENGTH_SHARE * len(vclaim) else 0.0
+        ratios.append(ratio if ratio >= MATCH_RATIO else 0.0)
+    return ratios
+
+
 def checked_claim(claims: Sequence[ExtractedClaim], vclaim: str, order: dict[int, int]) -> ExtractedClaim | None:
-    best: tuple[float, int] | None = None
-    chosen = None
-    for index, claim in enumerate(claims):
-        if len(claim.text) < MIN_LENGTH_SHARE * len(vclaim):
-            continue
-        ratio = fuzz.token_set_ratio(vclaim, claim.text)
-        if ratio < MATCH_RATIO:
-            continue
-        key = (ratio, -order[index])
-        if best is None or key > best:
-            best, chosen = key, claim
-    return chosen
+    """The closest match; of equally close ones, the one ``order`` (rank) puts first."""
+    ratios = match_ratios([claim.text for claim in claims], vclaim)
+    best = max(range(len(claims)), key=lambda index: (ratios[index], -order[index]), default=None)
+    return claims[best] if best is not None and ratios[best] else None
 
 
 def by_score(scores: Sequence[float]) -> list[int]:

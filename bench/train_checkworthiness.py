@@ -2,6 +2,8 @@
 
     python bench/train_checkworthiness.py [EVAL_DIR]      (default ../shared/eval/; needs numpy)
 
+Then run bench/train_story_ranking.py, whose story weights take this model's scores as input.
+
 Trains on ``checkworthy_train.jsonl`` only. The model is a logistic regression over the
 interpretable features of ``factcheck_tui.core.extraction.features``, fitted with an L2 penalty
 by Newton's method. The penalty and the yes/no threshold are both chosen by 5-fold
@@ -128,12 +130,15 @@ def main(argv: Sequence[str]) -> None:
         if name in FIXED_WEIGHTS:
             weights[index] = FIXED_WEIGHTS[name]
 
+    # The story weights (train_story_ranking.py) are kept; retrain them after these change.
+    story = json.loads(WEIGHTS.read_text(encoding="utf-8")).get("story") if WEIGHTS.exists() else None
     model = {
         "bias": round(bias, 4),
         "threshold": threshold,
         "weights": {name: round(float(weight), 4) for name, weight in zip(FEATURE_NAMES, weights, strict=True)},
         "trained_on": f"checkworthy_train.jsonl ({len(rows)} sentences)",
         "l2_penalty": penalty,
+        **({"story": story} if story else {}),
     }
     WEIGHTS.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.extraction.pipeline import score_sentence
+from factcheck_tui.core.extraction.pipeline import score_in_story
 from factcheck_tui.core.extraction.speakers import speaker_in
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.models import Claim, Origin
@@ -35,9 +35,11 @@ def split_claim(
             raise InputError(f"{claim.id}: splitting at {at} would leave an empty claim")
         tail_offset = len(claim.text) - len(tail)
         body = tx.story.body
-        first = _rewritten(claim, head, _place(body, head, claim.start))
+        first = _rewritten(claim, head, _place(body, head, claim.start), body)
         near = claim.start + tail_offset if claim.start is not None else None
-        second = tx.add(_rewritten(_fresh(claim, tail), tail, _place(body, tail, near)), note=f"split from {claim.id}")
+        second = tx.add(
+            _rewritten(_fresh(claim, tail), tail, _place(body, tail, near), body), note=f"split from {claim.id}"
+        )
         first = tx.save(first, note=f"split; the rest is now {second.id}")
         return first, second
 
@@ -67,7 +69,7 @@ def merge_claims(
         second = tx.claim(second_number, second_expected_version)
         earlier, later = sorted((first, second), key=Claim.document_order)
         text, span = _joined(tx.story.body, earlier, later)
-        merged = _rewritten(first, text, span)
+        merged = _rewritten(first, text, span, tx.story.body)
         for item in second.evidence:
             merged.evidence.append(item.model_copy(update={"id": merged.next_evidence_id()}))
         merged.verdict = merged.verdict or second.verdict
@@ -86,7 +88,9 @@ def edit_claim_text(
     with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
         if wanted == claim.text:
             return claim
-        return tx.save(_rewritten(claim, wanted, _place(tx.story.body, wanted, claim.start)), note="text edited")
+        return tx.save(
+            _rewritten(claim, wanted, _place(tx.story.body, wanted, claim.start), tx.story.body), note="text edited"
+        )
 
 
 def set_speaker(
@@ -103,7 +107,9 @@ def add_claim(repo: Repository, story_id: str, text: str, *, actor: str, speaker
     wanted = _wording(text, story_id)
     with repo.transaction(story_id, actor) as tx:
         draft = Claim(id="", story_id=tx.story.id, number=0, text=wanted, speaker=speaker, origin=Origin.MANUAL)
-        return tx.add(_rewritten(draft, wanted, _place(tx.story.body, wanted, None)), note="added by the reviewer")
+        return tx.add(
+            _rewritten(draft, wanted, _place(tx.story.body, wanted, None), tx.story.body), note="added by the reviewer"
+        )
 
 
 def dismiss_claim(
@@ -141,11 +147,11 @@ def _wording(text: str, where: str) -> str:
     return wanted
 
 
-def _rewritten(claim: Claim, text: str, span: Span) -> Claim:
-    """``claim`` with new text and place, scored again. A speaker named in the new text wins."""
+def _rewritten(claim: Claim, text: str, span: Span, body: str) -> Claim:
+    """``claim`` with new text and place, scored again in its story. A speaker named in the new text wins."""
     speaker = speaker_in(text, claim.speaker) or claim.speaker
-    score, checkworthy, reasons = score_sentence(text, speaker)
     start, end = span
+    score, checkworthy, reasons = score_in_story(body, text, speaker, start if start is not None else claim.start)
     return claim.model_copy(
         update={
             "text": text,

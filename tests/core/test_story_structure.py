@@ -102,3 +102,39 @@ def test_he_who_quotes_without_a_reporting_verb_is_the_person_last_named() -> No
         'She then listed her plans, including, "we will cut the port fee by half."'
     )
     assert claims['She then listed her plans, including, "we will cut the port fee by half."'].speaker == "Ellen Brandt"
+
+
+FACT_CHECK = """State Sen. Maria Lopez says the county jail holds twice as many people as it was built for.
+
+"Our jail was built for 400 people and it holds 800 today," Lopez said at a town hall on March 3.
+
+Lopez is running for re-election this fall. We wanted to know whether the jail holds twice its capacity.
+
+The county sheriff's office sent us its daily counts for the past year. The counts ranged from 610 to 790.
+
+The jail opened in 1987 with 400 beds, according to county records. A 2004 addition brought it to 650 beds.
+
+So the jail held more people than its 650 beds on most days, but not twice as many as it was built for.
+
+Is the jail crowded? Yes, said the sheriff. Lopez's figure of 800 was higher than any count we saw."""
+
+
+def test_in_a_story_the_quoted_claim_it_is_about_comes_first() -> None:
+    claims = extract(normalise_body(FACT_CHECK)).claims
+    ranked = sorted(claims, key=lambda claim: -claim.score)
+    assert ranked[0].text.startswith('"Our jail was built for 400 people and it holds 800 today," Lopez said')
+    quote = next(claim for claim in claims if claim.text.startswith('"Our jail'))
+    assert quote.checkworthy and quote.speaker == "Maria Lopez"
+    assert any(reason.startswith("what the story is about") for reason in quote.reasons)
+    assert not next(claim for claim in claims if claim.text == "Yes, said the sheriff.").checkworthy
+    newsroom = next(claim for claim in claims if claim.text.startswith("The county sheriff's office sent us"))
+    assert newsroom.score < quote.score and not newsroom.checkworthy
+
+
+def test_names_in_reasons_stay_whole_and_shouting_is_no_name() -> None:
+    claims = claims_by_text(
+        "NASA said the launch from the Kennedy Space Center cost $90 million. They DECIDED TO STOP the tests."
+    )
+    reasons = "; ".join(claims["NASA said the launch from the Kennedy Space Center cost $90 million."].reasons)
+    assert "Kennedy Space Center" in reasons
+    assert all("DECIDED" not in reason for reason in claims["They DECIDED TO STOP the tests."].reasons)

@@ -29,6 +29,7 @@ from factcheck_tui.core.extraction.lexicon import (
     RECORD_VERBS,
     REPORTING_VERBS,
     SECOND_PERSON,
+    SENTENCE_STARTERS,
     THIRD_PERSON,
     TIME_ZONES,
     TRENDS,
@@ -86,6 +87,13 @@ _TRAILING = " \"'”’)]»"
 _NOT_NAMES = frozenset({"I", "AM", "PM", *TIME_ZONES})
 _CALENDAR = MONTHS | WEEKDAYS
 _NAME_BLOCKERS = '"“‘:(—–'
+_LINKS = frozenset({"of", "de", "van", "von", "al", "bin"})
+# One name: capitalised words, abbreviations ("U.S."), initials ("N.") and "of" or "de" between
+# capitalised words.
+_NAME_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[A-Z][\w’'-]*\.?)"
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|de|van|von|al|bin)\s+)?{_NAME_WORD})*")
+ACRONYM_LETTERS = 5
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$")
 SHORT_WORDS = 5
 NAMES_COUNTED = 3
 LENGTH_COUNTED = 40
@@ -185,19 +193,57 @@ def _plain_figure(text: str, *taken: re.Match[str] | None) -> str | None:
 
 
 def _names(text: str) -> list[str]:
-    """Capitalised words inside the sentence: a cheap, dependable sign of named actors."""
+    """Named actors and places, each whole ("Kennedy Space Center", "Priya N. Kapoor").
+
+    A run of capitalised words (with initials and a linking "of" inside) is one name. The word
+    that opens the sentence or a quotation is capitalised anyway, so it only counts inside a
+    longer name and never when it is a common opener ("The", "In"). Capitals that shout ("They
+    DECIDED TO STOP") are no name.
+    """
     found = []
-    for match in _WORD.finditer(text):
-        token = match.group(0)
-        if not token[0].isupper() or token in _NOT_NAMES or token.lower() in _CALENDAR:
+    for match in _NAME_RUN.finditer(text):
+        tokens = [_POSSESSIVE.sub("", token) for token in match.group(0).split()]
+        if _shouting(tokens) or _shouted_around(text, match):
             continue
-        before = match.start() - 1
-        while before >= 0 and text[before].isspace():
-            before -= 1
-        if before < 0 or text[before] in _NAME_BLOCKERS:
-            continue
-        found.append(_POSSESSIVE.sub("", token))
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in _NAME_BLOCKERS:
+            if len(tokens) == 1:
+                continue
+            while tokens and tokens[0] in SENTENCE_STARTERS:
+                tokens.pop(0)
+        while tokens and (tokens[-1] in _LINKS or _not_a_name(tokens[-1])):
+            tokens.pop()
+        while tokens and _not_a_name(tokens[0]):
+            tokens.pop(0)
+        name = " ".join(tokens)
+        left, _, right = name.partition(" of ")
+        if right and len(left.split()) > 1:
+            # "Priya N. Kapoor of Marlow Inc." is a person and a company; "Bank of America" is one name.
+            found += [left, right.rstrip(".")]
+        elif name:
+            found.append(name if _ABBREVIATION_END.search(name) else name.rstrip("."))
     return found
+
+
+def _not_a_name(token: str) -> bool:
+    bare = token.rstrip(".").replace("’", "'").split("'")[0]
+    return bare in _NOT_NAMES or bare.lower() in _CALENDAR
+
+
+def _shouting(tokens: list[str]) -> bool:
+    """Two words in capitals, or one too long for an acronym ("DECIDED"), are shouting, not a name."""
+    capitals = [token for token in tokens if sum(char.isalpha() for char in token) > 1 and token.upper() == token]
+    return len(capitals) > 1 or any(sum(char.isalpha() for char in token) > ACRONYM_LETTERS for token in capitals)
+
+
+def _shouted_around(text: str, match: re.Match[str]) -> bool:
+    """An all-capitals word beside other all-capitals words is shouting, however short ("TO")."""
+    if not any(len(token) > 1 and token.isupper() for token in match.group(0).split()):
+        return False
+    after = text[match.end() :].split(maxsplit=1)
+    before = text[: match.start()].split()
+    neighbours = [word for word in (before[-1:] + after[:1]) if any(char.isalpha() for char in word)]
+    return any(word.strip(".,;:!?\"'”’").isupper() for word in neighbours)
 
 
 def sentence_features(text: str, speaker: str | None, role: str | None = None) -> list[Feature]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck_tui.core.extraction.features import sentence_features
+from factcheck_tui.core.extraction.features import Feature, sentence_features
 from factcheck_tui.core.extraction.scoring import load_model
 from factcheck_tui.core.extraction.sentences import blocks, split_sentences
 from factcheck_tui.core.extraction.speakers import attribute
+from factcheck_tui.core.extraction.story import is_story, story_features
 from factcheck_tui.core.extraction.structure import line_role, sentence_role
 
 
@@ -36,25 +37,71 @@ class Extraction:
     claims: list[ExtractedClaim]
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """What the model reads of one sentence: its own features and its cues as part of the story."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    role: str | None
+    features: list[Feature]
+    # The sentence's story cues; None when the text is too short to be a story or the sentence is furniture.
+    cues: list[Feature] | None
+
+
 def score_sentence(text: str, speaker: str | None = None, role: str | None = None) -> tuple[float, bool, list[str]]:
-    """Check-worthiness of one sentence: score in [0, 1], the yes/no flag, and the reasons.
+    """Check-worthiness of one sentence alone: score in [0, 1], the yes/no flag, and the reasons.
 
     ``role`` is what the sentence is on its page when it is furniture (structure.py); a sentence
     scored on its own is judged as a line by itself.
     """
-    model = load_model()
     role = role or line_role(text, alone=True) or sentence_role(text)
+    return _judge(sentence_features(text, speaker, role), None, role)
+
+
+def score_in_story(body: str, text: str, speaker: str | None, near: int | None) -> tuple[float, bool, list[str]]:
+    """A claim's text scored as a sentence of its story at ``near`` (after a reviewer's edit, split or merge).
+
+    The text takes the place of the story sentence that holds ``near``, so a claim edited back to
+    its sentence scores as it did at import. A claim with no place in the story (typed by the
+    reviewer) is scored as a sentence alone.
+    """
+    if near is None:
+        return score_sentence(text, speaker)
+    items = analyse(body)
+    role = line_role(text, alone=True) or sentence_role(text)
+    index = next((i for i, item in enumerate(items) if near < item.end), len(items))
+    if index < len(items) and items[index].start <= near:
+        role = role or items[index].role
+        rest = items[:index] + items[index + 1 :]
+    else:
+        rest = items[:index] + items[index:]
     features = sentence_features(text, speaker, role)
-    score = model.score(features)
-    reasons = model.reasons(features)
+    if role or not is_story(len(rest) + 1):
+        return _judge(features, None, role)
+    texts = [item.text for item in rest]
+    speakers = [item.speaker for item in rest]
+    furniture = [item.role is not None for item in rest]
+    texts.insert(index, text)
+    speakers.insert(index, speaker)
+    furniture.insert(index, False)
+    return _judge(features, story_features(texts, speakers, furniture)[index], role)
+
+
+def _judge(features: list[Feature], cues: list[Feature] | None, role: str | None) -> tuple[float, bool, list[str]]:
+    model = load_model()
+    score = model.score(features, cues)
+    reasons = model.reasons(features, cues)
     if role:
         # Furniture needs one reason only: what it is on the page.
         reasons = [reason for reason in reasons if reason.endswith(role)]
     return score, score >= model.threshold, reasons
 
 
-def extract(body: str) -> Extraction:
-    """Every sentence of ``body`` in order, each scored as a claim. ``body`` must be normalised."""
+def analyse(body: str) -> list[Analysis]:
+    """Every sentence of ``body`` in order with what the model reads of it. ``body`` must be normalised."""
     spans = split_sentences(body)
     lines = list(blocks(body))
     block_starts = [start for start, _ in lines]
@@ -62,13 +109,26 @@ def extract(body: str) -> Extraction:
     line_roles = [line_role(body[start:end], alone=len(lines) == 1) for start, end in lines]
     texts = [body[start:end] for start, end in spans]
     speakers = attribute(texts, block_ids)
-    sentences = [Sentence(text, start, end) for text, (start, end) in zip(texts, spans, strict=True)]
-    claims = []
-    for sentence, speaker, block in zip(sentences, speakers, block_ids, strict=True):
-        role = line_roles[block] or sentence_role(sentence.text)
-        score, checkworthy, reasons = score_sentence(sentence.text, speaker, role)
+    roles = [line_roles[block] or sentence_role(text) for text, block in zip(texts, block_ids, strict=True)]
+    furniture = [role is not None for role in roles]
+    cues: list[list[Feature] | None] = [None] * len(texts)
+    if is_story(len(texts)):
+        found = story_features(texts, speakers, furniture)
+        cues = [None if skip else cue for cue, skip in zip(found, furniture, strict=True)]
+    return [
+        Analysis(text, start, end, speaker, role, sentence_features(text, speaker, role), story_cues)
+        for text, (start, end), speaker, role, story_cues in zip(texts, spans, speakers, roles, cues, strict=True)
+    ]
+
+
+def extract(body: str) -> Extraction:
+    """Every sentence of ``body`` in order, each scored as a claim in its story. ``body`` must be normalised."""
+    sentences, claims = [], []
+    for item in analyse(body):
+        score, checkworthy, reasons = _judge(item.features, item.cues, item.role)
+        sentences.append(Sentence(item.text, item.start, item.end))
         claims.append(
-            ExtractedClaim(sentence.text, sentence.start, sentence.end, round(score, 4), checkworthy, speaker, reasons)
+            ExtractedClaim(item.text, item.start, item.end, round(score, 4), checkworthy, item.speaker, reasons)
         )
     return Extraction(body, sentences, claims)
 
