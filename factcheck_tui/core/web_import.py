@@ -120,8 +120,14 @@ def import_feed(
     recent = since(entries, since_day)
     report.older = len(entries) - len(recent)
     known = {page_key(summary.url) for summary in repo.list_stories() if summary.url}
-    fresh = [entry for entry in dict.fromkeys(recent) if page_key(entry.url) not in known]
-    report.already_imported = len(recent) - len(fresh)
+    report.already_imported = sum(page_key(entry.url) in known for entry in recent)
+    # One fetch per page, however many times the feed lists it (with tracking parameters, say).
+    fresh: list[FeedEntry] = []
+    seen = set(known)
+    for entry in recent:
+        if (key := page_key(entry.url)) not in seen:
+            seen.add(key)
+            fresh.append(entry)
     chosen = fresh[:limit] if limit is not None else fresh
     report.not_tried = len(fresh) - len(chosen)
     for done, entry in enumerate(chosen):

@@ -42,6 +42,9 @@ def test_a_link_imports_the_story_with_its_headline_outlet_byline_and_date(
     assert story.source_file == address
     assert story.source_page == news_page(port, base=site.base)
     assert story.body.split("\n\n")[1:] == list(port.paragraphs)
+    status, report, _ = run(capsys, tmp_path / "db", "export", "--story", story.id, "--format", "md")
+    assert status == 0
+    assert f"**Outlet:** {OUTLET} · **By:** {port.byline} · **Published:** {port.published}" in report
 
     again = run(capsys, tmp_path / "db", "import", address)
     assert again[0] == 2
@@ -136,3 +139,31 @@ def test_a_link_that_fails_is_one_line(site: Site, tmp_path: Path, capsys: pytes
     picture = site.page("/photo.png", b"\x89PNG", content_type="image/png")
     status, out, err = run(capsys, tmp_path / "db", "import", picture)
     assert (status, out, err) == (2, "", f"factcheck: error: {picture}: is image/png, not a web page or a feed\n")
+
+
+def test_an_article_the_feed_lists_twice_is_fetched_once(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = STORIES[0]
+    site.page(f"/news/{port.slug}", news_page(port, base=site.base))
+    feed = site.page("/twice.xml", rss_feed(site.base, (port, port)), content_type="application/rss+xml")
+    status, out, err = run(capsys, tmp_path / "db", "import", feed)
+    assert (status, len(out.splitlines()), err.strip()) == (0, 1, f"{feed}: 1 imported, 0 imported before")
+    assert site.requests.count(f"/news/{port.slug}") == 1
+
+
+def test_extract_reads_a_link_without_storing_it(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ferry = STORIES[2]
+    address = site.page("/ferry.html", news_page(ferry, base=site.base))
+    status, out, _ = run(capsys, tmp_path / "db", "extract", address, "--json")
+    assert status == 0
+    assert json.loads(out)["body"].split("\n\n")[1:] == list(ferry.paragraphs)
+    feed = serve_stories(site)
+    status, _, err = run(capsys, tmp_path / "db", "extract", feed)
+    assert (status, err.strip()) == (
+        2,
+        f"factcheck: error: {feed}: is a feed; extract takes one article (import the feed instead)",
+    )
+    assert not (tmp_path / "db").exists()
