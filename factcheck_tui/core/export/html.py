@@ -145,6 +145,8 @@ def _story(section: StoryReport, scale: VerdictScale) -> list[str]:
     meta = []
     if story.outlet:
         meta.append(f"Outlet: {escape(story.outlet)}")
+    if story.byline:
+        meta.append(f"By: {escape(story.byline)}")
     if story.published:
         day = story.published.isoformat()
         meta.append(f'Published: <time datetime="{day}">{day}</time>')

@@ -86,6 +86,8 @@ def _story(section: StoryReport) -> list[str]:
     meta = []
     if story.outlet:
         meta.append(f"**Outlet:** {escape(story.outlet)}")
+    if story.byline:
+        meta.append(f"**By:** {escape(story.byline)}")
     if story.published:
         meta.append(f"**Published:** {story.published.isoformat()}")
     meta.append(f"**Story id:** `{story.id}`")

@@ -165,7 +165,8 @@ class ClaimsScreen(ReviewScreen):
         reviewed = sum(claim.reviewed for claim in worthy)
         # The CSS cuts each line with an ellipsis: a long headline must not push the list down.
         head = literal(self.story.title, "bold")
-        meta = " · ".join(part for part in (self.story.outlet, str(self.story.published or "")) if part)
+        details = (self.story.outlet, self.story.byline, str(self.story.published or ""))
+        meta = " · ".join(part for part in details if part)
         if meta:
             head.append(f"  {shown(meta)}", style="dim")
         visible = self.visible_claims()
