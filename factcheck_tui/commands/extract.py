@@ -1,4 +1,4 @@
-"""factcheck extract PATH|- --json  (touches no database)"""
+"""factcheck extract PATH|URL|- --json  (touches no database)"""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import argparse
 from dataclasses import asdict
 
 from factcheck_tui.commands.output import print_json, warn_about
+from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.extraction import extract
 from factcheck_tui.core.extraction.normalise import normalise_body
-from factcheck_tui.core.ingest import read_article
 from factcheck_tui.core.text import one_line
+from factcheck_tui.core.web_import import open_source
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -17,13 +18,16 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser = subparsers.add_parser(
         "extract", parents=[shared], help="split an article and rank its claims, without storing it"
     )
-    parser.add_argument("article", help="article file, or - for standard input")
+    parser.add_argument("article", help="article file, a link to a web page, or - for standard input")
     parser.add_argument("--json", action="store_true", help="print {body, sentences, claims} as JSON")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    article = read_article(args.article, workspace.config.limits)
+    source = open_source(args.article, workspace.config.limits)
+    article = source.article
+    if article is None:
+        raise InputError(f"{source.label}: is a feed; extract takes one article (import the feed instead)")
     warn_about(article)
     result = extract(normalise_body(article.text))
     if args.json:
