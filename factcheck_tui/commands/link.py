@@ -7,7 +7,6 @@ import argparse
 from factcheck_tui.commands.output import claim_record, print_json
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.matching.copying import copy_verdict
-from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -31,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.copy and not args.confirm:
         raise InputError("--copy needs --confirm: only a confirmed match lends its verdict")
-    links = LinkStore(workspace.repo)
+    links = workspace.repo.links
     if args.confirm:
         decision = links.confirm(args.claim_id, args.other_id, actor=workspace.actor, note=args.note)
     else:

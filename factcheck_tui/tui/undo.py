@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck_tui.core import claim_edits, review
-from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.storage.repository import Repository
@@ -30,7 +29,7 @@ class UndoStep:
     def revert(self, repo: Repository, actor: str) -> list[Claim]:
         """Undo every save of the step (refused if someone changed a claim since), dismiss what it
         created and put duplicate decisions back as they were; returns the claims it touched."""
-        links = LinkStore(repo)
+        links = repo.links
         for claim_id, other_id, previous in self.links:
             links.put_back(claim_id, other_id, previous)
         restored = [review.undo(repo, claim_id, version, actor=actor) for claim_id, version in self.saved]

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from factcheck_tui.core import review
-from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import CorruptFileError
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
@@ -74,13 +73,13 @@ def test_a_damaged_summary_shard_stops_the_save_before_anything_is_written(repo:
 
 
 def test_a_damaged_draft_file_is_left_alone(repo: Repository) -> None:
-    drafts = DraftStore(repo, "ana")
+    drafts = repo.drafts("ana")
     drafts.save("abcde-1", "conclusion", "Half typed", 1)
     path = repo.layout.draft("ana")
     path.write_text(path.read_text()[:-5])
     broken = path.read_bytes()
     with pytest.raises(CorruptFileError):
-        DraftStore(repo, "ana").save("abcde-1", "conclusion", "More text", 1)
+        repo.drafts("ana").save("abcde-1", "conclusion", "More text", 1)
     assert path.read_bytes() == broken
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.storage.repository import Repository
 from support.newsrooms import build_screen_newsroom
 
@@ -65,5 +64,5 @@ def test_a_conclusion_being_typed_survives_kill_9_as_a_draft(tmp_path: Path) -> 
     root = tmp_path / "newsroom"
     build_screen_newsroom(root)
     claim_id = _run_until_done_then_kill(root, "conclusion")
-    draft = DraftStore(Repository(root), "ana").get(claim_id, "conclusion")
+    draft = Repository(root).drafts("ana").get(claim_id, "conclusion")
     assert draft is not None and draft.text == "Typed before the crash"

@@ -6,7 +6,6 @@ import pytest
 from textual.widgets import DataTable, TextArea
 
 from factcheck_tui.core import review
-from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
@@ -70,7 +69,7 @@ async def test_unsaved_conclusion_survives_as_a_draft(workspace: Workspace, stri
         target = app.screen.claim_id
         await pilot.press(*"Half typed")
         await pilot.pause(0.6)
-        draft = DraftStore(workspace.repo, "tester").get(target, "conclusion")
+        draft = workspace.repo.drafts("tester").get(target, "conclusion")
         assert draft is not None and draft.text == "Half typed"
     # The app is gone without saving (as after a crash); the draft comes back on reopening.
     again = create_app(Workspace(workspace.config, workspace.config_path, workspace.db_path))
@@ -107,7 +106,7 @@ async def test_escape_after_a_conflict_keeps_both_texts_and_saves_nothing(worksp
         target = await _typing_into_a_conflict(app, workspace, pilot)
         await pilot.press("escape", "escape")
         assert workspace.repo.get_claim(target).conclusion == "Their reading"
-        assert DraftStore(workspace.repo, "tester").get(target, "conclusion").text == "My reading"
+        assert workspace.repo.drafts("tester").get(target, "conclusion").text == "My reading"
 
 
 async def test_saving_keeps_the_cursor_where_the_reviewer_was_typing(workspace: Workspace, strike_story) -> None:
@@ -129,7 +128,7 @@ async def test_a_restored_draft_does_not_replace_a_conclusion_saved_since(worksp
         assert app.screen.query_one("#conflict").display
         await pilot.press("c", "escape")
         assert workspace.repo.get_claim(target).conclusion == "Their reading"
-        assert DraftStore(workspace.repo, "tester").get(target, "conclusion").text == "My reading"
+        assert workspace.repo.drafts("tester").get(target, "conclusion").text == "My reading"
 
 
 async def test_stepping_to_a_claim_without_evidence_keeps_keys_out_of_the_editor(

@@ -12,11 +12,11 @@ from factcheck_tui.core.export.formats import export_format
 from factcheck_tui.core.export.options import ExportOptions
 from factcheck_tui.core.export.report import Report, build_report
 from factcheck_tui.core.filters import ClaimFilter, reviewer_key
-from factcheck_tui.core.matching.links import LinkStore, pair_key
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.files import REPLACED, STREAMED, write_output
+from factcheck_tui.core.storage.links import pair_key
 from factcheck_tui.core.storage.repository import Repository
 
 
@@ -90,7 +90,7 @@ def publishing(options: ExportOptions, config: Config) -> Publishing:
 def _links_within(repo: Repository, report: Report) -> list[LinkDecision]:
     """Decisions on pairs whose two claims are both in the report, in a fixed order."""
     exported = {claim.id for _, claim in report.claims()}
-    kept = [link for link in LinkStore(repo).all() if link.claim_id in exported and link.other_id in exported]
+    kept = [link for link in repo.links.all() if link.claim_id in exported and link.other_id in exported]
     return sorted(kept, key=lambda link: pair_key(link.claim_id, link.other_id))
 
 

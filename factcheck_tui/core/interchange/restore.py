@@ -10,7 +10,6 @@ from factcheck_tui.core.errors import FactcheckError, InputError, StorageError
 from factcheck_tui.core.export.jsonexport import ExportedStory, parse_json_export
 from factcheck_tui.core.interchange.record_rules import claim_problem, story_problem
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits
-from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictScale
 from factcheck_tui.core.storage.repository import Repository
 
@@ -44,7 +43,7 @@ def restore_export(
         for exported in stories:
             repo.restore_story(exported.story, exported.claims)
             written.append(exported.story.id)
-        LinkStore(repo).restore(contents.links)
+        repo.links.restore(contents.links)
     except FactcheckError as error:
         for story_id in reversed(written):
             repo.discard_story(story_id)

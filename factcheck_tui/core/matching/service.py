@@ -29,12 +29,12 @@ from factcheck_tui.core.matching.building import build_index
 from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.clusters import find_clusters
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
-from factcheck_tui.core.matching.links import LinkStore, canonical_claim_id
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
 from factcheck_tui.core.matching.scoring import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
 from factcheck_tui.core.storage.digest_shards import read_digest_shard
 from factcheck_tui.core.storage.jsonstore import file_signature
+from factcheck_tui.core.storage.links import canonical_claim_id
 from factcheck_tui.core.storage.repository import Repository
 
 # Candidates re-ranked per query. On the development set MAP@5 stops growing past ~30, and
@@ -50,7 +50,7 @@ class MatchIndex:
     def __init__(self, repo: Repository, matching: Matching | None = None) -> None:
         self.repo = repo
         self.thresholds = matching or Matching()
-        self.links = LinkStore(repo)
+        self.links = repo.links
         self._index = LexicalIndex()
         self._shards: dict[str, Any] = {}
         self._stories: dict[str, StorySummary] = {}

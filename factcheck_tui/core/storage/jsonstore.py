@@ -10,15 +10,13 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
 
 from factcheck_tui.core.errors import CorruptFileError, SaveFailedError, StorageError
 from factcheck_tui.core.storage.files import atomic_write, write_temporary
@@ -176,39 +174,45 @@ class AtomicJSONStorage(Storage):
         self._signature = None
 
 
-class KeyedTable(Table):
-    """A table whose documents are keyed by our string ids instead of TinyDB's counters."""
+class KeyedRecords:
+    """One table of records keyed by our own string ids (a pair of claims, a claim's field) in a
+    file in TinyDB's format, read and written through ``AtomicJSONStorage``.
 
-    document_id_class = str  # type: ignore[assignment]
+    TinyDB's ``Table`` keys documents by its integer counters; ours are strings, which its types
+    (and its query cache, stale once another process saves) do not allow for. So the few
+    operations these tables need are written here, on TinyDB's storage layer: the files stay
+    TinyDB files that ``doctor`` and older versions read.
+    """
 
-    def __init__(self, storage: Storage, name: str, cache_size: int = 0) -> None:
-        # TinyDB's query cache is only cleared by writes through this object, so it would
-        # serve stale results after another process saves: it stays off.
-        super().__init__(storage, name, cache_size=0)
+    def __init__(self, path: Path, table: str, *, backup_dir: Path | None = None) -> None:
+        self.path = path
+        self.table = table
+        self._storage = AtomicJSONStorage(path, backup_dir=backup_dir)
 
-    def put_many(self, documents: dict[Any, dict[str, Any]]) -> None:
-        """Insert or replace several documents in one write."""
+    def all(self) -> dict[str, dict[str, Any]]:
+        """Every record by its key (a copy: changing it changes nothing stored)."""
+        return dict(table_rows(self.path, self._storage.read(), self.table))
 
-        def updater(table: dict[Any, Any]) -> None:
-            for doc_id, document in documents.items():
-                table[self.document_id_class(doc_id)] = document
+    def get(self, key: str) -> dict[str, Any] | None:
+        return self.all().get(key)
 
-        self._update_table(updater)
+    def put_many(self, records: Mapping[str, dict[str, Any]]) -> None:
+        """Insert or replace several records in one write."""
+        self._update(lambda rows: rows.update(records))
 
-    def drop_ids(self, doc_ids: list[Any]) -> None:
-        def updater(table: dict[Any, Any]) -> None:
-            for doc_id in doc_ids:
-                table.pop(self.document_id_class(doc_id), None)
+    def drop(self, keys: Iterable[str]) -> None:
+        def remove(rows: dict[str, dict[str, Any]]) -> None:
+            for key in keys:
+                rows.pop(key, None)
 
-        self._update_table(updater)
+        self._update(remove)
 
-
-class KeyedTinyDB(TinyDB):
-    table_class = KeyedTable
-
-
-def open_keyed(path: Path, **storage_options: Any) -> KeyedTinyDB:
-    return KeyedTinyDB(path, storage=AtomicJSONStorage, **storage_options)
+    def _update(self, change: Callable[[dict[str, dict[str, Any]]], None]) -> None:
+        data = dict(self._storage.read() or {})
+        rows = dict(table_rows(self.path, data, self.table))
+        change(rows)
+        data[self.table] = rows
+        self._storage.write(data)
 
 
 def table_rows(path: Path, data: dict[str, Any] | None, table: str) -> dict[str, Any]:

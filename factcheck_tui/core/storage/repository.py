@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
+from factcheck_tui.core.storage.drafts import DraftStore
 from factcheck_tui.core.storage.files import create_marker, fsync_path, is_temporary, stale_temporaries
 from factcheck_tui.core.storage.jsonstore import (
     AtomicJSONStorage,
@@ -37,6 +39,7 @@ from factcheck_tui.core.storage.jsonstore import (
 )
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
+from factcheck_tui.core.storage.links import LinkStore
 from factcheck_tui.core.storage.lock import database_lock, holding
 from factcheck_tui.core.storage.records import (
     CATALOG_TABLE,
@@ -197,6 +200,22 @@ class Repository:
         # Story files as models, with the parsed file they came from: a 5,000-claim story is not
         # validated again on every save, only when another process has replaced the file.
         self._validated_stories: OrderedDict[Path, tuple[dict[str, Any], Story, list[Claim]]] = OrderedDict()
+        self._drafts: dict[str, DraftStore] = {}
+
+    # -- side stores: the repository's other files, each opened once --------------------------
+
+    @cached_property
+    def links(self) -> LinkStore:
+        """Reviewers' decisions on suggested duplicate pairs (``links.json``)."""
+        return LinkStore(self)
+
+    def drafts(self, reviewer: str) -> DraftStore:
+        """What ``reviewer`` has typed and not saved yet (``drafts/<reviewer>.json``)."""
+        with self._mutex:
+            if reviewer not in self._drafts:
+                path = self.layout.draft(reviewer)
+                self._drafts[reviewer] = DraftStore(path, backup_dir=self.layout.backup_dir_for(path))
+            return self._drafts[reviewer]
 
     # -- opening ---------------------------------------------------------------------------
 

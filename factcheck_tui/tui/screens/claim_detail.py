@@ -12,9 +12,9 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from factcheck_tui.core import review
-from factcheck_tui.core.drafts import DraftStore
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
+from factcheck_tui.core.storage.drafts import DraftStore
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import has_safe_scheme
 from factcheck_tui.tui.formatting import ago, verdict_text
@@ -91,7 +91,7 @@ class ClaimScreen(ReviewScreen):
 
     @property
     def drafts(self) -> DraftStore:
-        return DraftStore(self.app.repo, self.app.workspace.actor)
+        return self.app.repo.drafts(self.app.workspace.actor)
 
     def on_mount(self) -> None:
         self.query_one("#evidence", FitTable).set_columns(

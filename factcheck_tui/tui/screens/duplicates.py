@@ -9,7 +9,6 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.matching.copying import copy_verdict
-from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.text import shown
@@ -151,7 +150,7 @@ class DuplicatesScreen(ReviewScreen):
         match = self.current()
         if match is None:
             return None
-        links = LinkStore(self.app.repo)
+        links = self.app.repo.links
         decide = links.confirm if confirm else links.reject
         try:
             previous = links.get(self.claim.id, match.claim_id)

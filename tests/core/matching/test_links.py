@@ -4,11 +4,11 @@ import pytest
 
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
 from factcheck_tui.core.matching.copying import copy_verdict
-from factcheck_tui.core.matching.links import LinkStore
 from factcheck_tui.core.matching.results import Decision
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.review import set_verdict, undo
 from factcheck_tui.core.scale import DEFAULT_SCALE
+from factcheck_tui.core.storage.links import LinkStore
 from factcheck_tui.core.storage.repository import Repository
 
 

@@ -7,10 +7,10 @@ claim is opened, the draft comes back into the editor.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from factcheck_tui.core.models import Claim, utcnow
-from factcheck_tui.core.storage.jsonstore import open_keyed
-from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.storage.jsonstore import KeyedRecords
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,10 @@ class Draft:
 
 
 class DraftStore:
-    def __init__(self, repo: Repository, reviewer: str) -> None:
-        path = repo.layout.draft(reviewer)
-        self._table = open_keyed(path, backup_dir=repo.layout.backup_dir_for(path)).table("drafts")
+    """One reviewer's drafts (``drafts/<reviewer>.json``); ``Repository.drafts`` makes it, once."""
+
+    def __init__(self, path: Path, *, backup_dir: Path) -> None:
+        self._table = KeyedRecords(path, "drafts", backup_dir=backup_dir)
 
     @staticmethod
     def _key(claim_id: str, field: str) -> str:
@@ -47,12 +48,12 @@ class DraftStore:
         self._table.put_many({self._key(claim_id, field): record})
 
     def get(self, claim_id: str, field: str) -> Draft | None:
-        record = self._table.get(doc_id=self._key(claim_id, field))
+        record = self._table.get(self._key(claim_id, field))
         return Draft(**record) if record else None
 
     def clear(self, claim_id: str, field: str) -> None:
-        if self._table.get(doc_id=self._key(claim_id, field)) is not None:
-            self._table.drop_ids([self._key(claim_id, field)])
+        if self._table.get(self._key(claim_id, field)) is not None:
+            self._table.drop([self._key(claim_id, field)])
 
     def all(self) -> list[Draft]:
-        return [Draft(**record) for record in self._table.all()]
+        return [Draft(**record) for record in self._table.all().values()]

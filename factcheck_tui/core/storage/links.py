@@ -7,11 +7,15 @@ same moment both keep their decision.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from factcheck_tui.core.errors import InputError, StorageError
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.matching.results import Decision, LinkDecision
-from factcheck_tui.core.storage.jsonstore import KeyedTinyDB, file_signature, open_keyed
-from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.storage.jsonstore import KeyedRecords, Signature, file_signature
+
+if TYPE_CHECKING:
+    from factcheck_tui.core.storage.repository import Repository
 
 TABLE = "links"
 
@@ -27,24 +31,24 @@ def canonical_claim_id(raw: str) -> str:
 
 
 class LinkStore:
+    """The decisions of one repository; ``Repository.links`` makes it, once, and it re-reads the
+    file only when another process (or this one) replaced it."""
+
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
-        self._db: KeyedTinyDB | None = None
-        self._signature: tuple | None = None
+        path = repo.layout.links
+        self._records = KeyedRecords(path, TABLE, backup_dir=repo.layout.backup_dir_for(path))
+        self._signature: Signature | None = None
         self._decisions: dict[str, LinkDecision] = {}
-
-    def _table(self):
-        if self._db is None:
-            path = self.repo.layout.links
-            self._db = open_keyed(path, backup_dir=self.repo.layout.backup_dir_for(path))
-        return self._db.table(TABLE)
 
     def _load(self) -> dict[str, LinkDecision]:
         """All decisions, re-read only when another process (or we) replaced the file."""
         signature = file_signature(self.repo.layout.links)
         if signature != self._signature:
             try:
-                self._decisions = {doc.doc_id: LinkDecision.model_validate(doc) for doc in self._table()}
+                self._decisions = {
+                    key: LinkDecision.model_validate(record) for key, record in self._records.all().items()
+                }
             except ValueError as error:
                 raise StorageError(f"{self.repo.layout.links}: holds a link that is not valid ({error})") from None
             self._signature = signature
@@ -70,7 +74,7 @@ class LinkStore:
             claim_id=claim_id, other_id=other_id, decision=decision, by=actor, score=score, note=note.strip()
         )
         with self.repo.write_lock():
-            self._table().put_many({pair_key(claim_id, other_id): record.model_dump(mode="json")})
+            self._records.put_many({pair_key(claim_id, other_id): record.model_dump(mode="json")})
         return record
 
     def confirm(
@@ -87,7 +91,7 @@ class LinkStore:
         """Store decisions exactly as they were made (who, when): for restoring a backup."""
         if decisions:
             with self.repo.write_lock():
-                self._table().put_many(
+                self._records.put_many(
                     {pair_key(link.claim_id, link.other_id): link.model_dump(mode="json") for link in decisions}
                 )
 
@@ -96,9 +100,9 @@ class LinkStore:
         key = pair_key(claim_id, other_id)
         with self.repo.write_lock():
             if previous is None:
-                self._table().drop_ids([key])
+                self._records.drop([key])
             else:
-                self._table().put_many({key: previous.model_dump(mode="json")})
+                self._records.put_many({key: previous.model_dump(mode="json")})
 
     def get(self, claim_id: str, other_id: str) -> LinkDecision | None:
         return self._load().get(pair_key(claim_id, other_id))
