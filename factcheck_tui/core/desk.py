@@ -244,9 +244,9 @@ def desk_names(repo: Repository, config: Config) -> list[str]:
     for name in [*config.desk.reviewers, config.reviewer]:
         names.setdefault(reviewer_key(name), name)
     for digest in repo.iter_digests():
-        for name in (digest.get("assignee"), digest.get("reviewer")):
-            if name:
-                names.setdefault(reviewer_key(name), name)
+        for named in (digest.get("assignee"), digest.get("reviewer")):
+            if named:
+                names.setdefault(reviewer_key(named), named)
     for summary in repo.list_stories():
         if summary.updated_by:
             names.setdefault(reviewer_key(summary.updated_by), summary.updated_by)

@@ -139,7 +139,7 @@ class FactcheckApp(TypeAheadApp):
             )
 
     def _run_entry(self, entry: ActionEntry) -> None:
-        self.call_later(entry.node.run_action, entry.action)
+        self.call_later(self.run_action, entry.action, entry.node)
 
     def action_toggle_theme(self) -> None:
         self.theme = DARK_THEME if self.theme == LIGHT_THEME else LIGHT_THEME

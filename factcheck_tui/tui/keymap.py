@@ -25,7 +25,7 @@ def our_classes(app_class: type[App]) -> Iterator[type[DOMNode]]:
         for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
             module = importlib.import_module(info.name)
             for _, cls in inspect.getmembers(module, inspect.isclass):
-                if cls.__module__ == module.__name__ and "BINDINGS" in cls.__dict__:
+                if cls.__module__ == module.__name__ and "BINDINGS" in cls.__dict__ and issubclass(cls, DOMNode):
                     yield cls
 
 

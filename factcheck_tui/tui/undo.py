@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factcheck_tui.core import claim_edits, review
@@ -19,7 +20,7 @@ class UndoStep:
     links: tuple[tuple[str, str, LinkDecision | None], ...] = field(default=())
 
     @classmethod
-    def of(cls, label: str, saved: list[Claim], created: list[Claim] = ()) -> UndoStep:
+    def of(cls, label: str, saved: Sequence[Claim], created: Sequence[Claim] = ()) -> UndoStep:
         return cls(label, tuple((claim.id, claim.version) for claim in saved), tuple(claim.id for claim in created))
 
     @classmethod

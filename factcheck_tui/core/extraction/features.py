@@ -286,8 +286,11 @@ def sentence_features(text: str, speaker: str | None, role: str | None = None) -
     for cue in _WORD_CUES:
         if not flat.isdisjoint(cue.words):
             word = next(token for token, split in zip(tokens, parts, strict=True) if not cue.words.isdisjoint(split))
-        elif not (cue.phrase and (word := _first(cue.phrase, text))):
-            continue
+        else:
+            said = _first(cue.phrase, text) if cue.phrase else None
+            if not said:
+                continue
+            word = said
         add(cue.name, 1.0, cue.reason.format(word))
     if names := _names(text):
         shown = ", ".join(dict.fromkeys(names[:NAMES_COUNTED]))

@@ -73,7 +73,7 @@ def build_index(paths: list[Path], cancel: Cancel = None) -> LexicalIndex:
         return _here(list(_runs(sized, max(1, total // SERIAL_BYTES))), cancel)
 
 
-def run_rows(paths: list[Path]) -> list[tuple]:
+def run_rows(paths: list[Path]) -> list[tuple[Any, ...]]:
     """The index rows (``Entry.row()``) of every claim in one run of shards."""
     return entry_rows([digest for path in paths for digest in read_digest_shard(path).values()])
 
@@ -91,14 +91,14 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _entries(rows: list[tuple]) -> list[Entry]:
+def _entries(rows: list[tuple[Any, ...]]) -> list[Entry]:
     return [Entry(*row) for row in rows]
 
 
 def _here(runs: list[list[Path]], cancel: Cancel) -> LexicalIndex:
     """The serial build: every run analysed, then weighted with the whole archive's average
     length, as the workers' runs are."""
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     for run in runs:
         check(cancel)
         rows += run_rows(run)

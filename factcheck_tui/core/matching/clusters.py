@@ -14,6 +14,7 @@ from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.results import Cluster, ClusterMember, Decision, Level
 
 if TYPE_CHECKING:
+    from factcheck_tui.core.matching.index import Entry
     from factcheck_tui.core.matching.service import MatchIndex
 
 NEIGHBOURS = 10
@@ -77,8 +78,7 @@ def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Can
         members.setdefault(groups.find(claim_id), []).append(claim_id)
     result = []
     for claim_ids in members.values():
-        entries = [index.entry(claim_id) for claim_id in claim_ids]
-        entries = [entry for entry in entries if entry is not None]
+        entries = [entry for claim_id in claim_ids if (entry := index.entry(claim_id)) is not None]
         if len({entry.story_id for entry in entries}) < 2:
             continue
         if story_id is not None and all(entry.story_id != story_id for entry in entries):
@@ -95,5 +95,5 @@ def _pair(first: str, second: str) -> tuple[str, str]:
     return (first, second) if first <= second else (second, first)
 
 
-def _oldest_first(entry) -> tuple[str, str]:
+def _oldest_first(entry: Entry) -> tuple[str, str]:
     return (entry.published or "9999", entry.claim_id)

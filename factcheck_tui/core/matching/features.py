@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -129,7 +131,7 @@ def _conflicts(only_query: set[str], only_claim: set[str]) -> int:
     )
 
 
-def _covered(terms: set[str], shared: set[str], weight) -> float:
+def _covered(terms: AbstractSet[str], shared: AbstractSet[str], weight: Callable[[str], float]) -> float:
     total = sum(weight(term) for term in terms)
     return sum(weight(term) for term in terms & shared) / total if total else 0.0
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeAlias
 
 from factcheck_tui.core.matching.features import FEATURE_NAMES, Query, pair_features
 from factcheck_tui.core.matching.normalise import analyse_many, canonical, char_grams, quoted, word_grams
@@ -46,14 +46,14 @@ def tf_part(tf: int, length: int, average: float) -> float:
 
 
 # A run of claims' posting lists: for each stem, the slots that use it and their BM25 term parts.
-Postings = dict[str, tuple[array, array]]
+Postings: TypeAlias = "dict[str, tuple[array[int], array[float]]]"
 
 
 def postings_of(term_lists: list[list[str]], first: int, average: float) -> Postings:
     """The posting lists of consecutive claims (the first in slot ``first``), given the average
     claim length of the whole index. Gathered in plain lists, turned into arrays at the end."""
     pending: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-    single = {}  # the part of a word said once, by claim length
+    single: dict[int, float] = {}  # the part of a word said once, by claim length
     for slot, terms in enumerate(term_lists, start=first):
         length = len(terms)
         if len(set(terms)) == length:
@@ -189,11 +189,11 @@ class Entry:
             parts += [quote.split() for quote in self.quotes.split("|")]
         return parts
 
-    def row(self) -> tuple:
+    def row(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in ROW_FIELDS)
 
 
-def entry_rows(digests: list[Mapping[str, Any]]) -> list[tuple]:
+def entry_rows(digests: list[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
     """The ``Entry.row()`` of many claims at once: their texts and headlines are analysed together."""
     titled = [position for position, digest in enumerate(digests) if digest.get("review_title")]
     found = _analyse(
@@ -237,7 +237,7 @@ class LexicalIndex:
     def __init__(self) -> None:
         self.entries: list[Entry | None] = []
         self.slot_of: dict[str, int] = {}
-        self.postings: dict[str, tuple[array, array]] = {}
+        self.postings: Postings = {}
         # How many claims use each character gram, counted once per distinct word of a claim (a
         # claim with "state" and "statement" counts " sta" twice): exact enough for a weight,
         # and a whole archive is counted per word of its vocabulary, not per claim.
@@ -269,6 +269,13 @@ class LexicalIndex:
         """How many live claims use a stem."""
         posting = self.postings.get(term)
         return len(posting[0]) - self.dead_df[term] if posting else 0
+
+    def live(self, slot: int) -> Entry:
+        """The claim in ``slot``, which search results and candidates name only while it is live."""
+        entry = self.entries[slot]
+        if entry is None:
+            raise LookupError(f"slot {slot} holds a removed claim")
+        return entry
 
     def entry(self, claim_id: str) -> Entry | None:
         slot = self.slot_of.get(claim_id)
@@ -472,7 +479,7 @@ class LexicalIndex:
 
     # -- persistence -----------------------------------------------------------------------
 
-    def state(self) -> dict:
+    def state(self) -> dict[str, Any]:
         """Everything needed to rebuild this index without analysing a single text again."""
         self._compact()
         return {
@@ -485,11 +492,12 @@ class LexicalIndex:
         }
 
     @classmethod
-    def from_state(cls, state: dict) -> LexicalIndex:
+    def from_state(cls, state: dict[str, Any]) -> LexicalIndex:
         index = cls()
-        index.entries = [Entry(*row) for row in state["rows"]]
-        index.slot_of = {entry.claim_id: slot for slot, entry in enumerate(index.entries)}
-        for entry in index.entries:
+        entries = [Entry(*row) for row in state["rows"]]
+        index.entries = list(entries)
+        index.slot_of = {entry.claim_id: slot for slot, entry in enumerate(entries)}
+        for entry in entries:
             index.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
         for term, (slot_bytes, part_bytes) in state["postings"].items():
             slots, parts = array("I"), array("f")
@@ -509,14 +517,15 @@ class LexicalIndex:
         """Renumber the live claims densely and sweep removed ones out of the posting lists."""
         if not self.dead and len(self.entries) == len(self.slot_of):
             return
-        renumber = {}
+        renumber: dict[int, int] = {}
         for old, entry in enumerate(self.entries):
             if entry is not None:
                 renumber[old] = len(renumber)
-        self.entries = [entry for entry in self.entries if entry is not None]
+        live = [entry for entry in self.entries if entry is not None]
+        self.entries = list(live)
         self.lengths = [self.lengths[old] for old in renumber]
         self.gram_lengths = [self.gram_lengths[old] for old in renumber]
-        self.slot_of = {entry.claim_id: slot for slot, entry in enumerate(self.entries)}
+        self.slot_of = {entry.claim_id: slot for slot, entry in enumerate(live)}
         for term, (slots, parts) in list(self.postings.items()):
             kept = [(renumber[slot], part) for slot, part in zip(slots, parts, strict=False) if slot in renumber]
             if kept:

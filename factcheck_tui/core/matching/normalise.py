@@ -137,7 +137,8 @@ def quoted(text: str) -> list[str]:
 
 
 def stems(words: list[str]) -> list[str]:
-    return _STEMMER.stemWords(words)
+    stemmed: list[str] = _STEMMER.stemWords(words)  # PyStemmer has no type information
+    return stemmed
 
 
 def _percent(tokens: list[str]) -> list[str]:

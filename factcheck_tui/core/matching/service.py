@@ -33,7 +33,7 @@ from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
 from factcheck_tui.core.matching.scoring import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
 from factcheck_tui.core.storage.digest_shards import read_digest_shard
-from factcheck_tui.core.storage.jsonstore import file_signature
+from factcheck_tui.core.storage.jsonstore import Signature, file_signature
 from factcheck_tui.core.storage.links import canonical_claim_id
 from factcheck_tui.core.storage.repository import Repository
 
@@ -54,7 +54,7 @@ class MatchIndex:
         self._index = LexicalIndex()
         self._shards: dict[str, Any] = {}
         self._stories: dict[str, StorySummary] = {}
-        self._catalog_signature: tuple | None = None
+        self._catalog_signature: tuple[Signature | None, ...] | None = None
         self._looked_up: set[str] = set()
         self._dirty = False
         self._lock = threading.RLock()
@@ -252,7 +252,7 @@ class MatchIndex:
 
         with self._lock:
             scored = {
-                self._index.entries[hit.slot].claim_id: hit.score
+                self._index.live(hit.slot).claim_id: hit.score
                 for hit in self._index.score(query, limit, keep, skippable=skippable)
             }
             for claim_id, decision in decisions.items():
@@ -327,7 +327,7 @@ class MatchIndex:
         with self._lock:
             query = self._index.query(analysis)
             return [
-                (self._index.entries[slot].claim_id, self._index.features(query, slot, word_bm25))
+                (self._index.live(slot).claim_id, self._index.features(query, slot, word_bm25))
                 for slot, word_bm25 in self._index.candidates(analysis, limit)
             ]
 

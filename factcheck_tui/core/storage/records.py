@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from factcheck_tui.core.errors import CorruptFileError
 from factcheck_tui.core.ids import claim_id
@@ -22,7 +22,7 @@ CLAIMS_TABLE = "claims"
 CATALOG_TABLE = "stories"
 
 
-def record(model: Any) -> dict[str, Any]:
+def record(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
 
@@ -50,7 +50,7 @@ ADDED_SUMMARY_FIELDS = frozenset({"assignee", "assignees", "updated_by"})
 def summary_matches(stored: Any, expected: dict[str, Any]) -> bool:
     """Whether a stored catalog or digest row says what the story file does."""
     if stored == expected or not isinstance(stored, dict):
-        return stored == expected
+        return bool(stored == expected)
     return stored == {key: value for key, value in expected.items() if key in stored or key not in ADDED_SUMMARY_FIELDS}
 
 
@@ -103,7 +103,8 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
 
 def validate_rows(path: Path, table: str, rows: dict[str, Any], adapter: TypeAdapter[Any]) -> list[Any]:
     try:
-        return adapter.validate_python(list(rows.values()))
+        validated: list[Any] = adapter.validate_python(list(rows.values()))
+        return validated
     except ValidationError as error:
         key = list(rows)[int(error.errors()[0]["loc"][0])]
         raise CorruptFileError(

@@ -524,7 +524,7 @@ class Repository:
     def list_stories(self) -> list[StorySummary]:
         """Every story's summary. Shards that did not change since the last call are not validated
         again (the stories screen lists on every change anywhere); callers get copies."""
-        summaries = []
+        summaries: list[StorySummary] = []
         for path in sorted(self.layout.catalog.glob("*.json")):
             with self._mutex:
                 data = self._catalog_file(path).read()

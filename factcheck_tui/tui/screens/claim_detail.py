@@ -15,6 +15,7 @@ from factcheck_tui.core import review
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
 from factcheck_tui.core.storage.drafts import DraftStore
+from factcheck_tui.core.storage.jsonstore import Signature
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import has_safe_scheme
 from factcheck_tui.tui.formatting import ago, verdict_text
@@ -65,7 +66,7 @@ class ClaimScreen(ReviewScreen):
         self.sequence = sequence or []
         self.story: Story | None = None
         self.claim: Claim | None = None
-        self._signature = None
+        self._signature: Signature | None = None
         self._draft_timer: Timer | None = None
         self._conflict = False
         # The version the text in the editor was begun from: a restored draft keeps its own, so

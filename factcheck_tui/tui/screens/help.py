@@ -60,6 +60,3 @@ class HelpScreen(ModalScreen[None]):
                 ),
                 classes="hint",
             )
-
-    def action_dismiss(self) -> None:
-        self.dismiss(None)

@@ -80,7 +80,16 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             error.update(literal(str(problem)))
             self.query_one("#published", Input).focus()
             return
-        self.dismiss(ImportRequest(pasted=pasted, **values))
+        self.dismiss(
+            ImportRequest(
+                path=values["path"],
+                pasted=pasted,
+                title=values["title"],
+                outlet=values["outlet"],
+                url=values["url"],
+                published=values["published"],
+            )
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

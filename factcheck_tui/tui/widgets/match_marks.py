@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from factcheck_tui.core.matching.results import Level, Match
+from factcheck_tui.core.matching.results import ClaimRef, Level, Match
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import verdict_text
@@ -28,7 +28,7 @@ def marker(matches: list[Match]) -> str:
     return LIKELY_MARK if marked else ""
 
 
-def source_name(match: Match) -> str:
+def source_name(match: ClaimRef) -> str:
     name = match.review_title or match.story_title or match.story_id
     return shown(name if not match.outlet or match.archive else f"{name} ({match.outlet})")
 
