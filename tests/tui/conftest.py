@@ -7,6 +7,9 @@ that gets no CPU for one sleep looks idle with keys still to handle. Our app kno
 ``TypeAheadApp`` handles keys one after another and sets ``keys_settled`` once the last has run
 its course. So the pilot sleeps in 2 ms steps, and ``press`` returns only once the keys have settled
 and the screen has handled what they set off.
+
+Text cursors do not blink in tests: whether a snapshot caught the cursor on or off would depend
+on how long the machine took to get there.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 import textual._wait
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from factcheck_tui.tui.type_ahead import TypeAheadApp
 
@@ -27,6 +31,12 @@ def _pilot_waits_for_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_SLEEP_SECONDS)
     monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_SLEEP_SECONDS / 20)
     monkeypatch.setattr(Pilot, "press", _settling(Pilot.press))
+    monkeypatch.setattr(Input, "_toggle_cursor", _steady)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", _steady)
+
+
+def _steady(widget: Input | TextArea) -> None:
+    """The blink timer's tick, doing nothing: the cursor stays as typing left it."""
 
 
 def _settling(press: Callable[..., Awaitable[None]]) -> Callable[..., Awaitable[None]]:
