@@ -39,7 +39,7 @@ def unfiltered(stream: TextIO) -> TextIO:
 @contextmanager
 def human_output() -> Iterator[None]:
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = ShownStream(sys.stdout), ShownStream(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = ShownStream(sys.stdout), ShownStream(sys.stderr)
     try:
         yield
     finally:
