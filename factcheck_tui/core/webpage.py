@@ -97,7 +97,7 @@ def read_page(markup: str, label: str, url: str = "") -> Page:
 def _extract(tree: HtmlElement | None, url: str, config: ConfigParser) -> Document | None:
     if tree is None:
         return None
-    return bare_extraction(
+    found = bare_extraction(
         tree,
         url=url or None,
         with_metadata=True,
@@ -110,6 +110,8 @@ def _extract(tree: HtmlElement | None, url: str, config: ConfigParser) -> Docume
         date_extraction_params=set_date_params(extensive=False),
         config=config,
     )
+    # A Document unless as_dict is asked for, which it is not.
+    return found if isinstance(found, Document) else None
 
 
 def _kept(document: Document | None) -> list[str]:
