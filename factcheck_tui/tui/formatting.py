@@ -20,18 +20,37 @@ STATUS_MARK = {
 }
 
 
+# Where a verdict leans on the scale, for its colour and for its symbol (the same without colour).
+TRUE_SIDE, MIXED, FALSE_SIDE, UNRATED = "true", "mixed", "false", "unrated"
+LEANING_STYLE = {TRUE_SIDE: "bold green", MIXED: "bold yellow", FALSE_SIDE: "bold red", UNRATED: "bold yellow"}
+LEANING_SYMBOL = {TRUE_SIDE: "✓", MIXED: "~", FALSE_SIDE: "✗", UNRATED: "!"}
+NO_VERDICT_SYMBOL = {True: "?", False: "·"}
+
+
+def leaning(label: str, scale: VerdictScale) -> str:
+    """True side, mixed, false side, or unrated (a label outside the ordered part of the scale)."""
+    rating = scale.rating(label)
+    best, worst = scale.best_rating, scale.worst_rating
+    if rating is None or best is None or worst is None or best == worst:
+        return UNRATED
+    position = (rating - worst) / (best - worst)
+    return TRUE_SIDE if position >= 0.75 else FALSE_SIDE if position <= 0.25 else MIXED
+
+
 def verdict_style(label: str | None, scale: VerdictScale, *, colour: bool = True) -> str:
     if label is None:
         return "dim"
     if not colour:
         # Without colour, grey shades of red and green read as "disabled": plain bold stays legible.
         return "bold"
-    rating = scale.rating(label)
-    best, worst = scale.best_rating, scale.worst_rating
-    if rating is None or best is None or worst is None or best == worst:
-        return "bold yellow"
-    position = (rating - worst) / (best - worst)
-    return "bold green" if position >= 0.75 else "bold red" if position <= 0.25 else "bold yellow"
+    return LEANING_STYLE[leaning(label, scale)]
+
+
+def verdict_symbol(claim: Claim, scale: VerdictScale) -> str:
+    """One character that says what colour says: ✓ ~ ✗ ! for a verdict, ? to check, · not worth it."""
+    if claim.verdict is None:
+        return NO_VERDICT_SYMBOL[claim.checkworthy]
+    return LEANING_SYMBOL[leaning(claim.verdict, scale)]
 
 
 def verdict_text(label: str | None, scale: VerdictScale, *, colour: bool = True) -> Text:

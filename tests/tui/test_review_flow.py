@@ -142,7 +142,7 @@ async def test_stepping_to_a_claim_without_evidence_keeps_keys_out_of_the_editor
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.press(*["k"] * len(claims), "enter")
-        assert app.screen.claim_id == claims[0].id and app.screen.query_one("#evidence").has_focus
+        assert app.screen.claim_id == claims[0].id and app.screen.query_one("#claim-body").has_focus
         await pilot.press("right_square_bracket", "v")
         assert app.screen.__class__.__name__ == "VerdictPicker"
         stepped = app.screen_stack[-2]

@@ -1,4 +1,5 @@
-"""One claim: verdict, status, written conclusion, evidence and history."""
+"""One claim on one scrolling page: its text and paragraph, why it ranked, the conclusion, the
+evidence, earlier checks and the whole history; a fixed line above says which claim it is."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import webbrowser
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
@@ -24,9 +25,11 @@ from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
+from factcheck_tui.tui.widgets.claim_context import paragraph_text, rank_text
 from factcheck_tui.tui.widgets.fit_table import EvidenceTable, FitTable
 from factcheck_tui.tui.widgets.history_view import HistoryView
 from factcheck_tui.tui.widgets.match_marks import earlier_lines
+from factcheck_tui.tui.widgets.page import Page
 
 DRAFT_DELAY_SECONDS = 0.4
 EARLIER_SHOWN = 3
@@ -40,13 +43,14 @@ def editable(claim: Claim) -> str:
 
 
 class ClaimScreen(ReviewScreen):
-    AUTO_FOCUS = "#evidence"
+    AUTO_FOCUS = "#claim-body"
     BINDINGS = [
         Binding("escape", "back", "Back", id="claim.back"),
         Binding("c", "edit_conclusion", "Conclusion", id="claim.conclusion"),
         Binding("ctrl+s", "save_conclusion", "Save text", show=False, id="claim.save_conclusion"),
         Binding("e", "add_evidence", "Add evidence", id="claim.add_evidence"),
         Binding("E", "edit_evidence", "Edit evidence", show=False, id="claim.edit_evidence"),
+        Binding("enter", "edit_evidence", "Edit evidence", show=False, id="evidence.edit"),
         Binding("delete", "remove_evidence", "Remove evidence", show=False, id="claim.remove_evidence"),
         Binding("o", "open_link", "Open link", show=False, id="claim.open_link"),
         Binding("d", "duplicates", "Duplicates", id="claim.duplicates"),
@@ -56,6 +60,8 @@ class ClaimScreen(ReviewScreen):
         Binding("N", "step_unreviewed(-1)", "Previous unreviewed", show=False, id="claim.previous_unreviewed"),
         Binding("j", "evidence_cursor(1)", "Next evidence", show=False, id="claim.evidence_down"),
         Binding("k", "evidence_cursor(-1)", "Previous evidence", show=False, id="claim.evidence_up"),
+        Binding("p", "edit_speaker", "Edit speaker", show=False, id="claim.speaker"),
+        Binding("r", "read_story", "Read the whole story", id="claim.read"),
     ]
 
     def __init__(self, story_id: str, claim_id: str, sequence: list[str] | None = None) -> None:
@@ -75,17 +81,21 @@ class ClaimScreen(ReviewScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="claim-text")
-        yield Static(id="claim-meta")
-        with VerticalScroll(id="claim-body"):
-            yield Static(id="earlier")
+        yield Static(id="claim-bar")
+        with Page(id="claim-body"):
+            yield Static(id="claim-text")
+            yield Static(id="claim-meta")
+            yield Label("Context  (r reads the whole story)", classes="section")
+            yield Static(id="claim-paragraph")
+            yield Static(id="claim-rank")
             yield Label("Conclusion  (c to write · escape or ctrl+s saves)", classes="section")
             yield TextArea(id="conclusion", soft_wrap=True, show_line_numbers=False)
             yield Static(id="conflict", classes="conflict")
-            yield Label("Evidence  (e add · enter edit · delete remove · o open)", classes="section")
+            yield Label("Evidence  (j k choose · e add · enter edit · delete remove · o open)", classes="section")
             yield EvidenceTable(id="evidence")
             yield Static("No evidence yet: e adds a link, a source or a note.", id="no-evidence")
-            yield Label("History", classes="section")
+            yield Static(id="earlier")
+            yield Label("History  (oldest last)", classes="section")
             yield HistoryView(id="history")
         yield ActivityBar()
         yield Footer()
@@ -130,29 +140,32 @@ class ClaimScreen(ReviewScreen):
             editor.load_text(editable(claim))
         self._show(claim)
         self._focus_home()
-        # Focusing the evidence list scrolls the body down; the reviewer starts at the top.
-        self.call_after_refresh(self.query_one("#claim-body", VerticalScroll).scroll_home, animate=False)
+        # A new claim is read from the top.
+        self.query_one("#claim-body", Page).scroll_home(animate=False)
 
     def _editor_dirty(self) -> bool:
         return self.claim is not None and self.query_one("#conclusion", TextArea).text.strip() != editable(self.claim)
 
     def _show(self, claim: Claim) -> None:
         scale = self.app.workspace.scale
+        colour = not self.app.no_color
+        bar = Text(f"{claim.id}  ", style="bold")
+        bar.append_text(verdict_text(claim.verdict, scale, colour=colour))
+        bar.append(f"  {claim.status.value}")
+        if claim.id in self.sequence:
+            bar.append(f"  · {self.sequence.index(claim.id) + 1} of {len(self.sequence)} in the list", style="dim")
+        self.query_one("#claim-bar", Static).update(bar)
         text = literal(claim.text, "bold")
         if claim.speaker:
             text.append(f"\n— {shown(claim.speaker)}", style="italic")
         self.query_one("#claim-text", Static).update(text)
-        meta = Text()
-        meta.append("Verdict: ")
-        meta.append_text(verdict_text(claim.verdict, scale, colour=not self.app.no_color))
-        meta.append(f"   Status: {claim.status.value}")
-        meta.append(f"   Score: {claim.score:.2f}{' (check-worthy)' if claim.checkworthy else ''}")
-        meta.append(f"\n{claim.id} · version {claim.version}")
+        meta = Text(f"{claim.id} · version {claim.version}", style="dim")
         if claim.updated_by:
             meta.append(f" · changed {ago(claim.updated_at)} by {shown(claim.updated_by)}")
-        if claim.reasons:
-            meta.append(f"\nWhy ranked: {'; '.join(claim.reasons)}", style="dim")
         self.query_one("#claim-meta", Static).update(meta)
+        if self.story is not None:
+            self.query_one("#claim-paragraph", Static).update(paragraph_text(self.story, claim))
+        self.query_one("#claim-rank", Static).update(rank_text(claim))
         self._show_evidence(claim.evidence)
         self.query_one("#history", HistoryView).show(claim)
         self._show_earlier(claim)
@@ -162,15 +175,11 @@ class ClaimScreen(ReviewScreen):
         table.set_rows([(item.id, (item.id, item.source or "—", item.url or "—"), item.note) for item in items])
         table.display = bool(items)
         self.query_one("#no-evidence", Static).display = not items
-        if not items and table.has_focus:
-            self._focus_home()
 
     def _focus_home(self) -> None:
-        """The evidence list, or the claim's page when there is no evidence: never the editor,
-        which a hidden list would hand its focus to, so that keys meant as commands are not typed
-        into the conclusion."""
-        table = self.query_one("#evidence", FitTable)
-        (table if table.display else self.query_one("#claim-body", VerticalScroll)).focus()
+        """The claim's page, which takes the keys that scroll it: never the editor, so that keys
+        meant as commands are not typed into the conclusion."""
+        self.query_one("#claim-body", Page).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -244,6 +253,18 @@ class ClaimScreen(ReviewScreen):
         if matches:
             earlier.update(earlier_lines(matches, self.app.workspace.scale, colour=not self.app.no_color))
 
+    def action_read_story(self) -> None:
+        """The story with every claim marked, the cursor on this one. Come from there, go back there."""
+        from factcheck_tui.tui.screens.story_reader import StoryReader
+
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        if isinstance(below, StoryReader) and below.story_id == self.story_id:
+            if self._settle_conclusion():
+                below.show_claim(self.claim_id)
+                self.app.pop_screen()
+            return
+        self.app.push_screen(StoryReader(self.story_id, self.claim_id))
+
     def action_duplicates(self) -> None:
         if self.claim is not None:
             from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
@@ -308,7 +329,7 @@ class ClaimScreen(ReviewScreen):
         editor = self.query_one("#conclusion", TextArea)
         if editor.has_focus:
             if self._settle_conclusion():
-                self.query_one("#evidence", FitTable).focus()
+                self._focus_home()
             return
         if self._settle_conclusion():
             self.app.pop_screen()
@@ -335,8 +356,15 @@ class ClaimScreen(ReviewScreen):
         self._walk(offset, lambda claim: claim.checkworthy and not claim.reviewed)
 
     def action_evidence_cursor(self, offset: int) -> None:
+        """Move the evidence cursor and bring its row into view on the page."""
         table = self.query_one("#evidence", FitTable)
+        if not table.display:
+            return
         table.action_cursor_down() if offset > 0 else table.action_cursor_up()
+        # The row's place on the page: the table's own place, its header line, then the row.
+        place = table.virtual_region
+        row = Region(place.x, place.y + 1 + table.cursor_row, place.width, 1)
+        self.query_one("#claim-body", Page).scroll_to_region(row, animate=False, immediate=True)
 
     def has_unsaved_edits(self) -> bool:
         return self._editor_dirty()

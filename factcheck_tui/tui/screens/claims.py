@@ -23,8 +23,8 @@ from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
 from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
 from factcheck_tui.tui.screens.filter_menu import FilterMenu
-from factcheck_tui.tui.screens.prompt import PromptScreen
 from factcheck_tui.tui.screens.review_base import ReviewScreen
+from factcheck_tui.tui.screens.story_reader import StoryReader
 from factcheck_tui.tui.undo import UndoStep
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import ClaimContext
@@ -52,6 +52,7 @@ class ClaimsScreen(ReviewScreen):
         Binding("m", "merge_next", "Merge with next claim", show=False, id="claims.merge"),
         Binding("delete", "toggle_dismissed", "Dismiss / restore claim", show=False, id="claims.dismiss"),
         Binding("p", "edit_speaker", "Edit speaker", show=False, id="claims.speaker"),
+        Binding("r", "read_story", "Read the whole story", show=False, id="claims.read"),
     ]
 
     def __init__(self, story_id: str) -> None:
@@ -266,6 +267,10 @@ class ClaimsScreen(ReviewScreen):
             self._opened = ClaimScreen(self.story_id, claim.id, [c.id for c in self.visible_claims()])
             self.app.push_screen(self._opened)
 
+    def action_read_story(self) -> None:
+        claim = self.current_claim()
+        self.app.push_screen(StoryReader(self.story_id, claim.id if claim else None))
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -391,33 +396,3 @@ class ClaimsScreen(ReviewScreen):
         label = f"{'restore' if claim.dismissed else 'dismissal'} of {claim.id}"
         self._fix(label, lambda: ([change(self.app.repo, claim.id, actor=actor, expected_version=claim.version)], []))
         self.notify(f"{'Restored' if claim.dismissed else 'Dismissed'} {claim.id} (u undoes)", timeout=3)
-
-    def action_edit_speaker(self) -> None:
-        claim = self.current_claim()
-        if claim is None:
-            return
-        actor = self.app.workspace.actor
-
-        def answered(speaker: str | None) -> None:
-            if speaker is not None and speaker.strip() != shown(claim.speaker or ""):
-                self._fix(
-                    f"speaker of {claim.id}",
-                    lambda: (
-                        [
-                            claim_edits.set_speaker(
-                                self.app.repo, claim.id, speaker, actor=actor, expected_version=claim.version
-                            )
-                        ],
-                        [],
-                    ),
-                    claim.id,
-                )
-
-        self.app.push_screen(
-            PromptScreen(
-                f"Who said {claim.id}?",
-                claim.speaker or "",
-                "empty: nobody, the story's own voice · enter saves · escape cancels",
-            ),
-            answered,
-        )

@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 from textual.binding import Binding
 
-from factcheck_tui.core import review
+from factcheck_tui.core import claim_edits, review
 from factcheck_tui.core.errors import FactcheckError, StaleWriteError
 from factcheck_tui.core.models import Claim
+from factcheck_tui.core.text import shown
 from factcheck_tui.tui.screens.base import AppScreen
+from factcheck_tui.tui.screens.prompt import PromptScreen
 from factcheck_tui.tui.screens.verdict_picker import CLEAR, VerdictPicker
 from factcheck_tui.tui.undo import UndoStep
 
@@ -82,6 +84,29 @@ class ReviewScreen(AppScreen[None]):
             lambda version: review.set_status(
                 self.app.repo, claim.id, claim.status.cycled(), actor=self.app.workspace.actor, expected_version=version
             ),
+        )
+
+    def action_edit_speaker(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+
+        def answered(speaker: str | None) -> None:
+            if speaker is not None and speaker.strip() != shown(claim.speaker or ""):
+                self.save(
+                    claim,
+                    lambda version: claim_edits.set_speaker(
+                        self.app.repo, claim.id, speaker, actor=self.app.workspace.actor, expected_version=version
+                    ),
+                )
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Who said {claim.id}?",
+                claim.speaker or "",
+                "empty: nobody, the story's own voice · enter saves · escape cancels",
+            ),
+            answered,
         )
 
     def action_undo(self) -> None:

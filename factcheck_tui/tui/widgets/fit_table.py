@@ -141,6 +141,8 @@ def successor(before: Sequence[str], after: Sequence[str], key: str) -> str | No
     return after[0] if after else None
 
 
-class EvidenceTable(FitTable):
+class EvidenceTable(FitTable, can_focus=False):
+    """A claim's evidence. The claim's page keeps the focus (so its keys scroll it); the screen's
+    j/k move this cursor, and enter edits the item under it."""
+
     FRIENDLY_NAME = "evidence list"
-    BINDINGS = [Binding("enter", "select_cursor", "Edit evidence", id="evidence.edit")]

@@ -20,8 +20,8 @@ def change_line(change: Change) -> Text:
 
 
 class HistoryView(Static):
-    def show(self, claim: Claim, limit: int = 12) -> None:
-        lines = [change_line(change) for change in reversed(claim.history[-limit:])]
-        if len(claim.history) > limit:
-            lines.append(Text(f"… {len(claim.history) - limit} earlier changes", style="dim"))
+    """Every change down to the first one: the claim's page scrolls, so nothing is left out."""
+
+    def show(self, claim: Claim) -> None:
+        lines = [change_line(change) for change in reversed(claim.history)]
         self.update(Text("\n").join(lines) if lines else Text("No changes yet.", style="dim"))

@@ -1,0 +1,28 @@
+"""A screen's scrolling body, moved with the keys terminal readers expect."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+
+
+class Page(VerticalScroll):
+    """space/PageDown, PageUp, Home/g and End/G; the arrows scroll a line. j/k are left to the
+    screen (on a claim they move the evidence cursor)."""
+
+    FRIENDLY_NAME = "page"
+    BINDINGS = [
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="page.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page.up"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="page.top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="page.bottom"),
+    ]
+
+
+class ReadingPage(Page):
+    """A page that is only read (help, a dialog's text): j/k scroll it too."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll down", show=False, id="reading.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="reading.up"),
+    ]

@@ -1,0 +1,126 @@
+"""One scrollable claim screen, with the claim's paragraph, and the whole story to read around it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from long_story import STORY_ID, build_long_story
+from textual.widget import Widget
+
+from factcheck_tui.core.config import Config
+from factcheck_tui.core.workspace import Workspace
+from factcheck_tui.tui.app import create_app
+from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.story_reader import StoryReader
+from factcheck_tui.tui.widgets.page import Page
+
+SIZES = [(80, 24), (60, 20)]
+SECTIONS = ("#claim-text", "#claim-paragraph", "#claim-rank", "#conclusion", "#evidence", "#history")
+
+
+def _app(tmp_path: Path):
+    root = tmp_path / "newsroom"
+    build_long_story(root)
+    return create_app(Workspace(Config(reviewer="tester"), tmp_path / "config.toml", root))
+
+
+def _lines_in_view(page: Page, top: int, bottom: int) -> bool:
+    """Whether lines [top, bottom) of the page's content are on screen."""
+    return page.scroll_y <= top and bottom <= page.scroll_y + page.scrollable_content_region.height
+
+
+def _in_view(page: Page, widget: Widget) -> bool:
+    place = widget.virtual_region
+    return _lines_in_view(page, place.y, place.bottom)
+
+
+def _partly_in_view(page: Page, widget: Widget) -> bool:
+    place = widget.virtual_region
+    return place.y < page.scroll_y + page.scrollable_content_region.height and page.scroll_y < place.bottom
+
+
+def _plain(widget: Widget) -> str:
+    """What a Static shows, as plain text."""
+    return widget.content.plain
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "60x20"])
+async def test_every_section_of_a_claim_is_in_reach_of_the_keys(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", *"jjjjj", "delete", "v", "5", "enter")
+        screen = app.screen
+        assert isinstance(screen, ClaimScreen) and screen.claim_id == f"{STORY_ID}-7"
+        page = screen.query_one("#claim-body", Page)
+        history = screen.query_one("#history")
+        assert not _in_view(page, history)
+        await pilot.press("end")
+        await pilot.pause()
+        assert page.scroll_y == page.max_scroll_y > 0
+        assert _plain(history).rstrip().endswith("created the claim")
+        assert _in_view(page, history)
+        await pilot.press("g")
+        await pilot.pause()
+        assert page.scroll_y == 0 and _in_view(page, screen.query_one("#claim-text"))
+        # space pages down until the bottom, through every section.
+        seen = set()
+        for _ in range(20):
+            seen |= {name for name in SECTIONS if _partly_in_view(page, screen.query_one(name))}
+            await pilot.press("space")
+            await pilot.pause()
+        assert page.scroll_y == page.max_scroll_y
+        assert seen == set(SECTIONS)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "60x20"])
+async def test_j_and_k_move_the_evidence_cursor_and_bring_its_row_into_view(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", "enter")
+        screen = app.screen
+        page = screen.query_one("#claim-body", Page)
+        table = screen.query_one("#evidence")
+        await pilot.press(*"jjjj")
+        assert table.current_key() == "e5"
+        row = table.virtual_region.y + 1 + table.cursor_row
+        assert _lines_in_view(page, row, row + 1)
+        await pilot.press("home", *"kkk")
+        assert table.current_key() == "e2"
+        row = table.virtual_region.y + 1 + table.cursor_row
+        assert _lines_in_view(page, row, row + 1)
+        # enter edits the item under the cursor.
+        await pilot.press("enter")
+        assert app.screen.__class__.__name__ == "EvidenceForm"
+
+
+async def test_the_claim_screen_shows_the_paragraph_and_p_sets_the_speaker(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "j", "enter")
+        screen = app.screen
+        paragraph = _plain(screen.query_one("#claim-paragraph"))
+        assert "Officials blamed a two-week closure" in paragraph and "cargo volumes fell" in paragraph
+        await pilot.press("p", *"Harbour authority", "enter")
+        assert app.workspace.repo.get_claim(f"{STORY_ID}-2").speaker == "Harbour authority"
+        assert "Harbour authority" in _plain(screen.query_one("#claim-text"))
+
+
+async def test_the_reading_view_marks_every_claim_and_opens_the_one_under_the_cursor(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    app.no_color = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "v", "5", "j", "enter", "r")
+        reader = app.screen
+        assert isinstance(reader, StoryReader) and reader.cursor == f"{STORY_ID}-2"
+        text = "".join(_plain(widget) for widget in reader.query(".reader-paragraph"))
+        # Without colour the verdict still shows: claim 1 is False (✗), the others still to check (?).
+        assert "[1✗]The harbour authority" in text.replace("\n", " ")
+        assert [number for number in range(2, 13) if f"[{number}?]" not in text] == [], text
+        await pilot.press("j", "j", "enter")
+        assert isinstance(app.screen, ClaimScreen) and app.screen.claim_id == f"{STORY_ID}-4"
+        # r from there goes back to the reading view, its cursor on the claim just read.
+        await pilot.press("right_square_bracket", "r")
+        assert app.screen is reader and reader.cursor == f"{STORY_ID}-5"
