@@ -59,6 +59,10 @@ async def settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    # A blinking text cursor is drawn or not depending on when the picture is taken: on a busy
+    # machine that alone changed the pictures of screens with a text field.
+    for field in pilot.app.screen.query("Input, TextArea"):
+        field.cursor_blink = False
     await pilot.pause()
 
 
