@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from long_story import STORY_ID, build_long_story
 from textual.widget import Widget
 
 from factcheck_tui.core.config import Config
@@ -14,6 +13,7 @@ from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.screens.story_reader import StoryReader
 from factcheck_tui.tui.widgets.page import Page
+from support.long_story import STORY_ID, build_long_story
 
 SIZES = [(80, 24), (60, 20)]
 SECTIONS = ("#claim-text", "#claim-paragraph", "#claim-rank", "#conclusion", "#evidence", "#history")
