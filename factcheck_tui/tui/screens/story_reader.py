@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Region
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
@@ -20,6 +19,7 @@ from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import verdict_style, verdict_symbol
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.widgets.page import Page
 
 LEGEND = "✓ true side · ~ mixed · ✗ false side · ! other verdict · ? to check · · not check-worthy"
@@ -76,7 +76,7 @@ def line_of(text: Text, offset: int, width: int) -> int:
     return max(len(lines) - 1, 0)
 
 
-class StoryReader(Screen[None]):
+class StoryReader(AppScreen[None]):
     AUTO_FOCUS = "#story-page"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="reader.back"),
