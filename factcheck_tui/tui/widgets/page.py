@@ -18,6 +18,19 @@ class Page(VerticalScroll):
         Binding("end,G", "scroll_end", "Bottom", show=False, id="page.bottom"),
     ]
 
+    # Jumps, not glides: over SSH an animated scroll is a dozen redraws for one key.
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
 
 class ReadingPage(Page):
     """A page that is only read (help, a dialog's text): j/k scroll it too."""
