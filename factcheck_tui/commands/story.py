@@ -1,4 +1,4 @@
-"""factcheck story edit ID [--title T] [--outlet O] [--url U] [--published D]  |  factcheck story delete ID --yes"""
+"""factcheck story edit ID [--title T] [--outlet O] [--url U] [--published D] [--byline B]  |  factcheck story delete ID --yes"""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     edit.add_argument("--title", help="headline")
     edit.add_argument("--outlet", help="publication name")
     edit.add_argument("--url", help="where the story was published ('' clears it)")
+    edit.add_argument("--byline", help="the article's authors ('' clears it)")
     edit.add_argument("--published", help="publication date, YYYY-MM-DD ('' clears it)")
     edit.set_defaults(run=run_edit)
     delete = actions.add_parser(
@@ -38,6 +39,7 @@ def run_edit(args: argparse.Namespace, workspace: Workspace) -> int:
         outlet=args.outlet,
         url=args.url,
         published=published,
+        byline=args.byline,
         limits=workspace.config.limits,
     )
     date = story.published.isoformat() if story.published else "no date"

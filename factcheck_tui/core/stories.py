@@ -24,11 +24,14 @@ def edit_story(
     outlet: str | None = None,
     url: str | None = None,
     published: date | object | None = UNCHANGED,
+    byline: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Story:
     """Change what is given; ``published=None`` clears the date, leaving it out keeps it."""
     changes: dict[str, object] = {}
-    title, outlet, url = (None if value is None else clean_text(value) for value in (title, outlet, url))
+    title, outlet, url, byline = (
+        None if value is None else clean_text(value) for value in (title, outlet, url, byline)
+    )
     if title is not None:
         if not title.strip():
             raise InputError("a story needs a headline")
@@ -37,6 +40,8 @@ def edit_story(
         changes["outlet"] = check_length(outlet.strip(), limits.headline_chars, "the outlet")
     if url is not None:
         changes["url"] = normalise_url(url) if url.strip() else ""
+    if byline is not None:
+        changes["byline"] = check_length(byline.strip(), limits.headline_chars, "the byline")
     if published is not UNCHANGED:
         changes["published"] = published
     with repo.transaction(story_id, actor) as tx:

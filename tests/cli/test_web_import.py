@@ -45,6 +45,8 @@ def test_a_link_imports_the_story_with_its_headline_outlet_byline_and_date(
     status, report, _ = run(capsys, tmp_path / "db", "export", "--story", story.id, "--format", "md")
     assert status == 0
     assert f"**Outlet:** {OUTLET} · **By:** {port.byline} · **Published:** {port.published}" in report
+    assert run(capsys, tmp_path / "db", "story", "edit", story.id, "--byline", "Sam Whitaker and Ana Ruiz")[0] == 0
+    assert Repository(tmp_path / "db").get_story(story.id).byline == "Sam Whitaker and Ana Ruiz"
 
     again = run(capsys, tmp_path / "db", "import", address)
     assert again[0] == 2
