@@ -20,13 +20,12 @@ def _label(item: dict[str, Any]) -> str:
     return f"{item.get('id', '?')} ({_short(item.get('source') or item.get('url') or item.get('note'))})"
 
 
-def _evidence_change(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> str:
-    before = {item.get("id"): item for item in old or []}
-    after = {item.get("id"): item for item in new or []}
-    parts = [f"added {_label(after[key])}" for key in after if key not in before]
-    parts += [f"removed {_label(before[key])}" for key in before if key not in after]
-    parts += [f"edited {_label(after[key])}" for key in after if key in before and after[key] != before[key]]
-    return "evidence: " + ("; ".join(parts) or "unchanged")
+def _evidence_change(old: dict[str, Any] | None, new: dict[str, Any] | None) -> str:
+    if old is None and new is not None:
+        return f"evidence: added {_label(new)}"
+    if new is None and old is not None:
+        return f"evidence: removed {_label(old)}"
+    return f"evidence: edited {_label(new or {})}"
 
 
 def describe_change(change: Change) -> str:

@@ -7,7 +7,16 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
+
+from factcheck_tui.core.evidence_changes import split_whole_lists
 
 
 def utcnow() -> datetime:
@@ -107,6 +116,16 @@ class Claim(BaseModel):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     updated_by: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _evidence_history_by_item(cls, data: Any) -> Any:
+        """Histories stored before evidence changes were recorded item by item are split as read."""
+        if isinstance(data, dict) and isinstance(data.get("history"), list):
+            history = split_whole_lists(data["history"])
+            if history is not data["history"]:
+                return {**data, "history": history}
+        return data
 
     @property
     def reviewed(self) -> bool:

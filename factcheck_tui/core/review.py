@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError, WorkflowError
+from factcheck_tui.core.evidence_changes import EVIDENCE, undone
 from factcheck_tui.core.models import Claim, Evidence, Status, utcnow
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
@@ -189,7 +190,10 @@ def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
             raise InputError(f"{claim.id}: version {version} has nothing to undo")
         reverted = claim.model_dump()
         for change in changes:
-            reverted[change.field] = change.old
+            if change.field == EVIDENCE:
+                reverted[EVIDENCE] = undone(reverted[EVIDENCE], change.old, change.new)
+            else:
+                reverted[change.field] = change.old
         return Claim.model_validate(reverted)
 
     return repo.update_claim(claim_id, edit, actor, note=f"undo of version {version}")

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
+from factcheck_tui.core.evidence_changes import EVIDENCE, has_whole_lists, item_changes
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
@@ -91,7 +92,7 @@ TRACKED_FIELDS = (
 
 def _field_value(claim: Claim, field: str) -> Any:
     value = getattr(claim, field)
-    if field == "evidence":
+    if field == EVIDENCE:
         return [record(item) for item in value]
     if isinstance(value, datetime):
         # As the claim's own JSON spells it, so the history reads the same before and after a reload.
@@ -102,12 +103,16 @@ def _field_value(claim: Claim, field: str) -> Any:
 
 
 def diff_claims(before: Claim, after: Claim, actor: str, note: str = "") -> list[Change]:
-    """The history entries that turn ``before`` into ``after``."""
+    """The history entries that turn ``before`` into ``after``: one per field changed, and for
+    evidence one per item added, edited or removed (never the whole list: see evidence_changes)."""
     changes = []
+    version = before.version + 1
     for field in TRACKED_FIELDS:
         old, new = _field_value(before, field), _field_value(after, field)
-        if old != new:
-            changes.append(Change(by=actor, field=field, old=old, new=new, version=before.version + 1, note=note))
+        if old == new:
+            continue
+        pairs = item_changes(old, new) if field == EVIDENCE else [(old, new)]
+        changes += [Change(by=actor, field=field, old=a, new=b, version=version, note=note) for a, b in pairs]
     return changes
 
 
@@ -200,6 +205,8 @@ class Repository:
         # Story files as models, with the parsed file they came from: a 5,000-claim story is not
         # validated again on every save, only when another process has replaced the file.
         self._validated_stories: OrderedDict[Path, tuple[dict[str, Any], Story, list[Claim]]] = OrderedDict()
+        # Story files whose claims keep evidence history in the old whole-list form: rewritten whole on their next save.
+        self._old_histories: set[Path] = set()
         self._drafts: dict[str, DraftStore] = {}
 
     # -- side stores: the repository's other files, each opened once --------------------------
@@ -353,6 +360,11 @@ class Repository:
             )
             raise NotFoundError(f"no story {shown} in {self.root}")
         story, claims = read_story_document(path, tables)
+        with self._mutex:
+            if has_whole_lists(tables.get(CLAIMS_TABLE)):
+                self._old_histories.add(path)
+            else:
+                self._old_histories.discard(path)
         self._remember_story(path, tables, story, claims)
         return story, list(claims), tables
 
@@ -380,9 +392,12 @@ class Repository:
         document = dict(tables)
         if story_changed or STORY_TABLE not in tables:
             document[STORY_TABLE] = {"1": record(story)}
+        with self._mutex:
+            migrate = story_file.path in self._old_histories
+        # Claims read with whole-list evidence history were converted as they were read: stored so now.
         document[CLAIMS_TABLE] = {
             **tables.get(CLAIMS_TABLE, {}),
-            **{str(claim.number): record(claim) for claim in changed},
+            **{str(claim.number): record(claim) for claim in (claims if migrate else changed)},
         }
         self._mark_dirty(story.id)
         try:
@@ -392,6 +407,8 @@ class Repository:
             # journal entry is left for doctor to report as an interrupted writer.
             self._mark_clean(story.id)
             raise
+        with self._mutex:
+            self._old_histories.discard(story_file.path)
         self._remember_story(story_file.path, document, story, list(claims))
         try:
             self._write_all(summaries)
