@@ -11,6 +11,7 @@ from factcheck_tui import __version__
 from factcheck_tui.commands import COMMANDS, command_modules
 from factcheck_tui.commands.open_app import OpenApp
 from factcheck_tui.commands.output import human_output, terminal_output
+from factcheck_tui.core.crash import crash_line, write_crash_log
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.workspace import Workspace
 
@@ -100,6 +101,7 @@ def _run(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    workspace: Workspace | None = None
     try:
         workspace = Workspace.load(args.db, args.config)
         # Only commands that add data may create a database: a typo in --db must not silently
@@ -119,3 +121,8 @@ def _run(argv: Sequence[str] | None) -> int:
         # The reader (``head``, say) went away; that is not an error of ours.
         sys.stderr.close()
         return 0
+    except Exception as error:
+        # A bug: the traceback goes to a log in the data folder, the terminal gets one line.
+        log = write_crash_log(workspace.db_path if workspace is not None else None, error)
+        print(crash_line(log), file=sys.stderr)
+        return 1

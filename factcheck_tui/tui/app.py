@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 
 from textual import work
 from textual.app import SystemCommand
@@ -16,6 +19,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
+from factcheck_tui.core.crash import crash_line, write_crash_log
 from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError, InputError
 from factcheck_tui.core.export import write_export
 from factcheck_tui.core.fetch import FetchCancelled
@@ -75,6 +79,8 @@ class FactcheckApp(TypeAheadApp):
         self._fetching = False
         # The story whose claims were on screen last: the stories list puts its cursor there on return.
         self.last_story_id: str | None = None
+        # Where the traceback of an unexpected error was written, once one happened.
+        self.crash_log: Path | None = None
         # What the watcher saw last: the stories list's files, and the file of each story on screen.
         self._seen_catalog: tuple[object, ...] | None = None
         self._seen_stories: dict[str, object] = {}
@@ -118,6 +124,21 @@ class FactcheckApp(TypeAheadApp):
         ``markup`` is accepted (``Widget.notify`` always passes it) and ignored on purpose.
         """
         super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error (a bug): keep what the reviewer typed, write the traceback to a log in
+        the data folder, and leave with exit status 1. ``run_app`` then prints one line saying where
+        the log is, instead of Textual's traceback, whose local variables would put story text on
+        the terminal."""
+        for screen in self.screen_stack:
+            if isinstance(screen, HoldsUnsavedText):
+                with suppress(Exception):
+                    screen.keep_draft()
+        with suppress(OSError):
+            self.crash_log = write_crash_log(self.workspace.db_path, error)
+        super()._handle_exception(error)
+        if self.crash_log is not None:
+            self._exit_renderables.clear()
 
     def report(self, error: FactcheckError) -> None:
         """Show a core error as one line; the app keeps running."""
@@ -451,5 +472,9 @@ def create_app(workspace: Workspace, note: str = "") -> FactcheckApp:
 
 
 def run_app(workspace: Workspace, note: str = "") -> int:
-    create_app(workspace, note).run()
-    return 0
+    """Run the app; its exit status is 1 after an unexpected error, which is logged in the data folder."""
+    app = create_app(workspace, note)
+    app.run()
+    if app.crash_log is not None:
+        print(shown(crash_line(app.crash_log)), file=sys.stderr)
+    return app.return_code or 0

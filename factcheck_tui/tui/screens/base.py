@@ -39,6 +39,9 @@ class HoldsUnsavedText(Protocol):
 
     def has_unsaved_edits(self) -> bool: ...
 
+    def keep_draft(self) -> None:
+        """Put the typed text in the drafts now (the app is about to stop)."""
+
     def action_save_conclusion(self) -> bool: ...
 
 

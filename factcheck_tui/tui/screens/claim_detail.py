@@ -283,6 +283,9 @@ class ClaimScreen(ReviewScreen):
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft)
 
+    def keep_draft(self) -> None:
+        self._save_draft()
+
     def _save_draft(self) -> None:
         if self.claim is None:
             return
