@@ -134,8 +134,10 @@ class FactcheckApp(TypeAheadApp):
             if isinstance(screen, HoldsUnsavedText):
                 with suppress(Exception):
                     screen.keep_draft()
-        with suppress(OSError):
-            self.crash_log = write_crash_log(self.workspace.db_path, error)
+        # The first error is the one to read (a failing screen may fail again on its way out).
+        if self.crash_log is None:
+            with suppress(OSError):
+                self.crash_log = write_crash_log(self.workspace.db_path, error)
         super()._handle_exception(error)
         if self.crash_log is not None:
             self._exit_renderables.clear()
