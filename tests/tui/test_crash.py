@@ -11,7 +11,7 @@ from textual.app import App
 from textual.widgets import TextArea
 
 from factcheck_tui.cli import main
-from factcheck_tui.core.drafts import DraftStore
+from factcheck_tui.core.storage.drafts import DraftStore
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import FactcheckApp, create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
