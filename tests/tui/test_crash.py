@@ -11,7 +11,6 @@ from textual.app import App
 from textual.widgets import TextArea
 
 from factcheck_tui.cli import main
-from factcheck_tui.core.storage.drafts import DraftStore
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import FactcheckApp, create_app
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
@@ -40,7 +39,7 @@ async def test_a_crash_keeps_the_typed_conclusion_and_logs_the_traceback(workspa
             app.call_later(explode)
             await pilot.pause()
     assert app.return_code == 1
-    draft = DraftStore(workspace.repo, workspace.actor).get(claim_id, "conclusion")
+    draft = workspace.repo.drafts(workspace.actor).get(claim_id, "conclusion")
     assert draft is not None and draft.text.endswith("Half a thought")
     log = app.crash_log
     assert log is not None and log.parent == workspace.db_path / "logs"
