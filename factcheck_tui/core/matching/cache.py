@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck_tui.core.errors import SaveFailedError
-from factcheck_tui.core.storage.files import atomic_write
+from factcheck_tui.core.storage.files import atomic_write, make_folder
 
 # Bump when normalisation, weights or the state layout change: older caches are then rebuilt.
 FORMAT = 2
@@ -36,7 +36,7 @@ def load(folder: Path) -> dict[str, Any] | None:
 def save(folder: Path, state: dict[str, Any]) -> None:
     """Best effort: a cache that cannot be written (read-only share, full disk) is simply rebuilt."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folder(folder)
         atomic_write(cache_path(folder), marshal.dumps({"format": FORMAT, **state}), durable=False)
     except (OSError, SaveFailedError):
         pass

@@ -23,7 +23,7 @@ from typing import Any
 from factcheck_tui.core.errors import CorruptFileError, NotFoundError, StorageError
 from factcheck_tui.core.models import utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
-from factcheck_tui.core.storage.files import atomic_write, stale_temporaries, temporary_owner
+from factcheck_tui.core.storage.files import atomic_write, make_folder, stale_temporaries, temporary_owner
 from factcheck_tui.core.storage.jsonstore import backups_of, dump_json, read_json_file, table_rows
 from factcheck_tui.core.storage.layout import SHARD_PREFIX, Layout
 from factcheck_tui.core.storage.legacy import backup_of, is_single_file_database, migrate_single_file
@@ -284,7 +284,7 @@ def _quarantine(layout: Layout, path: Path) -> Path:
     """Move a damaged file under backups/damaged/, stamped, so that nothing typed by hand is lost."""
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
     target = layout.backups / "damaged" / path.relative_to(layout.root).parent / f"{path.name}.{stamp}"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(target.parent)
     os.replace(path, target)
     return target
 

@@ -19,6 +19,43 @@ TMP_SUFFIX = ".tmp"
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$")
 
 
+# A database holds unpublished verdicts and drafts: its files and folders are its owner's alone,
+# whatever the umask. A folder with the setgid bit marks a newsroom database shared by one group
+# (see the README): there new files are 0660 and new folders 2770, again whatever the umask.
+# A report the reviewer writes is theirs to share (the umask decides).
+PRIVATE_FILE = 0o600
+GROUP_FILE = 0o660
+GROUP_FOLDER = 0o2770
+SHARED_FILE = 0o666
+
+
+def group_shared(folder: Path) -> bool:
+    try:
+        return bool(os.stat(folder).st_mode & stat.S_ISGID)
+    except OSError:
+        return False
+
+
+def new_file_mode(folder: Path) -> int:
+    return GROUP_FILE if group_shared(folder) else PRIVATE_FILE
+
+
+def _umask() -> int:
+    # There is no way to read the umask without setting it; this process sets it back at once.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def make_folder(path: Path) -> None:
+    """Create ``path`` (and missing parents) private, or group-shared inside a shared database."""
+    missing = [path, *(parent for parent in path.parents if not parent.exists())]
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for folder in reversed(missing):
+        if group_shared(folder.parent) and folder.is_dir():
+            os.chmod(folder, GROUP_FOLDER)
+
+
 def fsync_path(path: Path) -> None:
     """Flush a file, or a folder (which makes the names created or renamed in it durable)."""
     fd = os.open(path, os.O_RDONLY)
@@ -35,7 +72,7 @@ def _write_all(fd: int, payload: bytes) -> None:
         view = view[written:]
 
 
-def write_temporary(path: Path, payload: bytes, *, durable: bool) -> Path:
+def write_temporary(path: Path, payload: bytes, *, durable: bool, mode: int | None = None) -> Path:
     """Write ``payload`` to a new temporary file next to ``path``; the caller renames it into place.
 
     The new file's mtime is strictly later than that of the file it will replace. Filesystems
@@ -45,7 +82,7 @@ def write_temporary(path: Path, payload: bytes, *, durable: bool) -> Path:
     """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             try:
                 previous = os.stat(path)
@@ -54,6 +91,10 @@ def write_temporary(path: Path, payload: bytes, *, durable: bool) -> Path:
             if previous is not None:
                 # Keep the mode of the file we replace: a shared newsroom database may be group-writable.
                 os.fchmod(fd, previous.st_mode & 0o7777)
+            elif mode is not None:
+                os.fchmod(fd, mode & ~_umask())
+            else:
+                os.fchmod(fd, new_file_mode(path.parent))
             _write_all(fd, payload)
             if previous is not None:
                 stamp = max(time.time_ns(), previous.st_mtime_ns + 1)
@@ -69,13 +110,13 @@ def write_temporary(path: Path, payload: bytes, *, durable: bool) -> Path:
     return tmp
 
 
-def atomic_write(path: Path, payload: bytes, *, durable: bool = True) -> None:
+def atomic_write(path: Path, payload: bytes, *, durable: bool = True, mode: int | None = None) -> None:
     """Replace ``path`` with ``payload`` so that readers see the old or the new bytes, never a mix.
 
     With ``durable`` the bytes and the rename are on disk before this returns. Any failure
     (a full disk, say) leaves the old file as it was and raises ``SaveFailedError``.
     """
-    tmp = write_temporary(path, payload, durable=durable)
+    tmp = write_temporary(path, payload, durable=durable, mode=mode)
     try:
         os.replace(tmp, path)
         if durable:
@@ -103,7 +144,7 @@ def write_output(path: Path, payload: bytes) -> str:
         target = path.resolve() if path.is_symlink() else path
         st = os.stat(target)
     except FileNotFoundError:
-        atomic_write(path, payload)
+        atomic_write(path, payload, mode=SHARED_FILE)
         return NEW
     except OSError as error:
         raise SaveFailedError(path, error.strerror or str(error)) from error
@@ -124,7 +165,9 @@ def write_output(path: Path, payload: bytes) -> str:
 def create_marker(path: Path) -> None:
     """Create an empty file and make its existence durable (a journal entry)."""
     try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o666))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.fchmod(fd, new_file_mode(path.parent))
+        os.close(fd)
         fsync_path(path.parent)
     except OSError as error:
         raise SaveFailedError(path, error.strerror or str(error)) from error

@@ -19,7 +19,7 @@ import orjson
 from tinydb.storages import Storage
 
 from factcheck_tui.core.errors import CorruptFileError, SaveFailedError, StorageError
-from factcheck_tui.core.storage.files import atomic_write, write_temporary
+from factcheck_tui.core.storage.files import atomic_write, make_folder, write_temporary
 
 Signature = tuple[int, int, int]
 BACKUP_GENERATIONS = 3
@@ -102,7 +102,7 @@ def rotate_backups(backup_dir: Path, name: str, payload: bytes) -> None:
     Backups are a convenience on top of durable saves: failing to write one must not fail the save.
     """
     with suppress(OSError, SaveFailedError):
-        backup_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(backup_dir)
         newest = backup_path(backup_dir, name, 1)
         fresh = write_temporary(newest, payload, durable=False)
         try:

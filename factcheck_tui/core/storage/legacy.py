@@ -28,7 +28,7 @@ from factcheck_tui.core.errors import CorruptFileError, FactcheckError, InputErr
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_story_id
 from factcheck_tui.core.models import Claim, Story, utcnow
 from factcheck_tui.core.storage.bulk import bulk_restore
-from factcheck_tui.core.storage.files import atomic_write, fsync_path
+from factcheck_tui.core.storage.files import atomic_write, fsync_path, make_folder
 from factcheck_tui.core.storage.jsonstore import line_of_key, read_json_file, table_rows
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.records import validation_problem
@@ -150,7 +150,7 @@ def migrate_single_file(path: Path) -> str:
         shutil.rmtree(staging, ignore_errors=True)
         try:
             layout = Layout(staging)
-            staging.mkdir()
+            make_folder(staging)
             ensure_directories(layout)
             bulk_restore(layout, stories)
             # factcheck.json goes last: a staging folder that has one is complete.

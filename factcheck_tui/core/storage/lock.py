@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from filelock import FileLock, Timeout
 
 from factcheck_tui.core.errors import StorageError
+from factcheck_tui.core.storage.files import new_file_mode
 from factcheck_tui.core.storage.layout import Layout
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -21,7 +22,11 @@ LOCK_POLL_SECONDS = 0.001
 
 def database_lock(layout: Layout) -> FileLock:
     return FileLock(
-        layout.lock, timeout=LOCK_TIMEOUT_SECONDS, mode=0o666, poll_interval=LOCK_POLL_SECONDS, preserve_lock_file=True
+        layout.lock,
+        timeout=LOCK_TIMEOUT_SECONDS,
+        mode=new_file_mode(layout.root),
+        poll_interval=LOCK_POLL_SECONDS,
+        preserve_lock_file=True,
     )
 
 

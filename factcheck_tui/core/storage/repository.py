@@ -31,7 +31,7 @@ from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
 from factcheck_tui.core.storage.drafts import DraftStore
-from factcheck_tui.core.storage.files import create_marker, fsync_path, is_temporary, stale_temporaries
+from factcheck_tui.core.storage.files import create_marker, fsync_path, is_temporary, make_folder, stale_temporaries
 from factcheck_tui.core.storage.jsonstore import (
     AtomicJSONStorage,
     Signature,
@@ -500,7 +500,7 @@ class Repository:
             if not self.story_exists(story_id):
                 raise NotFoundError(f"no story {story_id} in {self.root}")
             kept = self.layout.backups / "deleted" / f"{story_id}-{utcnow():%Y%m%dT%H%M%SZ}"
-            kept.mkdir(parents=True, exist_ok=True)
+            make_folder(kept)
             path = self.layout.story(story_id)
             self._mark_dirty(story_id)
             os.replace(path, kept / path.name)

@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck_tui.core.errors import CorruptFileError, StorageError
 from factcheck_tui.core.models import utcnow
-from factcheck_tui.core.storage.files import fsync_path
+from factcheck_tui.core.storage.files import fsync_path, make_folder
 from factcheck_tui.core.storage.jsonstore import AtomicJSONStorage, line_of_key, read_json_file
 from factcheck_tui.core.storage.layout import Layout
 
@@ -51,7 +51,7 @@ def check_schema(layout: Layout, schema: int) -> None:
 
 
 def create_database(layout: Layout, **meta: Any) -> None:
-    layout.root.mkdir(parents=True, exist_ok=True)
+    make_folder(layout.root)
     ensure_directories(layout)
     write_meta(layout, **meta)
     fsync_path(layout.root)
@@ -59,4 +59,4 @@ def create_database(layout: Layout, **meta: Any) -> None:
 
 def ensure_directories(layout: Layout) -> None:
     for directory in layout.directories():
-        directory.mkdir(exist_ok=True)
+        make_folder(directory)
