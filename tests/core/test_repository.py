@@ -217,3 +217,20 @@ def test_restore_keeps_ids_versions_and_history(tmp_path: Path, repo: Repository
     assert other.list_stories()[0].reviewed_count == 1
     with pytest.raises(InputError, match="already exists"):
         other.restore_story(saved_story, saved_claims)
+
+
+def test_a_new_story_is_built_before_the_lock_is_taken(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other reviewers' saves wait on the lock: an import's heavy part (its records) runs outside it."""
+    from factcheck_tui.core.storage import repository as storage
+
+    held_while_building: list[bool] = []
+    build = storage.StoryRecords.of
+
+    def watched(*args, **kwargs):
+        held_while_building.append(repo._lock.is_locked)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(storage.StoryRecords, "of", watched)
+    claims = [Claim(id="", story_id="", number=0, text=f"Fares rose {n}%.", start=0, end=1) for n in range(3)]
+    story, _ = repo.add_story(Story(id="", title="Fares", body="Fares rose."), claims, "ana")
+    assert held_while_building == [False] and len(repo.list_claims(story.id)) == 3

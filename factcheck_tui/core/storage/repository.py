@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -114,6 +115,31 @@ def diff_claims(before: Claim, after: Claim, actor: str, note: str = "") -> list
         pairs = item_changes(old, new) if field == EVIDENCE else [(old, new)]
         changes += [Change(by=actor, field=field, old=a, new=b, version=version, note=note) for a, b in pairs]
     return changes
+
+
+@dataclass(frozen=True)
+class StoryRecords:
+    """A save's records as stored: the story (None when unchanged), the changed claims, the
+    story's summary and the digests to replace. Built from models, which is most of a big save's
+    work, so an import builds them before it takes the lock."""
+
+    story: dict[str, Any] | None
+    claims: dict[str, Any]
+    summary: dict[str, Any]
+    digests: dict[str, Any]
+
+    @classmethod
+    def of(
+        cls, story: Story, claims: Sequence[Claim], changed: Sequence[Claim], *, story_changed: bool
+    ) -> StoryRecords:
+        # A changed story (its title, say) shows in every claim's digest.
+        digest_claims = claims if story_changed else changed
+        return cls(
+            story=record(story) if story_changed else None,
+            claims={str(claim.number): record(claim) for claim in changed},
+            summary=summary_record(story, claims),
+            digests={claim.id: digest_record(story, claim) for claim in digest_claims},
+        )
 
 
 class StoryTransaction:
@@ -375,30 +401,20 @@ class Repository:
             while len(self._validated_stories) > STORY_FILES_KEPT_OPEN:
                 self._validated_stories.popitem(last=False)
 
-    def _commit(
-        self,
-        story: Story,
-        claims: Sequence[Claim],
-        changed: Sequence[Claim],
-        tables: dict[str, Any],
-        *,
-        story_changed: bool,
-    ) -> None:
+    def _commit(self, story: Story, claims: Sequence[Claim], tables: dict[str, Any], records: StoryRecords) -> None:
         """Write one story's changes, then its summaries; only changed claims are serialised again."""
         with self._mutex:
             story_file = self._story_file(story.id)
         # The summaries are worked out first: a damaged shard stops the save before anything is written.
-        summaries = self._summaries_after(story, claims, claims if story_changed else changed)
+        summaries = self._summaries_after(story.id, records.summary, records.digests)
         document = dict(tables)
-        if story_changed or STORY_TABLE not in tables:
-            document[STORY_TABLE] = {"1": record(story)}
+        if records.story is not None or STORY_TABLE not in tables:
+            document[STORY_TABLE] = {"1": records.story or record(story)}
         with self._mutex:
             migrate = story_file.path in self._old_histories
         # Claims read with whole-list evidence history were converted as they were read: stored so now.
-        document[CLAIMS_TABLE] = {
-            **tables.get(CLAIMS_TABLE, {}),
-            **{str(claim.number): record(claim) for claim in (claims if migrate else changed)},
-        }
+        claim_rows = {str(claim.number): record(claim) for claim in claims} if migrate else records.claims
+        document[CLAIMS_TABLE] = {**tables.get(CLAIMS_TABLE, {}), **claim_rows}
         self._mark_dirty(story.id)
         try:
             self._write(story_file, document)
@@ -419,17 +435,17 @@ class Repository:
         self._mark_clean(story.id)
 
     def _summaries_after(
-        self, story: Story, claims: Sequence[Claim], digest_claims: Sequence[Claim], *, whole_story: bool = False
+        self, story_id: str, summary: dict[str, Any], digest_rows: dict[str, Any], *, whole_story: bool = False
     ) -> list[tuple[AtomicJSONStorage, dict[str, Any]]]:
-        """The catalog and digest shards as they must read once ``story`` is saved."""
+        """The catalog and digest shards as they must read once the story is saved."""
         with self._mutex:
-            catalog, digests = self._catalog_file(self.layout.catalog_shard(story.id)), self._digest_file(story.id)
+            catalog, digests = self._catalog_file(self.layout.catalog_shard(story_id)), self._digest_file(story_id)
         catalog_tables, digest_tables = self._read(catalog), self._read(digests)
-        summaries = {**table_rows(catalog.path, catalog_tables, CATALOG_TABLE), story.id: summary_record(story, claims)}
+        summaries = {**table_rows(catalog.path, catalog_tables, CATALOG_TABLE), story_id: summary}
         rows = table_rows(digests.path, digest_tables, DIGESTS_TABLE)
         if whole_story:
-            rows = {key: row for key, row in rows.items() if not key.startswith(f"{story.id}-")}
-        rows = {**rows, **{claim.id: digest_record(story, claim) for claim in digest_claims}}
+            rows = {key: row for key, row in rows.items() if not key.startswith(f"{story_id}-")}
+        rows = {**rows, **digest_rows}
         return [
             (catalog, {**(catalog_tables or {}), CATALOG_TABLE: summaries}),
             (digests, {**(digest_tables or {}), DIGESTS_TABLE: rows}),
@@ -443,7 +459,8 @@ class Repository:
         """Make one story's catalog summary and digests agree with its file (or its absence)."""
         if self.story_exists(story_id):
             story, claims, _ = self._load_story(story_id)
-            self._write_all(self._summaries_after(story, claims, claims, whole_story=True))
+            records = StoryRecords.of(story, claims, [], story_changed=True)
+            self._write_all(self._summaries_after(story_id, records.summary, records.digests, whole_story=True))
             return
         with self._mutex:
             catalog, digests = self._catalog_file(self.layout.catalog_shard(story_id)), self._digest_file(story_id)
@@ -468,27 +485,37 @@ class Repository:
         return self.layout.story(story_id).exists()
 
     def add_story(self, story: Story, claims: Sequence[Claim], actor: str) -> tuple[Story, list[Claim]]:
-        """Store a new story with its claims; ids are assigned here, under the lock."""
-        with self.write_lock():
-            if story.id and self.story_exists(story.id):
-                raise InputError(f"story {story.id} already exists in {self.root}")
+        """Store a new story with its claims; ids are assigned here.
+
+        The records are built before the lock is taken (a 2 MB transcript has 25,000 claims, and
+        other reviewers' saves wait on the lock); under it, only the id is checked and the files
+        written. Should another writer take the drawn id meanwhile, another is drawn.
+        """
+        while True:
             story_id = story.id or new_story_id(self.story_exists)
-            story = story.model_copy(update={"id": story_id, "imported_by": story.imported_by or actor})
-            tx = StoryTransaction(story, [], actor)
+            named = story.model_copy(update={"id": story_id, "imported_by": story.imported_by or actor})
+            tx = StoryTransaction(named, [], actor)
             stored = [tx.add(claim) for claim in claims]
-            self._commit(story, stored, stored, {}, story_changed=True)
-        return story, stored
+            records = StoryRecords.of(named, stored, stored, story_changed=True)
+            with self.write_lock():
+                if self.story_exists(story_id):
+                    if story.id:
+                        raise InputError(f"story {story.id} already exists in {self.root}")
+                    continue
+                self._commit(named, stored, {}, records)
+            return named, stored
 
     def restore_story(self, story: Story, claims: Sequence[Claim]) -> None:
         """Store a story exactly as given (ids, versions, history): for restoring an export."""
         story_id = parse_story_id(story.id)
         if any(claim.story_id != story_id for claim in claims):
             raise InputError(f"story {story_id}: a restored claim belongs to another story")
+        ordered = sorted(claims, key=Claim.document_order)
+        records = StoryRecords.of(story, ordered, ordered, story_changed=True)
         with self.write_lock():
             if self.story_exists(story_id):
                 raise InputError(f"story {story_id} already exists in {self.root}")
-            ordered = sorted(claims, key=Claim.document_order)
-            self._commit(story, ordered, ordered, {}, story_changed=True)
+            self._commit(story, ordered, {}, records)
 
     def delete_story(self, story_id: str) -> Path:
         """Take a story out of the database; its file and backups are kept under backups/deleted/.
@@ -577,7 +604,9 @@ class Repository:
             tx = StoryTransaction(story, claims, actor)
             yield tx
             if tx.changed or tx.story_changed:
-                self._commit(tx.story, tx.claims(), list(tx.changed.values()), tables, story_changed=tx.story_changed)
+                claims = tx.claims()
+                records = StoryRecords.of(tx.story, claims, list(tx.changed.values()), story_changed=tx.story_changed)
+                self._commit(tx.story, claims, tables, records)
 
     def update_claim(
         self,
