@@ -23,7 +23,7 @@ FIELD_NAMES = {
     "approved_by": "approved by",
     "approved_at": "approved on",
     "tags": "tags",
-    "notes": "internal notes",
+    "notes": "notes",
 }
 # Long free text shows as what changed in it, word by word.
 WORD_DIFFED = {"text", "conclusion", "notes"}
