@@ -38,6 +38,9 @@ def verdict_edit(
     def edit(claim: Claim) -> Claim:
         published = (claim.verdict, claim.conclusion)
         claim.verdict = label
+        if label is None and claim.status is Status.DONE:
+            # A claim without a verdict is not done; it is back to being worked on.
+            claim.status = Status.IN_PROGRESS
         if conclusion is not None:
             claim.conclusion = clean_text(conclusion).strip()
         for url in urls:
@@ -48,6 +51,23 @@ def verdict_edit(
         return claim
 
     return edit
+
+
+def status_problem(claim: Claim, status: Status) -> str | None:
+    """Why ``claim`` cannot take ``status`` (None if it can): status and verdict must agree."""
+    if status is Status.DONE and claim.verdict is None:
+        return "Done needs a verdict: give it one first"
+    if status is Status.UNREVIEWED and claim.verdict is not None:
+        return f"it is rated {claim.verdict}, so it is not Unreviewed: clear the verdict first"
+    return None
+
+
+def next_status(claim: Claim) -> Status:
+    """The status after ``claim``'s in the workflow's cycle, skipping those its verdict rules out."""
+    status = claim.status.cycled()
+    while status_problem(claim, status) is not None:
+        status = status.cycled()
+    return status
 
 
 def set_verdict(
@@ -78,6 +98,9 @@ def status_edit(status: Status, *, actor: str, second_review: bool = False) -> C
                 f"{claim.id}: with second review on, a claim is Done only when another reviewer approves it; "
                 "mark it Needs second review"
             )
+        problem = status_problem(claim, status) if status is not claim.status else None
+        if problem is not None:
+            raise WorkflowError(f"{claim.id} cannot be {status.value}: {problem}")
         claim.status = status
         if status is not Status.DONE:
             claim.approved_by = None

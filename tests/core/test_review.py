@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck_tui.core import review
-from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
+from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError, WorkflowError
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
 from factcheck_tui.core.storage.repository import Repository
@@ -117,3 +117,38 @@ def test_evidence_edits_merge_with_other_reviewers_unless_the_same_item_changed(
     with pytest.raises(StaleWriteError, match="evidence e1 was changed by ana since you opened it; reload it"):
         review.remove_evidence(repo, cid, "e1", actor="ben", expected_item=seen)
     assert len(repo.get_claim(cid).evidence) == 2
+
+
+def test_status_and_verdict_agree(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    cid = claims[4].id
+    with pytest.raises(WorkflowError, match="Done needs a verdict"):
+        review.set_status(repo, cid, Status.DONE, actor="ana")
+    rated = review.set_verdict(repo, cid, "False", scale=DEFAULT_SCALE, actor="ana")
+    assert rated.status is Status.IN_PROGRESS
+    with pytest.raises(WorkflowError, match="clear the verdict first"):
+        review.set_status(repo, cid, Status.UNREVIEWED, actor="ana")
+    done = review.set_status(repo, cid, Status.DONE, actor="ana")
+    # The cycle of a rated claim goes round without Unreviewed; an unrated one's without Done.
+    assert review.next_status(done) is Status.IN_PROGRESS
+    cleared = review.set_verdict(repo, cid, None, scale=DEFAULT_SCALE, actor="ana")
+    assert cleared.status is Status.IN_PROGRESS
+    waiting = review.set_status(repo, cid, Status.NEEDS_SECOND_REVIEW, actor="ana")
+    assert review.next_status(waiting) is Status.UNREVIEWED
+
+
+def test_history_reads_as_words_with_a_word_diff_for_text() -> None:
+    from factcheck_tui.core.history import describe_change
+    from factcheck_tui.core.models import Change
+
+    edit = Change(
+        by="ana", field="conclusion", old="Port figures say 95 million a day.", new="Port figures say 60 million a day."
+    )
+    assert describe_change(edit) == "conclusion: Port figures say [-95-] {+60+} million a day."
+    assert describe_change(Change(by="ana", field="dismissed", old=False, new=True)) == "dismissed the claim"
+    assert (
+        describe_change(Change(by="ana", field="copied_from", old=None, new="p0rt5-6"))
+        == "verdict copied from: — → p0rt5-6"
+    )
+    for field in ("start", "end", "checkworthy", "approved_at", "copied_from"):
+        assert field not in describe_change(Change(by="ana", field=field, old=1, new=2))

@@ -272,7 +272,16 @@ class ClaimsScreen(ReviewScreen):
         self.app.push_screen(StoryReader(self.story_id, claim.id if claim else None))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        """Escape undoes one narrowing at a time: the search, then the filter, then leaves."""
+        search = self.query_one("#search", FilterBar)
+        if search.value:
+            search.action_clear()
+        elif self.filter != ClaimFilter():
+            self.filter = ClaimFilter()
+            self._fill()
+            self.notify("Showing all claims (the filter is cleared)", timeout=2)
+        else:
+            self.app.pop_screen()
 
     def action_duplicates(self) -> None:
         claim = self.current_claim()

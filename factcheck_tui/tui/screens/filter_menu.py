@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.menu import Menu
 
 
 class FilterMenu(ModalScreen[ClaimFilter | None]):
@@ -32,7 +33,7 @@ class FilterMenu(ModalScreen[ClaimFilter | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Show", classes="dialog-title")
-            yield OptionList(
+            yield Menu(
                 *[Option(literal(label), id=str(index)) for index, (label, _) in enumerate(self.choices)], id="filters"
             )
 

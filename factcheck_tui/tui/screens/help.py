@@ -6,12 +6,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from factcheck_tui.tui.actions import ActionEntry
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.page import ReadingPage
 
 LEGEND = (
     ("Score", "● check-worthy, ○ not; 0 to 1, higher is more worth checking"),
@@ -50,12 +50,12 @@ class HelpScreen(ModalScreen[None]):
         table.add_row(Text("Marks in the lists", style="bold underline"), Text(""))
         for column, meaning in LEGEND:
             table.add_row(Text(column), Text(meaning))
-        with VerticalScroll(id="help", classes="dialog"):
+        with ReadingPage(id="help", classes="dialog"):
             yield Label(f"Keys: {self.title_text}", classes="dialog-title")
             yield Static(table, id="help-keys")
             yield Label(
                 literal(
-                    "↑↓ / pgup pgdn scroll · escape closes · every action is also in the command palette (ctrl+p); "
+                    "j k ↑↓ / space pgup pgdn / g G scroll · escape closes · every action is also in the command palette (ctrl+p); "
                     "keys can be remapped in the config's [keys] table (see the README)"
                 ),
                 classes="hint",

@@ -82,7 +82,11 @@ class ReviewScreen(AppScreen[None]):
         self.save(
             claim,
             lambda version: review.set_status(
-                self.app.repo, claim.id, claim.status.cycled(), actor=self.app.workspace.actor, expected_version=version
+                self.app.repo,
+                claim.id,
+                review.next_status(claim),
+                actor=self.app.workspace.actor,
+                expected_version=version,
             ),
         )
 

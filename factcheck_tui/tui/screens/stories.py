@@ -86,6 +86,11 @@ class StoriesScreen(AppScreen[None]):
         self.refresh_stories()
         # Back from a story (one just imported, say): the cursor is on it.
         story_id, self.app.last_story_id = self.app.last_story_id, None
+        search = self.query_one("#search", FilterBar)
+        if story_id is not None and search.value and story_id not in {summary.id for summary in self._visible()}:
+            # A kept search must not hide the story just left (one just imported, say).
+            search.action_clear()
+            self._fill()
         if story_id is not None:
             self.table.show_key(story_id)
 

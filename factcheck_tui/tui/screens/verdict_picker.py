@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.menu import Menu
 
 CLEAR = "__clear__"
 
@@ -41,7 +42,7 @@ class VerdictPicker(ModalScreen[str | None]):
         with Vertical(id="picker"):
             yield Label("Verdict for:", classes="dialog-title")
             yield Label(literal(self.claim_text), classes="dialog-claim")
-            yield OptionList(*options, id="verdicts")
+            yield Menu(*options, id="verdicts")
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)
