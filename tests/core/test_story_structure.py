@@ -138,3 +138,29 @@ def test_names_in_reasons_stay_whole_and_shouting_is_no_name() -> None:
     reasons = "; ".join(claims["NASA said the launch from the Kennedy Space Center cost $90 million."].reasons)
     assert "Kennedy Space Center" in reasons
     assert all("DECIDED" not in reason for reason in claims["They DECIDED TO STOP the tests."].reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "speaker"),
+    [
+        (
+            "Ellery First is a group that backs the port plan. A new Ellery First ad says the plan "
+            "will create 5,000 jobs. Critics disagree.",
+            "A new Ellery First ad says the plan will create 5,000 jobs.",
+            "Ellery First",
+        ),
+        (
+            "Mayor Ellen Brandt has twice said the port lost $40 million.",
+            "Mayor Ellen Brandt has twice said the port lost $40 million.",
+            "Ellen Brandt",
+        ),
+        (
+            "Mayor Ellen Brandt spoke on Friday. In an interview on WXYZ Radio, she put it this way:\n\n"
+            '"The port lost $40 million in three weeks."',
+            '"The port lost $40 million in three weeks."',
+            "Ellen Brandt",
+        ),
+    ],
+)
+def test_ads_auxiliaries_and_lead_ins_name_the_speaker(text: str, sentence: str, speaker: str) -> None:
+    assert claims_by_text(text)[sentence].speaker == speaker
