@@ -164,3 +164,27 @@ def test_names_in_reasons_stay_whole_and_shouting_is_no_name() -> None:
 )
 def test_ads_auxiliaries_and_lead_ins_name_the_speaker(text: str, sentence: str, speaker: str) -> None:
     assert claims_by_text(text)[sentence].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "The plan has three parts: 1.) raise fees by 5%. 2.) cut costs. 3.) Balance the budget.",
+            ["The plan has three parts: 1.) raise fees by 5%.", "2.) cut costs.", "3.) Balance the budget."],
+        ),
+        ("She named them: a. the schools. b. the roads.", ["She named them: a. the schools.", "b. the roads."]),
+        (
+            "The audit is online. (https://ellery.example/audit.pdf) It found $2 million missing.",
+            ["The audit is online.", "(https://ellery.example/audit.pdf)", "It found $2 million missing."],
+        ),
+        (
+            "Councilman Albert I. Jones voted no. I think he was right.",
+            ["Councilman Albert I. Jones voted no.", "I think he was right."],
+        ),
+    ],
+)
+def test_boundaries_hold_for_inline_items_bracketed_addresses_and_initials(text: str, parts: list[str]) -> None:
+    from factcheck_tui.core.extraction.sentences import split_sentences
+
+    assert [text[start:end] for start, end in split_sentences(text)] == parts
