@@ -55,6 +55,8 @@ _SOURCE_WORDS = frozenset(
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
 _ACCORDING = re.compile(rf"\baccording to (?:the )?(?P<name>{_NAME}{_SOURCE_NOUNS})")
 _PATTERNS = (_APPOSITION_VERB, _SOURCE_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
+_CUE_WORD = REPORTING_VERBS | {"according", "issued", "purports", "shows"}
+_WORDS = re.compile(r"[a-z]+")
 # Patterns where the name opens the clause, so a preposition before it makes it no speaker.
 _NAME_FIRST = (_APPOSITION_VERB, _NAME_VERB, _OWNER_VERB)
 # Role and title words stripped from the front of a speaker's name ("Analyst Priya Kapoor").
@@ -131,6 +133,9 @@ def _clean(name: str) -> str | None:
 def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
     """The speaker named first in one sentence, with "he" and "she" resolved to ``last_speaker``."""
     found: list[tuple[int, int, str]] = []
+    if _CUE_WORD.isdisjoint(_WORDS.findall(sentence.lower())):
+        # Every pattern needs a reporting verb or "according to": most sentences stop here.
+        return None
     # "Jennifer Shilling (D-La Crosse) tweeted": asides in brackets stand between a name and its verb.
     sentence = _PARENTHESES.sub(lambda aside: " " * len(aside.group(0)), sentence)
     for priority, pattern in enumerate(_PATTERNS):
@@ -161,9 +166,7 @@ def _person_names(sentence: str, *, subjects: bool = False) -> list[str]:
     """
     names = []
     for match in _PERSON.finditer(sentence):
-        if subjects and _after_preposition(
-            sentence.replace(" the ", " "), match.start() - sentence[: match.start()].count(" the ") * 4
-        ):
+        if subjects and _after_preposition(sentence, match.start()):
             continue
         tokens = match.group(0).replace("’s", "").replace("'s", "").split()
         while tokens and (tokens[0] in _OPENING_WORDS or tokens[0] in SENTENCE_STARTERS):
