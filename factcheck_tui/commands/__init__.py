@@ -24,6 +24,7 @@ COMMANDS = {
     "tag": "tag",
     "untag": "tag",
     "note": "note",
+    "speaker": "speaker",
     "evidence": "evidence",
     "match": "match",
     "dupes": "dupes",

@@ -95,11 +95,30 @@ def edit_claim_text(
 
 def set_speaker(
     repo: Repository, claim_id: str, speaker: str, *, actor: str, expected_version: int | None = None
-) -> Claim:
-    """Correct who said it (empty: nobody, the story's own voice); the old name stays in history."""
+) -> list[Claim]:
+    """Correct who said it (empty: nobody, the story's own voice); the old name stays in history.
+
+    The machine gives one wrong name to every sentence it reads as that speaker's, so the story's
+    other claims that carry the same machine-given speaker are corrected with it, in the same
+    transaction (one undo step). A speaker a reviewer set by hand is never changed this way.
+    Returns the claim first, then the others it corrected.
+    """
+    wanted = " ".join(clean_text(speaker).split()) or None
     with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
-        claim.speaker = " ".join(clean_text(speaker).split()) or None
-        return tx.save(claim, note="speaker corrected")
+        wrong = claim.speaker
+        claim.speaker = wanted
+        saved = [tx.save(claim, note="speaker corrected")]
+        if wrong is None or wrong == wanted:
+            return saved
+        for other in tx.claims():
+            if other.number != claim.number and other.speaker == wrong and not _speaker_set_by_hand(other):
+                fixed = other.model_copy(deep=True, update={"speaker": wanted})
+                saved.append(tx.save(fixed, note=f"speaker corrected with {claim.id}"))
+        return saved
+
+
+def _speaker_set_by_hand(claim: Claim) -> bool:
+    return any(change.field == "speaker" for change in claim.history)
 
 
 def add_claim(repo: Repository, story_id: str, text: str, *, actor: str, speaker: str | None = None) -> Claim:

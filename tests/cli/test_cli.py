@@ -217,3 +217,17 @@ def test_demo_opens_the_app_on_a_throwaway_copy_and_deletes_it_on_quit(
     [(db_path, note, stories)] = opened
     assert stories >= 4 and note == "demo · tester · a throwaway copy, deleted on quit"
     assert not db_path.exists() and not db_path.parent.exists()
+
+
+def test_a_speaker_correction_from_the_command_line_covers_the_same_wrong_speaker(tmp_path: Path) -> None:
+    story_id = imported_story_id(tmp_path)
+    claims = json.loads(factcheck(tmp_path, "claims", "--story", story_id, "--json").stdout)
+    carrying = [claim["id"] for claim in claims if claim["speaker"] == "Priya N. Kapoor"]
+    assert len(carrying) > 1
+    result = factcheck(tmp_path, "speaker", carrying[0], "Lena  Ortiz", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [(claim["id"], claim["speaker"]) for claim in json.loads(result.stdout)] == [
+        (claim_id, "Lena Ortiz") for claim_id in carrying
+    ]
+    missing = factcheck(tmp_path, "speaker", f"{story_id}-999", "Ann")
+    assert missing.returncode != 0 and "999" in missing.stderr and "Traceback" not in missing.stderr

@@ -139,9 +139,29 @@ def test_a_reviewer_corrects_the_speaker(repo, strike_story) -> None:
 
     _, claims = strike_story
     target = next(claim for claim in claims if claim.speaker and claim.speaker != "Carla Mendes")
-    fixed = set_speaker(repo, target.id, "  Carla   Mendes ", actor="ana", expected_version=target.version)
+    fixed, *_ = set_speaker(repo, target.id, "  Carla   Mendes ", actor="ana", expected_version=target.version)
     assert fixed.speaker == "Carla Mendes"
     assert [(change.old, change.new) for change in fixed.history if change.field == "speaker"] == [
         (target.speaker, "Carla Mendes")
     ]
-    assert set_speaker(repo, target.id, "", actor="ana").speaker is None
+    assert set_speaker(repo, target.id, "", actor="ana")[0].speaker is None
+
+
+def test_a_speaker_correction_reaches_the_story_claims_with_the_same_wrong_speaker(repo, strike_story) -> None:
+    from factcheck_tui.core.claim_edits import set_speaker
+
+    story, claims = strike_story
+    wrong = claims[9].speaker
+    carrying = [claim for claim in claims if claim.speaker == wrong]
+    assert wrong and len(carrying) > 1
+    others = [claim for claim in claims if claim.speaker != wrong]
+    fixed = set_speaker(repo, carrying[-1].id, "Lena Ortiz", actor="ben")
+    assert [claim.id for claim in fixed] == [carrying[-1].id] + [claim.id for claim in carrying[:-1]]
+    assert all(claim.speaker == "Lena Ortiz" and claim.history[-1].note for claim in fixed)
+    after = {claim.id: claim for claim in repo.list_claims(story.id)}
+    assert all(after[claim.id].speaker == claim.speaker for claim in others)
+
+    # A speaker set by a reviewer is theirs: correcting one of them again leaves the others alone.
+    again = set_speaker(repo, carrying[0].id, "Ann Price", actor="ana")
+    assert [claim.id for claim in again] == [carrying[0].id]
+    assert repo.get_claim(carrying[1].id).speaker == "Lena Ortiz"

@@ -138,3 +138,53 @@ def test_names_in_reasons_stay_whole_and_shouting_is_no_name() -> None:
     reasons = "; ".join(claims["NASA said the launch from the Kennedy Space Center cost $90 million."].reasons)
     assert "Kennedy Space Center" in reasons
     assert all("DECIDED" not in reason for reason in claims["They DECIDED TO STOP the tests."].reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "speaker"),
+    [
+        (
+            "Ellery First is a group that backs the port plan. A new Ellery First ad says the plan "
+            "will create 5,000 jobs. Critics disagree.",
+            "A new Ellery First ad says the plan will create 5,000 jobs.",
+            "Ellery First",
+        ),
+        (
+            "Mayor Ellen Brandt has twice said the port lost $40 million.",
+            "Mayor Ellen Brandt has twice said the port lost $40 million.",
+            "Ellen Brandt",
+        ),
+        (
+            "Mayor Ellen Brandt spoke on Friday. In an interview on WXYZ Radio, she put it this way:\n\n"
+            '"The port lost $40 million in three weeks."',
+            '"The port lost $40 million in three weeks."',
+            "Ellen Brandt",
+        ),
+    ],
+)
+def test_ads_auxiliaries_and_lead_ins_name_the_speaker(text: str, sentence: str, speaker: str) -> None:
+    assert claims_by_text(text)[sentence].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "The plan has three parts: 1.) raise fees by 5%. 2.) cut costs. 3.) Balance the budget.",
+            ["The plan has three parts: 1.) raise fees by 5%.", "2.) cut costs.", "3.) Balance the budget."],
+        ),
+        ("She named them: a. the schools. b. the roads.", ["She named them: a. the schools.", "b. the roads."]),
+        (
+            "The audit is online. (https://ellery.example/audit.pdf) It found $2 million missing.",
+            ["The audit is online.", "(https://ellery.example/audit.pdf)", "It found $2 million missing."],
+        ),
+        (
+            "Councilman Albert I. Jones voted no. I think he was right.",
+            ["Councilman Albert I. Jones voted no.", "I think he was right."],
+        ),
+    ],
+)
+def test_boundaries_hold_for_inline_items_bracketed_addresses_and_initials(text: str, parts: list[str]) -> None:
+    from factcheck_tui.core.extraction.sentences import split_sentences
+
+    assert [text[start:end] for start, end in split_sentences(text)] == parts

@@ -426,3 +426,26 @@ async def test_o_opens_only_web_and_mail_links(
         await pilot.pause()
         await pilot.press("o")
         assert calls == ([url] if opened else [])
+
+
+async def test_a_speaker_correction_covers_the_storys_claims_with_that_speaker_and_undoes_as_one(
+    newsroom: Workspace,
+) -> None:
+    repo = newsroom.repo
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")
+        story_id = app.screen.story_id
+        wrong = "Priya N. Kapoor"
+        carrying = [claim.id for claim in repo.list_claims(story_id) if claim.speaker == wrong]
+        assert len(carrying) > 1
+        for _ in range(20):
+            if app.screen.current_claim().speaker == wrong:
+                break
+            await pilot.press("j")
+        await pilot.press("p", "ctrl+a", "ctrl+k", *"Lena Ortiz", "enter")
+        await pilot.pause()
+        assert [repo.get_claim(claim_id).speaker for claim_id in carrying] == ["Lena Ortiz"] * len(carrying)
+        await pilot.press("u")
+        await pilot.pause()
+        assert [repo.get_claim(claim_id).speaker for claim_id in carrying] == [wrong] * len(carrying)

@@ -93,6 +93,7 @@ _LINKS = frozenset({"of", "de", "van", "von", "al", "bin"})
 _NAME_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[A-Z][\w’'-]*\.?)"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|de|van|von|al|bin)\s+)?{_NAME_WORD})*")
 ACRONYM_LETTERS = 5
+_LOOK_BACK = 64
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$")
 SHORT_WORDS = 5
 NAMES_COUNTED = 3
@@ -205,8 +206,9 @@ def _names(text: str) -> list[str]:
         tokens = [_POSSESSIVE.sub("", token) for token in match.group(0).split()]
         if _shouting(tokens) or _shouted_around(text, match):
             continue
-        before = text[: match.start()].rstrip()
-        if not before or before[-1] in _NAME_BLOCKERS:
+        # A bounded look-back keeps a long run-on text linear.
+        before = text[max(0, match.start() - _LOOK_BACK) : match.start()].rstrip()
+        if (not before and match.start() <= _LOOK_BACK) or (before and before[-1] in _NAME_BLOCKERS):
             if len(tokens) == 1:
                 continue
             while tokens and tokens[0] in SENTENCE_STARTERS:
@@ -240,8 +242,8 @@ def _shouted_around(text: str, match: re.Match[str]) -> bool:
     """An all-capitals word beside other all-capitals words is shouting, however short ("TO")."""
     if not any(len(token) > 1 and token.isupper() for token in match.group(0).split()):
         return False
-    after = text[match.end() :].split(maxsplit=1)
-    before = text[: match.start()].split()
+    after = text[match.end() : match.end() + _LOOK_BACK].split(maxsplit=1)
+    before = text[max(0, match.start() - _LOOK_BACK) : match.start()].split()
     neighbours = [word for word in (before[-1:] + after[:1]) if any(char.isalpha() for char in word)]
     return any(word.strip(".,;:!?\"'”’").isupper() for word in neighbours)
 

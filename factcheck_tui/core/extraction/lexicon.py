@@ -49,7 +49,9 @@ REPORTING_VERBS = frozenset(
     asserted asserts declared declares confirmed confirms denied denies tweeted tweets posted posts
     reported reports testified testifies acknowledged acknowledges admitted admits suggested
     suggests replied replies responded responds estimated estimates predicted predicts promised
-    promises alleged alleges maintained maintains contended contends asked asks""".split()
+    promises alleged alleges maintained maintains contended contends asked asks boasted boasts
+    touted touts proclaimed proclaims charged charges accused accuses hinted hints recalled recalls
+    remarked remarks complained complains bragged brags joked jokes quipped quips repeated repeats""".split()
 )
 # Cues of the check-worthiness features (features.py). Each list is one feature, so each can be
 # weighed on its own and named in a reason.

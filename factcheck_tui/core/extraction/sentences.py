@@ -32,6 +32,12 @@ _MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 _INITIAL = re.compile(r"^[A-Z]$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _DASHES = "—–"
+# An item number or letter at the start of a block or after a colon or sentence end: "1.)", "2)", "a.".
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[:;.!?]\s+|\s—\s)(?:\d{1,2}|[a-hA-H])\.\)?$|(?:^|[:;.!?]\s+)\d{1,2}\)$")
+_LETTER_ITEM = re.compile(r"^[a-h]\.$")
+_URL_START = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+# "(https://example.org/report) It says ...": a bracketed address after a sentence, then a new one.
+_URL_ALONE = re.compile(r"(?<=[.!?]\s)\((?:https?://|www\.)[^\s()]+\)(?=\s+[\"“]?[A-Z])", re.IGNORECASE)
 _LOOK_BACK = 64
 _CLOSERS = "\"'”’)]»"
 
@@ -58,16 +64,31 @@ def split_sentences(body: str) -> list[Span]:
 def _split_block(body: str, start: int, end: int) -> Iterator[Span]:
     block = body[start:end]
     cursor = 0
-    for match in _CANDIDATE.finditer(block):
-        boundary = match.end()
-        if _is_boundary(block, match.start(), match.group("mark"), boundary):
-            piece = _trim(block, cursor, boundary)
-            if piece:
-                yield start + piece[0], start + piece[1]
-            cursor = boundary
+    for boundary in _boundaries(block):
+        piece = _trim(block, cursor, boundary)
+        if piece:
+            yield start + piece[0], start + piece[1]
+        cursor = boundary
     piece = _trim(block, cursor, len(block))
     if piece:
         yield start + piece[0], start + piece[1]
+
+
+def _boundaries(block: str) -> Iterator[int]:
+    """Sentence ends in a block: accepted final marks, and the close of a web address standing alone."""
+    ends = [
+        match.end()
+        for match in _CANDIDATE.finditer(block)
+        if _is_boundary(block, match.start(), match.group("mark"), match.end())
+    ]
+    ends += [match.end() for match in _URL_ALONE.finditer(block)]
+    yield from sorted(set(ends))
+
+
+def _has_previous_item(block: str, token: str, before: int) -> bool:
+    """ "b." is an item when "a." opened one earlier in the block."""
+    previous = chr(ord(token[0]) - 1) + token[1]
+    return token[0] == "a" or re.search(rf"(?:^|[\s:]){re.escape(previous)}\s", block[:before]) is not None
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -79,10 +100,19 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 
 def _is_boundary(block: str, punct_start: int, mark: str, boundary: int) -> bool:
+    if _ENUMERATOR_BEFORE.search(block, max(0, punct_start - 8), boundary):
+        # "Three steps: 1.) raise taxes ...": the enumerator opens an item, it ends nothing.
+        return False
     following = _NEXT_TOKEN.match(block, boundary)
     if not following:
         return False
     opener, token = following.groups()
+    if mark == "." and _LETTER_ITEM.match(token) and _has_previous_item(block, token, punct_start):
+        # "a. the schools. b. the roads.": a new lettered item starts a new sentence.
+        return True
+    if opener.startswith("(") and _URL_START.match(token):
+        # "... online. (https://example.org/report)": the address stands as its own sentence.
+        return True
     if not token:
         return bool(opener)
     first = token[0]
@@ -127,7 +157,7 @@ def _period_ends_sentence(word: str, next_word: str, quoted: bool) -> bool:
         return next_word in SENTENCE_STARTERS and next_word not in {"A", "I"}
     if key in ("a.m", "p.m"):
         return next_word not in TIME_ZONES and starter
-    if key in NUMBER_ABBREVIATIONS and _ROMAN.match(next_word):
+    if key in NUMBER_ABBREVIATIONS and capitalised and _ROMAN.match(next_word):
         return False
     if _MULTI_PERIOD.match(word) or key in AMBIGUOUS_ABBREVIATIONS or listed:
         return starter

@@ -17,19 +17,30 @@ from factcheck_tui.core.extraction.lexicon import MONTHS, PRONOUNS, REPORTING_VE
 _VERBS = "|".join([r"issued an? (?:statement|release)", *sorted(REPORTING_VERBS, key=len, reverse=True)])
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|the)"
 _NAME = rf"(?:[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,5}})"
-_ADVERB = r"(?:\s+(?:also|then|later|previously|initially|first|once|again|repeatedly|\w+ly))?"
+# "has twice said", "also recently wrote": auxiliaries and adverbs between a name and its verb.
+_ADVERB = (
+    r"(?:\s+(?:has|have|had|also|then|later|previously|initially|first|once|again|repeatedly|twice|often"
+    r"|\w+ly)){0,3}"
+)
 _DAYS = "|".join(day.capitalize() for day in sorted(WEEKDAYS))
 _WHEN = rf"(?:\s+(?:on\s+)?(?:{_DAYS}|today|yesterday))?"
 # "Mark Harkins, a senior fellow at Georgetown University, said ...": the name before an apposition.
 _APPOSITION_VERB = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:(?:an?|the|who|whose|\w+(?:-\w+)?\s+(?:of|at|for|from))\b|[A-Z]-[A-Z])[^,;:\"“”()]{{0,120}}?,"
+    rf"(?P<name>{_NAME}),\s+(?:(?:an?|the|who|whose|\w+(?:-\w+)?\s+(?:of|at|for|from)|[a-z]+ing)\b|[A-Z]-[A-Z])"
+    rf"[^,;:\"“”()]{{0,120}}?,"
     rf"{_ADVERB}\s+(?P<verb>{_VERBS})\b"
 )
 _NAME_VERB = re.compile(rf"(?P<name>{_NAME}|\b(?:[Hh]e|[Ss]he)\b){_ADVERB}{_WHEN}\s+(?P<verb>{_VERBS})\b")
 # "Cornyn's statement added": the statement speaks for its owner.
 _OWNER_VERB = re.compile(
     rf"(?P<name>{_NAME})[’']s\s+(?:\w+\s+)?(?:statement|office|campaign|spokesman|spokeswoman|spokesperson|"
-    rf"lawyer|attorney|website|account|letter|tweet|post|release|filing|report){_ADVERB}\s+(?P<verb>{_VERBS})\b"
+    rf"lawyer|attorney|website|account|letter|tweet|post|release|filing|report|ad|ads|mailer|commercial|video"
+    rf"|flier|flyer){_ADVERB}\s+(?P<verb>{_VERBS})\b"
+)
+# "A Your Choice Colorado ad says", "the Putnam campaign said": the ad or campaign speaks for its owner.
+_SOURCE_VERB = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+)?(?P<name>{_NAME})\s+(?:campaign\s+|television\s+|TV\s+|radio\s+)?"
+    rf"(?:ad|ads|mailer|commercial|campaign|flier|flyer|video){_ADVERB}\s+(?P<verb>{_VERBS}|purports|shows)\b"
 )
 # '..., said Harkins.' — the name closes the clause; "said Roy's claim" or "says Vitter took" is not it.
 # Lower-case role words may stand between the verb and the name ("said union president Carla Mendes").
@@ -43,7 +54,9 @@ _SOURCE_WORDS = frozenset(
 )
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
 _ACCORDING = re.compile(rf"\baccording to (?:the )?(?P<name>{_NAME}{_SOURCE_NOUNS})")
-_PATTERNS = (_APPOSITION_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
+_PATTERNS = (_APPOSITION_VERB, _SOURCE_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
+_CUE_WORD = REPORTING_VERBS | {"according", "issued", "purports", "shows"}
+_WORDS = re.compile(r"[a-z]+")
 # Patterns where the name opens the clause, so a preposition before it makes it no speaker.
 _NAME_FIRST = (_APPOSITION_VERB, _NAME_VERB, _OWNER_VERB)
 # Role and title words stripped from the front of a speaker's name ("Analyst Priya Kapoor").
@@ -58,7 +71,7 @@ _TITLES = frozenset(
     republican independent libertarian gop host narrator anchor moderator state u.s. federal assemblyman
     assemblywoman delegate congressman congresswoman councilor alderman nominee challenger incumbent
     commentator pundit contributor correspondent strategist pollster consultant adviser advisor aide
-    businessman businesswoman billionaire""".split()
+    businessman businesswoman billionaire majority minority house senate whip""".split()
 )
 # "in Kenya said": a name after a preposition is a place or an object, never the speaker.
 _PREPOSITIONS = frozenset("in at from of to for on with by about against into near".split())
@@ -78,6 +91,8 @@ _ORGANISATION_WORDS = frozenset(
 )
 _CLOSE_QUOTE = re.compile(r"[\"”]")
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
+# "On Aug. 15, in an interview, he assessed the plan this way:": "he" is the clause's subject.
+_PRONOUN_CLAUSE = re.compile(r"(?:^|,\s+)(?:[Hh]e|[Ss]he)\s+[a-z]")
 # A quotation of four words or more: a title in quotes ("The Choice") is not someone speaking.
 _QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}")
 # Capitalised only because they open the sentence: "Like Apple, Amazon cited ..." has no person
@@ -118,6 +133,9 @@ def _clean(name: str) -> str | None:
 def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
     """The speaker named first in one sentence, with "he" and "she" resolved to ``last_speaker``."""
     found: list[tuple[int, int, str]] = []
+    if _CUE_WORD.isdisjoint(_WORDS.findall(sentence.lower())):
+        # Every pattern needs a reporting verb or "according to": most sentences stop here.
+        return None
     # "Jennifer Shilling (D-La Crosse) tweeted": asides in brackets stand between a name and its verb.
     sentence = _PARENTHESES.sub(lambda aside: " " * len(aside.group(0)), sentence)
     for priority, pattern in enumerate(_PATTERNS):
@@ -133,21 +151,37 @@ def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
 
 
 def _after_preposition(sentence: str, position: int) -> bool:
-    before = sentence[max(0, position - 12) : position].split()
+    """ "in Kenya", "on the Daily Show": the word before the name (articles aside) is a preposition."""
+    before = sentence[max(0, position - 24) : position].split()
+    while before and before[-1].lower() in ("the", "a", "an"):
+        before.pop()
     return bool(before) and before[-1] in _PREPOSITIONS
 
 
-def _person_names(sentence: str) -> list[str]:
-    """Full names of people in a sentence ("Sen. Chip Roy" is Chip Roy; "Fox News" is no person)."""
+def _person_names(sentence: str, *, subjects: bool = False) -> list[str]:
+    """Full names of people in a sentence ("Sen. Chip Roy" is Chip Roy; "Fox News" is no person).
+
+    With ``subjects``, only names that can be the subject: none after a preposition ("in an
+    interview on KQEN AM").
+    """
     names = []
     for match in _PERSON.finditer(sentence):
+        if subjects and _after_preposition(sentence, match.start()):
+            continue
         tokens = match.group(0).replace("’s", "").replace("'s", "").split()
         while tokens and (tokens[0] in _OPENING_WORDS or tokens[0] in SENTENCE_STARTERS):
             tokens.pop(0)
         name = _clean(" ".join(tokens)) if len(tokens) >= 2 else None
-        if name and len(name.split()) >= 2 and not _organisation(name):
+        if name and len(name.split()) >= 2 and not _organisation(name) and not _common_words(name):
             names.append(name)
     return names
+
+
+def _common_words(name: str) -> bool:
+    """ "Republican-controlled House", "Super Tuesday": capitalised, but not a person's name."""
+    return any(
+        token.lower() in _CALENDAR or any(part[:1].islower() for part in token.split("-")[1:]) for token in name.split()
+    )
 
 
 def _organisation(name: str) -> bool:
@@ -176,7 +210,7 @@ def full_names(speakers: list[str | None], sentences: list[str]) -> list[str | N
 
 def _person_subject(sentence: str) -> str | None:
     """The person a sentence names first ("Councilmember Victor Hale, one of ...": Victor Hale)."""
-    names = _person_names(_PARENTHESES.sub("", sentence))
+    names = _person_names(_PARENTHESES.sub("", sentence), subjects=True)
     return names[0] if names else None
 
 
@@ -195,12 +229,14 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
         continues_quote = quote_open and block == block_ids[index - 1]
         if speaker is None and (_opens_with_quotation(sentence) or continues_quote) and index:
             # The quotation goes on, or a new one follows the sentence that named its speaker
-            # (or that told what "he" or "she" did: 'She went on. "The last time I was here ..."').
-            speaker = speakers[index - 1] or (last if _PRONOUN_SUBJECT.match(sentences[index - 1]) else None)
+            # (or that told what the person last named did: 'She went on. "The last time ..."').
+            speaker = speakers[index - 1] or (last if _tells_of(sentences[index - 1], last) else None)
         subject = _person_subject(sentence)
-        if speaker is None and _QUOTED_WORDS.search(sentence):
+        if speaker is None and (_QUOTED_WORDS.search(sentence) or sentence.rstrip().endswith(":")):
             # 'He then listed his plans, including, "I will cut taxes ..."': the subject quotes.
-            if _PRONOUN_SUBJECT.match(sentence):
+            if _PRONOUN_SUBJECT.match(sentence) or (
+                sentence.rstrip().endswith(":") and _PRONOUN_CLAUSE.search(sentence)
+            ):
                 speaker = last
             elif subject and sentence.startswith(subject.split()[0]):
                 speaker = subject
@@ -215,6 +251,14 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
         elif block_quote and block_quote[1] < block:
             block_quote = None
     return full_names(speakers, sentences)
+
+
+def _tells_of(sentence: str, person: str | None) -> bool:
+    """Whether a sentence is about ``person``: it opens with "he" or "she", or names them."""
+    return bool(person) and (
+        bool(_PRONOUN_SUBJECT.match(sentence))
+        or re.search(rf"\b{re.escape(person.split()[-1])}\b", sentence) is not None
+    )
 
 
 def _opens_with_quotation(sentence: str) -> bool:

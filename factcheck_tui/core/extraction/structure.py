@@ -70,6 +70,30 @@ _OUTLET_NOTE = re.compile(
     r"|\bcrowdtangle\b|\bthe truth-o-meter\b|\bcheck[- ]worthy\b)",
     re.IGNORECASE,
 )
+# Cheap substrings one of which every outlet note holds: most sentences skip the long pattern.
+_OUTLET_HINTS = (
+    "this ",
+    "comment",
+    "read more",
+    "partnership",
+    "flagged",
+    " us",
+    "claim you",
+    "sign up",
+    "subscribe",
+    "click here",
+    "rights reserved",
+    "copyright",
+    "editor",
+    "update",
+    "correction",
+    "clarification",
+    "advertisement",
+    "we found",
+    "crowdtangle",
+    "truth-o-meter",
+    "worthy",
+)
 _LETTERS = re.compile(r"[A-Za-z]")
 
 HEADLINE = "headline, subhead or label"
@@ -112,7 +136,8 @@ def sentence_role(sentence: str) -> str | None:
     """What a sentence of body text is when it is the outlet's furniture rather than a claim."""
     if _RATES_IT.search(sentence) or (_RATING_BOX.match(sentence) and len(sentence.split()) <= 4):
         return RATING
-    if _OUTLET_NOTE.search(sentence):
+    lowered = sentence.lower()
+    if any(hint in lowered for hint in _OUTLET_HINTS) and _OUTLET_NOTE.search(sentence):
         return OUTLET
     if _CAPTION.search(sentence):
         return CAPTION

@@ -96,12 +96,25 @@ class ReviewScreen(AppScreen[None]):
             return
 
         def answered(speaker: str | None) -> None:
-            if speaker is not None and speaker.strip() != shown(claim.speaker or ""):
-                self.save(
-                    claim,
-                    lambda version: claim_edits.set_speaker(
-                        self.app.repo, claim.id, speaker, actor=self.app.workspace.actor, expected_version=version
-                    ),
+            if speaker is None or speaker.strip() == shown(claim.speaker or ""):
+                return
+            # The story's other claims with the same machine-given speaker are corrected with it.
+            corrected: list[Claim] = []
+
+            def change(version: int) -> Claim:
+                corrected[:] = claim_edits.set_speaker(
+                    self.app.repo, claim.id, speaker, actor=self.app.workspace.actor, expected_version=version
+                )
+                return corrected[0]
+
+            if self.save(claim, change, undoable=False) is None:
+                return
+            self.app.undo_stack.append(UndoStep.of(f"speaker of {claim.id}", corrected))
+            if len(corrected) > 1:
+                self.app.claims_saved(corrected[1:])
+                self.notify(
+                    f"Speaker corrected on {len(corrected)} claims that had {shown(claim.speaker or '')} (u undoes)",
+                    timeout=4,
                 )
 
         self.app.push_screen(
