@@ -58,8 +58,8 @@ def restating_sentence(article: dict) -> str | None:
     """The body sentence that best restates the checked claim without copying it."""
     claim = article["vclaim"]
     best = (0.0, None)
-    for span in split_sentences(article["text"]):
-        sentence = article["text"][span.start : span.end]
+    for start, end in split_sentences(article["text"]):
+        sentence = article["text"][start:end]
         if fuzz.ratio(sentence, claim) >= COPIES:
             continue
         best = max(best, (fuzz.token_set_ratio(sentence, claim), sentence), key=lambda item: item[0])
