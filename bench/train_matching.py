@@ -3,7 +3,8 @@
     python bench/train_matching.py [EVAL_DIR]      (default ../shared/eval/; needs numpy)
 
 Learns from the CheckThat! "train" tweets only (the "dev" tweets stay held out for
-bench/eval_matching.py). For each query the index's 30 best lexical candidates are described by
+bench/eval_matching.py). For each query the index's 30 best lexical candidates, and its 20
+nearest claims by sentence vector (``core/matching/dense.py``), are described by
 the interpretable features of ``factcheck_tui.core.matching.features``; the weights are fitted so
 that the right past check outscores the other candidates (a listwise logistic loss, L2 penalty
 chosen by 5-fold cross-validation within the training queries), then scaled and shifted (Platt
@@ -35,7 +36,7 @@ def main(argv: list[str]) -> None:
         "weights": {name: round(weight, 4) for name, weight in zip(FEATURE_NAMES, model.weights, strict=True)},
         "trained_on": (
             f"CheckThat! 2022 task 2A: {len(train)} train tweets, and {2 * HEADLINE_QUERIES} verified claims and "
-            "headlines matched with each other (30 candidates each)"
+            "headlines matched with each other (30 lexical candidates and 20 neighbours by meaning each)"
         ),
         "l2_penalty": penalty,
     }

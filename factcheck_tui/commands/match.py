@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 
 from factcheck_tui.commands.output import print_json_line
 from factcheck_tui.core.decoding import text_from_bytes
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.ingest import input_label, read_input
 from factcheck_tui.core.limits import Limits
-from factcheck_tui.core.matching.results import Match
+from factcheck_tui.core.matching.results import Match, level_meanings, level_name
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.text import one_line
 from factcheck_tui.core.workspace import Workspace
@@ -56,16 +57,28 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.text is not None and not args.text.strip():
         raise InputError("the text to match is empty")
     index = MatchIndex.open(workspace.repo, workspace.config.matching)
+    thresholds = workspace.config.matching
     for query in queries:
         matches = index.search(query, args.top, any_score=True) if query else []
         if args.json:
             print_json_line({"query": query, "matches": [match.json_record() for match in matches]})
         else:
-            print_human(query, matches, show_query=len(queries) > 1, possible=workspace.config.matching.possible)
+            print_human(
+                query, matches, show_query=len(queries) > 1, possible=thresholds.possible, likely=thresholds.likely
+            )
+    if not args.json:
+        print_legend(thresholds.possible, thresholds.likely)
     return 0
 
 
-def print_human(query: str, matches: list[Match], *, show_query: bool, possible: float) -> None:
+def print_legend(possible: float, likely: float) -> None:
+    """What the levels mean, once after the listing: a score alone tells a reader little."""
+    print()
+    for level, meaning in level_meanings(possible, likely):
+        print(textwrap.fill(meaning, WIDTH, initial_indent=f"{level:<22}", subsequent_indent=" " * 22))
+
+
+def print_human(query: str, matches: list[Match], *, show_query: bool, possible: float, likely: float) -> None:
     if show_query:
         print(one_line(query, WIDTH))
     if not matches:
@@ -74,7 +87,7 @@ def print_human(query: str, matches: list[Match], *, show_query: bool, possible:
         when = match.published.isoformat() if match.published else "-"
         # For people, a candidate the review app would not suggest says so ("weak"); --json keeps
         # the two levels its readers rely on.
-        mark = "confirmed" if match.confirmed else match.level.value if match.score >= possible else "weak"
+        mark = "confirmed" if match.confirmed else level_name(match.score, possible, likely)
         head = f"  {mark:<9} {match.score:4.2f}  {match.claim_id:<10} {one_line(match.verdict or 'no verdict', 16):<16} {when:<10}"
         where = one_line(match.story_title, WIDTH - len(head) - 2)
         print(f"{head}  {where}".rstrip())

@@ -71,7 +71,8 @@ class FactcheckApp(TypeAheadApp):
         self.undo_stack: list[UndoStep] = []
         # None until the worker has built or loaded it; screens show duplicates once it is here.
         self.match_index: MatchIndex | None = None
-        # Set once the index is loaded (or failed to load): tests and scripts can wait for it.
+        # Set once the index is loaded with its sentence vectors (or failed to load): tests and
+        # scripts can wait for it. Matching by words alone starts earlier, at ``match_index``.
         self.index_loaded = asyncio.Event()
         self._index_started = False
         self._tasks: dict[str, str] = {}
@@ -204,10 +205,13 @@ class FactcheckApp(TypeAheadApp):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _open_index(self) -> None:
         worker = get_current_worker()
+
+        def cancel() -> bool:
+            return worker.is_cancelled
+
         try:
-            index = MatchIndex.open(
-                self.repo, self.workspace.config.matching, cancel=lambda: worker.is_cancelled, save=False
-            )
+            # Matching by words is ready first; the sentence vectors follow, and refine the marks.
+            index = MatchIndex.open(self.repo, self.workspace.config.matching, cancel=cancel, save=False, vectors=False)
         except MatchingCancelled:
             return
         except FactcheckError as error:
@@ -215,12 +219,26 @@ class FactcheckApp(TypeAheadApp):
             self.call_from_thread(self.index_loaded.set)
             return
         self.call_from_thread(self._index_ready, index)
-        # The cache for the next start is written once this index is already in use.
+        self.call_from_thread(self.begin_task, "vectors", "Reading claim meanings…")
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self.begin_task, "vectors", f"Reading claim meanings {done:,}/{total:,}…")
+
+        try:
+            index.embed(progress=progress, cancel=cancel)
+        except MatchingCancelled:
+            return
+        self.call_from_thread(self._vectors_ready)
+        # The cache and vectors for the next start are written once this index is already in use.
         index.save()
 
     def _index_ready(self, index: MatchIndex) -> None:
         self.match_index = index
         self.end_task("index")
+        self.announce_matches()
+
+    def _vectors_ready(self) -> None:
+        self.end_task("vectors")
         self.index_loaded.set()
         self.announce_matches()
 

@@ -143,3 +143,14 @@ def test_match_for_people_calls_a_candidate_below_possible_weak(tmp_path: Path) 
     two_stories(tmp_path)
     result = factcheck(tmp_path, "match", "The library opened a new reading room for children", "--top", "1")
     assert result.stdout.split()[0] == "weak"
+
+
+def test_match_for_people_says_what_each_level_means(tmp_path: Path) -> None:
+    two_stories(tmp_path)
+    result = factcheck(tmp_path, "match", "The council cut the library budget by 3 percent", "--top", "2")
+    legend = result.stdout.split("\n\n")[-1]
+    assert legend.startswith("likely (≥ 0.90)") and "possible (0.50–0.90)" in legend and "weak (< 0.50)" in legend
+    assert "almost always the same claim" in legend and all(len(line) <= 80 for line in legend.splitlines())
+    # Scripts get no legend: one JSON object per query, nothing else.
+    scripted = factcheck(tmp_path, "match", "The council cut the library budget by 3 percent", "--json")
+    assert len(scripted.stdout.splitlines()) == 1

@@ -44,7 +44,7 @@ def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Can
     With ``story_id``, only the groups that contain a claim of that story.
     """
     if story_id is not None:
-        seeds = index.claim_ids(story_id)
+        seeds = list(index.claim_ids(story_id))
     else:
         seeds = [
             claim_id
@@ -54,14 +54,24 @@ def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Can
         ]
     groups = _UnionFind()
     link_scores: dict[tuple[str, str], float] = {}
+    # For one story, every claim its claims link to is searched from as well (links are not
+    # symmetric): newsroom claims found that way are seeds, so the story's clusters are the very
+    # ones the whole newsroom's pass finds; archive claims only lead to more newsroom claims.
+    seen = set(seeds)
     for position, seed in enumerate(seeds):
         if position % 16 == 0:
             check(cancel)
         entry = index.entry(seed)
         if entry is None or entry.dismissed:
             continue
+        probe = index.is_archive(entry.story_id)
         for match in index.similar_to(seed, NEIGHBOURS):
-            if match.confirmed or match.level is Level.LIKELY:
+            if not (match.confirmed or match.level is Level.LIKELY):
+                continue
+            if story_id is not None and match.claim_id not in seen:
+                seen.add(match.claim_id)
+                seeds.append(match.claim_id)
+            if not probe:
                 groups.union(seed, match.claim_id)
                 pair = _pair(seed, match.claim_id)
                 if pair not in link_scores:

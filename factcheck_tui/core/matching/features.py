@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from factcheck_tui.core.matching.normalise import DOWN, UP, canonical, char_grams
-from factcheck_tui.core.matching.numbers import figures_agree, is_year
+from factcheck_tui.core.matching.numbers import claim_figures, figures_agree, is_year
 
 if TYPE_CHECKING:
     from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex
@@ -50,7 +50,13 @@ FEATURE_NAMES = (
     "direction_conflict",  # one says a quantity went up, the other that it went down: 0 or 1
     "same_change",  # both give the same figure and say it moved the same way ("down 20 percent"): 0 or 1
     "claim_words",  # distinct stems of the claim (log)
+    "cosine",  # cosine of the two sentence vectors (``embedding``): the same meaning in other words
+    "cosine_high",  # how far the cosine rises above COSINE_KNEE: near-identical meaning
 )
+
+# Below this cosine two news claims are seldom the same claim; above it every step counts more
+# (a linear model cannot bend the cosine by itself).
+COSINE_KNEE = 0.8
 
 # Query words sharing this many first letters with a claim word count as near matches
 # ("knives"/"knife", "vaccinated"/"vaccine"); shorter stems share prefixes by chance.
@@ -72,9 +78,12 @@ class Query:
     # Term and gram weights of the claims seen so far for this query (they repeat a lot).
     seen_terms: dict[str, float]
     seen_grams: dict[str, float]
+    # The cosine of the query's sentence vector with a claim's, once vectors are ready (else None:
+    # matching is then by words alone, with the model learnt without the cosine).
+    cosine: Callable[[Entry], float] | None = None
 
     @classmethod
-    def of(cls, analysis: Analysis, index: LexicalIndex) -> Query:
+    def of(cls, analysis: Analysis, index: LexicalIndex, cosine: Callable[[Entry], float] | None = None) -> Query:
         terms = frozenset(analysis.terms)
         weights = {term: index.term_weight(term) for term in terms}
         gram_weights = index.gram_weights(analysis)
@@ -84,11 +93,12 @@ class Query:
             weights=weights,
             mass=sum(weights.values()) or 1.0,
             canonical=canonical(analysis.terms),
-            figures=frozenset(word for word in analysis.words if word[0].isdigit()),
+            figures=claim_figures(analysis.words),
             gram_weights=gram_weights,
             gram_mass=sum(gram_weights.values()) or 1.0,
             seen_terms=dict(weights),
             seen_grams={},
+            cosine=cosine,
         )
 
     def term_weight(self, term: str, index: LexicalIndex) -> float:
@@ -170,9 +180,10 @@ def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, wo
 
     claim_canonical = canonical(terms)
     field_sort = max(fuzz.token_sort_ratio(query.canonical, canonical(field)) for field in fields)
-    figures = {word for word in words if word[0].isdigit()}
+    figures = set(claim_figures(words))
     figures_shared, only_query, only_claim = _figure_overlap(query.figures, figures)
     one_way = query.analysis.direction in (UP, DOWN)
+    cosine = query.cosine(entry) if query.cosine is not None else 0.0
 
     return [
         math.log1p(word_bm25 / unit),
@@ -195,4 +206,6 @@ def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, wo
         float(one_way and entry.direction in (UP, DOWN) and query.analysis.direction != entry.direction),
         float(one_way and figures_shared > 0 and query.analysis.direction == entry.direction),
         math.log1p(len(claim_terms)),
+        cosine,
+        max(0.0, cosine - COSINE_KNEE),
     ]

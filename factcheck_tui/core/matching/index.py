@@ -21,7 +21,14 @@ from typing import Any, TypeAlias
 
 from factcheck_tui.core.matching.features import FEATURE_NAMES, Query, pair_features
 from factcheck_tui.core.matching.normalise import analyse_many, canonical, char_grams, quoted, word_grams
-from factcheck_tui.core.matching.scoring import CONFLICT_CEILING, Model, is_short, load_model, short_text_factor
+from factcheck_tui.core.matching.scoring import (
+    CONFLICT_CEILING,
+    LEXICAL_WEIGHTS,
+    Model,
+    is_short,
+    load_model,
+    short_text_factor,
+)
 
 K1 = 1.2
 B = 0.75
@@ -231,6 +238,8 @@ def entry_rows(digests: list[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
 class Scored:
     slot: int
     score: float
+    # Found by its words (else only by meaning, as a nearest neighbour of the query's vector).
+    by_words: bool = True
 
 
 class LexicalIndex:
@@ -252,7 +261,10 @@ class LexicalIndex:
         # term so that a word's weight follows the live claims (else every edit of a claim would
         # make its words look commoner and its matches fade).
         self.dead_df: Counter[str] = Counter()
+        # The re-ranker with the cosine, and the one learnt without it (for queries that have
+        # no sentence vector yet: ``Query.cosine`` is None).
         self.model: Model = load_model()
+        self.lexical_model: Model = load_model(LEXICAL_WEIGHTS)
 
     # -- size and averages -----------------------------------------------------------------
 
@@ -447,33 +459,58 @@ class LexicalIndex:
         entry = self.entries[slot]
         assert entry is not None
         features = self.features(query, slot, word_bm25)
-        score = self.model.score(features)
+        score = (self.model if query.cosine is not None else self.lexical_model).score(features)
         if features[CONFLICTS[0]] or features[CONFLICTS[1]]:
             score = min(score, CONFLICT_CEILING)
         if is_short(len(query.terms)) or is_short(len(set(entry.terms.split()))):
             score *= short_text_factor(query.canonical, [canonical(part) for part in entry.fields()])
         return min(1.0, score)
 
-    def query(self, analysis: Analysis) -> Query:
-        return Query.of(analysis, self)
+    def query(self, analysis: Analysis, cosine: Callable[[Entry], float] | None = None) -> Query:
+        return Query.of(analysis, self, cosine)
 
-    def score(
-        self, analysis: Analysis, limit: int, keep: Callable[[Entry], bool] | None = None, *, skippable: int = 0
-    ) -> list[Scored]:
-        """The best ``limit`` candidates that ``keep`` accepts, re-ranked by the full similarity.
+    def pool(
+        self,
+        analysis: Analysis,
+        limit: int,
+        keep: Callable[[Entry], bool] | None = None,
+        *,
+        skippable: int = 0,
+        neighbours: Iterable[str] = (),
+        neighbour_limit: int = 0,
+    ) -> list[tuple[int, float | None]]:
+        """The candidates to re-rank, with their word BM25 where it is known: the ``limit`` best
+        by words that ``keep`` accepts, then those of the first ``neighbour_limit`` accepted
+        ``neighbours`` (claim ids found by meaning, nearest first) that words did not find.
 
         ``skippable`` is how many candidates ``keep`` may turn down (the claims of the asking
-        story, say): that many more are gathered, but only kept ones are scored.
+        story, say): that many more are gathered, but only kept ones are returned.
         """
-        query = self.query(analysis)
-        results = []
+        found: dict[int, float | None] = {}
         for slot, word_bm25 in self.candidates(analysis, limit + skippable):
             entry = self.entries[slot]
             if entry is None or (keep is not None and not keep(entry)):
                 continue
-            results.append(Scored(slot, self.similarity(query, slot, word_bm25)))
-            if len(results) == limit:
+            found[slot] = word_bm25
+            if len(found) == limit:
                 break
+        accepted = 0
+        for claim_id in neighbours:
+            if accepted == neighbour_limit:
+                break
+            slot = self.slot_of.get(claim_id)
+            entry = None if slot is None else self.entries[slot]
+            if slot is None or entry is None or (keep is not None and not keep(entry)):
+                continue
+            accepted += 1
+            found.setdefault(slot, None)
+        return list(found.items())
+
+    def score(self, query: Query, pool: list[tuple[int, float | None]]) -> list[Scored]:
+        """The candidates of ``pool`` re-ranked by the full similarity, best first."""
+        results = [
+            Scored(slot, self.similarity(query, slot, word_bm25), word_bm25 is not None) for slot, word_bm25 in pool
+        ]
         results.sort(key=lambda scored: -scored.score)
         return results
 

@@ -210,3 +210,28 @@ def figures_agree(first: str, second: str) -> bool:
     if _is_year(one) or _is_year(two):
         return False
     return _rounds_to(one, two, second) or _rounds_to(two, one, first)
+
+
+# Spans of time in hours, so that "one day's notice" and "24 hours" give the same figure.
+HOURS_IN = {
+    "hour": 1,
+    "hours": 1,
+    "day": 24,
+    "days": 24,
+    "week": 24 * 7,
+    "weeks": 24 * 7,
+}
+
+
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+
+
+def claim_figures(words: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """The figures of a claim's content words, a span of time counted in hours ("1 day" → 24)."""
+    found = set()
+    for position, word in enumerate(words):
+        if not word[0].isdigit():
+            continue
+        hours = HOURS_IN.get(words[position + 1]) if position + 1 < len(words) else None
+        found.add(_figure(float(word) * hours) if hours is not None and _PLAIN.fullmatch(word) else word)
+    return frozenset(found)

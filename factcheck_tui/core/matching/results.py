@@ -17,6 +17,31 @@ class Level(StrEnum):
     LIKELY = "likely"
 
 
+# What each level tells a reviewer, in words the match listing and the duplicates pane share.
+# The figures behind them are in the README (bench/eval_matching.py).
+LIKELY_MEANING = "almost always the same claim, perhaps in other words: marked ◆"
+POSSIBLE_MEANING = "often the same claim reworded, sometimes only the same subject: worth a look"
+WEAK_MEANING = "shares words or a subject; seldom the same claim: listed only when you search"
+MEANINGS = (LIKELY_MEANING, POSSIBLE_MEANING, WEAK_MEANING)
+
+
+def level_name(score: float, possible: float, likely: float) -> str:
+    """ "likely", "possible" or "weak", as people read a score (``--json`` keeps the two levels)."""
+    return "likely" if score >= likely else "possible" if score >= possible else "weak"
+
+
+def level_meaning(score: float, possible: float, likely: float) -> str:
+    """One line saying what a score's level means: "possible: often the same claim reworded, …"."""
+    name = level_name(score, possible, likely)
+    return f"{name}: {dict(zip(('likely', 'possible', 'weak'), MEANINGS, strict=True))[name]}"
+
+
+def level_meanings(possible: float, likely: float) -> list[tuple[str, str]]:
+    """(level with its score range, what it means), strongest first."""
+    ranges = (f"likely (≥ {likely:.2f})", f"possible ({possible:.2f}–{likely:.2f})", f"weak (< {possible:.2f})")
+    return list(zip(ranges, MEANINGS, strict=True))
+
+
 class Decision(StrEnum):
     CONFIRMED = "confirmed"
     REJECTED = "rejected"

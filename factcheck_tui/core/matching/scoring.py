@@ -51,9 +51,15 @@ class Model:
         return odds / (1.0 + odds)
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Model:
-    raw = orjson.loads(resources.files(__package__).joinpath("weights.json").read_bytes())
+# The model over every feature, cosine included, and the one learnt without the cosine: what
+# matching uses while the sentence vectors of a new archive are still being computed.
+WEIGHTS = "weights.json"
+LEXICAL_WEIGHTS = "weights_lexical.json"
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = WEIGHTS) -> Model:
+    raw = orjson.loads(resources.files(__package__).joinpath(name).read_bytes())
     return Model.of(raw["bias"], raw["weights"])
 
 
@@ -64,5 +70,6 @@ def is_short(size: int) -> bool:
 def short_text_factor(query_canonical: str, part_canonicals: list[str]) -> float:
     """A short text matches only what says nearly the same words: the whole sorted word strings
     must agree, not just the one or two words they share. A past check's claim and its headline
-    are compared separately, so "Moose in the mall?" still finds its own check."""
-    return max((fuzz.token_sort_ratio(query_canonical, part) / 100 for part in part_canonicals), default=0.0)
+    are compared separately, so "Moose in the mall?" still finds its own check. Squared: the
+    cosine of a two-word text is its two words' own, so a near miss must cost more than its share."""
+    return max((fuzz.token_sort_ratio(query_canonical, part) / 100 for part in part_canonicals), default=0.0) ** 2

@@ -1,4 +1,5 @@
-"""The claim digests, spread over shard files: read one shard on its own, in any process.
+"""The claim digests, spread over shard files, and their sentence vectors beside them: read
+one shard on its own, in any process.
 
 Kept free of the models and of pydantic, so that the worker processes of an index build
 (``matching.building``) start in a few tens of milliseconds.
@@ -6,11 +7,20 @@ Kept free of the models and of pydantic, so that the worker processes of an inde
 
 from __future__ import annotations
 
+import struct
+from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factcheck_tui.core.errors import CorruptFileError
+import orjson
+
+from factcheck_tui.core.errors import CorruptFileError, SaveFailedError
+from factcheck_tui.core.storage.files import atomic_write
 from factcheck_tui.core.storage.jsonstore import line_of_key, read_json_file, table_rows
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DIGESTS_TABLE = "claims"
 _REPEATED_DIGEST_FIELDS = ("story_id", "verdict", "status", "reviewer", "review_title", "published", "updated_at")
@@ -51,3 +61,57 @@ def _row_problem(row: dict[str, Any]) -> str | None:
         if name in row and not isinstance(row[name], kind):
             return f"{name}: {row[name]!r} is not a valid value"
     return None
+
+
+# -- claim vectors, stored beside their digest shard -----------------------------------------
+#
+# ``xx.json`` holds a shard's claim digests and ``xx.vectors`` their sentence vectors: each row
+# names its claim and a fingerprint of the text it was made from, so a vector whose claim was
+# edited since (by any process) is simply made again. The file is derived data: anything odd in
+# it means "recompute", never an error.
+
+VECTORS_SUFFIX = ".vectors"
+_VECTORS_MAGIC = b"FCVEC1\n"
+_HEADER_SIZE = struct.Struct("<Q")
+
+
+@dataclass(frozen=True)
+class VectorShard:
+    model: str
+    # (claim id, text fingerprint) of each row of ``vectors``.
+    keys: list[tuple[str, str]]
+    vectors: np.ndarray  # float16, one row per key
+
+
+def vector_shard_path(digest_shard: Path) -> Path:
+    return digest_shard.with_suffix(VECTORS_SUFFIX)
+
+
+def read_vector_shard(path: Path) -> VectorShard | None:
+    """The vectors stored beside a digest shard, or None when there are none usable."""
+    import numpy as np  # here, not at the top: the index build's workers never need it
+
+    try:
+        payload = path.read_bytes()
+        if not payload.startswith(_VECTORS_MAGIC):
+            return None
+        start = len(_VECTORS_MAGIC) + _HEADER_SIZE.size
+        (header_size,) = _HEADER_SIZE.unpack_from(payload, len(_VECTORS_MAGIC))
+        header = orjson.loads(payload[start : start + header_size])
+        keys = [(str(claim_id), str(key)) for claim_id, key in header["keys"]]
+        vectors = np.frombuffer(payload, dtype=np.float16, offset=start + header_size).reshape(
+            len(keys), int(header["dimension"])
+        )
+        return VectorShard(str(header["model"]), keys, vectors)
+    except (OSError, ValueError, KeyError, TypeError, struct.error, orjson.JSONDecodeError):
+        return None
+
+
+def write_vector_shard(path: Path, shard: VectorShard) -> None:
+    """Best effort, like any cache: vectors that cannot be written are made again next time."""
+    import numpy as np
+
+    vectors = np.ascontiguousarray(shard.vectors, dtype=np.float16)
+    header = orjson.dumps({"model": shard.model, "dimension": vectors.shape[1], "keys": shard.keys})
+    with suppress(OSError, SaveFailedError):
+        atomic_write(path, _VECTORS_MAGIC + _HEADER_SIZE.pack(len(header)) + header + vectors.tobytes(), durable=False)

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.matching.copying import copy_verdict
-from factcheck_tui.core.matching.results import Match
+from factcheck_tui.core.matching.results import Match, level_meaning
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import verdict_text
@@ -129,6 +129,9 @@ class DuplicatesScreen(ReviewScreen):
         if match.published:
             text.append(f" · {match.published.isoformat()}")
         text.append(f"\n{shown(match.text)}")
+        if not match.confirmed:
+            thresholds = self.app.workspace.config.matching
+            text.append(f"\n{level_meaning(match.score, thresholds.possible, thresholds.likely)}", style="italic")
         text.append(
             "\ny: same claim · r: not the same · c: copy its verdict, conclusion and evidence · enter: open it",
             style="dim",

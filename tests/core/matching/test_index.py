@@ -152,9 +152,10 @@ def test_clusters_group_the_stories_where_a_claim_recurs(newsroom) -> None:
     assert {member.claim_id for member in cluster.members} == budget | {story_b[0].id}
     assert cluster.story_ids == sorted({archived[0].story_id, story_a[0].story_id, story_b[0].story_id})
     assert cluster.verdicts == ["False"]
-    assert [cluster.members for cluster in lenient.clusters(story_b[0].story_id)] == [
-        cluster.members for cluster in found if story_b[0].story_id in cluster.story_ids
-    ]
+    # Story B's claims recur in two clusters (the budget, and the moose filmed in Ostbury).
+    assert sorted(ids(cluster.members) for cluster in lenient.clusters(story_b[0].story_id)) == sorted(
+        ids(cluster.members) for cluster in found if story_b[0].story_id in cluster.story_ids
+    )
 
 
 def test_a_cache_of_the_wrong_shape_is_rebuilt(newsroom) -> None:
