@@ -45,6 +45,8 @@ class Fetched:
     """Where the content came from after redirects."""
     content_type: str
     body: bytes
+    charset: str = ""
+    """The encoding the server declared in Content-Type, if any."""
 
 
 class _CappedRedirects(urllib.request.HTTPRedirectHandler):
@@ -85,7 +87,8 @@ def fetch(
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise over_limit(url, int(declared), max_bytes, WHAT)
             body = _read_capped(response, url, max_bytes, cancel)
-            return Fetched(url=response.geturl(), content_type=content_type, body=body)
+            charset = response.headers.get_content_charset() or ""
+            return Fetched(url=response.geturl(), content_type=content_type, body=body, charset=charset)
     except urllib.error.HTTPError as error:
         raise InputError(f"{url}: the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:

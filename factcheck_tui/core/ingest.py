@@ -69,21 +69,28 @@ def looks_like_html(payload: bytes, suffix: str = "") -> bool:
 
 
 def parse_article(
-    payload: bytes, label: str, suffix: str = "", limits: Limits = DEFAULT_LIMITS, *, url: str = ""
+    payload: bytes,
+    label: str,
+    suffix: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    url: str = "",
+    charset: str = "",
 ) -> Article:
     """An article from its bytes, whatever brought them (a file, standard input, pasted text, a fetch).
 
-    ``url``: where a page was fetched from, so that its relative links resolve.
+    ``url``: where a page was fetched from, so that its relative links resolve; ``charset``: the
+    encoding its server declared.
     """
     if len(payload) > limits.article_file_bytes:
         raise over_limit(label, len(payload), limits.article_file_bytes, "an article file")
     if not payload.strip():
         raise InputError(f"{label}: the article is empty")
     is_html = looks_like_html(payload, suffix)
-    declared = _META_CHARSET.search(payload[:4096]) if is_html else None
-    decoded = text_from_bytes(
-        payload, label, declared=declared.group(1).decode("ascii") if declared else None, what=ARTICLE
-    )
+    meta = _META_CHARSET.search(payload[:4096]) if is_html else None
+    # The server's Content-Type charset, for a fetched page, comes before the page's own (HTTP's rule).
+    declared = charset or (meta.group(1).decode("ascii") if meta else None)
+    decoded = text_from_bytes(payload, label, declared=declared, what=ARTICLE)
     text = decoded.text
     if is_html:
         page = read_page(text, label, url)

@@ -97,7 +97,9 @@ def _fetched_source(url: str, limits: Limits, cancel: Cancel) -> Source:
         return Source(url, entries=parse_feed(fetched.body, url, fetched.url))
     if not looks_like_html(fetched.body, ".html" if fetched.content_type in PAGE_TYPES else ""):
         raise InputError(f"{url}: is not a web page or a feed")
-    return Source(url, article=parse_article(fetched.body, url, ".html", limits, url=fetched.url))
+    return Source(
+        url, article=parse_article(fetched.body, url, ".html", limits, url=fetched.url, charset=fetched.charset)
+    )
 
 
 def import_feed(

@@ -169,3 +169,13 @@ def test_extract_reads_a_link_without_storing_it(
         f"factcheck: error: {feed}: is a feed; extract takes one article (import the feed instead)",
     )
     assert not (tmp_path / "db").exists()
+
+
+def test_the_servers_charset_decodes_a_page_that_declares_none(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "<html><body><h1>Café prices rise</h1><p>Café owners said prices rose 5% in May, the most in years.</p></body></html>"
+    address = site.page("/latin.html", page.encode("latin-1"), content_type="text/html; charset=iso-8859-1")
+    status, out, _ = run(capsys, tmp_path / "db", "extract", address, "--json")
+    assert status == 0
+    assert "Café owners said prices rose 5% in May" in json.loads(out)["body"]
