@@ -255,9 +255,10 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
 
 def _tells_of(sentence: str, person: str | None) -> bool:
     """Whether a sentence is about ``person``: it opens with "he" or "she", or names them."""
-    return bool(person) and (
-        bool(_PRONOUN_SUBJECT.match(sentence))
-        or re.search(rf"\b{re.escape(person.split()[-1])}\b", sentence) is not None
+    if not person:
+        return False
+    return bool(_PRONOUN_SUBJECT.match(sentence)) or (
+        re.search(rf"\b{re.escape(person.split()[-1])}\b", sentence) is not None
     )
 
 

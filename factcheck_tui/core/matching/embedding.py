@@ -61,10 +61,14 @@ class Encoder:
         norms[norms == 0] = 1.0
         # Rounded to float16, as they are stored: a vector read back from its file then scores
         # exactly as the one just made.
-        return (vectors / norms).astype(np.float16).astype(np.float32)
+        rounded: np.ndarray = (vectors / norms).astype(np.float16).astype(np.float32)
+        return rounded
 
     def embed_batches(
-        self, texts: Sequence[str], progress: Callable[[int], None] | None = None, check: Callable[[], None] = bool
+        self,
+        texts: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+        check: Callable[[], None] = lambda: None,
     ) -> np.ndarray:
         """``embed`` in batches, telling ``progress`` how many are done and calling ``check``
         (which raises to cancel) between batches."""

@@ -498,12 +498,12 @@ class LexicalIndex:
         for claim_id in neighbours:
             if accepted == neighbour_limit:
                 break
-            slot = self.slot_of.get(claim_id)
-            entry = None if slot is None else self.entries[slot]
-            if slot is None or entry is None or (keep is not None and not keep(entry)):
+            neighbour_slot = self.slot_of.get(claim_id)
+            entry = None if neighbour_slot is None else self.entries[neighbour_slot]
+            if neighbour_slot is None or entry is None or (keep is not None and not keep(entry)):
                 continue
             accepted += 1
-            found.setdefault(slot, None)
+            found.setdefault(neighbour_slot, None)
         return list(found.items())
 
     def score(self, query: Query, pool: list[tuple[int, float | None]]) -> list[Scored]:

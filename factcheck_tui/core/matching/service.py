@@ -329,8 +329,8 @@ class MatchIndex:
             if claims is not None:
                 claims.extend(sorted(claim_ids))
         files: dict[Any, VectorShard | None] = {}
-        for name, claim_ids in by_shard.items():
-            known, keys, matrix = self._vectors.items(claim_ids)
+        for name, shard_claims in by_shard.items():
+            known, keys, matrix = self._vectors.items(shard_claims)
             path = vector_shard_path(self.repo.layout.digests / name)
             files[path] = VectorShard(MODEL_NAME, list(zip(known, keys, strict=True)), matrix) if known else None
         return files
@@ -389,7 +389,8 @@ class MatchIndex:
         links, the cosine ranks the CheckThat! claims better (MAP@5 0.773 against 0.741)."""
         if self._vectors is None:
             return None
-        return encoder().embed([words if isinstance(words, str) else " ".join(words)])[0]
+        vector: np.ndarray = encoder().embed([words if isinstance(words, str) else " ".join(words)])[0]
+        return vector
 
     def _vector_of_claim(self, entry: Entry) -> np.ndarray | None:
         vectors = self._vectors
@@ -417,7 +418,7 @@ class MatchIndex:
         found: list[list[str]] = [[] for _ in vectors]
         if index is None or not present:
             return found
-        nearest = index.nearest(np.vstack([vectors[position] for position in present]), limit)
+        nearest = index.nearest(np.vstack([vector for vector in vectors if vector is not None]), limit)
         for position, neighbours in zip(present, nearest, strict=True):
             found[position] = [claim_id for claim_id, _ in neighbours]
         return found
