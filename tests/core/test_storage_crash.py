@@ -48,12 +48,14 @@ def _story(title: str) -> Story:
     return Story(id="", title=title, body="x" * (CLAIMS_PER_STORY * 40))
 
 
-def _writer(root: str, acks: str, seed: int, ready) -> None:
+def _writer(root: str, acks: str, seed: int, ready, acknowledged) -> None:
     repo = Repository(Path(root), create=False)
     rng = random.Random(seed)
     with open(acks, "a", buffering=1, encoding="utf-8") as out:
         ready.set()
         for index in range(10_000):
+            if index:
+                acknowledged.set()
             token = f"{seed}.{index}"
             if rng.random() < 0.1:
                 story, _ = repo.add_story(_story(f"Story {token}"), _claims(CLAIMS_PER_STORY), "killer")
@@ -103,10 +105,14 @@ def test_sigkill_mid_save_loses_nothing_acknowledged(tmp_path: Path) -> None:
     rng = random.Random(2024)
     acknowledged = interrupted = 0
     for kill in range(KILLS):
-        ready = context.Event()
-        child = context.Process(target=_writer, args=(str(root), str(acks), kill, ready))
+        ready, acknowledged_one = context.Event(), context.Event()
+        child = context.Process(target=_writer, args=(str(root), str(acks), kill, ready, acknowledged_one))
         child.start()
         assert ready.wait(timeout=30), "the writer did not start"
+        if kill % 4 == 0:
+            # Every fourth writer first acknowledges a save, however slow the machine is, so that
+            # acknowledged saves are checked even when no random instant leaves time for one.
+            assert acknowledged_one.wait(timeout=30), "the writer acknowledged no save"
         time.sleep(rng.uniform(0.0, 0.05))  # picks the kill instant; nothing below depends on it
         os.kill(child.pid, signal.SIGKILL)
         child.join()
