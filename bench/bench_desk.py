@@ -61,19 +61,26 @@ def timed(args: list[str], env: dict[str, str], stdin: bytes | None = None) -> f
 
 
 def import_seconds(db: Path, claim_id: str, env: dict[str, str]) -> tuple[float, str]:
-    """Total import time of 'factcheck verdict' (top-level modules' cumulative times) and the biggest one."""
+    """Total import time of 'factcheck verdict' (top-level modules' cumulative times) and the three
+    costliest modules the app itself loads at the second level (under the CLI)."""
     code = f"from factcheck_tui.cli import main; main(['--db', {str(db)!r}, 'verdict', {claim_id!r}, 'mixed'])"
     result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, env=env, check=True)
     top: list[tuple[int, str]] = []
+    second: list[tuple[int, str]] = []
     for line in result.stderr.decode().splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
             continue
         _, cumulative, name = (part for part in line.removeprefix("import time:").split("|"))
-        if not name.startswith("  "):
+        depth = (len(name) - len(name.lstrip(" ")) - 1) // 2
+        if depth == 0:
             top.append((int(cumulative), name.strip()))
+        elif depth == 1:
+            second.append((int(cumulative), name.strip()))
     total = sum(micros for micros, _ in top)
-    biggest = max(top)
-    return total / 1e6, f"{biggest[1]} {biggest[0] / 1000:.0f} ms"
+    costliest = ", ".join(
+        f"{name.removeprefix('factcheck_tui.')} {micros / 1000:.0f}" for micros, name in sorted(second)[-3:][::-1]
+    )
+    return total / 1e6, f"{costliest} ms"
 
 
 def main() -> None:
@@ -104,14 +111,14 @@ def main() -> None:
     rows = [
         ("factcheck verdict, one claim (median wall time)", f"{single:.3f} s", f"< {SINGLE_TARGET_SECONDS} s"),
         ("  of which imports (python -X importtime)", f"{imports:.3f} s", ""),
-        ("  largest top-level import", biggest, ""),
+        ("  costliest imports below the CLI", biggest, ""),
         (f"factcheck verdict --from, {BATCH} verdicts in {STORIES} stories", f"{batch:.3f} s", ""),
         ("  batch / one call", f"{batch / single:.2f}x", f"<= {BATCH_TARGET_RATIO:g}x"),
     ]
     width = max(len(row[0]) for row in rows)
-    print(f"{'figure':{width}}  {'value':>28}  target")
+    print(f"{'figure':{width}}  {'value':>50}  target")
     for figure, value, target in rows:
-        print(f"{figure:{width}}  {value:>28}  {target}")
+        print(f"{figure:{width}}  {value:>50}  {target}")
     print(json.dumps({"cpu_count": os.cpu_count()}), file=sys.stderr)
 
 

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+
+# Our models use no pydantic plugins; looking for them reads every installed package's metadata
+# when the first model is built, on every run of every command. The user's own setting wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from collections.abc import Sequence
 from typing import NoReturn
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import getpass
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from factcheck_tui.core.errors import ConfigError, InputError
@@ -149,10 +147,14 @@ class Config(BaseModel):
 def default_config_path() -> Path:
     if os.environ.get(CONFIG_ENV):
         return Path(os.environ[CONFIG_ENV]).expanduser()
+    import platformdirs  # only when nothing names the file: most commands never need it
+
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
 def default_database_path() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME)) / "newsroom"
 
 
@@ -164,15 +166,21 @@ def load_config(path: Path | None = None) -> tuple[Config, Path]:
     named = path is not None
     path = path or default_config_path()
     try:
-        raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         if named:
             raise ConfigError(f"{path}: no such config file") from None
         return Config(), path
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the config ({error.strerror})") from None
+    import tomllib  # only when there is a file to read
+
+    try:
+        raw: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error})") from None
     try:
         return Config.model_validate(clean_data(raw)), path
     except ValidationError as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Callable
 
 from factcheck_tui.core.errors import InputError
@@ -16,6 +15,8 @@ _CLAIM_ID = re.compile(r"^([0-9a-z]{5})-(\d{1,6})$")
 
 
 def new_story_id(taken: Callable[[str], bool]) -> str:
+    import secrets  # only new stories need it; loading it costs every other command
+
     while True:
         candidate = "".join(secrets.choice(ALPHABET) for _ in range(STORY_ID_LENGTH))
         if not taken(candidate):

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +66,17 @@ __all__ = ["SCHEMA_VERSION", "Repository", "StoryTransaction", "diff_claims"]
 STORY_FILES_KEPT_OPEN = 128
 DIGEST_SHARDS_KEPT_OPEN = 64
 
-_SUMMARIES = TypeAdapter(list[StorySummary])
-_DIGESTS = TypeAdapter(list[ClaimDigest])
-_TIMESTAMP = TypeAdapter(datetime)
+
+# Built on first use: a command that saves one verdict never lists the catalog or the digests.
+@cache
+def _summaries() -> TypeAdapter[list[StorySummary]]:
+    return TypeAdapter(list[StorySummary])
+
+
+@cache
+def _digests() -> TypeAdapter[list[ClaimDigest]]:
+    return TypeAdapter(list[ClaimDigest])
+
 
 # Fields whose changes are recorded in a claim's history and can be undone.
 TRACKED_FIELDS = (
@@ -97,7 +105,7 @@ def _field_value(claim: Claim, field: str) -> Any:
         return [record(item) for item in value]
     if isinstance(value, datetime):
         # As the claim's own JSON spells it, so the history reads the same before and after a reload.
-        return _TIMESTAMP.dump_python(value, mode="json")
+        return claim.model_dump(mode="json", include={field})[field]
     if isinstance(value, list):
         return list(value)
     return value.value if hasattr(value, "value") else value
@@ -574,7 +582,7 @@ class Repository:
                 data = self._catalog_file(path).read()
                 source, validated = self._validated_catalog.get(path, (None, []))
                 if source is not data:
-                    validated = validate_rows(path, CATALOG_TABLE, table_rows(path, data, CATALOG_TABLE), _SUMMARIES)
+                    validated = validate_rows(path, CATALOG_TABLE, table_rows(path, data, CATALOG_TABLE), _summaries())
                     self._validated_catalog[path] = (data, validated)
             summaries.extend(summary.model_copy() for summary in validated)
         return summaries
@@ -671,7 +679,7 @@ class Repository:
     def digests(self) -> list[ClaimDigest]:
         found: list[ClaimDigest] = []
         for path in self.digest_shards():
-            found.extend(validate_rows(path, DIGESTS_TABLE, read_digest_shard(path), _DIGESTS))
+            found.extend(validate_rows(path, DIGESTS_TABLE, read_digest_shard(path), _digests()))
         return found
 
     # -- change detection for live screens ---------------------------------------------------
