@@ -8,7 +8,7 @@ set wherever the text still occurs there, so the context pane can show it in pla
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from factcheck_tui.core.errors import InputError
@@ -140,6 +140,16 @@ def dismiss_claim(
 
 def restore_claim(repo: Repository, claim_id: str, *, actor: str, expected_version: int | None = None) -> Claim:
     return _set_dismissed(repo, claim_id, False, actor, expected_version, "restored")
+
+
+def dismissed_edit(dismissed: bool) -> Callable[[Claim], Claim]:
+    """The edit behind dismissing (or restoring) many claims at once."""
+
+    def edit(claim: Claim) -> Claim:
+        claim.dismissed = dismissed
+        return claim
+
+    return edit
 
 
 def _set_dismissed(

@@ -75,58 +75,41 @@ def select_claims(repo: Repository, raw_ids: Iterable[str], story_claims: Callab
     return list(chosen.values())
 
 
-def _edit_all(
-    repo: Repository,
-    claims: Sequence[Claim],
-    edit: Callable[[Claim], Claim | None],
-    actor: str,
-    *,
-    expected: bool = False,
+Edit = Callable[[Claim], Claim]
+
+
+def edit_all(
+    repo: Repository, claims: Sequence[Claim], edit: Edit, actor: str, *, expected: bool = False, note: str = ""
 ) -> list[Claim]:
-    """One edit to many claims. ``expected`` refuses a claim someone changed since it was read."""
+    """One edit to many claims, one write per story. ``expected`` refuses a claim someone changed
+    since it was read (the TUI's marked claims); the CLI edits the newest copies."""
     versions = {claim.id: claim.version for claim in claims} if expected else None
-    return repo.update_claims([(claim.id, edit) for claim in claims], actor, expected_versions=versions)
+    return repo.update_claims([(claim.id, edit) for claim in claims], actor, expected_versions=versions, note=note)
 
 
-def assign(
-    repo: Repository, claims: Sequence[Claim], assignee: str | None, *, actor: str, expected: bool = False
-) -> list[Claim]:
-    """Give claims to a reviewer (``None`` takes them back)."""
+def assign_edit(assignee: str | None) -> Edit:
+    """Give a claim to a reviewer (``None`` takes it back)."""
     name = person_name(assignee) if assignee is not None else None
 
     def edit(claim: Claim) -> Claim:
         claim.assignee = name
         return claim
 
-    return _edit_all(repo, claims, edit, actor, expected=expected)
+    return edit
 
 
-def add_tag(repo: Repository, claims: Sequence[Claim], tag: str, *, actor: str, expected: bool = False) -> list[Claim]:
+def tag_edit(tag: str, *, remove: bool = False) -> Edit:
     label = normalise_tag(tag)
 
     def edit(claim: Claim) -> Claim:
-        if label not in claim.tags:
-            claim.tags = sorted([*claim.tags, label])
+        kept = [existing for existing in claim.tags if existing != label]
+        claim.tags = kept if remove else sorted([*kept, label])
         return claim
 
-    return _edit_all(repo, claims, edit, actor, expected=expected)
+    return edit
 
 
-def remove_tag(
-    repo: Repository, claims: Sequence[Claim], tag: str, *, actor: str, expected: bool = False
-) -> list[Claim]:
-    label = normalise_tag(tag)
-
-    def edit(claim: Claim) -> Claim:
-        claim.tags = [existing for existing in claim.tags if existing != label]
-        return claim
-
-    return _edit_all(repo, claims, edit, actor, expected=expected)
-
-
-def set_tags(
-    repo: Repository, claim_id: str, tags: Iterable[str], *, actor: str, expected_version: int | None = None
-) -> Claim:
+def tags_edit(tags: Iterable[str]) -> Edit:
     """Replace a claim's tags (the TUI's tag editor)."""
     labels = sorted({normalise_tag(tag) for tag in tags})
 
@@ -134,7 +117,7 @@ def set_tags(
         claim.tags = labels
         return claim
 
-    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+    return edit
 
 
 def parse_tags(text: str) -> list[str]:
@@ -142,14 +125,34 @@ def parse_tags(text: str) -> list[str]:
     return sorted({normalise_tag(part) for part in text.split(",") if part.strip()})
 
 
-def set_notes(repo: Repository, claim_id: str, text: str, *, actor: str, expected_version: int | None = None) -> Claim:
+def notes_edit(text: str) -> Edit:
     """The reviewer's working notes: kept with the claim and its history, never published."""
 
     def edit(claim: Claim) -> Claim:
         claim.notes = text.strip()
         return claim
 
-    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+    return edit
+
+
+def assign(
+    repo: Repository, claims: Sequence[Claim], assignee: str | None, *, actor: str, expected: bool = False
+) -> list[Claim]:
+    return edit_all(repo, claims, assign_edit(assignee), actor, expected=expected)
+
+
+def add_tag(repo: Repository, claims: Sequence[Claim], tag: str, *, actor: str, expected: bool = False) -> list[Claim]:
+    return edit_all(repo, claims, tag_edit(tag), actor, expected=expected)
+
+
+def remove_tag(
+    repo: Repository, claims: Sequence[Claim], tag: str, *, actor: str, expected: bool = False
+) -> list[Claim]:
+    return edit_all(repo, claims, tag_edit(tag, remove=True), actor, expected=expected)
+
+
+def set_notes(repo: Repository, claim_id: str, text: str, *, actor: str, expected_version: int | None = None) -> Claim:
+    return repo.update_claim(claim_id, notes_edit(text), actor, expected_version=expected_version)
 
 
 # -- second review ------------------------------------------------------------------------
@@ -163,7 +166,7 @@ def verdict_giver(claim: Claim) -> str | None:
     return claim.reviewer
 
 
-def approve(repo: Repository, claim_id: str, *, actor: str, expected_version: int | None = None) -> Claim:
+def approve_edit(actor: str) -> Edit:
     """A second reviewer signs off a claim marked Needs second review: it becomes Done."""
 
     def edit(claim: Claim) -> Claim:
@@ -181,7 +184,11 @@ def approve(repo: Repository, claim_id: str, *, actor: str, expected_version: in
         claim.approved_at = utcnow()
         return claim
 
-    return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
+    return edit
+
+
+def approve(repo: Repository, claim_id: str, *, actor: str, expected_version: int | None = None) -> Claim:
+    return repo.update_claim(claim_id, approve_edit(actor), actor, expected_version=expected_version)
 
 
 def send_back(repo: Repository, claim_id: str, note: str, *, actor: str, expected_version: int | None = None) -> Claim:

@@ -60,6 +60,7 @@ class FactcheckApp(TypeAheadApp):
         # Priority, so that it reaches the app from any screen, but only while a page or feed is
         # being fetched (check_action): the rest of the time escape keeps its meaning everywhere.
         Binding("escape", "cancel_import", "Cancel the import", show=False, priority=True, id="app.cancel_import"),
+        Binding("w", "my_queue", "My queue", show=False, id="app.queue"),
     ]
 
     activity: reactive[str] = reactive("")
@@ -161,9 +162,23 @@ class FactcheckApp(TypeAheadApp):
             yield SystemCommand(
                 markup_escaped(entry.description), markup_escaped(f"key: {entry.keys}"), partial(self._run_entry, entry)
             )
+        saved_filters = getattr(screen, "saved_filters", None)
+        if saved_filters is not None:
+            for name, choice in saved_filters().items():
+                yield SystemCommand(
+                    markup_escaped(f"Filter: {name}"),
+                    markup_escaped(f"saved filter: {choice.describe()}"),
+                    partial(screen.apply_filter, choice),
+                )
 
     def _run_entry(self, entry: ActionEntry) -> None:
         self.call_later(self.run_action, entry.action, entry.node)
+
+    def action_my_queue(self) -> None:
+        from factcheck_tui.tui.screens.queue import QueueScreen
+
+        if not isinstance(self.screen, QueueScreen):
+            self.push_screen(QueueScreen(self.workspace.actor))
 
     def action_toggle_theme(self) -> None:
         self.theme = DARK_THEME if self.theme == LIGHT_THEME else LIGHT_THEME

@@ -54,4 +54,4 @@ async def test_the_stories_list_shows_every_number_whole_and_typed_ahead_verdict
         verdicts = [claim.verdict for claim in workspace.repo.list_claims("d3bat")[:3]]
         assert verdicts == [label.label for label in workspace.scale.labels[:3]]
         rows = app.screen.query_one("#claims", FitTable)
-        assert [str(rows.get_row(f"d3bat-{n}")[3]) for n in (1, 2, 3)] == verdicts
+        assert [str(rows.get_cell(f"d3bat-{n}", "verdict")) for n in (1, 2, 3)] == verdicts

@@ -33,7 +33,7 @@ async def test_set_a_verdict_with_keys_quit_reopen_and_find_it(workspace: Worksp
         await pilot.press("enter")
         table = reopened.screen.query_one("#claims", DataTable)
         row = table.get_row_index(first_worthy.id)
-        assert "False" in str(table.get_row_at(row)[3])
+        assert "False" in str(table.get_cell_at((row, table.get_column_index("verdict"))))
 
 
 async def test_claim_detail_conclusion_evidence_and_undo(workspace: Workspace, strike_story) -> None:

@@ -162,6 +162,14 @@ class ClaimScreen(ReviewScreen):
         meta = Text(f"{claim.id} · version {claim.version}", style="dim")
         if claim.updated_by:
             meta.append(f" · changed {ago(claim.updated_at)} by {shown(claim.updated_by)}")
+        desk = [
+            f"Assigned to {shown(claim.assignee)}" if claim.assignee else "Unassigned",
+            f"Tags: {shown(', '.join(claim.tags))}" if claim.tags else "",
+            f"Approved by {shown(claim.approved_by)}" if claim.approved_by else "",
+        ]
+        meta.append("\n" + " · ".join(part for part in desk if part) + "  (A assign · # tags · Y approve · W notes)")
+        if claim.notes:
+            meta.append(f"\nNotes (internal): {shown(claim.notes)}", style="italic")
         self.query_one("#claim-meta", Static).update(meta)
         if self.story is not None:
             self.query_one("#claim-paragraph", Static).update(paragraph_text(self.story, claim))

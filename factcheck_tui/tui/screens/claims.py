@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from factcheck_tui.core import claim_edits
 from factcheck_tui.core.errors import FactcheckError
-from factcheck_tui.core.filters import ClaimFilter
+from factcheck_tui.core.filters import ClaimFilter, saved_filter
 from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import VerdictScale
@@ -38,7 +38,9 @@ Row = tuple[str, tuple[Any, ...], str]
 class ClaimsScreen(ReviewScreen):
     AUTO_FOCUS = "#claims"
     BINDINGS = [
-        Binding("escape", "back", "Back", id="claims.back"),
+        Binding("escape", "back", "Back / clear marks", id="claims.back"),
+        Binding("space", "toggle_mark", "Mark", id="claims.mark"),
+        Binding("asterisk", "mark_all", "Mark all shown", show=False, id="claims.mark_all"),
         Binding("j", "cursor_down", "Down", show=False, id="claims.down"),
         Binding("k", "cursor_up", "Up", show=False, id="claims.up"),
         Binding("n", "next_unreviewed", "Next unreviewed", id="claims.next_unreviewed"),
@@ -64,7 +66,9 @@ class ClaimsScreen(ReviewScreen):
         self.matches: dict[str, list[Match]] = {}
         # Set once every claim of the story has been matched: after that a save rematches only its claims.
         self._matched_all = False
-        self._rows: dict[str, tuple[Claim, str, Row]] = {}
+        self._rows: dict[str, tuple[Claim, str, bool, Row]] = {}
+        # Claims marked for a bulk change (space, *): verdict, status, assign, tags and dismiss apply to all.
+        self.marked: set[str] = set()
         self._signature: object = None
         # The claim screen opened from this list: back here, the cursor is on the claim it showed last.
         self._opened: ClaimScreen | None = None
@@ -75,6 +79,7 @@ class ClaimsScreen(ReviewScreen):
         yield ProgressBar(id="review-progress", show_eta=False)
         yield FilterBar(placeholder="Search claims, speakers, verdicts", id="search")
         yield FitTable(id="claims")
+        yield Static(id="marks")
         with VerticalScroll(id="context-pane"):
             yield ClaimContext(id="context")
         yield ActivityBar()
@@ -87,6 +92,7 @@ class ClaimsScreen(ReviewScreen):
     def on_mount(self) -> None:
         self.table.set_columns(
             [
+                ("*", "mark", 1),
                 ("#", "number", 3),
                 ("Score", "score", 6),
                 ("St", "status", 3),
@@ -171,6 +177,9 @@ class ClaimsScreen(ReviewScreen):
         if meta:
             head.append(f"  {shown(meta)}", style="dim")
         visible = self.visible_claims()
+        # Marks follow what is shown: a claim filtered out or deleted meanwhile is not changed unseen.
+        self.marked &= {claim.id for claim in visible}
+        self._show_marks()
         head.append(
             f"\n{reviewed} of {len(worthy)} check-worthy claims reviewed · showing {len(visible)}: {self.filter.describe()}",
             style="dim",
@@ -195,12 +204,14 @@ class ClaimsScreen(ReviewScreen):
     def _row(self, claim: Claim, scale: VerdictScale) -> Row:
         """A claim's row, made again only when the claim or its mark changed: a long story has thousands."""
         mark = self._marker(claim)
+        marked = claim.id in self.marked
         cached = self._rows.get(claim.id)
-        if cached is not None and cached[0] is claim and cached[1] == mark:
-            return cached[2]
+        if cached is not None and cached[0] is claim and cached[1] == mark and cached[2] == marked:
+            return cached[3]
         row: Row = (
             claim.id,
             (
+                "*" if marked else "",
                 str(claim.number),
                 score_text(claim),
                 status_text(claim.status),
@@ -209,7 +220,7 @@ class ClaimsScreen(ReviewScreen):
             ),
             claim.text,
         )
-        self._rows[claim.id] = (claim, mark, row)
+        self._rows[claim.id] = (claim, mark, marked, row)
         return row
 
     def _marker(self, claim: Claim) -> str:
@@ -224,6 +235,36 @@ class ClaimsScreen(ReviewScreen):
 
     def claim_saved(self, claim: Claim) -> None:
         self.reload()
+
+    def claims_saved_here(self, claims: list[Claim]) -> None:
+        self.reload()
+
+    def target_claims(self) -> list[Claim]:
+        if self.marked:
+            return [claim for claim in self.visible_claims() if claim.id in self.marked]
+        return super().target_claims()
+
+    # -- marks for bulk changes ---------------------------------------------------------------
+
+    def _show_marks(self) -> None:
+        bar = self.query_one("#marks", Static)
+        count = len(self.marked)
+        bar.display = bool(count)
+        bar.update(f"{count} marked · v s A # delete apply to all · space unmarks · escape clears" if count else "")
+
+    def action_toggle_mark(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        self.marked ^= {claim.id}
+        self._fill()
+        self.table.action_cursor_down()
+
+    def action_mark_all(self) -> None:
+        visible = {claim.id for claim in self.visible_claims()}
+        # A second press with everything already marked takes the marks off again.
+        self.marked = set() if visible and visible <= self.marked else visible
+        self._fill()
 
     def _show_context(self) -> None:
         if self.story is not None:
@@ -272,7 +313,11 @@ class ClaimsScreen(ReviewScreen):
         self.app.push_screen(StoryReader(self.story_id, claim.id if claim else None))
 
     def action_back(self) -> None:
-        """Escape undoes one narrowing at a time: the search, then the filter, then leaves."""
+        """Escape undoes one narrowing at a time: the marks, the search, then the filter, then leaves."""
+        if self.marked:
+            self.marked.clear()
+            self._fill()
+            return
         search = self.query_one("#search", FilterBar)
         if search.value:
             search.action_clear()
@@ -291,10 +336,36 @@ class ClaimsScreen(ReviewScreen):
     def action_filter(self) -> None:
         def chosen(choice: ClaimFilter | None) -> None:
             if choice is not None:
-                self.filter = choice
-                self._fill()
+                self.apply_filter(choice)
 
-        self.app.push_screen(FilterMenu(self.app.workspace.scale, self.filter), chosen)
+        live = [claim for claim in self.claims if not claim.dismissed]
+        self.app.push_screen(
+            FilterMenu(
+                self.app.workspace.scale,
+                self.filter,
+                me=self.app.workspace.actor,
+                tags=sorted({tag for claim in live for tag in claim.tags}),
+                assignees=sorted({claim.assignee for claim in live if claim.assignee}, key=str.casefold),
+                saved=self.saved_filters(),
+            ),
+            chosen,
+        )
+
+    def saved_filters(self) -> dict[str, ClaimFilter]:
+        """The config's ``[filters.NAME]``; one that cannot be read is reported and left out."""
+        workspace = self.app.workspace
+        found = {}
+        for name, saved in workspace.config.filters.items():
+            try:
+                found[name] = saved_filter(saved, workspace.scale)
+            except FactcheckError as error:
+                self.app.report(error)
+        return found
+
+    def apply_filter(self, choice: ClaimFilter) -> None:
+        """Show the claims ``choice`` picks (the filter menu, a saved filter from the palette)."""
+        self.filter = choice if choice.text else choice.with_text(self.filter.text)
+        self._fill()
 
     def action_search(self) -> None:
         self.query_one("#search", FilterBar).open()
@@ -397,6 +468,14 @@ class ClaimsScreen(ReviewScreen):
         self._fix(f"merge of {claim.id} and {following.id}", run, claim.id)
 
     def action_toggle_dismissed(self) -> None:
+        if self.marked:
+            claims = self.target_claims()
+            restore = all(claim.dismissed for claim in claims)
+            label = f"{'restore' if restore else 'dismissal'} of {len(claims)} claims"
+            edit = claim_edits.dismissed_edit(not restore)
+            if self.apply(claims, label, edit, note="restored" if restore else "dismissed"):
+                self.notify(f"{'Restored' if restore else 'Dismissed'} {len(claims)} claims (u undoes)", timeout=3)
+            return
         claim = self.current_claim()
         if claim is None:
             return

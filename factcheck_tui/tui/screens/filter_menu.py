@@ -1,6 +1,9 @@
-"""Choose which claims the list shows: all, check-worthy, unreviewed, or one verdict."""
+"""Choose which claims the list shows: all, check-worthy, unreviewed, one verdict, a tag, an
+assignee, or a filter saved in the config."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from factcheck_tui.core.filters import ClaimFilter
+from factcheck_tui.core.filters import ClaimFilter, reviewer_key
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.widgets.menu import Menu
@@ -18,15 +21,29 @@ from factcheck_tui.tui.widgets.menu import Menu
 class FilterMenu(ModalScreen[ClaimFilter | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="filters.cancel")]
 
-    def __init__(self, scale: VerdictScale, current: ClaimFilter) -> None:
+    def __init__(
+        self,
+        scale: VerdictScale,
+        current: ClaimFilter,
+        *,
+        me: str = "",
+        tags: Sequence[str] = (),
+        assignees: Sequence[str] = (),
+        saved: Mapping[str, ClaimFilter] | None = None,
+    ) -> None:
         super().__init__()
         self.current = current
+        others = [name for name in assignees if reviewer_key(name) != reviewer_key(me)]
         self.choices: list[tuple[str, ClaimFilter]] = [
             ("All claims", ClaimFilter()),
             ("Check-worthy only", ClaimFilter(checkworthy_only=True)),
             ("Unreviewed check-worthy", ClaimFilter(checkworthy_only=True, reviewed=False)),
             ("Unreviewed (any)", ClaimFilter(reviewed=False)),
             *[(f"Verdict: {label}", ClaimFilter(verdicts=frozenset({label}))) for label in scale.names],
+            *([("Assigned to me", ClaimFilter(assignees=frozenset({reviewer_key(me)})))] if me else []),
+            *[(f"Assigned to: {name}", ClaimFilter(assignees=frozenset({reviewer_key(name)}))) for name in others],
+            *[(f"Tag: {tag}", ClaimFilter(tags=frozenset({tag}))) for tag in tags],
+            *[(f"Saved: {name}", choice) for name, choice in (saved or {}).items()],
             ("Dismissed claims", ClaimFilter(dismissed=True)),
         ]
 
@@ -46,7 +63,7 @@ class FilterMenu(ModalScreen[ClaimFilter | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = self.choices[int(event.option.id or 0)][1]
-        self.dismiss(chosen.with_text(self.current.text))
+        self.dismiss(chosen if chosen.text else chosen.with_text(self.current.text))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

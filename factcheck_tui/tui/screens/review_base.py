@@ -6,14 +6,17 @@ from collections.abc import Callable
 
 from textual.binding import Binding
 
-from factcheck_tui.core import claim_edits, review
+from factcheck_tui.core import claim_edits, desk, review
 from factcheck_tui.core.errors import FactcheckError, StaleWriteError
-from factcheck_tui.core.models import Claim
+from factcheck_tui.core.models import Claim, Status
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.screens.base import AppScreen
+from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.prompt import PromptScreen
 from factcheck_tui.tui.screens.verdict_picker import CLEAR, VerdictPicker
 from factcheck_tui.tui.undo import UndoStep
+
+Edit = Callable[[Claim], Claim]
 
 
 class ReviewScreen(AppScreen[None]):
@@ -21,12 +24,56 @@ class ReviewScreen(AppScreen[None]):
         Binding("v", "verdict", "Verdict", id="review.verdict"),
         Binding("s", "cycle_status", "Status", id="review.status"),
         Binding("u", "undo", "Undo", show=False, id="review.undo"),
+        Binding("A", "assign", "Assign", show=False, id="review.assign"),
+        Binding("number_sign", "tags", "Tags", show=False, id="review.tags"),
+        Binding("Y", "approve", "Approve (second review)", show=False, id="review.approve"),
+        Binding("W", "notes", "Internal notes", show=False, id="review.notes"),
         Binding("i", "app.import", "Import", show=False, id="review.import"),
         Binding("x", "app.export", "Export", show=False, id="review.export"),
     ]
 
     def current_claim(self) -> Claim | None:
         raise NotImplementedError
+
+    def target_claims(self) -> list[Claim]:
+        """The claims an action applies to: the one under the cursor (the claims list: every marked one)."""
+        claim = self.current_claim()
+        return [claim] if claim is not None else []
+
+    def claims_saved_here(self, claims: list[Claim]) -> None:
+        """After a change to several claims; by default, show the one under the cursor."""
+        current = self.current_claim()
+        fresh = next((claim for claim in claims if current is not None and claim.id == current.id), None)
+        if fresh is not None:
+            self.claim_saved(fresh)
+
+    def apply(self, claims: list[Claim], label: str, edit: Edit, note: str = "") -> list[Claim]:
+        """One change to one or many claims, against the versions on screen, as one undo step."""
+        if not claims:
+            return []
+        try:
+            saved = desk.edit_all(self.app.repo, claims, edit, self.app.workspace.actor, expected=True, note=note)
+        except FactcheckError as error:
+            self.app.report(error)
+            fresh = [claim for claim in (self._newest(claim.id) for claim in claims) if claim is not None]
+            self.claims_saved_here(fresh)
+            return []
+        changed = [after for before, after in zip(claims, saved, strict=True) if after.version != before.version]
+        if changed:
+            self.app.undo_stack.append(UndoStep.of(label, changed))
+        self.app.claims_saved(saved)
+        self.claims_saved_here(saved)
+        return saved
+
+    def _newest(self, claim_id: str) -> Claim | None:
+        try:
+            return self.app.repo.get_claim(claim_id)
+        except FactcheckError:
+            return None
+
+    @staticmethod
+    def _which(claims: list[Claim]) -> str:
+        return claims[0].id if len(claims) == 1 else f"{len(claims)} claims"
 
     def claim_saved(self, claim: Claim) -> None:
         """Called after a save or a refused save, with the newest stored copy of the claim."""
@@ -50,7 +97,11 @@ class ReviewScreen(AppScreen[None]):
         return saved
 
     def action_verdict(self) -> None:
-        claim = self.current_claim()
+        claims = self.target_claims()
+        if len(claims) > 1:
+            self._verdict_for_many(claims)
+            return
+        claim = claims[0] if claims else None
         if claim is None:
             return
         workspace = self.app.workspace
@@ -75,8 +126,34 @@ class ReviewScreen(AppScreen[None]):
 
         self.app.push_screen(VerdictPicker(workspace.scale, claim.verdict, claim.text), chosen)
 
+    def _verdict_for_many(self, claims: list[Claim]) -> None:
+        workspace = self.app.workspace
+
+        def chosen(label: str | None) -> None:
+            if label is None:
+                return
+            verdict = None if label == CLEAR else label
+            edit = review.verdict_edit(verdict, actor=workspace.actor)
+            if self.apply(claims, f"verdict of {self._which(claims)}", edit):
+                self.notify(f"{len(claims)} claims: {verdict or 'verdict cleared'} (u undoes)", timeout=3)
+
+        self.app.push_screen(VerdictPicker(workspace.scale, None, f"{len(claims)} marked claims"), chosen)
+
+    def _next_status(self, claim: Claim) -> Status:
+        """The status ``s`` moves to. Under second review only an approval makes a claim Done, so
+        the cycle passes it by."""
+        status = review.next_status(claim)
+        if status is Status.DONE and self.app.workspace.second_review:
+            status = review.next_status(claim.model_copy(update={"status": Status.DONE}))
+        return status
+
     def action_cycle_status(self) -> None:
-        claim = self.current_claim()
+        claims = self.target_claims()
+        workspace = self.app.workspace
+        if len(claims) > 1:
+            self._status_for_many(claims)
+            return
+        claim = claims[0] if claims else None
         if claim is None:
             return
         self.save(
@@ -84,9 +161,10 @@ class ReviewScreen(AppScreen[None]):
             lambda version: review.set_status(
                 self.app.repo,
                 claim.id,
-                review.next_status(claim),
-                actor=self.app.workspace.actor,
+                self._next_status(claim),
+                actor=workspace.actor,
                 expected_version=version,
+                second_review=workspace.second_review,
             ),
         )
 
@@ -124,6 +202,108 @@ class ReviewScreen(AppScreen[None]):
                 "empty: nobody, the story's own voice · enter saves · escape cancels",
             ),
             answered,
+        )
+
+    def _status_for_many(self, claims: list[Claim]) -> None:
+        workspace = self.app.workspace
+        choices = {str(number): status for number, status in enumerate(Status, start=1)}
+
+        def chosen(key: str | None) -> None:
+            if key in choices:
+                edit = review.status_edit(choices[key], actor=workspace.actor, second_review=workspace.second_review)
+                if self.apply(claims, f"status of {self._which(claims)}", edit):
+                    self.notify(f"{len(claims)} claims: {choices[key].value} (u undoes)", timeout=3)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Status of the {len(claims)} marked claims", {key: status.value for key, status in choices.items()}
+            ),
+            chosen,
+        )
+
+    def action_assign(self) -> None:
+        claims = self.target_claims()
+        if not claims:
+            return
+        workspace = self.app.workspace
+        names = desk.desk_names(self.app.repo, workspace.config)
+
+        def answered(name: str | None) -> None:
+            if name is None:
+                return
+            edit = desk.assign_edit(name if name.strip() else None)
+            if self.apply(claims, f"assignment of {self._which(claims)}", edit):
+                self.notify(f"{self._which(claims)}: {'assigned to ' + name.strip() if name.strip() else 'unassigned'}")
+
+        current = claims[0].assignee if len(claims) == 1 else ""
+        self.app.push_screen(
+            PromptScreen(
+                f"Assign {self._which(claims)} to",
+                current or "",
+                f"names complete as you type (→ accepts): {', '.join(names[:6])}{' …' if len(names) > 6 else ''} · empty unassigns",
+                suggestions=names,
+            ),
+            answered,
+        )
+
+    def action_tags(self) -> None:
+        claims = self.target_claims()
+        if not claims:
+            return
+        if len(claims) == 1:
+            claim = claims[0]
+
+            def edited(text: str | None) -> None:
+                if text is None:
+                    return
+                try:
+                    edit = desk.tags_edit(desk.parse_tags(text))
+                except FactcheckError as error:
+                    self.app.report(error)
+                    return
+                self.apply(claims, f"tags of {claim.id}", edit)
+
+            self.app.push_screen(
+                PromptScreen(f"Tags of {claim.id}", ", ".join(claim.tags), "separate tags with commas · enter saves"),
+                edited,
+            )
+            return
+
+        def added(text: str | None) -> None:
+            if text is None or not text.strip():
+                return
+            remove = text.strip().startswith("-")
+            try:
+                edit = desk.tag_edit(text.strip().removeprefix("-"), remove=remove)
+            except FactcheckError as error:
+                self.app.report(error)
+                return
+            self.apply(claims, f"tags of {self._which(claims)}", edit)
+
+        self.app.push_screen(
+            PromptScreen(f"Tag the {len(claims)} marked claims", "", "a tag adds it · -tag takes it off"), added
+        )
+
+    def action_approve(self) -> None:
+        claims = self.target_claims()
+        edit = desk.approve_edit(self.app.workspace.actor)
+        if self.apply(claims, f"approval of {self._which(claims)}", edit):
+            self.notify(f"Approved {self._which(claims)}: Done", timeout=3)
+
+    def action_notes(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+
+        def written(text: str | None) -> None:
+            if text is not None and text.strip() != claim.notes:
+                self.apply([claim], f"notes of {claim.id}", desk.notes_edit(text))
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Internal notes on {claim.id}", claim.notes, "for the desk only: never in a report · enter saves"
+            ),
+            written,
         )
 
     def action_undo(self) -> None:

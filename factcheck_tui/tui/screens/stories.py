@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
 from factcheck_tui.core.stories import delete_story, edit_story
-from factcheck_tui.tui.formatting import progress_text
+from factcheck_tui.tui.formatting import ago, progress_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.messages import CatalogChanged
 from factcheck_tui.tui.screens.base import AppScreen
@@ -61,6 +61,7 @@ class StoriesScreen(AppScreen[None]):
         yield Header()
         yield FilterBar(placeholder="Search headlines, outlets and ids", id="search")
         yield Static(id="stories-status", classes="status-line")
+        yield Static(id="story-desk", classes="status-line")
         yield FitTable(id="stories")
         yield ActivityBar()
         yield Footer()
@@ -147,6 +148,21 @@ class StoriesScreen(AppScreen[None]):
         if not self.summaries:
             status = "No stories yet: press i to import one (a file, or pasted text)."
         self.query_one("#stories-status", Static).update(literal(status))
+        self._show_desk()
+
+    def _show_desk(self) -> None:
+        """Who has the highlighted story's claims, and who changed it last."""
+        key = self.table.current_key()
+        summary = next((summary for summary in self.summaries if summary.id == key), None)
+        line = ""
+        if summary is not None:
+            assigned = f"assigned to {', '.join(summary.assignees)}" if summary.assignees else "nobody assigned"
+            changed = f"last changed by {summary.updated_by}, {ago(summary.updated_at)}" if summary.updated_by else ""
+            line = " · ".join(part for part in (summary.id, assigned, changed) if part)
+        self.query_one("#story-desk", Static).update(literal(line))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_desk()
 
     def on_input_changed(self, event: FilterBar.Changed) -> None:
         self._fill()
