@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.desk import queue
@@ -12,6 +11,7 @@ from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim
 from factcheck_tui.tui.formatting import status_text, verdict_text
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.screens.claim_detail import ClaimScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
@@ -19,7 +19,7 @@ from factcheck_tui.tui.widgets.fit_table import FitTable
 POLL_SECONDS = 2.0
 
 
-class QueueScreen(Screen[None]):
+class QueueScreen(AppScreen[None]):
     AUTO_FOCUS = "#queue"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="queue.back"),
