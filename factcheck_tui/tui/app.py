@@ -162,9 +162,11 @@ class FactcheckApp(TypeAheadApp):
             yield SystemCommand(
                 markup_escaped(entry.description), markup_escaped(f"key: {entry.keys}"), partial(self._run_entry, entry)
             )
-        saved_filters = getattr(screen, "saved_filters", None)
-        if saved_filters is not None:
-            for name, choice in saved_filters().items():
+        from factcheck_tui.tui.screens.claims import ClaimsScreen
+
+        if isinstance(screen, ClaimsScreen):
+            # The config's saved filters, for the claims list on screen.
+            for name, choice in screen.saved_filters().items():
                 yield SystemCommand(
                     markup_escaped(f"Filter: {name}"),
                     markup_escaped(f"saved filter: {choice.describe()}"),
