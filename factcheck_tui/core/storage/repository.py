@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
@@ -41,7 +41,6 @@ from factcheck_tui.core.storage.jsonstore import (
 )
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
-from factcheck_tui.core.storage.links import LinkStore
 from factcheck_tui.core.storage.lock import database_lock, holding
 from factcheck_tui.core.storage.records import (
     CATALOG_TABLE,
@@ -60,6 +59,9 @@ from factcheck_tui.core.storage.schema import (
     ensure_directories,
     read_meta,
 )
+
+if TYPE_CHECKING:
+    from factcheck_tui.core.storage.links import LinkStore
 
 __all__ = ["SCHEMA_VERSION", "Repository", "StoryTransaction", "diff_claims"]
 
@@ -248,6 +250,9 @@ class Repository:
     @cached_property
     def links(self) -> LinkStore:
         """Reviewers' decisions on suggested duplicate pairs (``links.json``)."""
+        # Imported here: the link store loads the matching models, which a verdict never needs.
+        from factcheck_tui.core.storage.links import LinkStore
+
         return LinkStore(self)
 
     def drafts(self, reviewer: str) -> DraftStore:
