@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from extraction_sets import print_table
 
-from factcheck_tui.core.extraction import extract
-from factcheck_tui.core.extraction.normalise import normalise_body
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
 
 ARTICLE_WORDS = 5_000
 ARTICLE_TARGET_MS = 150

@@ -29,12 +29,12 @@ import orjson  # noqa: E402
 from bench_storage import make_story  # noqa: E402
 from textual import events  # noqa: E402
 
-from factcheck_tui.core import review  # noqa: E402
 from factcheck_tui.core.config import Config  # noqa: E402
 from factcheck_tui.core.ids import new_story_id  # noqa: E402
 from factcheck_tui.core.models import Claim  # noqa: E402
 from factcheck_tui.core.storage.jsonstore import file_signature  # noqa: E402
 from factcheck_tui.core.storage.repository import Repository  # noqa: E402
+from factcheck_tui.core.workflow import review  # noqa: E402
 from factcheck_tui.core.workspace import Workspace  # noqa: E402
 from factcheck_tui.tui.app import create_app  # noqa: E402
 

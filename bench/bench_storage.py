@@ -32,7 +32,6 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from factcheck_tui.core import review  # noqa: E402
 from factcheck_tui.core.errors import StaleWriteError  # noqa: E402
 from factcheck_tui.core.ids import ALPHABET, STORY_ID_LENGTH  # noqa: E402
 from factcheck_tui.core.models import Claim, Evidence, Status, Story, utcnow  # noqa: E402
@@ -42,6 +41,7 @@ from factcheck_tui.core.storage.doctor import check_database  # noqa: E402
 from factcheck_tui.core.storage.files import atomic_write  # noqa: E402
 from factcheck_tui.core.storage.lock import LOCK_POLL_SECONDS  # noqa: E402
 from factcheck_tui.core.storage.repository import Repository, StoryTransaction  # noqa: E402
+from factcheck_tui.core.workflow import review  # noqa: E402
 
 CLAIMS_PER_STORY = 50
 REVIEWED_SHARE = 0.35

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 from extraction_sets import classification, eval_dir, f1_parts, load_jsonl, precision_recall_f1, print_table, roc_auc
 from news_eval import baseline_figures, evaluate_article, news_figures, story_claims
 
-from factcheck_tui.core.extraction.pipeline import score_sentence
-from factcheck_tui.core.extraction.sentences import split_sentences
-from factcheck_tui.core.extraction.speakers import speaker_in
+from factcheck_tui.core.intake.extraction.pipeline import score_sentence
+from factcheck_tui.core.intake.extraction.sentences import split_sentences
+from factcheck_tui.core.intake.extraction.speakers import speaker_in
 
 if TYPE_CHECKING:
     from tfidf_baseline import TfidfLogistic

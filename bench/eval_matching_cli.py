@@ -36,7 +36,7 @@ from matching_sets import CheckThat, average_precision_at_5
 from rapidfuzz import fuzz
 
 from factcheck_tui.core.config import Matching
-from factcheck_tui.core.extraction.sentences import split_sentences
+from factcheck_tui.core.intake.extraction.sentences import split_sentences
 
 FACTCHECK = [sys.executable, "-m", "factcheck_tui"]
 RESTATES = 50

@@ -25,9 +25,9 @@ from trafilatura.baseline import html2txt
 from web_page_set import AnnotatedPage, annotated_pages
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.extraction import extract
-from factcheck_tui.core.extraction.normalise import normalise_body
-from factcheck_tui.core.ingest import parse_article
+from factcheck_tui.core.intake.articles import parse_article
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
 
 F1_TARGET = 0.92
 PAGE_TARGET_MS = 100

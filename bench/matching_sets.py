@@ -20,9 +20,9 @@ import numpy as np
 from extraction_sets import REPO, load_jsonl
 
 from factcheck_tui.core.config import Matching
-from factcheck_tui.core.matching.features import FEATURE_NAMES
-from factcheck_tui.core.matching.scoring import Model
+from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 from factcheck_tui.core.matching.service import MatchIndex
+from factcheck_tui.core.matching.similarity import Model
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
 from factcheck_tui.core.storage.repository import Repository
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from factcheck_tui.core.extraction import ExtractedClaim, extract
-from factcheck_tui.core.extraction.normalise import normalise_body
+from factcheck_tui.core.intake.extraction import ExtractedClaim, extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
 
 MATCH_RATIO = 70
 MIN_LENGTH_SHARE = 0.4

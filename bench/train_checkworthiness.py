@@ -5,7 +5,7 @@
 Then run bench/train_story_ranking.py, whose story weights take this model's scores as input.
 
 Trains on ``checkworthy_train.jsonl`` only. The model is a logistic regression over the
-interpretable features of ``factcheck_tui.core.extraction.features``, fitted with an L2 penalty
+interpretable features of ``factcheck_tui.core.intake.extraction.cues``, fitted with an L2 penalty
 by Newton's method. The penalty and the yes/no threshold are both chosen by 5-fold
 cross-validation on the training rows (the penalty by log loss, the threshold by the F1 of the
 out-of-fold scores), so the development set ``checkworthy.jsonl`` never shapes the weights.
@@ -25,8 +25,8 @@ from collections.abc import Sequence
 import numpy as np
 from extraction_sets import REPO, eval_dir, load_jsonl, print_table, roc_auc
 
-from factcheck_tui.core.extraction.features import FEATURE_NAMES, sentence_features
-from factcheck_tui.core.extraction.speakers import speaker_in
+from factcheck_tui.core.intake.extraction.cues import FEATURE_NAMES, sentence_features
+from factcheck_tui.core.intake.extraction.speakers import speaker_in
 
 WEIGHTS = REPO / "factcheck_tui" / "core" / "extraction" / "weights.json"
 FOLDS = 5

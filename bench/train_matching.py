@@ -5,7 +5,7 @@
 Learns from the CheckThat! "train" tweets only (the "dev" tweets stay held out for
 bench/eval_matching.py). For each query the index's 30 best lexical candidates, and its 20
 nearest claims by sentence vector (``core/matching/dense.py``), are described by
-the interpretable features of ``factcheck_tui.core.matching.features``; the weights are fitted so
+the interpretable features of ``factcheck_tui.core.matching.pair_features``; the weights are fitted so
 that the right past check outscores the other candidates (a listwise logistic loss, L2 penalty
 chosen by 5-fold cross-validation within the training queries), then scaled and shifted (Platt
 scaling, on the same training queries) so that the score reads as the chance of a right match.
@@ -19,7 +19,7 @@ import sys
 from extraction_sets import REPO, eval_dir, print_table
 from matching_sets import HEADLINE_QUERIES, CheckThat, archive_index, gather, gather_headlines, train_model
 
-from factcheck_tui.core.matching.features import FEATURE_NAMES
+from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 
 WEIGHTS = REPO / "factcheck_tui" / "core" / "matching" / "weights.json"
 

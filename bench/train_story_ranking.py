@@ -33,10 +33,10 @@ import numpy as np
 from extraction_sets import REPO, eval_dir, load_jsonl, print_table
 from news_eval import TOP, match_ratios
 
-from factcheck_tui.core.extraction.normalise import normalise_body
-from factcheck_tui.core.extraction.pipeline import analyse
-from factcheck_tui.core.extraction.scoring import Model, load_model
-from factcheck_tui.core.extraction.story import STORY_FEATURES
+from factcheck_tui.core.intake.extraction.body import normalise_body
+from factcheck_tui.core.intake.extraction.pipeline import analyse
+from factcheck_tui.core.intake.extraction.scoring import Model, load_model
+from factcheck_tui.core.intake.extraction.story import STORY_FEATURES
 
 WEIGHTS = REPO / "factcheck_tui" / "core" / "extraction" / "weights.json"
 FOLDS = 5

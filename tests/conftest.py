@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from factcheck_tui.core.config import Config
-from factcheck_tui.core.importing import import_story
-from factcheck_tui.core.ingest import read_article
+from factcheck_tui.core.intake.articles import read_article
+from factcheck_tui.core.intake.story_import import import_story
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workspace import Workspace
 from support.paths import STRIKE

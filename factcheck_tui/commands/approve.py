@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.core.desk import approve
+from factcheck_tui.core.workflow.desk import approve
 from factcheck_tui.core.workspace import Workspace
 
 

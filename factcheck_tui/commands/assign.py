@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.core.desk import assign, open_for_work, select_claims
+from factcheck_tui.core.workflow.desk import assign, open_for_work, select_claims
 from factcheck_tui.core.workspace import Workspace
 
 

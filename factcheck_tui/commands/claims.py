@@ -7,7 +7,7 @@ import argparse
 
 from factcheck_tui.commands.output import claim_record, print_claim_lines, print_json
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.filters import ClaimFilter, choice_filter, saved_filter
+from factcheck_tui.core.workflow.filters import ClaimFilter, choice_filter, saved_filter
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from factcheck_tui.commands.open_app import OpenApp
-from factcheck_tui.core.demo import build_sample_newsroom, sample_data_dir
+from factcheck_tui.core.intake.demo import build_sample_newsroom, sample_data_dir
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.core.review import add_evidence
+from factcheck_tui.core.workflow.review import add_evidence
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from factcheck_tui.core.export import FORMATS, ExportOptions, export_report, write_export
-from factcheck_tui.core.importing import parse_date
+from factcheck_tui.core.intake.story_import import parse_date
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -7,10 +7,10 @@ from dataclasses import asdict
 
 from factcheck_tui.commands.output import print_json, warn_about
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.extraction import extract
-from factcheck_tui.core.extraction.normalise import normalise_body
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
+from factcheck_tui.core.intake.web_import import open_source
 from factcheck_tui.core.text import one_line
-from factcheck_tui.core.web_import import open_source
 from factcheck_tui.core.workspace import Workspace
 
 

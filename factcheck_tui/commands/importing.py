@@ -10,10 +10,10 @@ from datetime import date
 from factcheck_tui.commands.output import print_json, warn_about
 from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.feeds import FeedEntry
-from factcheck_tui.core.importing import import_story, parse_date
+from factcheck_tui.core.intake.feeds import FeedEntry
+from factcheck_tui.core.intake.story_import import import_story, parse_date
+from factcheck_tui.core.intake.web_import import import_feed, open_source
 from factcheck_tui.core.models import Claim, Story
-from factcheck_tui.core.web_import import import_feed, open_source
 from factcheck_tui.core.workspace import Workspace
 
 _ONE_ARTICLE_OPTIONS = ("title", "url", "published")

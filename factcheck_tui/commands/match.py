@@ -6,9 +6,9 @@ import argparse
 import textwrap
 
 from factcheck_tui.commands.output import print_json_line
-from factcheck_tui.core.decoding import text_from_bytes
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.ingest import input_label, read_input
+from factcheck_tui.core.intake.articles import input_label, read_input
+from factcheck_tui.core.intake.decoding import text_from_bytes
 from factcheck_tui.core.limits import Limits
 from factcheck_tui.core.matching.results import Match, level_meanings, level_name
 from factcheck_tui.core.matching.service import MatchIndex

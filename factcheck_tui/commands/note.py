@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from factcheck_tui.core.desk import set_notes
+from factcheck_tui.core.workflow.desk import set_notes
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from factcheck_tui.commands.output import claim_record, print_claim_lines, print_json
-from factcheck_tui.core.desk import queue
+from factcheck_tui.core.workflow.desk import queue
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.core.desk import send_back
+from factcheck_tui.core.workflow.desk import send_back
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from factcheck_tui.commands.output import print_json
-from factcheck_tui.core.history import describe_change
+from factcheck_tui.core.workflow.history import describe_change
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from factcheck_tui.commands.output import claim_record, print_json
-from factcheck_tui.core.claim_edits import set_speaker
+from factcheck_tui.core.workflow.claim_edits import set_speaker
 from factcheck_tui.core.workspace import Workspace
 
 

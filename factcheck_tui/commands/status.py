@@ -6,7 +6,7 @@ import argparse
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Status
-from factcheck_tui.core.review import set_status
+from factcheck_tui.core.workflow.review import set_status
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.importing import parse_date
-from factcheck_tui.core.stories import UNCHANGED, delete_story, edit_story
+from factcheck_tui.core.intake.story_import import parse_date
+from factcheck_tui.core.workflow.stories import UNCHANGED, delete_story, edit_story
 from factcheck_tui.core.workspace import Workspace
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from factcheck_tui.core.desk import add_tag, remove_tag, select_claims, worth_labelling
+from factcheck_tui.core.workflow.desk import add_tag, remove_tag, select_claims, worth_labelling
 from factcheck_tui.core.workspace import Workspace
 
 

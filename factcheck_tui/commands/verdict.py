@@ -6,7 +6,7 @@ import argparse
 
 from factcheck_tui.commands.output import claim_record, print_json
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.review import set_verdict
+from factcheck_tui.core.workflow.review import set_verdict
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _run_batch(args: argparse.Namespace, workspace: Workspace) -> int:
-    from factcheck_tui.core.batch_verdicts import apply_verdicts, read_verdicts
+    from factcheck_tui.core.workflow.batch_verdicts import apply_verdicts, read_verdicts
 
     limits = workspace.config.limits
     text, source = read_verdicts(args.source, limits)

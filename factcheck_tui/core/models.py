@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from factcheck_tui.core.evidence_changes import split_whole_lists
+from factcheck_tui.core.workflow.evidence_changes import split_whole_lists
 
 
 def utcnow() -> datetime:

@@ -22,14 +22,14 @@ from textual.worker import get_current_worker
 from factcheck_tui.core.crash import crash_line, write_crash_log
 from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError, InputError
 from factcheck_tui.core.export import write_export
-from factcheck_tui.core.fetch import FetchCancelled
-from factcheck_tui.core.importing import import_story, parse_date
+from factcheck_tui.core.intake.fetch import FetchCancelled
+from factcheck_tui.core.intake.story_import import import_story, parse_date
+from factcheck_tui.core.intake.web_import import FeedReport, Source, import_feed, is_link, open_source, pasted_source
 from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import Claim, ClaimDigest, Story
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import shown
-from factcheck_tui.core.web_import import FeedReport, Source, import_feed, is_link, open_source, pasted_source
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.keymap import check_keymap

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from factcheck_tui.core import claim_edits, review
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import claim_edits, review
 
 
 @dataclass(frozen=True)

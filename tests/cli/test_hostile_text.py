@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from factcheck_tui.cli import main
-from factcheck_tui.core.extraction import extract
-from factcheck_tui.core.importing import extracted_claims
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.story_import import extracted_claims
 from factcheck_tui.core.models import Story
 from factcheck_tui.core.storage.repository import Repository
 

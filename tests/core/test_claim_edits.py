@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_tui.core import claim_edits, review
 from factcheck_tui.core.errors import InputError, StaleWriteError
 from factcheck_tui.core.models import Claim, Origin
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import claim_edits, review
 
 
 def by_text(claims: list[Claim], prefix: str) -> Claim:
@@ -135,7 +135,7 @@ def test_dismiss_and_restore_are_recorded_and_keep_the_review(repo: Repository, 
 
 
 def test_a_reviewer_corrects_the_speaker(repo, strike_story) -> None:
-    from factcheck_tui.core.claim_edits import set_speaker
+    from factcheck_tui.core.workflow.claim_edits import set_speaker
 
     _, claims = strike_story
     target = next(claim for claim in claims if claim.speaker and claim.speaker != "Carla Mendes")
@@ -148,7 +148,7 @@ def test_a_reviewer_corrects_the_speaker(repo, strike_story) -> None:
 
 
 def test_a_speaker_correction_reaches_the_story_claims_with_the_same_wrong_speaker(repo, strike_story) -> None:
-    from factcheck_tui.core.claim_edits import set_speaker
+    from factcheck_tui.core.workflow.claim_edits import set_speaker
 
     story, claims = strike_story
     wrong = claims[9].speaker

@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_tui.core import desk, review
 from factcheck_tui.core.config import Config, load_config
 from factcheck_tui.core.errors import ConfigError, InputError, WorkflowError
 from factcheck_tui.core.export import ExportOptions, export_report
-from factcheck_tui.core.history import describe_change
 from factcheck_tui.core.interchange.restore import restore_export
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.doctor import check_database
+from factcheck_tui.core.storage.documents import CATALOG_TABLE
 from factcheck_tui.core.storage.jsonstore import read_json_file
-from factcheck_tui.core.storage.records import CATALOG_TABLE
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import desk, review
+from factcheck_tui.core.workflow.history import describe_change
 from support.newsrooms import build_export_newsroom
 
 

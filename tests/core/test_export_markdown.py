@@ -3,11 +3,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from factcheck_tui.core import review
 from factcheck_tui.core.export import build_report, render
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "report.md"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_tui.core.extraction import extract
-from factcheck_tui.core.extraction.normalise import normalise_body
-from factcheck_tui.core.extraction.sentences import split_sentences
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
+from factcheck_tui.core.intake.extraction.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

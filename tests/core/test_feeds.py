@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.feeds import looks_like_feed, parse_feed, since
+from factcheck_tui.core.intake.feeds import looks_like_feed, parse_feed, since
 from support.web_pages import rss_feed
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>

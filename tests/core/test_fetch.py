@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.fetch import FetchCancelled, fetch
+from factcheck_tui.core.intake.fetch import FetchCancelled, fetch
 from support.web_server import Answer, Site, closed_port, silent_server
 
 PAGE = "<html><body><p>Ships left on Monday.</p></body></html>"

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from factcheck_tui.core import review
-from factcheck_tui.core.claim_edits import dismiss_claim
-from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
+from factcheck_tui.core.workflow.claim_edits import dismiss_claim
+from factcheck_tui.core.workflow.filters import ClaimFilter
 
 
 def test_one_filter_serves_lists_and_reports(repo: Repository, strike_story) -> None:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import json
 
-from factcheck_tui.core import review
-from factcheck_tui.core.history import describe_change
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
+from factcheck_tui.core.workflow.history import describe_change
 
 
 def test_history_reads_as_sentences(repo: Repository, strike_story) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.ingest import read_article
+from factcheck_tui.core.intake.articles import read_article
 
 
 def test_missing_empty_binary_and_folder_inputs_are_clear_errors(tmp_path: Path) -> None:

@@ -6,12 +6,12 @@ import os
 import stat
 from pathlib import Path
 
-from factcheck_tui.core import review
 from factcheck_tui.core.config import Config
-from factcheck_tui.core.importing import import_story
-from factcheck_tui.core.ingest import read_article
+from factcheck_tui.core.intake.articles import read_article
+from factcheck_tui.core.intake.story_import import import_story
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 from support.paths import STRIKE
 
 

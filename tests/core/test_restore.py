@@ -115,7 +115,7 @@ def test_not_json_is_reported_with_its_line(tmp_path: Path) -> None:
 
 
 def test_duplicate_decisions_travel_with_the_backup(tmp_path: Path) -> None:
-    from factcheck_tui.core.storage.links import LinkStore
+    from factcheck_tui.core.storage.link_decisions import LinkStore
 
     source = Repository(tmp_path / "source")
     build_export_newsroom(source, script_link=False)

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_tui.core import review
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError, WorkflowError
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 
 
 def test_verdict_is_resolved_against_the_scale_and_starts_the_review(repo: Repository, strike_story) -> None:
@@ -138,8 +138,8 @@ def test_status_and_verdict_agree(repo: Repository, strike_story) -> None:
 
 
 def test_history_reads_as_words_with_a_word_diff_for_text() -> None:
-    from factcheck_tui.core.history import describe_change
     from factcheck_tui.core.models import Change
+    from factcheck_tui.core.workflow.history import describe_change
 
     edit = Change(
         by="ana", field="conclusion", old="Port figures say 95 million a day.", new="Port figures say 60 million a day."

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from factcheck_tui.core import review
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.bulk import bulk_restore
 from factcheck_tui.core.storage.doctor import check_database
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 
 
 def _reviewed_stories(repo: Repository) -> list[tuple[Story, list[Claim]]]:

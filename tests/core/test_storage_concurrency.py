@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_tui.core import review
 from factcheck_tui.core.errors import StaleWriteError
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.doctor import check_database
 from factcheck_tui.core.storage.jsonstore import file_signature
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 
 pytestmark = pytest.mark.slow
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_tui.core import review
 from factcheck_tui.core.errors import CorruptFileError
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.doctor import check_database, repair_database
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 from support.cli import run_cli
 
 

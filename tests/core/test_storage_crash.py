@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_tui.core import review
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.doctor import check_database
 from factcheck_tui.core.storage.files import is_temporary
 from factcheck_tui.core.storage.jsonstore import read_json_file
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 
 KILLS = 40
 CLAIMS_PER_STORY = 12

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from factcheck_tui.core import review
 from factcheck_tui.core.errors import CorruptFileError, StorageError
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage import lock as storage_lock
 from factcheck_tui.core.storage.doctor import check_database, repair_database
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 
 
 def _verdict(root: Path, claim_id: str, label: str = "False") -> str | None:

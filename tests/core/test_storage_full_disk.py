@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from factcheck_tui.core import review
 from factcheck_tui.core.errors import SaveFailedError
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
@@ -17,6 +16,7 @@ from factcheck_tui.core.storage import files as storage_files
 from factcheck_tui.core.storage.doctor import check_database
 from factcheck_tui.core.storage.files import is_temporary
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/fd").is_dir(), reason="needs /proc to tell which file a write is for"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_tui.core.extraction import extract
-from factcheck_tui.core.extraction.normalise import normalise_body
-from factcheck_tui.core.extraction.structure import line_role
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
+from factcheck_tui.core.intake.extraction.structure import line_role
 
 PAGE = """Mayor says port strike cost the city $40 million
 
@@ -185,6 +185,6 @@ def test_ads_auxiliaries_and_lead_ins_name_the_speaker(text: str, sentence: str,
     ],
 )
 def test_boundaries_hold_for_inline_items_bracketed_addresses_and_initials(text: str, parts: list[str]) -> None:
-    from factcheck_tui.core.extraction.sentences import split_sentences
+    from factcheck_tui.core.intake.extraction.sentences import split_sentences
 
     assert [text[start:end] for start, end in split_sentences(text)] == parts

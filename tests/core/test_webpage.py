@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.ingest import parse_article
-from factcheck_tui.core.webpage import read_page
+from factcheck_tui.core.intake.articles import parse_article
+from factcheck_tui.core.intake.webpage import read_page
 from support.web_pages import COMMENT, OUTLET, RELATED, STORIES, news_page
 
 PORT = STORIES[0]

@@ -14,9 +14,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from factcheck_tui.core.extraction import extract
-from factcheck_tui.core.extraction.normalise import normalise_body
-from factcheck_tui.core.importing import extracted_claims
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
+from factcheck_tui.core.intake.story_import import extracted_claims
 from factcheck_tui.core.models import Change, Claim, Evidence, Origin, Status, Story, StoryKind
 from factcheck_tui.core.storage.repository import Repository
 from support.paths import FIXTURES

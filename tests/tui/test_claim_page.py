@@ -10,7 +10,7 @@ from textual.widget import Widget
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.story_reader import StoryReader
 from factcheck_tui.tui.widgets.page import Page
 from support.long_story import STORY_ID, build_long_story

@@ -13,7 +13,7 @@ from textual.widgets import TextArea
 from factcheck_tui.cli import main
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import FactcheckApp, create_app
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.stories import StoriesScreen
 
 SIZE = (80, 24)

@@ -9,7 +9,7 @@ import pytest
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from support.long_story import STORY_ID, build_long_story
 from support.pilot import changes_seen
@@ -83,7 +83,7 @@ async def test_the_last_row_leaving_puts_the_cursor_on_the_one_before(tmp_path: 
 
 
 async def test_a_colleagues_change_that_hides_the_row_moves_the_cursor_to_the_next(tmp_path: Path) -> None:
-    from factcheck_tui.core import claim_edits
+    from factcheck_tui.core.workflow import claim_edits
 
     workspace = _workspace(tmp_path)
     app = create_app(workspace)

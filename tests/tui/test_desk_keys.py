@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Static
 
-from factcheck_tui.core import desk, review
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.models import Status
+from factcheck_tui.core.workflow import desk, review
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claims import ClaimsScreen
@@ -112,9 +112,9 @@ async def test_approve_key_refuses_the_checker_and_signs_off_for_another(workspa
 
 
 async def test_my_queue_lists_my_claims_and_n_walks_them_across_stories(workspace: Workspace, strike_story) -> None:
-    from factcheck_tui.core.importing import import_story
-    from factcheck_tui.core.ingest import read_article
-    from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+    from factcheck_tui.core.intake.articles import read_article
+    from factcheck_tui.core.intake.story_import import import_story
+    from factcheck_tui.tui.screens.claim import ClaimScreen
     from factcheck_tui.tui.screens.queue import QueueScreen
     from support.paths import STRIKE
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Select
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from factcheck_tui.tui.screens.import_dialog import ImportDialog
 from factcheck_tui.tui.screens.stories import StoriesScreen
@@ -173,8 +173,8 @@ async def test_light_and_dark_themes(newsroom: Workspace) -> None:
 
 
 async def test_another_reviewers_change_appears_on_screen(newsroom: Workspace) -> None:
-    from factcheck_tui.core import review
     from factcheck_tui.core.storage.repository import Repository
+    from factcheck_tui.core.workflow import review
 
     app = create_app(newsroom)
     async with app.run_test(size=SIZE) as pilot:

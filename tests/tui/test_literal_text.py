@@ -16,16 +16,16 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Label
 
-from factcheck_tui.core import review
 from factcheck_tui.core.config import Config
-from factcheck_tui.core.extraction import extract
-from factcheck_tui.core.importing import extracted_claims
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.story_import import extracted_claims
 from factcheck_tui.core.models import Change, Story
 from factcheck_tui.core.scale import VerdictLabel
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import review
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from factcheck_tui.tui.screens.stories import StoriesScreen
 from support.pilot import changes_seen

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, TextArea
 
-from factcheck_tui.core import review
+from factcheck_tui.core.workflow import review
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 
 pytestmark = pytest.mark.slow

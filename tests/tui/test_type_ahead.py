@@ -13,7 +13,7 @@ from textual.widgets import Input
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.import_dialog import ImportDialog
 from support.newsrooms import build_screen_newsroom
 

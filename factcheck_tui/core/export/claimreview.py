@@ -15,13 +15,13 @@ from typing import Any
 import orjson
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.export.links import safe_href
 from factcheck_tui.core.export.report import Report
+from factcheck_tui.core.export.safe_links import safe_href
 from factcheck_tui.core.export.wording import flat
-from factcheck_tui.core.filters import review_date
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.urls import is_web_address
+from factcheck_tui.core.workflow.filters import review_date
 
 CONTEXT = "https://schema.org"
 URL_FIELDS = ("story_id", "claim_id", "number")

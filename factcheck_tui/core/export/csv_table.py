@@ -13,9 +13,9 @@ import io
 
 from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.export.wording import evidence_lines
-from factcheck_tui.core.filters import review_date
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.text import shown
+from factcheck_tui.core.workflow.filters import review_date
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

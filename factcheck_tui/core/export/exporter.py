@@ -11,13 +11,13 @@ from factcheck_tui.core.export.claimreview import Publishing, check_publishing
 from factcheck_tui.core.export.formats import export_format
 from factcheck_tui.core.export.options import ExportOptions
 from factcheck_tui.core.export.report import Report, build_report
-from factcheck_tui.core.filters import ClaimFilter, reviewer_key
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.files import REPLACED, STREAMED, write_output
-from factcheck_tui.core.storage.links import pair_key
+from factcheck_tui.core.storage.link_decisions import pair_key
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.filters import ClaimFilter, reviewer_key
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape as _html_escape
 
 from factcheck_tui.core.export.bars import text_bar
-from factcheck_tui.core.export.links import safe_href
 from factcheck_tui.core.export.report import Report, StoryReport
+from factcheck_tui.core.export.safe_links import safe_href
 from factcheck_tui.core.export.wording import (
     NOTHING_CHECKED,
     UNRATED,

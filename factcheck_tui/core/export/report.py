@@ -6,12 +6,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from factcheck_tui.core.filters import ClaimFilter
 from factcheck_tui.core.ids import parse_story_id
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.filters import ClaimFilter
 
 
 @dataclass(frozen=True)

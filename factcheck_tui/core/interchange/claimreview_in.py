@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from factcheck_tui.core.interchange.records import Fields, text_of
+from factcheck_tui.core.interchange.check_records import Fields, text_of
 
 CLAIM_REVIEW = "ClaimReview"
 JSON_LD_SCRIPT = re.compile(

@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from factcheck_tui.core.decoding import binary_error, is_binary, read_capped
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.intake.decoding import binary_error, is_binary, read_capped
+from factcheck_tui.core.interchange.check_records import PastCheck, Problem
 from factcheck_tui.core.interchange.ratings import RatingMapper
 from factcheck_tui.core.interchange.readers import FORMAT_NAMES, PAST_CHECKS, read_checks
-from factcheck_tui.core.interchange.records import PastCheck, Problem
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale

@@ -17,11 +17,10 @@ from typing import Any
 
 import orjson
 
-from factcheck_tui.core.decoding import DecodedText, text_from_bytes
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.csv_table import FORMULA_START, GUARD
-from factcheck_tui.core.interchange.claimreview_in import claim_review_fields, find_claim_reviews, json_ld_blocks
-from factcheck_tui.core.interchange.records import (
+from factcheck_tui.core.intake.decoding import DecodedText, text_from_bytes
+from factcheck_tui.core.interchange.check_records import (
     Fields,
     PastCheck,
     Problem,
@@ -30,6 +29,7 @@ from factcheck_tui.core.interchange.records import (
     past_check,
     plain_fields,
 )
+from factcheck_tui.core.interchange.claimreview_in import claim_review_fields, find_claim_reviews, json_ld_blocks
 
 Item = PastCheck | Problem
 ReadProgress = Callable[[int, int], None]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck_tui.core.decoding import read_capped
 from factcheck_tui.core.errors import FactcheckError, InputError, StorageError
 from factcheck_tui.core.export.jsonexport import ExportedStory, parse_json_export
+from factcheck_tui.core.intake.decoding import read_capped
 from factcheck_tui.core.interchange.record_rules import claim_problem, story_problem
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictScale

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Claim, Evidence, utcnow
-from factcheck_tui.core.review import mark_started
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.review import mark_started
 
 
 def copy_verdict(

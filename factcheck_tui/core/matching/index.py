@@ -19,9 +19,8 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeAlias
 
-from factcheck_tui.core.matching.features import FEATURE_NAMES, Query, pair_features
-from factcheck_tui.core.matching.normalise import analyse_many, canonical, char_grams, quoted, word_grams
-from factcheck_tui.core.matching.scoring import (
+from factcheck_tui.core.matching.pair_features import FEATURE_NAMES, Query, pair_features
+from factcheck_tui.core.matching.similarity import (
     CONFLICT_CEILING,
     LEXICAL_WEIGHTS,
     Model,
@@ -29,6 +28,7 @@ from factcheck_tui.core.matching.scoring import (
     load_model,
     short_text_factor,
 )
+from factcheck_tui.core.matching.terms import analyse_many, canonical, char_grams, quoted, word_grams
 
 K1 = 1.2
 B = 0.75

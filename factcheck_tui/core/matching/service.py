@@ -32,10 +32,10 @@ from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.clusters import find_clusters
 from factcheck_tui.core.matching.dense import VectorIndex
 from factcheck_tui.core.matching.embedding import MODEL_NAME, encoder, text_key
-from factcheck_tui.core.matching.features import Query
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
+from factcheck_tui.core.matching.pair_features import Query
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
-from factcheck_tui.core.matching.scoring import Model
+from factcheck_tui.core.matching.similarity import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
 from factcheck_tui.core.storage.digest_shards import (
     VectorShard,
@@ -45,7 +45,7 @@ from factcheck_tui.core.storage.digest_shards import (
     write_vector_shard,
 )
 from factcheck_tui.core.storage.jsonstore import Signature, file_signature
-from factcheck_tui.core.storage.links import canonical_claim_id
+from factcheck_tui.core.storage.link_decisions import canonical_claim_id
 from factcheck_tui.core.storage.repository import Repository
 
 # Candidates re-ranked per query. On the development set MAP@5 stops growing past ~30, and

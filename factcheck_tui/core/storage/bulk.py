@@ -16,15 +16,15 @@ from typing import Any
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE
-from factcheck_tui.core.storage.files import atomic_write, fsync_path
-from factcheck_tui.core.storage.jsonstore import dump_json, rotate_backups
-from factcheck_tui.core.storage.layout import Layout
-from factcheck_tui.core.storage.records import (
+from factcheck_tui.core.storage.documents import (
     CATALOG_TABLE,
     digest_record,
     story_document,
     summary_record,
 )
+from factcheck_tui.core.storage.files import atomic_write, fsync_path
+from factcheck_tui.core.storage.jsonstore import dump_json, rotate_backups
+from factcheck_tui.core.storage.layout import Layout
 
 
 def bulk_restore(layout: Layout, stories: Iterable[tuple[Story, Sequence[Claim]]], *, durable: bool = True) -> int:

@@ -23,18 +23,18 @@ from typing import Any
 from factcheck_tui.core.errors import CorruptFileError, NotFoundError, StorageError
 from factcheck_tui.core.models import utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
-from factcheck_tui.core.storage.files import atomic_write, make_folder, stale_temporaries, temporary_owner
-from factcheck_tui.core.storage.jsonstore import backups_of, dump_json, read_json_file, table_rows
-from factcheck_tui.core.storage.layout import SHARD_PREFIX, Layout
-from factcheck_tui.core.storage.legacy import backup_of, is_single_file_database, migrate_single_file
-from factcheck_tui.core.storage.lock import database_lock, holding, lock_problem, recreate_lock
-from factcheck_tui.core.storage.records import (
+from factcheck_tui.core.storage.documents import (
     CATALOG_TABLE,
     digest_record,
     read_story_document,
     summary_matches,
     summary_record,
 )
+from factcheck_tui.core.storage.files import atomic_write, make_folder, stale_temporaries, temporary_owner
+from factcheck_tui.core.storage.jsonstore import backups_of, dump_json, read_json_file, table_rows
+from factcheck_tui.core.storage.layout import SHARD_PREFIX, Layout
+from factcheck_tui.core.storage.legacy import backup_of, is_single_file_database, migrate_single_file
+from factcheck_tui.core.storage.lock import database_lock, holding, lock_problem, recreate_lock
 from factcheck_tui.core.storage.schema import (
     SCHEMA_VERSION,
     check_schema,

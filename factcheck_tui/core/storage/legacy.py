@@ -28,10 +28,10 @@ from factcheck_tui.core.errors import CorruptFileError, FactcheckError, InputErr
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_story_id
 from factcheck_tui.core.models import Claim, Story, utcnow
 from factcheck_tui.core.storage.bulk import bulk_restore
+from factcheck_tui.core.storage.documents import validation_problem
 from factcheck_tui.core.storage.files import atomic_write, fsync_path, make_folder
 from factcheck_tui.core.storage.jsonstore import line_of_key, read_json_file, table_rows
 from factcheck_tui.core.storage.layout import Layout
-from factcheck_tui.core.storage.records import validation_problem
 from factcheck_tui.core.storage.schema import ensure_directories, write_meta
 
 STORIES, CLAIMS = "stories", "claims"

@@ -27,10 +27,19 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter
 
 from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
-from factcheck_tui.core.evidence_changes import EVIDENCE, has_whole_lists, item_changes
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
+from factcheck_tui.core.storage.documents import (
+    CATALOG_TABLE,
+    CLAIMS_TABLE,
+    STORY_TABLE,
+    digest_record,
+    read_story_document,
+    record,
+    summary_record,
+    validate_rows,
+)
 from factcheck_tui.core.storage.drafts import DraftStore
 from factcheck_tui.core.storage.files import create_marker, fsync_path, is_temporary, make_folder, stale_temporaries
 from factcheck_tui.core.storage.jsonstore import (
@@ -42,16 +51,6 @@ from factcheck_tui.core.storage.jsonstore import (
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
 from factcheck_tui.core.storage.lock import database_lock, holding
-from factcheck_tui.core.storage.records import (
-    CATALOG_TABLE,
-    CLAIMS_TABLE,
-    STORY_TABLE,
-    digest_record,
-    read_story_document,
-    record,
-    summary_record,
-    validate_rows,
-)
 from factcheck_tui.core.storage.schema import (
     SCHEMA_VERSION,
     check_schema,
@@ -59,9 +58,10 @@ from factcheck_tui.core.storage.schema import (
     ensure_directories,
     read_meta,
 )
+from factcheck_tui.core.workflow.evidence_changes import EVIDENCE, has_whole_lists, item_changes
 
 if TYPE_CHECKING:
-    from factcheck_tui.core.storage.links import LinkStore
+    from factcheck_tui.core.storage.link_decisions import LinkStore
 
 __all__ = ["SCHEMA_VERSION", "Repository", "StoryTransaction", "diff_claims"]
 
@@ -251,7 +251,7 @@ class Repository:
     def links(self) -> LinkStore:
         """Reviewers' decisions on suggested duplicate pairs (``links.json``)."""
         # Imported here: the link store loads the matching models, which a verdict never needs.
-        from factcheck_tui.core.storage.links import LinkStore
+        from factcheck_tui.core.storage.link_decisions import LinkStore
 
         return LinkStore(self)
 

@@ -9,17 +9,18 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from factcheck_tui.core import claim_edits
 from factcheck_tui.core.errors import FactcheckError
-from factcheck_tui.core.filters import ClaimFilter, saved_filter
 from factcheck_tui.core.matching.results import Match
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
+from factcheck_tui.core.workflow import claim_edits
+from factcheck_tui.core.workflow.filters import ClaimFilter, saved_filter
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.match_marks import checked_before, marker
 from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
 from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
 from factcheck_tui.tui.screens.filter_menu import FilterMenu
@@ -30,7 +31,6 @@ from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import ClaimContext
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
 from factcheck_tui.tui.widgets.fit_table import FitTable, successor
-from factcheck_tui.tui.widgets.match_marks import checked_before, marker
 
 Row = tuple[str, tuple[Any, ...], str]
 

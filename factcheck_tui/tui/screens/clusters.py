@@ -8,11 +8,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.matching.results import Cluster
 from factcheck_tui.tui.formatting import verdict_text
+from factcheck_tui.tui.match_marks import source_name
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
-from factcheck_tui.tui.widgets.match_marks import source_name
 
 
 class ClustersScreen(AppScreen[None]):
@@ -116,7 +116,7 @@ class ClustersScreen(AppScreen[None]):
         cluster = self._current_cluster()
         member = next((member for member in cluster.members if member.claim_id == claim_id), None) if cluster else None
         if member is not None:
-            from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+            from factcheck_tui.tui.screens.claim import ClaimScreen
 
             self.app.push_screen(ClaimScreen(member.story_id, member.claim_id))
 

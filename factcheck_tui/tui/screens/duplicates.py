@@ -13,13 +13,13 @@ from factcheck_tui.core.matching.results import Match, level_meaning
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import verdict_text
+from factcheck_tui.tui.match_marks import source_name
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.undo import UndoStep
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
-from factcheck_tui.tui.widgets.match_marks import source_name
 
 TOP_K = 20
 
@@ -145,7 +145,7 @@ class DuplicatesScreen(ReviewScreen):
         event.stop()
         match = self.current()
         if match is not None:
-            from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+            from factcheck_tui.tui.screens.claim import ClaimScreen
 
             self.app.push_screen(ClaimScreen(match.story_id, match.claim_id))
 

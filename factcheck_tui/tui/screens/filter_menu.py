@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from factcheck_tui.core.filters import ClaimFilter, reviewer_key
 from factcheck_tui.core.scale import VerdictScale
+from factcheck_tui.core.workflow.filters import ClaimFilter, reviewer_key
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.widgets.menu import Menu
 

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.importing import parse_date
+from factcheck_tui.core.intake.story_import import parse_date
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.widgets.dialog_body import DialogBody
 

@@ -6,13 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from factcheck_tui.core.desk import queue
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim
+from factcheck_tui.core.workflow.desk import queue
 from factcheck_tui.tui.formatting import status_text, verdict_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.screens.base import AppScreen
-from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
 

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from textual.binding import Binding
 
-from factcheck_tui.core import claim_edits, desk, review
 from factcheck_tui.core.errors import FactcheckError, StaleWriteError
 from factcheck_tui.core.models import Claim, Status
 from factcheck_tui.core.text import shown
+from factcheck_tui.core.workflow import claim_edits, desk, review
 from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.prompt import PromptScreen

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
-from factcheck_tui.core.stories import delete_story, edit_story
+from factcheck_tui.core.workflow.stories import delete_story, edit_story
 from factcheck_tui.tui.formatting import ago, progress_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.messages import CatalogChanged

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.importing import parse_date
+from factcheck_tui.core.intake.story_import import parse_date
 from factcheck_tui.core.models import Story
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import normalise_url

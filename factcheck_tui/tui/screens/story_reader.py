@@ -183,6 +183,6 @@ class StoryReader(AppScreen[None]):
     def action_open(self) -> None:
         if self.cursor is None:
             return
-        from factcheck_tui.tui.screens.claim_detail import ClaimScreen
+        from factcheck_tui.tui.screens.claim import ClaimScreen
 
         self.app.push_screen(ClaimScreen(self.story_id, self.cursor, self._placed()))

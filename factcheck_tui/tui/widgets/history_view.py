@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from factcheck_tui.core.history import describe_change
 from factcheck_tui.core.models import Change, Claim
 from factcheck_tui.core.text import shown
+from factcheck_tui.core.workflow.history import describe_change
 
 
 def change_line(change: Change) -> Text:

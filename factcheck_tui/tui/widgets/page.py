@@ -27,7 +27,7 @@ class Page(VerticalScroll):
         self.scroll_page_up(animate=False)
 
     def action_scroll_home(self) -> None:
-        self.scroll_home(animate=False)
+        self.scroll_home(animate=False, immediate=True)
 
     def action_scroll_end(self) -> None:
         self.scroll_end(animate=False)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from factcheck_tui.core.matching import scoring
-from factcheck_tui.core.matching.features import FEATURE_NAMES
+from factcheck_tui.core.matching import similarity
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex
+from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 
 NEIGHBOURS = [
     "The school board approved a new bus contract on Tuesday.",
@@ -37,9 +37,9 @@ def score(index: LexicalIndex, query: str, slot: int = 0) -> float:
 
 
 def test_the_shipped_weights_name_every_feature() -> None:
-    raw = orjson.loads((scoring.resources.files(scoring.__package__) / "weights.json").read_bytes())
+    raw = orjson.loads((similarity.resources.files(similarity.__package__) / "weights.json").read_bytes())
     assert set(raw["weights"]) == set(FEATURE_NAMES)
-    model = scoring.load_model()
+    model = similarity.load_model()
     assert 0.0 < model.score([0.0] * len(FEATURE_NAMES)) < 0.01
 
 
@@ -51,8 +51,8 @@ def test_conflicting_figures_and_directions_are_seen_and_cost_score() -> None:
     assert (same["figures_conflict"], same["direction_conflict"], same["same_change"]) == (0, 0, 1)
     assert (other_figure["figures_conflict"], other_way["direction_conflict"]) == (1, 1)
     # However alike they read, they are other claims: never above the ceiling (shown, not marked).
-    assert score(index, "Unemployment in the county fell to 4 percent in May.") <= scoring.CONFLICT_CEILING
-    assert score(index, "Unemployment in the county rose to 3 percent in May.") <= scoring.CONFLICT_CEILING
+    assert score(index, "Unemployment in the county fell to 4 percent in May.") <= similarity.CONFLICT_CEILING
+    assert score(index, "Unemployment in the county rose to 3 percent in May.") <= similarity.CONFLICT_CEILING
     assert score(index, "County unemployment dropped to three per cent in May.") >= 0.9
 
 

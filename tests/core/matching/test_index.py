@@ -6,15 +6,15 @@ import threading
 import pytest
 
 from factcheck_tui.core.config import Matching
-from factcheck_tui.core.matching import cache, scoring
+from factcheck_tui.core.matching import cache, similarity
 from factcheck_tui.core.matching.cache import cache_path
 from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.results import Level
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import ClaimDigest
-from factcheck_tui.core.review import set_verdict
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.review import set_verdict
 
 
 def ids(matches) -> list[str]:
@@ -57,7 +57,7 @@ def test_short_texts_do_not_match_on_one_shared_word(newsroom, monkeypatch: pyte
     # "moose" is the rarest word of the archived claim, yet two words are not that claim...
     assert index.search("moose spotted") == []
     assert index.search("Riverton stadium") == []
-    monkeypatch.setattr(scoring, "SHORT_TEXT_WORDS", 0)
+    monkeypatch.setattr(similarity, "SHORT_TEXT_WORDS", 0)
     assert ids(index.search("Riverton stadium"))[:1] == [archived[5].id], "the guard is what held it back"
     monkeypatch.undo()
     # ...while a short text that says what a short claim or a headline says still matches it.
@@ -166,13 +166,13 @@ def test_a_cache_of_the_wrong_shape_is_rebuilt(newsroom) -> None:
 
 
 def test_editing_claims_again_and_again_does_not_fade_their_matches(tmp_path) -> None:
-    from factcheck_tui.core import review
-    from factcheck_tui.core.importing import import_story
-    from factcheck_tui.core.ingest import read_article
+    from factcheck_tui.core.intake.articles import read_article
+    from factcheck_tui.core.intake.story_import import import_story
     from factcheck_tui.core.matching.service import MatchIndex
     from factcheck_tui.core.models import ClaimDigest
     from factcheck_tui.core.scale import DEFAULT_SCALE
     from factcheck_tui.core.storage.repository import Repository
+    from factcheck_tui.core.workflow import review
     from support.paths import FIXTURES
 
     repo = Repository(tmp_path / "db")

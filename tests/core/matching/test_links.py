@@ -6,10 +6,10 @@ from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
 from factcheck_tui.core.matching.copying import copy_verdict
 from factcheck_tui.core.matching.results import Decision
 from factcheck_tui.core.matching.service import MatchIndex
-from factcheck_tui.core.review import set_verdict, undo
 from factcheck_tui.core.scale import DEFAULT_SCALE
-from factcheck_tui.core.storage.links import LinkStore
+from factcheck_tui.core.storage.link_decisions import LinkStore
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.review import set_verdict, undo
 
 
 def test_a_rejected_pair_is_never_suggested_again(newsroom, db_path) -> None:

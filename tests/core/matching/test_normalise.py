@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck_tui.core.matching.index import Analysis
-from factcheck_tui.core.matching.normalise import (
+from factcheck_tui.core.matching.numbers import figures_agree
+from factcheck_tui.core.matching.terms import (
     DOWN,
     UP,
     analyse_many,
@@ -14,7 +15,6 @@ from factcheck_tui.core.matching.normalise import (
     quoted,
     words,
 )
-from factcheck_tui.core.matching.numbers import figures_agree
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError, WorkflowError
-from factcheck_tui.core.evidence_changes import EVIDENCE, undone
 from factcheck_tui.core.models import Claim, Evidence, Status, utcnow
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import normalise_url
+from factcheck_tui.core.workflow.evidence_changes import EVIDENCE, undone
 
 
 def mark_started(claim: Claim, actor: str) -> None:

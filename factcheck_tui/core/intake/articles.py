@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from factcheck_tui.core.decoding import STDIN, binary_error, is_binary, read_capped, text_from_bytes
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.extraction.sentences import split_sentences
+from factcheck_tui.core.intake.decoding import STDIN, binary_error, is_binary, read_capped, text_from_bytes
+from factcheck_tui.core.intake.extraction.sentences import split_sentences
+from factcheck_tui.core.intake.markdown_text import markdown_to_text
+from factcheck_tui.core.intake.webpage import read_page
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, over_limit
-from factcheck_tui.core.markdown_text import markdown_to_text
 from factcheck_tui.core.text import clean_text, one_line
-from factcheck_tui.core.webpage import read_page
 
 ARTICLE = "an article (plain text, Markdown or HTML)"
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<!--|<\?xml)", re.IGNORECASE)

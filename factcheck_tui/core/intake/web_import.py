@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from factcheck_tui.core.decoding import STDIN
 from factcheck_tui.core.errors import AlreadyImportedError, FactcheckError, InputError
-from factcheck_tui.core.feeds import FeedEntry, looks_like_feed, parse_feed, since
-from factcheck_tui.core.fetch import PAGE_TYPES, FetchCancelled, fetch
-from factcheck_tui.core.importing import import_story
-from factcheck_tui.core.ingest import Article, input_label, looks_like_html, parse_article, read_input
+from factcheck_tui.core.intake.articles import Article, input_label, looks_like_html, parse_article, read_input
+from factcheck_tui.core.intake.decoding import STDIN
+from factcheck_tui.core.intake.feeds import FeedEntry, looks_like_feed, parse_feed, since
+from factcheck_tui.core.intake.fetch import PAGE_TYPES, FetchCancelled, fetch
+from factcheck_tui.core.intake.story_import import import_story
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits
 from factcheck_tui.core.matching.cancel import Cancel, cancelled
 from factcheck_tui.core.models import Claim, Story

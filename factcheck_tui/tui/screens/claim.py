@@ -12,15 +12,16 @@ from textual.geometry import Region
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
-from factcheck_tui.core import review
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
 from factcheck_tui.core.storage.drafts import DraftStore
 from factcheck_tui.core.storage.jsonstore import Signature
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import has_safe_scheme
+from factcheck_tui.core.workflow import review
 from factcheck_tui.tui.formatting import ago, verdict_text
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.match_marks import earlier_lines
 from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
@@ -28,7 +29,6 @@ from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import paragraph_text, rank_text
 from factcheck_tui.tui.widgets.fit_table import EvidenceTable, FitTable
 from factcheck_tui.tui.widgets.history_view import HistoryView
-from factcheck_tui.tui.widgets.match_marks import earlier_lines
 from factcheck_tui.tui.widgets.page import Page
 
 DRAFT_DELAY_SECONDS = 0.4

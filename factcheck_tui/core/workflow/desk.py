@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.errors import InputError, NotFoundError, WorkflowError
-from factcheck_tui.core.filters import normalise_tag, reviewer_key
 from factcheck_tui.core.ids import parse_claim_id, parse_story_id
 from factcheck_tui.core.models import Claim, Status, utcnow
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.filters import normalise_tag, reviewer_key
 
 # A queue starts with the work under way (and claims sent back), then fresh claims, then those
 # waiting for someone else's sign-off.

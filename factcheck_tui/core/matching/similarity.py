@@ -22,7 +22,7 @@ from importlib import resources
 import orjson
 from rapidfuzz import fuzz
 
-from factcheck_tui.core.matching.features import FEATURE_NAMES
+from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 
 # Below this many distinct content words a text is too short to judge by shared words alone.
 SHORT_TEXT_WORDS = 4

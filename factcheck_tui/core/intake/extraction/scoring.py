@@ -17,7 +17,7 @@ from importlib import resources
 
 import orjson
 
-from factcheck_tui.core.extraction.features import Feature
+from factcheck_tui.core.intake.extraction.cues import Feature
 
 AGAINST = "against: "
 # A sentence cue the story says again in its own words: the story's reason stands for both.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from factcheck_tui.core.errors import AlreadyImportedError, InputError
-from factcheck_tui.core.extraction import Extraction, extract
-from factcheck_tui.core.extraction.normalise import normalise_body
-from factcheck_tui.core.ingest import Article
+from factcheck_tui.core.intake.articles import Article
+from factcheck_tui.core.intake.extraction import Extraction, extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
 from factcheck_tui.core.models import Claim, Origin, Story
 from factcheck_tui.core.storage.repository import Repository

@@ -12,19 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.importing import import_story
-from factcheck_tui.core.ingest import read_article
+from factcheck_tui.core.intake.articles import read_article
+from factcheck_tui.core.intake.story_import import import_story
 from factcheck_tui.core.models import Status
-from factcheck_tui.core.review import add_evidence, set_status, set_verdict
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.review import add_evidence, set_status, set_verdict
 
 MANIFEST = "newsroom.toml"
 
 
 def sample_data_dir() -> Path:
     """``data/`` of a source checkout, or the copy packed into an installed wheel."""
-    checkout = Path(__file__).resolve().parents[2] / "data"
+    checkout = Path(__file__).resolve().parents[3] / "data"
     if (checkout / MANIFEST).exists():
         return checkout
     packed = Path(str(resources.files("factcheck_tui") / "_sample_data"))

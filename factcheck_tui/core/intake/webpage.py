@@ -25,8 +25,8 @@ from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import load_html
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.extraction.lexicon import BOILERPLATE
-from factcheck_tui.core.rating_box import fact_check_summary
+from factcheck_tui.core.intake.extraction.lexicon import BOILERPLATE
+from factcheck_tui.core.intake.rating_box import fact_check_summary
 
 # trafilatura logs what it could not find (no date, a short text) as warnings on the root logger's
 # handlers; to a reviewer those are noise, and a missing field simply stays empty.

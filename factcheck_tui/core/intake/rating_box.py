@@ -17,8 +17,8 @@ from collections.abc import Iterator
 import orjson
 from lxml.etree import _Element
 
+from factcheck_tui.core.interchange.check_records import text_of
 from factcheck_tui.core.interchange.claimreview_in import claim_review_fields, find_claim_reviews
-from factcheck_tui.core.interchange.records import text_of
 
 _SHARE_THE_FACTS = re.compile(r"share-?the-?facts", re.IGNORECASE)
 _RATING_BOX = re.compile(r"(?:^|[\s_-])(?:rating|verdict|ruling|meter)(?:$|[\s_-])", re.IGNORECASE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck_tui.core.extraction.lexicon import (
+from factcheck_tui.core.intake.extraction.lexicon import (
     BELIEFS,
     CAUSAL,
     COMPARATIVES,

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from factcheck_tui.core.matching.normalise import DOWN, UP, canonical, char_grams
 from factcheck_tui.core.matching.numbers import claim_figures, figures_agree, is_year
+from factcheck_tui.core.matching.terms import DOWN, UP, canonical, char_grams
 
 if TYPE_CHECKING:
     from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.extraction.pipeline import score_in_story
-from factcheck_tui.core.extraction.speakers import speaker_in
 from factcheck_tui.core.ids import parse_claim_id
+from factcheck_tui.core.intake.extraction.pipeline import score_in_story
+from factcheck_tui.core.intake.extraction.speakers import speaker_in
 from factcheck_tui.core.models import Claim, Origin
 from factcheck_tui.core.storage.repository import Repository, StoryTransaction
 from factcheck_tui.core.text import clean_text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck_tui.core.extraction.lexicon import (
+from factcheck_tui.core.intake.extraction.lexicon import (
     AMBIGUOUS_ABBREVIATIONS,
     CAPITALISED_ABBREVIATIONS,
     NUMBER_ABBREVIATIONS,

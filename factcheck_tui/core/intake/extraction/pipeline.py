@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck_tui.core.extraction.features import Feature, sentence_features
-from factcheck_tui.core.extraction.scoring import load_model
-from factcheck_tui.core.extraction.sentences import blocks, split_sentences
-from factcheck_tui.core.extraction.speakers import attribute
-from factcheck_tui.core.extraction.story import is_story, story_features
-from factcheck_tui.core.extraction.structure import line_role, sentence_role
+from factcheck_tui.core.intake.extraction.cues import Feature, sentence_features
+from factcheck_tui.core.intake.extraction.scoring import load_model
+from factcheck_tui.core.intake.extraction.sentences import blocks, split_sentences
+from factcheck_tui.core.intake.extraction.speakers import attribute
+from factcheck_tui.core.intake.extraction.story import is_story, story_features
+from factcheck_tui.core.intake.extraction.structure import line_role, sentence_role
 
 
 @dataclass(frozen=True)

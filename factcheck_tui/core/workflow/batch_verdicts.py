@@ -13,15 +13,15 @@ from typing import Any
 
 import orjson
 
-from factcheck_tui.core.decoding import STDIN, read_capped, text_from_bytes
 from factcheck_tui.core.errors import FactcheckError, InputError
 from factcheck_tui.core.ids import parse_claim_id
+from factcheck_tui.core.intake.decoding import STDIN, read_capped, text_from_bytes
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
 from factcheck_tui.core.models import Claim
-from factcheck_tui.core.review import verdict_edit
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.urls import normalise_url
+from factcheck_tui.core.workflow.review import verdict_edit
 
 FIELDS = ("id", "verdict", "note", "evidence")
 # Past this many, the rest of a broken file's problems are counted, not listed.

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from factcheck_tui.core.extraction.features import Feature
+from factcheck_tui.core.intake.extraction.cues import Feature
 
 MIN_STORY_SENTENCES = 5
 LEAD_SHARE = 0.15

@@ -1,0 +1,1 @@
+"""Text intake: files, web pages, feeds, and claim extraction from a story."""

@@ -1,0 +1,1 @@
+"""The review workflow: verdicts, edits, history, desk assignments and filters."""
