@@ -48,6 +48,11 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
         action="store_true",
         help="include claims that have no verdict yet (json: dismissed ones too; claimreview: reviews not Done yet)",
     )
+    scope.add_argument(
+        "--all-stories",
+        action="store_true",
+        help="also list stories with no claim in the report (default: only those with one, or those named by --story)",
+    )
     claimreview = parser.add_argument_group("ClaimReview")
     claimreview.add_argument(
         "--org-name", metavar="NAME", help="publishing organisation (default: organisation.name in the config)"
@@ -74,6 +79,7 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
         since=parse_date(args.since, "--since"),
         until=parse_date(args.until, "--until"),
         include_unreviewed=args.all_claims,
+        all_stories=args.all_stories,
         org_name=args.org_name,
         org_url=args.org_url,
         review_url=args.review_url,
@@ -90,10 +96,13 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     stories = f"{export.story_count} stor{'y' if export.story_count == 1 else 'ies'}"
     replaced = "; replaced the file that was there" if export.replaced else ""
     # Into a stream (/dev/stdout, a pipe) the report is the output: the note goes to stderr.
+    out = sys.stderr if export.streamed else sys.stdout
     print(
         f"wrote {args.output} ({export.claim_count} claim{'' if export.claim_count == 1 else 's'} from {stories}{replaced})",
-        file=sys.stderr if export.streamed else sys.stdout,
+        file=out,
     )
+    if export.left_out:
+        print(f"left out: {export.left_out}", file=out)
     if export.why_empty:
         print(f"factcheck: note: {export.why_empty} (--all-claims widens it)", file=sys.stderr)
     return 0

@@ -77,6 +77,13 @@ class Desk(BaseModel):
         return cleaned
 
 
+class ExportSettings(BaseModel):
+    """``[export]``: where the export dialog suggests writing reports until a reviewer picks a folder."""
+
+    model_config = ConfigDict(extra="forbid")
+    folder: Path | None = None
+
+
 class SavedFilter(BaseModel):
     """A named filter, ``[filters.NAME]``: the same choices as the ``claims`` command's flags."""
 
@@ -121,6 +128,18 @@ class Config(BaseModel):
     workflow: Workflow = Field(default_factory=Workflow)
     desk: Desk = Field(default_factory=Desk)
     filters: dict[str, SavedFilter] = Field(default_factory=dict)
+    # ``[reviewers]``: login -> the name reports print ("maria" = "Maria Okafor").
+    reviewers: dict[str, str] = Field(default_factory=dict)
+    export: ExportSettings = Field(default_factory=ExportSettings)
+
+    @field_validator("reviewers")
+    @classmethod
+    def _display_names(cls, names: dict[str, str]) -> dict[str, str]:
+        cleaned = {login: " ".join(name.split()) for login, name in names.items()}
+        empty = [login for login, name in cleaned.items() if not name]
+        if empty:
+            raise ValueError(f"the display name of {empty[0]!r} is empty")
+        return cleaned
 
     @field_validator("verdicts")
     @classmethod

@@ -485,6 +485,8 @@ class FactcheckApp(TypeAheadApp):
         message = f"Wrote {request.path} ({written.claim_count} claims, {written.story_count} stories{replaced})"
         if written.why_empty:
             message += f": {written.why_empty} (choose all claims to widen it)"
+        elif written.left_out:
+            message += f"; left out: {written.left_out}"
         self.call_from_thread(self._finished, "export", None, message)
 
     def _finished(self, task: str, error: FactcheckError | None, message: str = "") -> None:

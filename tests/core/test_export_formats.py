@@ -124,13 +124,13 @@ def test_markdown_structure_survives_hostile_text(newsroom: Repository, config: 
     ]
     assert headings == [
         ("h1", "Fact-check report"),
+        ("h2", "Route 9: the numbers"),
+        ("h3", "1. Mostly true"),
+        ("h3", "2. True"),
         ("h2", r"Tax \[vote\] \# results \& \<b\>more\</b\>"),
         ("h3", "1. False"),
         ("h3", "2. Misleading"),
         ("h3", "3. Not yet rated"),
-        ("h2", "Route 9: the numbers"),
-        ("h3", "1. Mostly true"),
-        ("h3", "2. True"),
     ]
     rendered = MarkdownIt("commonmark").render(text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt; said *nobody* |" in rendered
@@ -162,7 +162,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 def test_csv_has_one_row_per_claim_and_no_cell_can_run_as_a_formula(newsroom: Repository, config: Config) -> None:
     rows = _rows(export(newsroom, config, format="csv", include_unreviewed=True))
-    assert [row["claim_id"] for row in rows] == ["k3p9x-1", "k3p9x-2", "k3p9x-3", "r9b5s-1", "r9b5s-2"]
+    assert [row["claim_id"] for row in rows] == ["r9b5s-1", "r9b5s-2", "k3p9x-1", "k3p9x-2", "k3p9x-3"]
     assert list(rows[0]) == list(COLUMNS)
     for row in rows:
         assert not [cell for cell in row.values() if cell.startswith(FORMULA_START)]
@@ -202,11 +202,11 @@ def test_claimreview_objects_follow_the_rules(newsroom: Repository, config: Conf
         export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, include_unreviewed=True)
     )
     assert [review["url"] for review in reviews] == [
-        f"{REVIEW_PAGE}#claim-{claim}" for claim in ("k3p9x-1", "k3p9x-2", "r9b5s-1", "r9b5s-2")
+        f"{REVIEW_PAGE}#claim-{claim}" for claim in ("r9b5s-1", "r9b5s-2", "k3p9x-1", "k3p9x-2")
     ]
     for review in reviews:
         assert claim_review_problems(review, config.scale) == []
-    tax, council = reviews[0], reviews[1]
+    tax, council = reviews[2], reviews[3]
     assert tax["author"] == {"@type": "Organization", "name": "Harbor Checks", "url": "https://checks.harbor.example"}
     assert tax["datePublished"] == "2026-03-03"
     assert tax["reviewRating"]["ratingExplanation"].startswith("Taxes rose 2%, not 4%.")
@@ -229,7 +229,7 @@ def test_claimreview_feed_follows_the_rules(newsroom: Repository, config: Config
     )
     assert feed_problems(feed, config.scale) == []
     assert feed["dateModified"] == "2026-04-12"
-    assert [element["url"] for element in feed["dataFeedElement"]][-1] == "https://checks.harbor.example/c/r9b5s/2"
+    assert feed["dataFeedElement"][0]["url"] == "https://checks.harbor.example/c/r9b5s/2"
 
 
 def test_the_validator_catches_broken_reviews(newsroom: Repository, config: Config) -> None:
@@ -319,17 +319,17 @@ def _claim_ids(repo: Repository, config: Config, **options: object) -> list[str]
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ({}, ["k3p9x-1", "k3p9x-2", "r9b5s-1", "r9b5s-2"]),
+        ({}, ["r9b5s-1", "r9b5s-2", "k3p9x-1", "k3p9x-2"]),
         ({"story_ids": ["R9B5S"]}, ["r9b5s-1", "r9b5s-2"]),
-        ({"story_ids": ["r9b5s", "k3p9x"]}, ["k3p9x-1", "k3p9x-2", "r9b5s-1", "r9b5s-2"]),
-        ({"verdicts": ["false", "true"]}, ["k3p9x-1", "r9b5s-2"]),
-        ({"statuses": ["done"]}, ["k3p9x-1", "r9b5s-2"]),
-        ({"statuses": ["needs-second-review", "In progress"]}, ["k3p9x-2", "r9b5s-1"]),
-        ({"reviewers": ["ANA"]}, ["k3p9x-1", "r9b5s-1"]),
-        ({"since": "2026-03-05", "until": "2026-04-11"}, ["k3p9x-2", "r9b5s-1"]),
+        ({"story_ids": ["k3p9x", "r9b5s"]}, ["r9b5s-1", "r9b5s-2", "k3p9x-1", "k3p9x-2"]),
+        ({"verdicts": ["false", "true"]}, ["r9b5s-2", "k3p9x-1"]),
+        ({"statuses": ["done"]}, ["r9b5s-2", "k3p9x-1"]),
+        ({"statuses": ["needs-second-review", "In progress"]}, ["r9b5s-1", "k3p9x-2"]),
+        ({"reviewers": ["ANA"]}, ["r9b5s-1", "k3p9x-1"]),
+        ({"since": "2026-03-05", "until": "2026-04-11"}, ["r9b5s-1", "k3p9x-2"]),
         ({"since": "2026-04-12"}, ["r9b5s-2"]),
         ({"reviewers": ["ben"], "verdicts": ["True"]}, ["r9b5s-2"]),
-        ({"include_unreviewed": True}, ["k3p9x-1", "k3p9x-2", "k3p9x-3", "r9b5s-1", "r9b5s-2"]),
+        ({"include_unreviewed": True}, ["r9b5s-1", "r9b5s-2", "k3p9x-1", "k3p9x-2", "k3p9x-3"]),
         ({"story_ids": ["arch1"]}, ["arch1-1"]),
     ],
 )
@@ -403,7 +403,7 @@ def test_a_new_format_is_one_registry_entry(newsroom: Repository, config: Config
 
     monkeypatch.setitem(FORMATS, "titles", ExportFormat("titles", "Titles", "one line a story", ".txt", titles))
     assert (
-        export(newsroom, config, format="titles") == "Tax [vote] # results & <b>more</b>: 2\nRoute 9: the numbers: 2\n"
+        export(newsroom, config, format="titles") == "Route 9: the numbers: 2\nTax [vote] # results & <b>more</b>: 2\n"
     )
     with pytest.raises(
         InputError, match="unknown export format 'tiles'; choose one of: md, html, csv, json, claimreview, titles"

@@ -118,7 +118,7 @@ def _appearance(story: Story) -> dict[str, Any]:
 
 
 def claim_review(
-    scale: VerdictScale, publishing: Publishing, story: Story, claim: Claim, *, context: bool = True
+    report: Report, publishing: Publishing, story: Story, claim: Claim, *, context: bool = True
 ) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim"}
     if claim.speaker:
@@ -136,10 +136,15 @@ def claim_review(
             "claimReviewed": flat(claim.text),
             "datePublished": published.isoformat(),
             "author": {"@type": "Organization", "name": publishing.org_name, "url": publishing.org_url},
-            "reviewRating": _rating(scale, claim),
+            "reviewRating": _rating(report.scale, claim),
             "itemReviewed": item,
         }
     )
+    # The organisation stays the author; the reviewer is credited by the name the desk chose for
+    # publication, and only then: a bare login is never published.
+    name = report.display_name(claim.reviewer) if claim.reviewer else None
+    if name:
+        review["creator"] = {"@type": "Person", "name": name}
     return review
 
 
@@ -156,7 +161,7 @@ def _reviewed(report: Report) -> list[tuple[Story, Claim]]:
 def _feed(report: Report, publishing: Publishing, pairs: list[tuple[Story, Claim]]) -> dict[str, Any]:
     elements = []
     for story, claim in pairs:
-        review = claim_review(report.scale, publishing, story, claim, context=False)
+        review = claim_review(report, publishing, story, claim, context=False)
         elements.append(
             {"@type": "DataFeedItem", "url": review["url"], "dateCreated": review["datePublished"], "item": [review]}
         )
@@ -178,4 +183,4 @@ def render_claimreview(report: Report, publishing: Publishing) -> str:
     pairs = _reviewed(report)
     if publishing.feed:
         return to_json_ld(_feed(report, publishing, pairs))
-    return to_json_ld([claim_review(report.scale, publishing, story, claim) for story, claim in pairs])
+    return to_json_ld([claim_review(report, publishing, story, claim) for story, claim in pairs])

@@ -38,6 +38,8 @@ COLUMNS = (
     "evidence",
     "original_label",
     "review_url",
+    # Added later, so it comes last: the reviewer's display name from the config's [reviewers].
+    "reviewer_name",
 )
 
 
@@ -74,6 +76,7 @@ def _row(report: Report, story: Story, claim: Claim) -> list[str]:
         _evidence(claim),
         claim.original_label or "",
         claim.review_url or "",
+        report.reviewer_name(claim.reviewer) if claim.reviewer else "",
     ]
     return [guard_cell(shown(cell)) for cell in cells]
 

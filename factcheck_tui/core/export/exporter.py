@@ -11,6 +11,7 @@ from factcheck_tui.core.export.claimreview import Publishing, check_publishing
 from factcheck_tui.core.export.formats import export_format
 from factcheck_tui.core.export.options import ExportOptions
 from factcheck_tui.core.export.report import Report, build_report
+from factcheck_tui.core.export.wording import left_out_line
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import VerdictScale
@@ -28,6 +29,8 @@ class Export:
     claim_count: int
     # Why nothing was exported, when nothing was: the filter a reviewer is most likely to have missed.
     why_empty: str = ""
+    # Why the other claims stayed out ("31 without a verdict, 2 not Done"), if any did.
+    left_out: str = ""
     # How the output was written (files.NEW, REPLACED or STREAMED), once it has been.
     written: str = ""
 
@@ -94,21 +97,32 @@ def _links_within(repo: Repository, report: Report) -> list[LinkDecision]:
     return sorted(kept, key=lambda link: pair_key(link.claim_id, link.other_id))
 
 
+def select(repo: Repository, config: Config, options: ExportOptions) -> Report:
+    """The stories and claims an export holds, and why the others stay out: what the export dialog
+    shows before writing and what every format then renders."""
+    fmt = export_format(options.format)
+    report = build_report(
+        repo,
+        config.scale,
+        options.story_ids,
+        claim_filter=claim_filter(options, config.scale, second_review=config.workflow.second_review),
+        include_archives=fmt.backup,
+        # A complete backup is a copy of every story, even one with no claim yet.
+        all_stories=options.all_stories or (fmt.backup and options.include_unreviewed),
+        reviewer_names=config.reviewers,
+        backup_order=fmt.backup,
+    )
+    if fmt.backup:
+        report = replace(report, links=_links_within(repo, report))
+    return report
+
+
 def build_export(repo: Repository, config: Config, options: ExportOptions) -> Export:
-    scale = config.scale
     second_review = config.workflow.second_review
     fmt = export_format(options.format)
     # Settings are checked before any story is read: a missing organisation fails fast.
     publisher = publishing(options, config) if fmt.publication else None
-    report = build_report(
-        repo,
-        scale,
-        options.story_ids,
-        claim_filter=claim_filter(options, scale, second_review=second_review),
-        include_archives=fmt.backup,
-    )
-    if fmt.backup:
-        report = replace(report, links=_links_within(repo, report))
+    report = select(repo, config, options)
     text = fmt.render(report, publisher)
     return Export(
         text,
@@ -116,6 +130,7 @@ def build_export(repo: Repository, config: Config, options: ExportOptions) -> Ex
         len(report.stories),
         report.claim_count,
         "" if report.claim_count else why_empty(options, second_review=second_review),
+        left_out=left_out_line(report),
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
-from factcheck_tui.core.export.bars import text_bar
 from factcheck_tui.core.export.report import Report, StoryReport
 from factcheck_tui.core.export.safe_links import safe_href
 from factcheck_tui.core.export.wording import (
@@ -42,10 +41,15 @@ h4 { font-size: .8rem; margin: 1rem 0 .25rem; text-transform: uppercase; letter-
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; }
 a { color: #0b57d0; overflow-wrap: anywhere; }
 .summary { margin: 1rem 0 1.5rem; }
-.counts { border-collapse: collapse; font: .9rem ui-monospace, Menlo, Consolas, monospace; }
-.counts th { text-align: left; font-weight: normal; padding: 0 1rem 0 0; }
-.counts td { padding: 0 .75rem 0 0; }
-.counts .n { text-align: right; }
+.chart { border-collapse: collapse; width: 100%; max-width: 34rem; font: .9rem system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+.chart caption { text-align: left; color: var(--muted); font-size: .8rem; padding-bottom: .25rem; }
+.chart th { text-align: left; font-weight: normal; padding: .15rem 1rem .15rem 0; white-space: nowrap; }
+.chart .bar-cell { width: 100%; padding: .15rem .5rem .15rem 0; }
+.chart .n, .chart .pct { text-align: right; padding: .15rem 0 .15rem .5rem; font-variant-numeric: tabular-nums; }
+.chart .pct { color: var(--muted); }
+svg.bar { display: block; width: 100%; height: .9rem; }
+.track { fill: #eeeeee; } .fill { fill: var(--plain); }
+.fill.good { fill: var(--good); } .fill.mid { fill: var(--mid); } .fill.bad { fill: var(--bad); }
 .claim { border: 1px solid var(--rule); border-left: 6px solid var(--plain); border-radius: 4px; padding: 1rem 1.25rem; margin: 1.25rem 0; }
 .claim.good { border-left-color: var(--good); } .claim.mid { border-left-color: var(--mid); }
 .claim.bad { border-left-color: var(--bad); } .claim.none { border-left-color: var(--rule); }
@@ -90,14 +94,25 @@ def tone(scale: VerdictScale, verdict: str | None) -> str:
     return "good" if position >= 0.75 else "bad" if position <= 0.25 else "mid"
 
 
-def _summary(section: StoryReport) -> list[str]:
+def _bar(share: float, colour: str) -> str:
+    """One bar of the verdict chart: inline SVG, so it prints (unlike a CSS background) and loads nothing."""
+    width = f"{100 * share:.1f}".rstrip("0").rstrip(".")
+    return (
+        '<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
+        f'<rect class="track" width="100" height="10"/><rect class="fill {colour}" width="{width}" height="10"/></svg>'
+    )
+
+
+def _summary(section: StoryReport, scale: VerdictScale) -> list[str]:
     lines = ['<div class="summary">', f"<p>{escape(checked_line(section))}</p>"]
     if section.verdict_counts:
-        lines.append('<table class="counts">')
+        total = section.reviewed_count
+        lines.append('<table class="chart"><caption>Verdicts in this report</caption>')
         for label, count in section.verdict_counts:
-            bar = text_bar(count, section.reviewed_count)
+            share = count / total
             lines.append(
-                f'<tr><th scope="row">{escape(label)}</th><td aria-hidden="true">{bar}</td><td class="n">{count}</td></tr>'
+                f'<tr><th scope="row">{escape(label)}</th><td class="bar-cell">{_bar(share, tone(scale, label))}</td>'
+                f'<td class="n">{count}</td><td class="pct">{round(100 * share)}%</td></tr>'
             )
         lines.append("</table>")
     lines.append("</div>")
@@ -115,14 +130,14 @@ def _fact(fact: Fact) -> str:
     return f"<dt>{escape(fact.name)}</dt><dd>{value}</dd>"
 
 
-def _claim(index: int, claim: Claim, scale: VerdictScale) -> list[str]:
+def _claim(report: Report, index: int, claim: Claim) -> list[str]:
     verdict = escape(claim.verdict) if claim.verdict else UNRATED
     lines = [
-        f'<article class="claim {tone(scale, claim.verdict)}" id="claim-{escape(claim.id)}">',
+        f'<article class="claim {tone(report.scale, claim.verdict)}" id="claim-{escape(claim.id)}">',
         f'<h3>{index}. <span class="verdict">{verdict}</span></h3>',
         f"<blockquote>{escape(flat(claim.text))}</blockquote>",
         '<dl class="facts">',
-        *(_fact(fact) for fact in claim_facts(claim)),
+        *(_fact(fact) for fact in claim_facts(report, claim)),
         "</dl>",
     ]
     if claim.conclusion:
@@ -139,7 +154,7 @@ def _claim(index: int, claim: Claim, scale: VerdictScale) -> list[str]:
     return lines
 
 
-def _story(section: StoryReport, scale: VerdictScale) -> list[str]:
+def _story(report: Report, section: StoryReport) -> list[str]:
     story = section.story
     lines = [f'<section class="story" id="story-{escape(story.id)}">', f"<h2>{escape(story.title)}</h2>"]
     meta = []
@@ -154,11 +169,11 @@ def _story(section: StoryReport, scale: VerdictScale) -> list[str]:
     lines.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if story.url:
         lines.append(f'<p class="source">Source: {_link(story.url, story.url)}</p>')
-    lines.extend(_summary(section))
+    lines.extend(_summary(section, report.scale))
     if not section.claims:
         lines.append(f'<p class="empty">{NOTHING_CHECKED}</p>')
     for index, claim in enumerate(section.claims, start=1):
-        lines.extend(_claim(index, claim, scale))
+        lines.extend(_claim(report, index, claim))
     lines.append("</section>")
     return lines
 
@@ -183,6 +198,6 @@ def render_html(report: Report) -> str:
         "<main>",
     ]
     for section in report.stories:
-        lines.extend(_story(section, report.scale))
+        lines.extend(_story(report, section))
     lines.extend(["</main>", "</body>", "</html>"])
     return "\n".join(lines) + "\n"

@@ -61,10 +61,10 @@ def _fact(fact: Fact) -> str:
     return f"- **{fact.name}:** {value}"
 
 
-def _claim(index: int, claim: Claim) -> list[str]:
+def _claim(report: Report, index: int, claim: Claim) -> list[str]:
     verdict = escape(claim.verdict) if claim.verdict else UNRATED
     lines = [f"### {index}. {verdict}", "", f"> {escape(claim.text)}", ""]
-    lines.extend(_fact(fact) for fact in claim_facts(claim))
+    lines.extend(_fact(fact) for fact in claim_facts(report, claim))
     lines.append("")
     if claim.conclusion:
         lines.extend(["**Conclusion:**", ""])
@@ -80,7 +80,7 @@ def _claim(index: int, claim: Claim) -> list[str]:
     return lines
 
 
-def _story(section: StoryReport) -> list[str]:
+def _story(report: Report, section: StoryReport) -> list[str]:
     story = section.story
     lines = [f"## {escape(story.title)}", ""]
     meta = []
@@ -98,12 +98,12 @@ def _story(section: StoryReport) -> list[str]:
     if not section.claims:
         lines.extend([f"_{NOTHING_CHECKED}_", ""])
     for index, claim in enumerate(section.claims, start=1):
-        lines.extend(_claim(index, claim))
+        lines.extend(_claim(report, index, claim))
     return lines
 
 
 def render_markdown(report: Report) -> str:
     lines = ["# Fact-check report", "", f"{headline_counts(report)}.", ""]
     for section in report.stories:
-        lines.extend(_story(section))
+        lines.extend(_story(report, section))
     return "\n".join(lines).rstrip() + "\n"

@@ -20,6 +20,8 @@ class ExportOptions(BaseModel):
     their values; ``since``/``until`` keep claims whose verdict was given in that date range
     (inclusive). Only claims with a verdict are exported unless ``include_unreviewed``; for
     ``json`` it also keeps dismissed claims, so the export is a complete copy of the stories.
+    Stories with no claim in the report are left out unless named or ``all_stories`` (a complete
+    ``json`` backup keeps them all).
     ``org_name``/``org_url`` override the config's organisation, ``review_url`` is the page (or
     a pattern with {story_id}, {claim_id}, {number}) where the checks are published, and ``feed``
     wraps ClaimReviews in a DataFeed.
@@ -35,6 +37,8 @@ class ExportOptions(BaseModel):
     since: date | None = None
     until: date | None = None
     include_unreviewed: bool = False
+    # List every story in scope, even those with no claim in the report.
+    all_stories: bool = False
     org_name: str | None = None
     org_url: str | None = None
     review_url: str | None = None

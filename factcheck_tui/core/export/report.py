@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck_tui.core.ids import parse_story_id
@@ -11,7 +11,7 @@ from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
-from factcheck_tui.core.workflow.filters import ClaimFilter
+from factcheck_tui.core.workflow.filters import ClaimFilter, reviewer_key
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,13 @@ class StoryReport:
     story: Story
     claims: list[Claim]
     checkworthy_count: int
+    # Claims of the story with a verdict (dismissed ones aside), whether the filters chose them or not:
+    # "5 claims checked" stays true when a status filter shows none of them.
+    checked_count: int
 
     @property
     def reviewed_count(self) -> int:
+        """Claims with a verdict among those in the report."""
         return sum(claim.reviewed for claim in self.claims)
 
     @property
@@ -36,6 +40,12 @@ class Report:
     scale: VerdictScale
     # Reviewers' decisions on duplicate pairs among the reported claims (the JSON backup keeps them).
     links: list[LinkDecision] = field(default_factory=list)
+    # Why the other claims in scope stay out ("without a verdict", "not Done"), with their counts,
+    # largest first; and how many stories were left out for having no claim in the report.
+    left_out: list[tuple[str, int]] = field(default_factory=list)
+    stories_left_out: int = 0
+    # Display names by ``reviewer_key`` of the login (the config's ``[reviewers]``).
+    reviewer_names: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def claim_count(self) -> int:
@@ -48,6 +58,36 @@ class Report:
     def claims(self) -> list[tuple[Story, Claim]]:
         return [(section.story, claim) for section in self.stories for claim in section.claims]
 
+    def display_name(self, login: str) -> str | None:
+        """The reviewer's name as the config's ``[reviewers]`` gives it, if it does."""
+        return self.reviewer_names.get(reviewer_key(login))
+
+    def reviewer_name(self, login: str) -> str:
+        """The name a report prints for a reviewer: the display name, else the login."""
+        return self.display_name(login) or login
+
+
+def newest_first(sections: list[StoryReport]) -> list[StoryReport]:
+    """How people read reports: by publication day, newest first (a story without one by the day it
+    was imported), then by title."""
+    by_title = sorted(sections, key=lambda section: (section.story.title, section.story.id))
+    return sorted(
+        by_title, key=lambda section: section.story.published or section.story.imported_at.date(), reverse=True
+    )
+
+
+def in_publication_order(sections: list[StoryReport]) -> list[StoryReport]:
+    """The backup's order, kept as it always was for the scripts that read it: oldest first, undated last."""
+    return sorted(
+        sections,
+        key=lambda section: (
+            section.story.published is None,
+            section.story.published,
+            section.story.title,
+            section.story.id,
+        ),
+    )
+
 
 def build_report(
     repo: Repository,
@@ -57,13 +97,16 @@ def build_report(
     include_unreviewed: bool = False,
     claim_filter: ClaimFilter | None = None,
     include_archives: bool = False,
+    all_stories: bool = False,
+    reviewer_names: Mapping[str, str] | None = None,
+    backup_order: bool = False,
 ) -> Report:
-    """Stories in publication order (then title), each with its chosen claims in document order.
+    """Stories newest first (oldest first with ``backup_order``), each with its chosen claims in document order.
 
     Named stories are always listed, even with nothing chosen in them. Without names every article
-    story is a candidate (archives of imported checks too with ``include_archives``); when the
-    filter narrows by verdict, status, reviewer or date, stories left with no claim are dropped.
-    ``include_unreviewed`` is the short form of ``ClaimFilter(reviewed=None)``.
+    story is a candidate (archives of imported checks too with ``include_archives``), and a story
+    with no chosen claim is left out unless ``all_stories``. ``include_unreviewed`` is the short
+    form of ``ClaimFilter(reviewed=None)``.
     """
     claim_filter = claim_filter or ClaimFilter(reviewed=None if include_unreviewed else True)
     # Each id once, in the order given, with the user's spelling kept for a "no such story" message.
@@ -77,20 +120,34 @@ def build_report(
         kinds = {StoryKind.ARTICLE, StoryKind.ARCHIVE} if include_archives else {StoryKind.ARTICLE}
         candidates = [summary.id for summary in repo.list_stories() if summary.kind in kinds]
     sections = []
+    left_out: Counter[str] = Counter()
+    stories_left_out = 0
     for story_id in candidates:
         story = repo.get_story(typed.get(story_id, story_id))
         claims = repo.list_claims(story_id, include_dismissed=True)
-        chosen = [claim for claim in claims if claim_filter.matches(claim)]
-        if not chosen and claim_filter.narrows and not named:
+        chosen = []
+        for claim in claims:
+            why = claim_filter.miss(claim)
+            if why is None:
+                chosen.append(claim)
+            else:
+                left_out[why] += 1
+        if not chosen and not named and not all_stories:
+            stories_left_out += 1
             continue
-        checkworthy = sum(claim.checkworthy and not claim.dismissed for claim in claims)
-        sections.append(StoryReport(story, chosen, checkworthy))
-    sections.sort(
-        key=lambda section: (
-            section.story.published is None,
-            section.story.published,
-            section.story.title,
-            section.story.id,
+        live = [claim for claim in claims if not claim.dismissed]
+        sections.append(
+            StoryReport(
+                story,
+                chosen,
+                checkworthy_count=sum(claim.checkworthy for claim in live),
+                checked_count=sum(claim.reviewed for claim in live),
+            )
         )
+    return Report(
+        in_publication_order(sections) if backup_order else newest_first(sections),
+        scale,
+        left_out=sorted(left_out.items(), key=lambda item: (-item[1], item[0])),
+        stories_left_out=stories_left_out,
+        reviewer_names={reviewer_key(login): name for login, name in (reviewer_names or {}).items()},
     )
-    return Report(sections, scale)

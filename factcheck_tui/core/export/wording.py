@@ -41,7 +41,28 @@ def headline_counts(report: Report) -> str:
 
 
 def checked_line(section: StoryReport) -> str:
-    return f"{plural(section.reviewed_count, 'claim')} checked of {section.checkworthy_count} check-worthy."
+    """How far the story's check has got, and how much of it this report shows when filters chose less."""
+    line = f"{plural(section.checked_count, 'claim')} checked of {section.checkworthy_count} check-worthy"
+    shown = len(section.claims)
+    if shown == section.checked_count == section.reviewed_count:
+        return f"{line}."
+    unrated = shown - section.reviewed_count
+    return f"{line}; {shown or 'none'} in this report{f', {unrated} not yet rated' if unrated else ''}."
+
+
+def left_out_line(report: Report) -> str:
+    """Why the rest of the chosen stories' claims stay out ("31 without a verdict, 2 not Done"), or ""."""
+    parts = [", ".join(f"{count} {why}" for why, count in report.left_out)] if report.left_out else []
+    if report.stories_left_out:
+        parts.append(f"{plural(report.stories_left_out, 'story', 'stories')} with nothing to report")
+    return "; ".join(parts)
+
+
+def selection_line(report: Report) -> str:
+    """What an export will hold and why the rest stays out, said before it is written."""
+    line = f"{plural(report.claim_count, 'claim')} from {plural(len(report.stories), 'story', 'stories')}"
+    left_out = left_out_line(report)
+    return f"{line}; left out: {left_out}." if left_out else f"{line}."
 
 
 def flat(text: str) -> str:
@@ -57,14 +78,14 @@ def unlinked(label: str, url: str) -> str:
     return label if label == url else f"{label} ({url})"
 
 
-def claim_facts(claim: Claim) -> list[Fact]:
+def claim_facts(report: Report, claim: Claim) -> list[Fact]:
     facts = []
     if claim.speaker:
         facts.append(Fact("Speaker", claim.speaker))
     facts.append(Fact("Claim id", claim.id, code=True))
     facts.append(Fact("Status", claim.status.value))
     if claim.reviewer:
-        facts.append(Fact("Reviewer", claim.reviewer))
+        facts.append(Fact("Reviewer", report.reviewer_name(claim.reviewer)))
     if claim.original_label and claim.original_label != claim.verdict:
         facts.append(Fact("Original rating", claim.original_label))
     if claim.review_url:

@@ -65,34 +65,40 @@ class ClaimFilter:
         )
 
     def matches(self, claim: Claim) -> bool:
+        return self.miss(claim) is None
+
+    def miss(self, claim: Claim) -> str | None:
+        """Why the claim is left out, as a phrase that follows a count ("3 without a verdict"), or
+        None when it matches: the first unmet choice, checked in the order a reviewer thinks of them."""
         if self.dismissed is not None and claim.dismissed != self.dismissed:
-            return False
+            return "dismissed" if claim.dismissed else "not dismissed"
         if self.reviewed is not None and claim.reviewed != self.reviewed:
-            return False
+            return "with a verdict" if claim.reviewed else "without a verdict"
         if self.checkworthy_only and not claim.checkworthy:
-            return False
+            return "not check-worthy"
         if self.verdicts and claim.verdict not in self.verdicts:
-            return False
+            return f"not rated {' or '.join(sorted(self.verdicts))}"
         if self.statuses and claim.status not in self.statuses:
-            return False
+            return f"not {' or '.join(sorted(status.value for status in self.statuses))}"
         if self.reviewers and reviewer_key(claim.reviewer or "") not in self.reviewers:
-            return False
+            return "reviewed by someone else"
         if self.tags and not self.tags.intersection(claim.tags):
-            return False
+            return f"not tagged {' or '.join(sorted(self.tags))}"
         if self.assignees and reviewer_key(claim.assignee or "") not in self.assignees:
-            return False
+            return "assigned to someone else"
         if self.approved_only and claim.approved_by is None:
-            return False
+            return "not approved by a second reviewer"
         if self.since or self.until:
             day = review_date(claim)
             if day is None or (self.since and day < self.since) or (self.until and day > self.until):
-                return False
+                return "rated outside the chosen dates"
         if self.text:
             haystack = (
                 f"{claim.id} {claim.text} {claim.speaker or ''} {claim.verdict or ''} {' '.join(claim.tags)}".casefold()
             )
-            return all(word in haystack for word in self.text.casefold().split())
-        return True
+            if not all(word in haystack for word in self.text.casefold().split()):
+                return "not matching the search"
+        return None
 
     def with_text(self, text: str) -> ClaimFilter:
         return replace(self, text=text.strip())
