@@ -22,12 +22,14 @@ from textual.worker import get_current_worker
 from factcheck_tui.core.crash import crash_line, write_crash_log
 from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError, InputError
 from factcheck_tui.core.export import write_export
+from factcheck_tui.core.export.wording import plural
 from factcheck_tui.core.intake.fetch import FetchCancelled
 from factcheck_tui.core.intake.story_import import import_story, parse_date
 from factcheck_tui.core.intake.web_import import FeedReport, Source, import_feed, is_link, open_source, pasted_source
 from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import Claim, ClaimDigest, Story
+from factcheck_tui.core.storage.preferences import ExportChoice
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.workspace import Workspace
@@ -338,7 +340,8 @@ class FactcheckApp(TypeAheadApp):
                 self.start_export(request)
 
         story_id = self.screen.story_id if isinstance(self.screen, ShowsStory) else None
-        self.push_screen(ExportDialog(story_id, self.workspace.config), chosen)
+        remembered = self.repo.preferences(self.workspace.actor).export_choice()
+        self.push_screen(ExportDialog(story_id, self.workspace.config, self.repo, remembered), chosen)
 
     def start_import(self, request: ImportRequest) -> None:
         if is_link(request.path):
@@ -481,8 +484,14 @@ class FactcheckApp(TypeAheadApp):
         except FactcheckError as error:
             self.call_from_thread(self._finished, "export", error)
             return
+        choice = ExportChoice(format=request.options.format, folder=str(request.path.parent))
+        # The next export starts from this format and folder; failing to remember them costs one
+        # click, so it never spoils an export that worked.
+        with suppress(FactcheckError, OSError):
+            self.repo.preferences(self.workspace.actor).remember_export(choice)
         replaced = ", replacing the file that was there" if written.replaced else ""
-        message = f"Wrote {request.path} ({written.claim_count} claims, {written.story_count} stories{replaced})"
+        counts = f"{plural(written.claim_count, 'claim')}, {plural(written.story_count, 'story', 'stories')}"
+        message = f"Wrote {request.path} ({counts}{replaced})"
         if written.why_empty:
             message += f": {written.why_empty} (choose all claims to widen it)"
         elif written.left_out:

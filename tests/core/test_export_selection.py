@@ -62,7 +62,7 @@ def test_a_status_filter_keeps_the_count_of_checked_claims(repo: Repository, con
     assert "**Summary:** 5 claims checked of 38 check-worthy; none in this report." in text
     assert "0 claims checked" not in text
     assert selection_line(select(repo, config, ExportOptions.parse(story_ids=[story_id], statuses=["Done"]))) == (
-        "0 claims from 1 story; left out: 33 without a verdict, 5 not Done."
+        "0 claims from 1 story; left out: 33 without a verdict, 5 with a status other than Done."
     )
 
 

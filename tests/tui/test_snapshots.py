@@ -13,6 +13,12 @@ from factcheck_tui.tui.app import create_app
 from support.newsrooms import build_screen_newsroom
 
 
+@pytest.fixture(autouse=True)
+def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export dialog suggests a folder under home: the same one on every machine."""
+    monkeypatch.setenv("HOME", "/home/maria")
+
+
 @pytest.fixture
 def app(tmp_path: Path):
     root = tmp_path / "newsroom"

@@ -6,6 +6,7 @@ catalog/<xx>.json    story summaries for the stories screen, sharded by id prefi
 digests/<xx>.json    claim text, verdict and status for matching and cross-story lists
 links.json           reviewers' decisions on suggested duplicate pairs
 drafts/<user>.json   unsaved text a reviewer is typing, so a crash loses none of it
+preferences/<user>.json  what a reviewer chose last time (the export dialog's format and folder)
 cache/               derived data that can be rebuilt at any time (the matching index)
 journal/<id>         stories whose summaries are being rewritten (replayed after a crash)
 backups/             the last three versions of every story, link and draft file
@@ -49,6 +50,10 @@ class Layout:
         return self.root / "drafts"
 
     @property
+    def preferences(self) -> Path:
+        return self.root / "preferences"
+
+    @property
     def cache(self) -> Path:
         return self.root / "cache"
 
@@ -80,5 +85,13 @@ class Layout:
         return self.backups / path.parent.relative_to(self.root)
 
     def draft(self, reviewer: str) -> Path:
-        safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in reviewer) or "anonymous"
-        return self.drafts / f"{safe}.json"
+        return self.drafts / file_name_for(reviewer)
+
+    def preference_file(self, reviewer: str) -> Path:
+        return self.preferences / file_name_for(reviewer)
+
+
+def file_name_for(reviewer: str) -> str:
+    """A reviewer's own file: any name becomes a safe file name, never a path."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in reviewer) or "anonymous"
+    return f"{safe}.json"

@@ -51,6 +51,7 @@ from factcheck_tui.core.storage.jsonstore import (
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
 from factcheck_tui.core.storage.lock import database_lock, holding
+from factcheck_tui.core.storage.preferences import PreferenceStore
 from factcheck_tui.core.storage.schema import (
     SCHEMA_VERSION,
     check_schema,
@@ -262,6 +263,10 @@ class Repository:
                 path = self.layout.draft(reviewer)
                 self._drafts[reviewer] = DraftStore(path, backup_dir=self.layout.backup_dir_for(path))
             return self._drafts[reviewer]
+
+    def preferences(self, reviewer: str) -> PreferenceStore:
+        """What ``reviewer`` chose last time in this database (``preferences/<reviewer>.json``)."""
+        return PreferenceStore(self.layout.preference_file(reviewer))
 
     # -- opening ---------------------------------------------------------------------------
 

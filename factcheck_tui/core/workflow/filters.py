@@ -77,9 +77,9 @@ class ClaimFilter:
         if self.checkworthy_only and not claim.checkworthy:
             return "not check-worthy"
         if self.verdicts and claim.verdict not in self.verdicts:
-            return f"not rated {' or '.join(sorted(self.verdicts))}"
+            return f"with a verdict other than {' or '.join(sorted(self.verdicts))}"
         if self.statuses and claim.status not in self.statuses:
-            return f"not {' or '.join(sorted(status.value for status in self.statuses))}"
+            return f"with a status other than {' or '.join(sorted(status.value for status in self.statuses))}"
         if self.reviewers and reviewer_key(claim.reviewer or "") not in self.reviewers:
             return "reviewed by someone else"
         if self.tags and not self.tags.intersection(claim.tags):
