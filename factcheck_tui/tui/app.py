@@ -88,6 +88,9 @@ class FactcheckApp(TypeAheadApp):
         # What the watcher saw last: the stories list's files, and the file of each story on screen.
         self._seen_catalog: tuple[object, ...] | None = None
         self._seen_stories: dict[str, object] = {}
+        # Claims saved here and not yet folded into the duplicate index, and whether a worker is at it.
+        self._to_index: dict[str, Claim] = {}
+        self._indexing = False
 
     @property
     def repo(self) -> Repository:
@@ -300,17 +303,42 @@ class FactcheckApp(TypeAheadApp):
             self.call_from_thread(self.announce_matches)
 
     def claims_saved(self, claims: Iterable[Claim]) -> None:
-        """Keep the duplicate index current after this reviewer's own saves (other processes' come through the watcher)."""
-        claims = list(claims)
+        """Keep the duplicate index current after this reviewer's own saves (other processes' come through the watcher).
+
+        Folded in by a worker, never here: the index is locked while a whole story is matched
+        (a minute for 5,000 claims on a busy host), and the save must not wait for that.
+        """
         if self.match_index is None:
             return
-        stories: dict[str, Story] = {}
-        for claim in claims:
-            story = stories.get(claim.story_id) or stories.setdefault(
-                claim.story_id, self.repo.get_story(claim.story_id)
-            )
-            self.match_index.update(ClaimDigest.of(story, claim))
-        self.announce_matches(frozenset(claim.id for claim in claims))
+        # The newest copy of each claim wins; one worker at a time, so copies go in in order.
+        self._to_index.update((claim.id, claim) for claim in claims)
+        if not self._indexing:
+            self._fold_in_saves()
+
+    def _fold_in_saves(self) -> None:
+        batch, self._to_index = list(self._to_index.values()), {}
+        self._indexing = bool(batch)
+        if batch:
+            self._index_saves(batch)
+
+    @work(thread=True, group="index-saves", exit_on_error=False)
+    def _index_saves(self, claims: list[Claim]) -> None:
+        index = self.match_index
+        try:
+            stories: dict[str, Story] = {}
+            for claim in claims:
+                if claim.story_id not in stories:
+                    stories[claim.story_id] = self.repo.get_story(claim.story_id)
+                if index is not None:
+                    index.update(ClaimDigest.of(stories[claim.story_id], claim))
+        except FactcheckError:
+            # The story went meanwhile (deleted); the watcher's refresh brings the index in line.
+            pass
+        self.call_from_thread(self._saves_indexed, frozenset(claim.id for claim in claims))
+
+    def _saves_indexed(self, claim_ids: frozenset[str]) -> None:
+        self.announce_matches(claim_ids)
+        self._fold_in_saves()
 
     def forget_story(self, story_id: str) -> None:
         """A story was deleted: its claims leave the duplicate index."""
@@ -321,6 +349,8 @@ class FactcheckApp(TypeAheadApp):
         self.announce_matches()
 
     def on_unmount(self) -> None:
+        # Matching in flight stops first: it holds the index, and quitting must not wait for it.
+        self.workers.cancel_all()
         # The next start loads the index from this cache instead of rebuilding it.
         if self.match_index is not None:
             self.match_index.save()

@@ -20,6 +20,7 @@ key go.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -41,6 +42,8 @@ MAX_ROUNDS = 8
 # Should a marker ever be lost (its widget closed before reaching it), the held keys go on after
 # a round has made no progress for this long, rather than never.
 STALL_SECONDS = 5.0
+# How often background work that gives way to typed keys looks whether they are handled.
+GIVE_WAY_POLL_SECONDS = 0.02
 
 HeldEvent = events.Key | events.Paste
 
@@ -75,6 +78,14 @@ class TypeAheadApp(App[None]):
                 await self._send_next()
             return
         await super().on_event(event)
+
+    def give_way_to_keys(self, longest: float) -> None:
+        """Wait, in a worker thread, while keys typed ahead are being handled (at most ``longest``
+        seconds). Background work that calls this between its steps leaves the interpreter to
+        the keys, and to the saves they make, instead of taking half of it."""
+        deadline = time.monotonic() + longest
+        while not self.keys_settled.is_set() and time.monotonic() < deadline:
+            time.sleep(GIVE_WAY_POLL_SECONDS)
 
     def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         # Keys still held when the app quits (a burst with "q" in it) will never be handled:

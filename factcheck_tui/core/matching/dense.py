@@ -83,17 +83,27 @@ class VectorIndex:
         found = self._matrix[[max(row, 0) for row in rows]] @ vector if rows else np.zeros(0)
         return [float(value) if row >= 0 else 0.0 for value, row in zip(found, rows, strict=True)]
 
-    def nearest(self, vectors: np.ndarray, limit: int) -> list[list[tuple[str, float]]]:
-        """For each query vector (a row), its ``limit`` nearest claims by cosine, best first."""
+    def nearest(
+        self, vectors: np.ndarray, limit: int, *, excluded: Iterable[str] = ()
+    ) -> list[list[tuple[str, float]]]:
+        """For each query vector (a row), its ``limit`` nearest claims by cosine, best first;
+        never one of ``excluded`` (the asking story's own claims: asking for that many more
+        neighbours instead made a 5,000-claim story sort 5,000 x 5,000 pairs)."""
         if not self._count or not len(vectors) or limit < 1:
             return [[] for _ in range(len(vectors))]
         scores = np.atleast_2d(vectors) @ self._matrix[: self._count].T
-        take = min(limit, self._count)
+        masked = [row for claim_id in excluded if (row := self._row_of.get(claim_id)) is not None]
+        if masked:
+            # Below any cosine: a masked row can only come out when too few others are left.
+            scores[:, masked] = -np.inf
+        take = min(limit, self._count - len(masked))
+        if take < 1:
+            return [[] for _ in range(len(vectors))]
         best = np.argpartition(-scores, take - 1, axis=1)[:, :take] if take < self._count else None
         found = []
         for position, row_scores in enumerate(scores):
             rows = best[position] if best is not None else np.arange(self._count)
-            ordered = rows[np.argsort(-row_scores[rows], kind="stable")]
+            ordered = rows[np.argsort(-row_scores[rows], kind="stable")][:take]
             found.append(
                 [(claim_id, float(row_scores[row])) for row in ordered if (claim_id := self._claim_of[row]) is not None]
             )

@@ -411,14 +411,19 @@ class MatchIndex:
 
         return self._index.query(analysis, cosine)
 
-    def _neighbours(self, vectors: list[np.ndarray | None], limit: int) -> list[list[str]]:
-        """The ``limit`` nearest claims by meaning of each vector, in one matrix product."""
+    def _neighbours(
+        self, vectors: list[np.ndarray | None], limit: int, excluded: Collection[str] = ()
+    ) -> list[list[str]]:
+        """The ``limit`` nearest claims by meaning of each vector, in one matrix product, leaving
+        out ``excluded`` claims."""
         index = self._vectors
         present = [position for position, vector in enumerate(vectors) if vector is not None]
         found: list[list[str]] = [[] for _ in vectors]
         if index is None or not present:
             return found
-        nearest = index.nearest(np.vstack([vector for vector in vectors if vector is not None]), limit)
+        nearest = index.nearest(
+            np.vstack([vector for vector in vectors if vector is not None]), limit, excluded=excluded
+        )
         for position, neighbours in zip(present, nearest, strict=True):
             found[position] = [claim_id for claim_id, _ in neighbours]
         return found
@@ -456,7 +461,9 @@ class MatchIndex:
 
         with self._lock:
             if neighbours is None:
-                (neighbours,) = self._neighbours([vector], NEIGHBOURS + skippable)
+                own = self._index.story_claims.get(exclude_story_id, ()) if exclude_story_id else ()
+                # Rejected pairs are only left out later, so as many more are asked for.
+                (neighbours,) = self._neighbours([vector], NEIGHBOURS + len(decisions), [*excluded, *own])
             query = self._query(analysis, vector)
             pool = self._index.pool(
                 analysis, limit, keep, skippable=skippable, neighbours=neighbours, neighbour_limit=NEIGHBOURS
@@ -521,16 +528,24 @@ class MatchIndex:
         """For each of these claims, its matches in other stories; a dismissed claim has none."""
         entries = [entry for claim_id in claim_ids if (entry := self.entry(claim_id)) is not None]
         entries = [entry for entry in entries if not entry.dismissed]
-        with self._lock:
-            # Every claim's neighbours by meaning in one matrix product, not one per claim; enough
-            # of them that the claims of its own story, which are left out, cannot crowd them out.
-            own = max((len(self._index.story_claims.get(entry.story_id, ())) for entry in entries), default=0)
-            neighbours = self._neighbours([self._vector_of_claim(entry) for entry in entries], NEIGHBOURS + own + 1)
+        by_story: dict[str, list[Entry]] = {}
+        for entry in entries:
+            by_story.setdefault(entry.story_id, []).append(entry)
+        neighbours: dict[str, list[str]] = {}
+        for story_id, story_entries in by_story.items():
+            check(cancel)
+            with self._lock:
+                # A story's claims' neighbours by meaning in one matrix product, not one per
+                # claim; its own claims are left out (they are never a match).
+                own = list(self._index.story_claims.get(story_id, ()))
+                near = self._neighbours([self._vector_of_claim(entry) for entry in story_entries], NEIGHBOURS, own)
+            neighbours.update(zip([entry.claim_id for entry in story_entries], near, strict=True))
         found = {}
-        for position, (entry, near) in enumerate(zip(entries, neighbours, strict=True)):
-            if position % 16 == 0:
-                check(cancel)
-            found[entry.claim_id] = self.similar_to(entry.claim_id, top_k, neighbours=near)
+        for entry in entries:
+            # Before every claim (a few milliseconds each): a caller's ``cancel`` may also pause
+            # the work here while the reviewer is typing.
+            check(cancel)
+            found[entry.claim_id] = self.similar_to(entry.claim_id, top_k, neighbours=neighbours[entry.claim_id])
         return found
 
     def clusters(self, story_id: str | None = None, *, cancel: Cancel = None) -> list[Cluster]:

@@ -20,6 +20,10 @@ from factcheck_tui.core.matching.service import MatchIndex
 if TYPE_CHECKING:
     from factcheck_tui.tui.app import FactcheckApp
 
+# The longest matching pauses at a time for keys being handled: a burst that never settles
+# (an animation keeping the queues busy) slows matching down but cannot stop it.
+GIVE_WAY_SECONDS = 1.0
+
 ResultType = TypeVar("ResultType")
 Found = TypeVar("Found")
 # Matching work: it gets the index and a "stop now?" callable, and returns what it found.
@@ -84,9 +88,15 @@ class AppScreen(Screen[ResultType]):
     ) -> None:
         worker = get_current_worker()
         app = self.app
+
+        def stop() -> bool:
+            # Matching a long story takes a minute; keys the reviewer types go first.
+            app.give_way_to_keys(GIVE_WAY_SECONDS)
+            return worker.is_cancelled
+
         try:
             try:
-                found = work(index, lambda: worker.is_cancelled)
+                found = work(index, stop)
             except MatchingCancelled:
                 return
             except FactcheckError as error:

@@ -66,6 +66,9 @@ class ClaimsScreen(ReviewScreen):
         self.matches: dict[str, list[Match]] = {}
         # Set once every claim of the story has been matched: after that a save rematches only its claims.
         self._matched_all = False
+        # The whole story is being matched now, and the claims saved meanwhile (matched again after it).
+        self._matching_all = False
+        self._saved_while_matching: set[str] = set()
         self._rows: dict[str, tuple[Claim, str, bool, Row]] = {}
         # Claims marked for a bulk change (space, *): verdict, status, assign, tags and dismiss apply to all.
         self.marked: set[str] = set()
@@ -126,24 +129,32 @@ class ClaimsScreen(ReviewScreen):
                 self.app.pop_screen()
             return
         self._fill(anchor)
-        if not self._matched_all:
+        if not self._matched_all and not self._matching_all:
             # Changes made since come in MatchesChanged; matching 5,000 claims again on every save would not keep up.
             self._look_for_matches()
 
     def on_matches_changed(self, message: MatchesChanged) -> None:
-        if message.claim_ids is None or not self._matched_all:
+        if message.claim_ids is None or (not self._matched_all and not self._matching_all):
             self._look_for_matches()
             return
         ours = {claim_id for claim_id in message.claim_ids if claim_id.startswith(f"{self.story_id}-")}
+        if not self._matched_all:
+            # The whole story is being matched: starting over on every save would never finish.
+            # These claims are matched again once it has, in case it read them before the save.
+            self._saved_while_matching |= ours
+            return
         if ours:
-            # Only the claims just saved: claims match other stories' claims, so no other mark here changes.
-            ids = sorted(ours)
-            self.run_matching(
-                "claim-matches",
-                lambda index, cancel: index.matches_for(ids),
-                lambda found: self._matches_found(found, ours),
-                exclusive=False,
-            )
+            self._rematch(ours)
+
+    def _rematch(self, ours: set[str]) -> None:
+        """Only the claims just saved: claims match other stories' claims, so no other mark here changes."""
+        ids = sorted(ours)
+        self.run_matching(
+            "claim-matches",
+            lambda index, cancel: index.matches_for(ids),
+            lambda found: self._matches_found(found, ours),
+            exclusive=False,
+        )
 
     def _look_for_matches(self) -> None:
         story_id = self.story_id
@@ -152,12 +163,15 @@ class ClaimsScreen(ReviewScreen):
             lambda index, cancel: index.matches_for_story(story_id, cancel=cancel),
             lambda found: self._matches_found(found, None),
         ):
-            self._matched_all = False
+            self._matched_all, self._matching_all = False, True
 
     def _matches_found(self, found: dict[str, list[Match]], claim_ids: set[str] | None) -> None:
         """``claim_ids``: the claims that were matched again, or None for the whole story."""
         if claim_ids is None:
-            self.matches, self._matched_all = found, True
+            self.matches, self._matched_all, self._matching_all = found, True, False
+            saved, self._saved_while_matching = self._saved_while_matching, set()
+            if saved:
+                self._rematch(saved)
         else:
             self.matches = {key: value for key, value in self.matches.items() if key not in claim_ids} | found
         self._fill()
