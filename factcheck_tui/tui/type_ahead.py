@@ -31,6 +31,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 # A round can end with the next message already taken off a queue (Textual looks one ahead to
 # merge messages) or with a screen change scheduled to run just after the current message, so
@@ -94,11 +95,27 @@ class TypeAheadApp(App[None]):
         self.keys_settled.set()
         super().exit(result, return_code, message)
 
+    def _typed_text(self, event: HeldEvent) -> bool:
+        """A character or a paste into the text field that has focus: the field takes it and
+        nothing else moves, so the next key can follow at once. Waiting for the app to settle
+        after each of them made a fast typist (and a paste that arrives as keys) wait ~6 ms a key."""
+        field = self.focused
+        if not isinstance(field, TextArea | Input) or (isinstance(field, TextArea) and field.read_only):
+            return False
+        return isinstance(event, events.Paste) or event.is_printable
+
     async def _send_next(self) -> None:
-        if not self._held:
-            self.keys_settled.set()
+        while self._held:
+            event = self._held.popleft()
+            if self._typed_text(event):
+                await super().on_event(event)
+                continue
+            await self._send_in_flight(event)
             return
-        event = self._held.popleft()
+        self.keys_settled.set()
+
+    async def _send_in_flight(self, event: HeldEvent) -> None:
+        """Send a key and hold the next one until the marker finds the app settled."""
         flight = self._flight = _Flight(self.focused or self.screen, self.screen, self.focused)
         await super().on_event(event)
         self._stall_timer = self.set_timer(STALL_SECONDS, lambda: self._release(flight))

@@ -39,6 +39,14 @@ def _selection(dialog: ExportDialog) -> str:
     return str(dialog.query_one("#selection", Label).render())
 
 
+async def recounted(pilot: Pilot, dialog: ExportDialog) -> None:
+    """Count now, as the dialog's timer would a moment after the change, and wait for the count."""
+    await pilot.pause()
+    dialog.count_now()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def _open(pilot: Pilot, app: FactcheckApp) -> ExportDialog:
     await pilot.press("x")
     dialog = app.screen
@@ -69,21 +77,17 @@ async def test_the_dialog_counts_what_the_filters_keep_before_writing(tmp_path: 
         dialog = await _open(pilot, app)
         assert _selection(dialog) == "Will export 4 claims from 2 stories; left out: 1 dismissed, 1 without a verdict."
         dialog.query_one("#status", Select).value = "Done"
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await recounted(pilot, dialog)
         assert _selection(dialog) == (
             "Will export 2 claims from 2 stories; left out: 2 with a status other than Done, 1 dismissed, "
             "1 without a verdict."
         )
         dialog.query_one("#reviewer", Input).value = "Ben"
         dialog.query_one("#since", Input).value = "2026-04-01"
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await recounted(pilot, dialog)
         assert _selection(dialog).startswith("Will export 1 claim from 1 story;")
         dialog.query_one("#until", Input).value = "April"
-        await pilot.pause(0.4)
+        await recounted(pilot, dialog)
         assert _selection(dialog) == "To: 'April' is not a date (use YYYY-MM-DD)"
         dialog.query_one("#until", Input).value = ""
         dialog.query_one("#path", Input).value = str(home / "ben.csv")

@@ -69,6 +69,7 @@ async def test_unsaved_conclusion_survives_as_a_draft(workspace: Workspace, stri
         target = app.screen.claim_id
         await pilot.press(*"Half typed")
         await pilot.pause(0.6)
+        await app.workers.wait_for_complete()  # the draft is written in a thread, off the event loop
         draft = workspace.repo.drafts("tester").get(target, "conclusion")
         assert draft is not None and draft.text == "Half typed"
     # The app is gone without saving (as after a crash); the draft comes back on reopening.

@@ -15,6 +15,7 @@ from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.import_dialog import ImportDialog
+from factcheck_tui.tui.type_ahead import TypeAheadApp
 from support.newsrooms import build_screen_newsroom
 
 SIZE = (80, 24)
@@ -84,3 +85,31 @@ async def test_a_path_pasted_straight_after_i_goes_into_the_import_dialog(newsro
         await app.keys_settled.wait()
         assert isinstance(app.screen, ImportDialog)
         assert app.screen.query_one("#path", Input).value == "/home/ana/ferry.txt"
+
+
+async def test_text_typed_into_the_editor_goes_straight_in_and_the_next_command_still_waits(
+    newsroom: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A character in a text field moves nothing, so it does not wait for the app to settle (that
+    cost a fast typist ~6 ms a key); escape after it is a command and still does."""
+    app = create_app(newsroom)
+    waited: list[str] = []
+    send_in_flight = TypeAheadApp._send_in_flight
+
+    async def counted(self: TypeAheadApp, event: events.Key | events.Paste) -> None:
+        waited.append(getattr(event, "key", "paste"))
+        await send_in_flight(self, event)
+
+    monkeypatch.setattr(TypeAheadApp, "_send_in_flight", counted)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(app, pilot, ["j", "enter", "enter", "c"])
+        waited.clear()
+        for char in "Port data":
+            app.post_message(events.Key(char if char != " " else "space", char))
+        app.post_message(events.Paste(" says otherwise."))
+        await burst(app, pilot, ["escape", "v", "2"])
+        assert waited == ["escape", "v", "2"]
+        screen = app.screen
+        assert isinstance(screen, ClaimScreen)
+        claim = newsroom.repo.get_claim(screen.claim_id)
+    assert claim.conclusion == "Port data says otherwise." and claim.verdict == newsroom.scale.labels[1].label

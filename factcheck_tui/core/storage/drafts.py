@@ -6,6 +6,7 @@ claim is opened, the draft comes back into the editor.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,3 +58,35 @@ class DraftStore:
 
     def all(self) -> list[Draft]:
         return [Draft(**record) for record in self._table.all().values()]
+
+
+@dataclass(frozen=True)
+class PendingDraft:
+    """Editor text on its way to the drafts; ``number`` grows with each snapshot of the editor."""
+
+    number: int
+    claim_id: str
+    field: str
+    # None when the editor holds the stored text again: the draft is cleared.
+    text: str | None
+    base_version: int
+
+
+class DraftWriter:
+    """Writes drafts from the UI thread and from background threads in the order they were taken:
+    a write that was begun earlier (in a thread still waiting on the disk) never lands after a
+    later one and brings back older text."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._written = 0
+
+    def write(self, store: DraftStore, draft: PendingDraft) -> None:
+        with self._lock:
+            if draft.number <= self._written:
+                return
+            if draft.text is None:
+                store.clear(draft.claim_id, draft.field)
+            else:
+                store.save(draft.claim_id, draft.field, draft.text, draft.base_version)
+            self._written = draft.number

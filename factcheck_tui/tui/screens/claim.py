@@ -6,6 +6,7 @@ from __future__ import annotations
 import webbrowser
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Region
@@ -14,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
-from factcheck_tui.core.storage.drafts import DraftStore
+from factcheck_tui.core.storage.drafts import DraftStore, DraftWriter, PendingDraft
 from factcheck_tui.core.storage.jsonstore import Signature
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import has_safe_scheme
@@ -74,6 +75,9 @@ class ClaimScreen(ReviewScreen):
         self.claim: Claim | None = None
         self._signature: Signature | None = None
         self._draft_timer: Timer | None = None
+        # Drafts are numbered as they are taken from the editor and written in that order.
+        self._draft_number = 0
+        self._drafts_writer = DraftWriter()
         self._conflict = False
         # The version the text in the editor was begun from: a restored draft keeps its own, so
         # that a conclusion saved since is still seen as theirs.
@@ -287,24 +291,46 @@ class ClaimScreen(ReviewScreen):
         editor.move_cursor(editor.document.end)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft)
+        # One timer, pushed back by each key: the draft is written once typing pauses.
+        if self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft_in_background)
+        else:
+            self._draft_timer.reset()
 
     def keep_draft(self) -> None:
         self._save_draft()
 
-    def _save_draft(self) -> None:
+    def _draft_now(self) -> PendingDraft | None:
+        """What the editor holds, as the draft to write (its text None: nothing unsaved, clear it)."""
         if self.claim is None:
-            return
+            return None
         text = self.query_one("#conclusion", TextArea).text
+        self._draft_number += 1
+        unsaved = text.strip() != editable(self.claim)
+        return PendingDraft(self._draft_number, self.claim.id, CONCLUSION, text if unsaved else None, self._draft_base)
+
+    def _save_draft(self) -> None:
+        """Write the draft now, before leaving the editor, the claim or the app."""
+        draft = self._draft_now()
+        if draft is not None:
+            try:
+                self._drafts_writer.write(self.drafts, draft)
+            except FactcheckError as error:
+                self.app.report(error)
+
+    def _save_draft_in_background(self) -> None:
+        """While typing pauses: the write (an fsync) runs in a thread, so the next key never waits for the disk."""
+        self._draft_timer = None
+        draft = self._draft_now()
+        if draft is not None:
+            self._write_draft(draft)
+
+    @work(thread=True, group="draft", exit_on_error=False)
+    def _write_draft(self, draft: PendingDraft) -> None:
         try:
-            if text.strip() != editable(self.claim):
-                self.drafts.save(self.claim.id, CONCLUSION, text, self._draft_base)
-            else:
-                self.drafts.clear(self.claim.id, CONCLUSION)
+            self._drafts_writer.write(self.drafts, draft)
         except FactcheckError as error:
-            self.app.report(error)
+            self.app.call_from_thread(self.app.report, error)
 
     def _settle_conclusion(self) -> bool:
         """Before leaving the editor, the claim or the screen: save the text unless that would

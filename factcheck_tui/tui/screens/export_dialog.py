@@ -153,7 +153,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def on_mount(self) -> None:
         self._show_publication_fields(self._first_format())
-        self._count_now()
+        self.count_now()
 
     def _show_publication_fields(self, fmt: str) -> None:
         self.query_one("#claimreview-fields").display = FORMATS[fmt].publication
@@ -174,7 +174,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _choice_changed(self) -> None:
         if self._preview_timer is not None:
             self._preview_timer.stop()
-        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._count_now)
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self.count_now)
 
     def _options(self) -> ExportOptions:
         """The choices as export options; a bad value is an ``InputError`` naming the field."""
@@ -199,7 +199,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             org_url=self.query_one("#org-url", Input).value.strip(),
         )
 
-    def _count_now(self) -> None:
+    def count_now(self) -> None:
+        """Count what the export would hold (what the timer does a moment after each change)."""
         try:
             options = self._options()
         except InputError as problem:
