@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from factcheck_tui.core.workflow.evidence_changes import split_whole_lists
+from factcheck_tui.core.workflow.evidence_changes import item_history
 
 
 def utcnow() -> datetime:
@@ -121,11 +121,7 @@ class Claim(BaseModel):
     @classmethod
     def _evidence_history_by_item(cls, data: Any) -> Any:
         """Histories stored before evidence changes were recorded item by item are split as read."""
-        if isinstance(data, dict) and isinstance(data.get("history"), list):
-            history = split_whole_lists(data["history"])
-            if history is not data["history"]:
-                return {**data, "history": history}
-        return data
+        return item_history(data)
 
     @property
     def reviewed(self) -> bool:
@@ -174,6 +170,66 @@ class Story(BaseModel):
         return hashlib.sha256(self.body.encode("utf-8")).hexdigest()[:16]
 
 
+class ClaimTally(NamedTuple):
+    """What a story's summary counts of one claim. Read from a model, or straight from the claim's
+    stored record: a save in a 5,000-claim story then validates only the claims it changes.
+    (A tuple: every save makes one per claim of the story.)"""
+
+    # Where the claim stands in the story (``Claim.document_order``): ties go to the first.
+    order: tuple[float, int]
+    dismissed: bool
+    checkworthy: bool
+    verdict: str | None
+    assignee: str | None
+    updated_at: datetime
+    version: int
+    updated_by: str
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimTally:
+        return cls(
+            claim.document_order(),
+            claim.dismissed,
+            claim.checkworthy,
+            claim.verdict,
+            claim.assignee,
+            claim.updated_at,
+            claim.version,
+            claim.updated_by,
+        )
+
+    @classmethod
+    def of_record(cls, row: Any) -> ClaimTally | None:
+        """The tally of a stored claim record in the form this app writes; None for anything else
+        (a hand-edited record, say), which the caller then validates as a whole."""
+        if not isinstance(row, dict):
+            return None
+        dismissed, checkworthy = row.get("dismissed", False), row.get("checkworthy", False)
+        verdict, assignee = row.get("verdict"), row.get("assignee")
+        updated_at, version, updated_by = row.get("updated_at"), row.get("version", 1), row.get("updated_by", "")
+        start, number = row.get("start"), row.get("number")
+        if not (
+            (start is None or type(start) is int)
+            and type(number) is int
+            and type(dismissed) is bool
+            and type(checkworthy) is bool
+            and (verdict is None or type(verdict) is str)
+            and (assignee is None or type(assignee) is str)
+            and type(updated_at) is str
+            and type(version) is int
+            and type(updated_by) is str
+        ):
+            return None
+        try:
+            stamp = datetime.fromisoformat(updated_at)
+        except ValueError:
+            return None
+        if stamp.tzinfo is None:
+            return None
+        order = (start if start is not None else float("inf"), number)
+        return cls(order, dismissed, checkworthy, verdict, assignee, stamp, version, updated_by)
+
+
 class StorySummary(BaseModel):
     """What the stories screen shows of a story, kept in the catalog so it opens fast."""
 
@@ -196,6 +252,11 @@ class StorySummary(BaseModel):
 
     @classmethod
     def of(cls, story: Story, claims: list[Claim]) -> StorySummary:
+        return cls.of_tallies(story, [ClaimTally.of(claim) for claim in claims])
+
+    @classmethod
+    def of_tallies(cls, story: Story, claims: list[ClaimTally]) -> StorySummary:
+        """``claims`` in the story's order (``ClaimTally.order``), as ``of`` takes them."""
         live = [claim for claim in claims if not claim.dismissed]
         verdicts: dict[str, int] = {}
         for claim in live:
@@ -214,7 +275,7 @@ class StorySummary(BaseModel):
             imported_at=story.imported_at,
             claim_count=len(live),
             checkworthy_count=sum(claim.checkworthy for claim in live),
-            reviewed_count=sum(claim.checkworthy and claim.reviewed for claim in live),
+            reviewed_count=sum(claim.checkworthy and claim.verdict is not None for claim in live),
             verdict_counts=verdicts,
             updated_at=max(updated, story.imported_at),
             fingerprint=story.fingerprint,

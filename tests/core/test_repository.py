@@ -234,3 +234,38 @@ def test_a_new_story_is_built_before_the_lock_is_taken(repo: Repository, monkeyp
     claims = [Claim(id="", story_id="", number=0, text=f"Fares rose {n}%.", start=0, end=1) for n in range(3)]
     story, _ = repo.add_story(Story(id="", title="Fares", body="Fares rose."), claims, "ana")
     assert held_while_building == [False] and len(repo.list_claims(story.id)) == 3
+
+
+def test_a_save_validates_only_the_claims_it_changes_and_counts_the_rest_as_stored(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A verdict in a 5,000-claim story (the CLI starts with nothing validated) reads one claim as
+    a model; the story's summary, counted from the other claims' stored records, is the one a
+    full read gives."""
+    from factcheck_tui.core.storage import repository as storage
+    from factcheck_tui.core.storage.documents import summary_record
+
+    body = " ".join(f"Fares rose {n}%." for n in range(200))
+    claims = [
+        Claim(id="", story_id="", number=0, text=f"Fares rose {n}%.", start=0, end=1, checkworthy=n % 2 == 0)
+        for n in range(200)
+    ]
+    story, _ = Repository(db_path).add_story(Story(id="", title="Fares", body=body), claims, "ana")
+    Repository(db_path).update_claim(f"{story.id}-7", lambda claim: claim.model_copy(update={"assignee": "ben"}), "ana")
+    validated: list[str] = []
+    read = storage.read_claim_record
+
+    def counted(path: Path, story: Story, key: str, raw: object) -> Claim:
+        validated.append(key)
+        return read(path, story, key, raw)
+
+    monkeypatch.setattr(storage, "read_claim_record", counted)
+    cold = Repository(db_path)
+    cold.update_claim(f"{story.id}-13", lambda claim: claim.model_copy(update={"verdict": "False"}), "ben")
+    assert validated == ["13"]
+    monkeypatch.setattr(storage, "read_claim_record", read)
+    fresh = Repository(db_path)
+    expected = summary_record(fresh.get_story(story.id), fresh.list_claims(story.id, include_dismissed=True))
+    stored = fresh.list_stories()[0]
+    assert stored.model_dump(mode="json") == expected
+    assert (stored.reviewed_count, stored.verdict_counts, stored.assignees) == (1, {"False": 1}, ["ben"])

@@ -63,6 +63,14 @@ def validation_problem(error: ValidationError, skip: int = 0) -> str:
 
 def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list[Claim]]:
     """Validate a parsed story file; anything wrong is a ``CorruptFileError`` naming the line."""
+    story = read_story_record(path, tables)
+    claims = [read_claim_record(path, story, key, raw) for key, raw in claim_records(path, tables).items()]
+    claims.sort(key=Claim.document_order)
+    return story, claims
+
+
+def read_story_record(path: Path, tables: dict[str, Any]) -> Story:
+    """The story record of a parsed story file, validated (its claims are not looked at)."""
     try:
         raw_story = tables[STORY_TABLE]["1"]
     except (KeyError, TypeError):
@@ -79,26 +87,32 @@ def read_story_document(path: Path, tables: dict[str, Any]) -> tuple[Story, list
         raise CorruptFileError(
             path, f"holds story {story.id!r}, not {path.stem!r}", line_of_key(path, [STORY_TABLE, "1", "id"])
         )
+    return story
+
+
+def claim_records(path: Path, tables: dict[str, Any]) -> dict[str, Any]:
+    """The claims table of a parsed story file, as stored (keyed by claim number)."""
     raw_claims = tables.get(CLAIMS_TABLE, {})
     if not isinstance(raw_claims, dict):
         raise CorruptFileError(path, "table 'claims' is not an object", line_of_key(path, [CLAIMS_TABLE]))
-    claims = []
-    for key, raw in raw_claims.items():
-        try:
-            claim = Claim.model_validate(raw)
-        except ValidationError as error:
-            raise CorruptFileError(
-                path, f"claim {key}: {validation_problem(error)}", line_of_key(path, [CLAIMS_TABLE, key])
-            ) from None
-        if str(claim.number) != key or claim.id != claim_id(story.id, claim.number) or claim.story_id != story.id:
-            raise CorruptFileError(
-                path,
-                f"claim {key}: id {claim.id!r}, number {claim.number} and story {claim.story_id!r} do not agree with its place",
-                line_of_key(path, [CLAIMS_TABLE, key]),
-            )
-        claims.append(claim)
-    claims.sort(key=Claim.document_order)
-    return story, claims
+    return raw_claims
+
+
+def read_claim_record(path: Path, story: Story, key: str, raw: Any) -> Claim:
+    """One stored claim, validated, and in the place its number says."""
+    try:
+        claim = Claim.model_validate(raw)
+    except ValidationError as error:
+        raise CorruptFileError(
+            path, f"claim {key}: {validation_problem(error)}", line_of_key(path, [CLAIMS_TABLE, key])
+        ) from None
+    if str(claim.number) != key or claim.id != claim_id(story.id, claim.number) or claim.story_id != story.id:
+        raise CorruptFileError(
+            path,
+            f"claim {key}: id {claim.id!r}, number {claim.number} and story {claim.story_id!r} do not agree with its place",
+            line_of_key(path, [CLAIMS_TABLE, key]),
+        )
+    return claim
 
 
 def validate_rows(path: Path, table: str, rows: dict[str, Any], adapter: TypeAdapter[Any]) -> list[Any]:

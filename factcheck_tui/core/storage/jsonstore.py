@@ -34,7 +34,8 @@ def file_signature(path: Path) -> Signature | None:
 
 
 def parse_json_file(path: Path, payload: bytes) -> dict[str, Any]:
-    if not payload.strip():
+    # isspace() stops at the first other byte; strip() would copy a 10 MB story file first.
+    if not payload or payload.isspace():
         raise CorruptFileError(path, "the file is empty")
     try:
         data = orjson.loads(payload)

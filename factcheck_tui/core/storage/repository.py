@@ -21,6 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,14 +29,17 @@ from pydantic import TypeAdapter
 
 from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
-from factcheck_tui.core.models import Change, Claim, ClaimDigest, Story, StorySummary, utcnow
+from factcheck_tui.core.models import Change, Claim, ClaimDigest, ClaimTally, Story, StorySummary, utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
 from factcheck_tui.core.storage.documents import (
     CATALOG_TABLE,
     CLAIMS_TABLE,
     STORY_TABLE,
+    claim_records,
     digest_record,
+    read_claim_record,
     read_story_document,
+    read_story_record,
     record,
     summary_record,
     validate_rows,
@@ -59,7 +63,7 @@ from factcheck_tui.core.storage.schema import (
     ensure_directories,
     read_meta,
 )
-from factcheck_tui.core.workflow.evidence_changes import EVIDENCE, has_whole_lists, item_changes
+from factcheck_tui.core.workflow.evidence_changes import EVIDENCE, has_whole_lists, item_changes, item_history
 
 if TYPE_CHECKING:
     from factcheck_tui.core.storage.link_decisions import LinkStore
@@ -143,34 +147,92 @@ class StoryRecords:
     def of(
         cls, story: Story, claims: Sequence[Claim], changed: Sequence[Claim], *, story_changed: bool
     ) -> StoryRecords:
+        return cls._built(story, changed, summary_record(story, claims), claims, story_changed=story_changed)
+
+    @classmethod
+    def of_transaction(cls, tx: StoryTransaction) -> StoryRecords:
+        """A transaction's records: claims it did not read are counted from their stored records."""
+        summary = record(StorySummary.of_tallies(tx.story, tx.tallies()))
+        # Every claim's digest only when the story changed: claims() then reads them all.
+        every = tx.claims() if tx.story_changed else []
+        return cls._built(tx.story, list(tx.changed.values()), summary, every, story_changed=tx.story_changed)
+
+    @classmethod
+    def _built(
+        cls,
+        story: Story,
+        changed: Sequence[Claim],
+        summary: dict[str, Any],
+        claims: Sequence[Claim],
+        *,
+        story_changed: bool,
+    ) -> StoryRecords:
         # A changed story (its title, say) shows in every claim's digest.
         digest_claims = claims if story_changed else changed
         return cls(
             story=record(story) if story_changed else None,
             claims={str(claim.number): record(claim) for claim in changed},
-            summary=summary_record(story, claims),
+            summary=summary,
             digests={claim.id: digest_record(story, claim) for claim in digest_claims},
         )
 
 
 class StoryTransaction:
-    """A read-modify-write of one story under the write lock, committed in a single file write."""
+    """A read-modify-write of one story under the write lock, committed in a single file write.
 
-    def __init__(self, story: Story, claims: list[Claim], actor: str) -> None:
+    Claims are validated when the transaction first touches them: ``unread`` holds the stored
+    records of the others (by number), so a verdict in a 5,000-claim story validates one claim,
+    not 5,000. ``path`` is the story file, named in the message should a record be damaged.
+    """
+
+    def __init__(
+        self,
+        story: Story,
+        claims: list[Claim],
+        actor: str,
+        *,
+        unread: Mapping[int, Any] | None = None,
+        path: Path | None = None,
+    ) -> None:
         self.story = story
         self.actor = actor
         self._claims = {claim.number: claim for claim in claims}
+        self._unread = dict(unread or {})
+        self._path = path or Path(f"{story.id}.json")
         # Counted once, then carried: an archive import adds a thousand claims to one transaction.
         self._next_number: int | None = None
         self.changed: dict[int, Claim] = {}
         self.story_changed = False
 
+    def _current(self, number: int) -> Claim:
+        """The claim as the transaction holds it; validated now if it was not yet. KeyError if none."""
+        if number in self._unread:
+            raw = self._unread.pop(number)
+            self._claims[number] = read_claim_record(self._path, self.story, str(number), raw)
+        return self._claims[number]
+
+    @property
+    def fully_read(self) -> bool:
+        return not self._unread
+
     def claims(self) -> list[Claim]:
+        for number in list(self._unread):
+            self._current(number)
         return sorted(self._claims.values(), key=Claim.document_order)
+
+    def tallies(self) -> list[ClaimTally]:
+        """What the story's summary counts of each claim, without validating the unread ones
+        (only one stored in a form this app does not write is validated, to be sure of it)."""
+        tallies = [ClaimTally.of(claim) for claim in self._claims.values()]
+        for number, raw in list(self._unread.items()):
+            tallies.append(ClaimTally.of_record(raw) or ClaimTally.of(self._current(number)))
+        # In the story's order, as a full read gives them: the summary's ties go to the first.
+        tallies.sort(key=attrgetter("order"))
+        return tallies
 
     def claim(self, number: int, expected_version: int | None = None) -> Claim:
         try:
-            current = self._claims[number]
+            current = self._current(number)
         except KeyError:
             raise NotFoundError(f"no claim {claim_id(self.story.id, number)} in story {self.story.id}") from None
         if expected_version is not None and current.version != expected_version:
@@ -179,7 +241,7 @@ class StoryTransaction:
 
     def save(self, claim: Claim, note: str = "") -> Claim:
         """Store an edited copy of a claim; its changes go into history. Unchanged means no new version."""
-        before = self._claims[claim.number]
+        before = self._current(claim.number)
         changes = diff_claims(before, claim, self.actor, note)
         if not changes and claim == before:
             return before
@@ -201,7 +263,7 @@ class StoryTransaction:
     def add(self, claim: Claim, note: str = "") -> Claim:
         """Add a new claim to the story; it gets the next free number, never reused."""
         if self._next_number is None:
-            self._next_number = max(self._claims, default=0) + 1
+            self._next_number = max([*self._claims, *self._unread], default=0) + 1
         number = self._next_number
         self._next_number += 1
         now = utcnow()
@@ -390,12 +452,21 @@ class Repository:
         The claims are shared with a cache and must be treated as read-only: edits go through a
         transaction, whose ``claim()`` hands out a private copy.
         """
+        path, tables, cached = self._story_tables(story_id, typed)
+        if cached is not None:
+            return cached[1], list(cached[2]), tables
+        story, claims = read_story_document(path, tables)
+        self._remember_story(path, tables, story, claims)
+        return story, list(claims), tables
+
+    def _story_tables(
+        self, story_id: str, typed: str | None = None
+    ) -> tuple[Path, dict[str, Any], tuple[dict[str, Any], Story, list[Claim]] | None]:
+        """A story file as parsed, with its models when they are known for exactly this parse."""
         path = self.layout.story(story_id)
         with self._mutex:
             tables = self._story_file(story_id).read()
             cached = self._validated_stories.get(path)
-        if tables is not None and cached is not None and cached[0] is tables:
-            return cached[1], list(cached[2]), tables
         if tables is None:
             shown = (
                 story_id
@@ -403,14 +474,28 @@ class Repository:
                 else f"{typed.strip()!r} (read as {story_id})"
             )
             raise NotFoundError(f"no story {shown} in {self.root}")
-        story, claims = read_story_document(path, tables)
+        if cached is not None and cached[0] is tables:
+            return path, tables, cached
         with self._mutex:
             if has_whole_lists(tables.get(CLAIMS_TABLE)):
                 self._old_histories.add(path)
             else:
                 self._old_histories.discard(path)
-        self._remember_story(path, tables, story, claims)
-        return story, list(claims), tables
+        return path, tables, None
+
+    def _open_transaction(self, story_id: str, actor: str) -> tuple[StoryTransaction, dict[str, Any]]:
+        """A transaction on the story as stored now. Its claims are validated as it touches them,
+        unless this process holds them validated already (the app, which lists them)."""
+        path, tables, cached = self._story_tables(story_id)
+        if cached is not None:
+            return StoryTransaction(cached[1], list(cached[2]), actor, path=path), tables
+        story = read_story_record(path, tables)
+        records = claim_records(path, tables)
+        if not all(key.isdigit() and str(int(key)) == key for key in records):
+            # A key that is no claim number: reading the whole file says which and where.
+            read_story_document(path, tables)
+        unread = {int(key): raw for key, raw in records.items()}
+        return StoryTransaction(story, [], actor, unread=unread, path=path), tables
 
     def _remember_story(self, path: Path, tables: dict[str, Any], story: Story, claims: list[Claim]) -> None:
         with self._mutex:
@@ -419,8 +504,14 @@ class Repository:
             while len(self._validated_stories) > STORY_FILES_KEPT_OPEN:
                 self._validated_stories.popitem(last=False)
 
-    def _commit(self, story: Story, claims: Sequence[Claim], tables: dict[str, Any], records: StoryRecords) -> None:
-        """Write one story's changes, then its summaries; only changed claims are serialised again."""
+    def _commit(
+        self, story: Story, tables: dict[str, Any], records: StoryRecords, claims: Sequence[Claim] | None
+    ) -> None:
+        """Write one story's changes, then its summaries; only changed claims are serialised again.
+
+        ``claims``: every claim of the story as saved, kept as the models of the new file; None
+        when the caller did not read them all.
+        """
         with self._mutex:
             story_file = self._story_file(story.id)
         # The summaries are worked out first: a damaged shard stops the save before anything is written.
@@ -430,9 +521,11 @@ class Repository:
             document[STORY_TABLE] = {"1": records.story or record(story)}
         with self._mutex:
             migrate = story_file.path in self._old_histories
-        # Claims read with whole-list evidence history were converted as they were read: stored so now.
-        claim_rows = {str(claim.number): record(claim) for claim in claims} if migrate else records.claims
-        document[CLAIMS_TABLE] = {**tables.get(CLAIMS_TABLE, {}), **claim_rows}
+        stored = tables.get(CLAIMS_TABLE, {})
+        if migrate:
+            # Claims with whole-list evidence history are converted as they are read: stored so now.
+            stored = {key: item_history(row) for key, row in stored.items()}
+        document[CLAIMS_TABLE] = {**stored, **records.claims}
         self._mark_dirty(story.id)
         try:
             self._write(story_file, document)
@@ -443,7 +536,10 @@ class Repository:
             raise
         with self._mutex:
             self._old_histories.discard(story_file.path)
-        self._remember_story(story_file.path, document, story, list(claims))
+            if claims is None:
+                self._validated_stories.pop(story_file.path, None)
+        if claims is not None:
+            self._remember_story(story_file.path, document, story, list(claims))
         try:
             self._write_all(summaries)
         except SaveFailedError:
@@ -520,7 +616,7 @@ class Repository:
                     if story.id:
                         raise InputError(f"story {story.id} already exists in {self.root}")
                     continue
-                self._commit(named, stored, {}, records)
+                self._commit(named, {}, records, stored)
             return named, stored
 
     def restore_story(self, story: Story, claims: Sequence[Claim]) -> None:
@@ -533,7 +629,7 @@ class Repository:
         with self.write_lock():
             if self.story_exists(story_id):
                 raise InputError(f"story {story_id} already exists in {self.root}")
-            self._commit(story, ordered, {}, records)
+            self._commit(story, {}, records, ordered)
 
     def delete_story(self, story_id: str) -> Path:
         """Take a story out of the database; its file and backups are kept under backups/deleted/.
@@ -618,13 +714,11 @@ class Repository:
         """Edit one story's claims under the write lock; all edits land in one atomic write."""
         story_id = parse_story_id(story_id)
         with self.write_lock():
-            story, claims, tables = self._load_story(story_id)
-            tx = StoryTransaction(story, claims, actor)
+            tx, tables = self._open_transaction(story_id, actor)
             yield tx
             if tx.changed or tx.story_changed:
-                claims = tx.claims()
-                records = StoryRecords.of(tx.story, claims, list(tx.changed.values()), story_changed=tx.story_changed)
-                self._commit(tx.story, claims, tables, records)
+                records = StoryRecords.of_transaction(tx)
+                self._commit(tx.story, tables, records, tx.claims() if tx.fully_read else None)
 
     def update_claim(
         self,

@@ -60,6 +60,14 @@ def split_whole_lists(history: list[Any]) -> list[Any]:
     return split
 
 
+def item_history(claim: Any) -> Any:
+    """A stored claim record with its history in the item form (unchanged if it already is)."""
+    if not isinstance(claim, dict) or not isinstance(claim.get("history"), list):
+        return claim
+    history = split_whole_lists(claim["history"])
+    return claim if history is claim["history"] else {**claim, "history": history}
+
+
 def undone(items: list[Item], old: Item | None, new: Item | None) -> list[Item]:
     """The evidence list with one item change taken back: an added item goes, a removed one comes
     back (in id order, where it was), an edited one is as it was."""
