@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 from factcheck_tui.core.scale import DEFAULT_SCALE
+from factcheck_tui.core.storage.doctor import check_database, repair_database
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workflow import review
 from factcheck_tui.core.workflow.history import describe_change
@@ -83,3 +84,70 @@ def test_whole_list_histories_are_split_as_read_and_stored_split_on_the_next_sav
         for change in claim["history"]
         if change["field"] == "evidence" and isinstance(change["old"], list)
     ]
+
+
+def test_doctor_reports_whole_list_histories_and_repair_stores_them_item_by_item(
+    repo: Repository, strike_story
+) -> None:
+    """A story file as an older version wrote it, by hand: three evidence saves, each holding
+    the whole list before and after (an add, an add, then an edit of e2 with e1 removed)."""
+    story, claims = strike_story
+    number = claims[2].number
+    path = repo.layout.story(story.id)
+    data = json.loads(path.read_text())
+    raw = data["claims"][str(number)]
+    stamp = raw["updated_at"]
+
+    def item(key: str, source: str, note: str = "") -> dict:
+        return {
+            "id": key,
+            "url": f"https://a.example/{key}",
+            "source": source,
+            "note": note,
+            "added_at": stamp,
+            "added_by": "ana",
+        }
+
+    e1, e2, e2_read = item("e1", "Port authority"), item("e2", "Union"), item("e2", "Union", "Table 4")
+    lists = [([], [e1]), ([e1], [e1, e2]), ([e1, e2], [e2_read])]
+    raw["history"] += [
+        {
+            "at": stamp,
+            "by": "ana",
+            "field": "evidence",
+            "old": old,
+            "new": new,
+            "version": raw["version"] - len(lists) + step,
+            "note": "",
+        }
+        for step, (old, new) in enumerate(lists, start=1)
+    ]
+    raw["evidence"] = [e2_read]
+    path.write_text(json.dumps(data, indent=2))
+    before = Repository(repo.root).get_claim(claims[2].id)
+
+    report = check_database(repo.root)
+    assert [finding.problem for finding in report.findings] == [
+        f"the evidence history of 1 claim ({number}) is stored as whole lists, which grow with the square "
+        "of the evidence; a repair stores it item by item"
+    ]
+    repaired = repair_database(repo.root)
+    assert repaired.healthy, repaired.render()
+    assert f"stories/{story.id}.json: evidence history of 1 claim stored item by item" in repaired.actions
+    stored = json.loads(path.read_text())["claims"][str(number)]["history"]
+    assert [(change["old"], change["new"]) for change in stored if change["field"] == "evidence"] == [
+        (None, e1),
+        (None, e2),
+        (e2, e2_read),
+        (e1, None),
+    ]
+    after = Repository(repo.root).get_claim(claims[2].id)
+    assert after == before
+    lines = [describe_change(change) for change in after.history if change.field == "evidence"]
+    assert lines == [
+        "evidence: added e1 (Port authority)",
+        "evidence: added e2 (Union)",
+        "evidence: edited e2 (Union)",
+        "evidence: removed e1 (Port authority)",
+    ]
+    assert check_database(repo.root).healthy

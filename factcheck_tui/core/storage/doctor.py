@@ -5,7 +5,9 @@ the story files and can always be rebuilt. So a check parses and validates every
 the summaries with what the story files say, and looks for what a killed writer leaves (journal
 entries, temporary files). A repair restores a damaged data file from its newest backup that
 parses and validates (the damaged file is kept under backups/damaged/), then rebuilds the
-summaries from the story files.
+summaries from the story files. Story files that keep evidence history in the old whole-list
+form (which grows with the square of the evidence) are reported, and a repair stores that
+history item by item (see ``evidence_changes``), with the same meaning.
 
 A check runs without the write lock, so saves go on meanwhile; if it finds anything, it looks
 again under the lock, where no save is half done, before reporting.
@@ -25,13 +27,21 @@ from factcheck_tui.core.models import utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
 from factcheck_tui.core.storage.documents import (
     CATALOG_TABLE,
+    CLAIMS_TABLE,
     digest_record,
     read_story_document,
     summary_matches,
     summary_record,
 )
 from factcheck_tui.core.storage.files import atomic_write, make_folder, stale_temporaries, temporary_owner
-from factcheck_tui.core.storage.jsonstore import backups_of, dump_json, read_json_file, table_rows
+from factcheck_tui.core.storage.jsonstore import (
+    AtomicJSONStorage,
+    backups_of,
+    dump_json,
+    line_of_key,
+    read_json_file,
+    table_rows,
+)
 from factcheck_tui.core.storage.layout import SHARD_PREFIX, Layout
 from factcheck_tui.core.storage.legacy import backup_of, is_single_file_database, migrate_single_file
 from factcheck_tui.core.storage.lock import database_lock, holding, lock_problem, recreate_lock
@@ -43,6 +53,7 @@ from factcheck_tui.core.storage.schema import (
     read_meta,
     write_meta,
 )
+from factcheck_tui.core.workflow.evidence_changes import claims_with_whole_lists, item_history
 
 EXAMPLES_SHOWN = 3
 
@@ -133,11 +144,21 @@ def _expected(layout: Layout, paths: list[Path], report: DoctorReport) -> _Expec
     expected = _Expected()
     for path in paths:
         try:
-            story, claims = read_story_document(path, read_json_file(path) or {})
+            tables = read_json_file(path) or {}
+            story, claims = read_story_document(path, tables)
         except CorruptFileError as error:
             report.findings.append(Finding(error.path, error.detail, error.line))
             expected.unreadable.add(path.stem)
             continue
+        if old_form := claims_with_whole_lists(tables.get(CLAIMS_TABLE)):
+            report.findings.append(
+                Finding(
+                    path,
+                    f"the evidence history of {_count(len(old_form), 'claim')} ({_examples(old_form)}) is stored as "
+                    "whole lists, which grow with the square of the evidence; a repair stores it item by item",
+                    line_of_key(path, [CLAIMS_TABLE, old_form[0]]),
+                )
+            )
         report.stories += 1
         report.claims += len(claims)
         expected.catalog[story.id] = summary_record(story, claims)
@@ -341,6 +362,30 @@ def _repair_stories(layout: Layout, actions: list[str]) -> None:
                 actions.append(f"{path.relative_to(layout.root)}: a folder, not a story file; moved to {kept}")
 
 
+def _migrate_histories(layout: Layout, actions: list[str]) -> None:
+    """Store old whole-list evidence history item by item. The claims read the same before and
+    after (they are split as they are read); the file written is checked to say so."""
+    for path in sorted(layout.stories.glob("*.json")):
+        try:
+            tables = read_json_file(path) or {}
+            old_form = claims_with_whole_lists(tables.get(CLAIMS_TABLE))
+            if not old_form:
+                continue
+            converted = {**tables, CLAIMS_TABLE: {key: item_history(row) for key, row in tables[CLAIMS_TABLE].items()}}
+            if read_story_document(path, converted) != read_story_document(path, tables):
+                continue
+        except CorruptFileError:
+            continue  # Damaged: left as it is, and reported.
+        AtomicJSONStorage(path, backup_dir=layout.backup_dir_for(path), cache=False).write(converted)
+        actions.append(
+            f"{path.relative_to(layout.root)}: evidence history of {_count(len(old_form), 'claim')} stored item by item"
+        )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _rebuild_summaries(layout: Layout, actions: list[str]) -> None:
     by_prefix = _story_files_by_prefix(layout)
     scratch = DoctorReport(layout.root)
@@ -385,6 +430,7 @@ def repair_database(root: Path) -> DoctorReport:
             if _check_side_file(path):
                 _restore(layout, path, _tinydb_tables, actions)
         _repair_stories(layout, actions)
+        _migrate_histories(layout, actions)
         _rebuild_summaries(layout, actions)
         for name in _journal_names(layout):
             story = layout.story(name)

@@ -36,14 +36,17 @@ def is_whole_list(change: dict[str, Any]) -> bool:
 
 def has_whole_lists(claims: Any) -> bool:
     """Whether any claim of a stored claims table keeps evidence history in the old form."""
-    if not isinstance(claims, dict):
-        return False
-    return any(
-        isinstance(change, dict) and is_whole_list(change)
-        for claim in claims.values()
-        if isinstance(claim, dict)
-        for change in claim.get("history") or ()
-    )
+    return any(_keeps_whole_lists(claim) for claim in claims.values()) if isinstance(claims, dict) else False
+
+
+def claims_with_whole_lists(claims: Any) -> list[str]:
+    """The keys of a stored claims table's claims that keep evidence history in the old form."""
+    return [key for key, claim in claims.items() if _keeps_whole_lists(claim)] if isinstance(claims, dict) else []
+
+
+def _keeps_whole_lists(claim: Any) -> bool:
+    history = claim.get("history") if isinstance(claim, dict) else None
+    return isinstance(history, list) and any(isinstance(change, dict) and is_whole_list(change) for change in history)
 
 
 def split_whole_lists(history: list[Any]) -> list[Any]:
