@@ -10,6 +10,7 @@ from importlib import import_module
 from types import ModuleType
 
 COMMANDS = {
+    "init": "init",
     "import": "importing",
     "stories": "stories",
     "story": "story",

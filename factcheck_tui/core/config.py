@@ -119,6 +119,9 @@ class Config(BaseModel):
 
     reviewer: str = Field(default_factory=default_reviewer, min_length=1)
     database: Path | None = None
+    # The Unix group a new database is shared with (a newsroom database: folders 2770, files
+    # 0660); empty for a database private to its creator. See 'factcheck init --group'.
+    group: str = ""
     theme: str = "textual-dark"
     organisation: Organisation = Field(default_factory=Organisation)
     verdicts: list[VerdictLabel] = Field(default_factory=lambda: list(DEFAULT_SCALE.labels))

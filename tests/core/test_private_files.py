@@ -48,4 +48,4 @@ def test_a_group_shared_database_keeps_its_modes_through_saves_and_backups(tmp_p
     for entry in [root, *root.rglob("*")]:
         mode = stat.S_IMODE(entry.lstat().st_mode)
         expected = 0o2770 if entry.is_dir() else 0o660
-        assert mode & 0o7777 in (expected, 0o640 if entry.name == ".lock" else expected), f"{entry} is {oct(mode)}"
+        assert mode == expected, f"{entry} is {oct(mode)}"

@@ -44,12 +44,13 @@ def test_a_missing_lock_in_a_folder_nobody_can_write(
 ) -> None:
     _, claims = strike_story
     repo.layout.lock.unlink()
-    monkeypatch.setattr(storage_lock.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(storage_lock.os, "access", lambda path, mode: not mode & os.W_OK)
 
-    def refused(self: FileLock, *args: object, **kwargs: object) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(FileLock, "acquire", refused)
+    monkeypatch.setattr(storage_lock, "create_file", refused)
     with pytest.raises(StorageError, match=r"\.lock: cannot take the database lock \(Permission denied\)"):
         _verdict(repo.root, claims[0].id)
     assert _problems(repo.root) == [".lock: is missing and the database folder cannot be written: every save fails"]
@@ -62,7 +63,7 @@ def test_a_story_file_that_is_a_folder(repo: Repository, strike_story) -> None:
     _verdict(repo.root, claims[0].id)  # a backup of the story file now exists
     path = repo.layout.story(story.id)
     path.unlink()
-    path.mkdir()
+    path.mkdir(mode=0o700)
     with pytest.raises(CorruptFileError, match="it is a folder, not a file"):
         Repository(repo.root).list_claims(story.id)
     assert _problems(repo.root) == [f"stories/{story.id}.json: it is a folder, not a file"]

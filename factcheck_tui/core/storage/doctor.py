@@ -8,6 +8,8 @@ parses and validates (the damaged file is kept under backups/damaged/), then reb
 summaries from the story files. Story files that keep evidence history in the old whole-list
 form (which grows with the square of the evidence) are reported, and a repair stores that
 history item by item (see ``evidence_changes``), with the same meaning.
+It also finds files and folders open to other users (or, in a
+newsroom database, not usable by its group), and a repair gives them the database's mode and group.
 
 A check runs without the write lock, so saves go on meanwhile; if it finds anything, it looks
 again under the lock, where no save is half done, before reporting.
@@ -53,6 +55,7 @@ from factcheck_tui.core.storage.schema import (
     read_meta,
     write_meta,
 )
+from factcheck_tui.core.storage.sharing import access_problems, no_access, repair_access
 from factcheck_tui.core.workflow.evidence_changes import claims_with_whole_lists, item_history
 
 EXAMPLES_SHOWN = 3
@@ -261,6 +264,7 @@ def _scan(layout: Layout) -> DoctorReport:
         report.findings.append(
             Finding(path, f"temporary file left by a writer that died (process {temporary_owner(path.name)})")
         )
+    report.findings += [Finding(item.path, item.problem) for item in access_problems(layout.root)]
     return report
 
 
@@ -279,6 +283,8 @@ def _layout(root: Path) -> Layout:
     layout = Layout(root)
     if not root.exists():
         raise NotFoundError(f"{root}: no database here")
+    if root.is_dir() and (denied := no_access(root)):
+        raise StorageError(denied)
     if not layout.meta.exists() and not layout.stories.is_dir():
         raise NotFoundError(f"{root}: is not a factcheck database (it has no factcheck.json)")
     return layout
@@ -440,6 +446,9 @@ def repair_database(root: Path) -> DoctorReport:
         for path in stale_temporaries(layout.root):
             path.unlink(missing_ok=True)
             actions.append(f"{path.relative_to(layout.root)}: removed (left by a writer that died)")
+        # Last, so that what the repair wrote is covered too.
+        fixed, _ = repair_access(layout.root)
+        actions += fixed
         report = _scan(layout)
     report.actions = actions
     return report

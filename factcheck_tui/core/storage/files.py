@@ -48,12 +48,28 @@ def _umask() -> int:
 
 
 def make_folder(path: Path) -> None:
-    """Create ``path`` (and missing parents) private, or group-shared inside a shared database."""
-    missing = [path, *(parent for parent in path.parents if not parent.exists())]
+    """Create ``path`` (and missing parents) private, or group-shared inside a shared database.
+
+    Only folders made here are changed: in a newsroom database another reviewer owns most
+    folders, and only their owner may chmod them.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     for folder in reversed(missing):
         if group_shared(folder.parent) and folder.is_dir():
             os.chmod(folder, GROUP_FOLDER)
+
+
+def create_file(path: Path) -> None:
+    """Create ``path`` empty if it is missing, with the database's mode (never the umask's)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        return
+    try:
+        os.fchmod(fd, new_file_mode(path.parent))
+    finally:
+        os.close(fd)
 
 
 def fsync_path(path: Path) -> None:
@@ -89,7 +105,12 @@ def write_temporary(path: Path, payload: bytes, *, durable: bool, mode: int | No
             except FileNotFoundError:
                 previous = None
             if previous is not None:
-                # Keep the mode of the file we replace: a shared newsroom database may be group-writable.
+                # Keep the group and mode of the file we replace: in a newsroom database another
+                # reviewer reads and writes it next. (A group we are not in cannot be kept; the
+                # setgid folder has given the new file the database's group already.)
+                if previous.st_gid != os.fstat(fd).st_gid:
+                    with suppress(PermissionError):
+                        os.fchown(fd, -1, previous.st_gid)
                 os.fchmod(fd, previous.st_mode & 0o7777)
             elif mode is not None:
                 os.fchmod(fd, mode & ~_umask())
@@ -165,9 +186,7 @@ def write_output(path: Path, payload: bytes) -> str:
 def create_marker(path: Path) -> None:
     """Create an empty file and make its existence durable (a journal entry)."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-        os.fchmod(fd, new_file_mode(path.parent))
-        os.close(fd)
+        create_file(path)
         fsync_path(path.parent)
     except OSError as error:
         raise SaveFailedError(path, error.strerror or str(error)) from error

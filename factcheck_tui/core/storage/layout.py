@@ -10,6 +10,7 @@ preferences/<user>.json  what a reviewer chose last time (the export dialog's fo
 cache/               derived data that can be rebuilt at any time (the matching index)
 journal/<id>         stories whose summaries are being rewritten (replayed after a crash)
 backups/             the last three versions of every story, link and draft file
+logs/                crash logs (``core/crash.py``)
 .lock                serialises writers across processes
 """
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from filelock import FileLock, Timeout
 
 from factcheck_tui.core.errors import StorageError
-from factcheck_tui.core.storage.files import new_file_mode
+from factcheck_tui.core.storage.files import create_file, new_file_mode
 from factcheck_tui.core.storage.layout import Layout
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -21,6 +21,10 @@ LOCK_POLL_SECONDS = 0.001
 
 
 def database_lock(layout: Layout) -> FileLock:
+    # The lock file is made here, with the database's mode: filelock would create it with the
+    # umask's group bits (a group database needs it group-writable, never world-writable).
+    with suppress(OSError):
+        create_file(layout.lock)
     return FileLock(
         layout.lock,
         timeout=LOCK_TIMEOUT_SECONDS,
@@ -69,5 +73,5 @@ def recreate_lock(layout: Layout) -> str:
         path.unlink()
     elif path.is_dir():
         shutil.rmtree(path)
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o666))
+    create_file(path)
     return f"{path.name}: replaced with a plain lock file"

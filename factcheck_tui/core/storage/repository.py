@@ -63,6 +63,7 @@ from factcheck_tui.core.storage.schema import (
     ensure_directories,
     read_meta,
 )
+from factcheck_tui.core.storage.sharing import no_access
 from factcheck_tui.core.workflow.evidence_changes import EVIDENCE, has_whole_lists, item_changes, item_history
 
 if TYPE_CHECKING:
@@ -289,11 +290,13 @@ class StoryTransaction:
 
 
 class Repository:
-    def __init__(self, root: Path, *, create: bool = True) -> None:
+    def __init__(self, root: Path, *, create: bool = True, group: str | None = None) -> None:
+        """Open the database at ``root``; with ``create``, make it if missing (shared with the
+        Unix group ``group``, if one is named, or else private)."""
         self.root = Path(root).expanduser()
         self.layout = Layout(self.root)
         # One line saying what opening did to an old database (a migration), for the front ends.
-        self.migration: str | None = self._open_database(create)
+        self.migration: str | None = self._open_database(create, group)
         self._lock = database_lock(self.layout)
         # Guards the open-file caches: TUI workers read from threads while the app saves.
         self._mutex = threading.RLock()
@@ -332,9 +335,11 @@ class Repository:
 
     # -- opening ---------------------------------------------------------------------------
 
-    def _open_database(self, create: bool) -> str | None:
+    def _open_database(self, create: bool, group: str | None) -> str | None:
         root = self.root
         note = None
+        if root.is_dir() and (denied := no_access(root)):
+            raise StorageError(denied)
         if root.is_file():
             if not is_single_file_database(root):
                 raise InputError(f"{root}: is a file; the database is a folder (pass its folder to --db)")
@@ -348,7 +353,7 @@ class Repository:
                 raise NotFoundError(
                     f"{root}: no database here (check --db or FACTCHECK_DB; importing a story creates one)"
                 )
-            create_database(self.layout)
+            create_database(self.layout, group=group)
         check_schema(self.layout, read_meta(self.layout)["schema"])
         ensure_directories(self.layout)
         return note
