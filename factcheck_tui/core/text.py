@@ -101,6 +101,29 @@ def shown(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+# In an editor, the invisible characters a story may keep (bidi controls, zero-width ones) stand as
+# visible markers that ``from_editable`` turns back: editing a claim must neither let them act on
+# the terminal nor swap the reviewer's real text for its display form.
+_INVISIBLE = re.compile(f"[{_BIDI}{_ZERO_WIDTH}]")
+_MARKER = re.compile("‹U\\+([0-9A-F]{4})›")
+
+
+def editable(text: str) -> str:
+    """Stored text as an editor shows it: every bidi or zero-width character as ``‹U+XXXX›``."""
+    return _INVISIBLE.sub(lambda found: f"‹U+{ord(found.group()):04X}›", text)
+
+
+def from_editable(text: str) -> str:
+    """What an editor holds, as text to store: markers of invisible characters become them again
+    (a marker naming any other character is text the reviewer typed, and stays)."""
+
+    def character(found: re.Match[str]) -> str:
+        original = chr(int(found.group(1), 16))
+        return original if _INVISIBLE.fullmatch(original) else found.group()
+
+    return _MARKER.sub(character, text)
+
+
 def stored_offset(text: str, offset: int) -> int:
     """Where in ``text`` an offset into ``shown(text)`` falls (a split point picked on screen)."""
     return next((end for end in range(len(text) + 1) if len(shown(text[:end])) >= offset), len(text))

@@ -13,7 +13,16 @@ from factcheck_tui.core.intake.story_import import extracted_claims
 from factcheck_tui.core.interchange.restore import restore_export
 from factcheck_tui.core.models import Story
 from factcheck_tui.core.storage.repository import Repository
-from factcheck_tui.core.text import clean_data, clean_text, clean_text_with_offsets, json_escaped, one_line, shown
+from factcheck_tui.core.text import (
+    clean_data,
+    clean_text,
+    clean_text_with_offsets,
+    editable,
+    from_editable,
+    json_escaped,
+    one_line,
+    shown,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +103,13 @@ def test_restore_cleans_a_backup_and_keeps_claims_on_their_sentences(tmp_path: P
     for claim in repo.list_claims("h0st1"):
         assert claim.start is not None and claim.end is not None
         assert restored.body[claim.start : claim.end] == claim.text
+
+
+def test_an_editor_shows_invisible_characters_as_markers_and_gets_them_back() -> None:
+    stored = "a\u202eb\u2066c\u200bd\ufeffe"
+    shown_in_editor = editable(stored)
+    assert shown_in_editor == "a‹U+202E›b‹U+2066›c‹U+200B›d‹U+FEFF›e"
+    assert shown_in_editor.isprintable()
+    assert from_editable(shown_in_editor) == stored
+    # A marker naming an ordinary character is text someone typed.
+    assert from_editable("‹U+0041› and ‹U+202e›") == "‹U+0041› and ‹U+202e›"

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
-from factcheck_tui.core.text import shown, stored_offset
+from factcheck_tui.core.text import editable, from_editable, shown, stored_offset
 
 EDIT, ADD, SPLIT = "edit", "add", "split"
 _HINTS = {
@@ -19,7 +19,7 @@ _HINTS = {
 
 
 class ClaimTextDialog(ModalScreen[str | int | None]):
-    """Dismisses with the text (edit, add), the split offset (split), or ``None``."""
+    """Dismisses with the text as stored (edit, add), the split offset (split), or ``None``."""
 
     AUTO_FOCUS = "#claim-text-editor"
     BINDINGS = [
@@ -36,7 +36,10 @@ class ClaimTextDialog(ModalScreen[str | int | None]):
         title = {EDIT: "Edit claim", ADD: "Add a claim", SPLIT: "Split claim"}[self.mode]
         with Vertical(classes="dialog"):
             yield Label(title, classes="dialog-title")
-            yield TextArea(shown(self.text), id="claim-text-editor", soft_wrap=True, read_only=self.mode == SPLIT)
+            # Split only points at a place; edit and add change the text, whose invisible
+            # characters must come back as they were (not as the markers that show them).
+            shown_text = shown(self.text) if self.mode == SPLIT else editable(self.text)
+            yield TextArea(shown_text, id="claim-text-editor", soft_wrap=True, read_only=self.mode == SPLIT)
             yield Label("", id="form-error", classes="error")
             yield Label(_HINTS[self.mode], classes="hint")
 
@@ -61,7 +64,7 @@ class ClaimTextDialog(ModalScreen[str | int | None]):
                 return
             self.dismiss(offset)
             return
-        text = " ".join(editor.text.split())
+        text = " ".join(from_editable(editor.text).split())
         if not text:
             error.update("A claim needs some text.")
             return
