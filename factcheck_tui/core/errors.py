@@ -62,6 +62,10 @@ class StorageError(FactcheckError):
     """The database could not be read or written."""
 
 
+class LockBusyError(StorageError):
+    """Another writer held the database lock for as long as this one could wait; nothing was saved."""
+
+
 class CorruptFileError(StorageError):
     """A database file is not valid JSON; it is left untouched for `factcheck doctor`."""
 

@@ -9,6 +9,7 @@ from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from textual import work
 from textual.app import SystemCommand
@@ -20,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from factcheck_tui.core.crash import crash_line, write_crash_log
-from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError, InputError
+from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError, InputError, LockBusyError
 from factcheck_tui.core.export import write_export
 from factcheck_tui.core.export.wording import plural
 from factcheck_tui.core.intake.fetch import FetchCancelled
@@ -50,6 +51,10 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 # How often the one watcher looks for saves made on disk (here or by other reviewers' processes).
 WATCH_SECONDS = 2.0
+# How long a save waits (in a worker) for another reviewer's save to finish, before it gives up.
+SAVE_WAIT_SECONDS = 2.0
+BUSY = "another reviewer is saving — press again"
+T = TypeVar("T")
 
 
 class FactcheckApp(TypeAheadApp):
@@ -83,6 +88,8 @@ class FactcheckApp(TypeAheadApp):
         self._fetching = False
         # The story whose claims were on screen last: the stories list puts its cursor there on return.
         self.last_story_id: str | None = None
+        # A save is waiting in a worker for another reviewer's lock (see ``run_save``).
+        self._save_waiting = False
         # Where the traceback of an unexpected error was written, once one happened.
         self.crash_log: Path | None = None
         # What the watcher saw last: the stories list's files, and the file of each story on screen.
@@ -97,6 +104,9 @@ class FactcheckApp(TypeAheadApp):
         return self.workspace.repo
 
     def on_mount(self) -> None:
+        # A save on the event loop never waits for another reviewer's lock: ``run_save`` waits
+        # in a worker instead, so the screen never freezes.
+        self.repo.set_lock_wait(0.0)
         self.theme = self.workspace.config.theme
         if self.workspace.config.keys:
             self.set_keymap(self.workspace.config.keys)
@@ -151,7 +161,51 @@ class FactcheckApp(TypeAheadApp):
 
     def report(self, error: FactcheckError) -> None:
         """Show a core error as one line; the app keeps running."""
+        if isinstance(error, LockBusyError):
+            self.notify(BUSY, severity="warning", timeout=5)
+            return
         self.notify(str(error), severity="error", timeout=8)
+
+    def run_save(
+        self, save: Callable[[], T], done: Callable[[T], object], refused: Callable[[FactcheckError], object]
+    ) -> None:
+        """Run a save, then ``done`` with what it returned, or ``refused`` with the error.
+
+        The event loop never waits for another reviewer's lock (see ``on_mount``): when the lock
+        is taken, the save is tried again in a worker that waits for it at most SAVE_WAIT_SECONDS,
+        while typing and scrolling go on; after that, ``refused`` gets a ``LockBusyError``
+        ("press again") and the reviewer's edit stays where it is.
+        """
+        if self._save_waiting:
+            # One save waits at a time: saves keep their order, and a second press while the
+            # first still waits gets the same answer it will.
+            refused(LockBusyError(BUSY))
+            return
+        try:
+            result = save()
+        except LockBusyError:
+            self._save_waiting = True
+            self.run_worker(partial(self._save_when_free, save, done, refused), thread=True, group="saves")
+            return
+        except FactcheckError as error:
+            refused(error)
+            return
+        done(result)
+
+    def _save_when_free(
+        self, save: Callable[[], T], done: Callable[[T], object], refused: Callable[[FactcheckError], object]
+    ) -> None:
+        self.repo.set_lock_wait(SAVE_WAIT_SECONDS)
+        try:
+            result = save()
+        except FactcheckError as error:
+            self.call_from_thread(self._save_finished, partial(refused, error))
+            return
+        self.call_from_thread(self._save_finished, partial(done, result))
+
+    def _save_finished(self, then: Callable[[], object]) -> None:
+        self._save_waiting = False
+        then()
 
     # -- help, palette, theme, quit ----------------------------------------------------------
 

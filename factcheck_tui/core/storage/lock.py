@@ -9,7 +9,7 @@ from contextlib import contextmanager, suppress
 
 from filelock import FileLock, Timeout
 
-from factcheck_tui.core.errors import StorageError
+from factcheck_tui.core.errors import LockBusyError, StorageError
 from factcheck_tui.core.storage.files import create_file, new_file_mode
 from factcheck_tui.core.storage.layout import Layout
 
@@ -35,12 +35,13 @@ def database_lock(layout: Layout) -> FileLock:
 
 
 @contextmanager
-def holding(lock: FileLock) -> Iterator[None]:
+def holding(lock: FileLock, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold ``lock``, waiting at most ``timeout`` seconds for another writer (0: not at all)."""
     try:
-        lock.acquire()
+        lock.acquire(timeout=timeout)
     except Timeout:
-        raise StorageError(
-            f"{lock.lock_file}: another process has held the database lock for {LOCK_TIMEOUT_SECONDS:.0f} s; try again"
+        raise LockBusyError(
+            f"{lock.lock_file}: another process has held the database lock for {timeout:g} s; try again"
         ) from None
     except OSError as error:
         # Missing in a folder this user cannot write, a link that loops, a folder in its place.

@@ -54,7 +54,7 @@ from factcheck_tui.core.storage.jsonstore import (
 )
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
-from factcheck_tui.core.storage.lock import database_lock, holding
+from factcheck_tui.core.storage.lock import LOCK_TIMEOUT_SECONDS, database_lock, holding
 from factcheck_tui.core.storage.preferences import PreferenceStore
 from factcheck_tui.core.storage.schema import (
     SCHEMA_VERSION,
@@ -298,6 +298,8 @@ class Repository:
         # One line saying what opening did to an old database (a migration), for the front ends.
         self.migration: str | None = self._open_database(create, group)
         self._lock = database_lock(self.layout)
+        # How long a writer in each thread waits for another's lock (see ``set_lock_wait``).
+        self._lock_waits = threading.local()
         # Guards the open-file caches: TUI workers read from threads while the app saves.
         self._mutex = threading.RLock()
         self._story_files: OrderedDict[Path, AtomicJSONStorage] = OrderedDict()
@@ -360,10 +362,16 @@ class Repository:
 
     # -- locking and crash recovery ------------------------------------------------------------
 
+    def set_lock_wait(self, seconds: float) -> None:
+        """How long saves made from this thread wait for another writer's lock before they give up
+        with ``LockBusyError`` (by default, LOCK_TIMEOUT_SECONDS). The app's event loop waits not
+        at all: a screen must never freeze; its workers wait a little."""
+        self._lock_waits.seconds = seconds
+
     @contextmanager
     def write_lock(self) -> Iterator[None]:
         """Hold the database's write lock; the outermost hold first finishes any interrupted save."""
-        with holding(self._lock):
+        with holding(self._lock, getattr(self._lock_waits, "seconds", LOCK_TIMEOUT_SECONDS)):
             if self._lock.lock_counter == 1:
                 self.replay_journal()
             yield

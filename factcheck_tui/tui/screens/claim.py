@@ -199,6 +199,8 @@ class ClaimScreen(ReviewScreen):
 
     def claim_saved(self, claim: Claim) -> None:
         previous = self.claim
+        if previous is not None and claim.id != previous.id:
+            return  # a save that waited for another reviewer's, finished after the reviewer moved on
         self.claim = claim
         self._signature = self.app.repo.story_signature(self.story_id)
         editor = self.query_one("#conclusion", TextArea)
@@ -347,20 +349,27 @@ class ClaimScreen(ReviewScreen):
         if claim is None or not self._editor_dirty():
             return True
         text = self.query_one("#conclusion", TextArea).text
+        # Kept as a draft first: if the save is refused, or has to wait for another reviewer's
+        # (then it finishes a moment later, or says "press again"), the text stays in the editor.
         self._save_draft()
-        saved = self.save(
+        finished: list[Claim] = []
+
+        def saved(stored: Claim) -> None:
+            self.drafts.clear(claim.id, CONCLUSION)
+            if self.claim is not None and self.claim.id == claim.id:
+                self._draft_base = stored.version
+                self._show_conflict(None)
+            self.notify("Conclusion saved", timeout=2)
+            finished.append(stored)
+
+        self.save(
             claim,
             lambda version: review.set_conclusion(
                 self.app.repo, claim.id, text, actor=self.app.workspace.actor, expected_version=version
             ),
+            then=saved,
         )
-        if saved is None:
-            return False
-        self.drafts.clear(claim.id, CONCLUSION)
-        self._draft_base = saved.version
-        self._show_conflict(None)
-        self.notify("Conclusion saved", timeout=2)
-        return True
+        return bool(finished)
 
     def action_back(self) -> None:
         editor = self.query_one("#conclusion", TextArea)
@@ -433,6 +442,8 @@ class ClaimScreen(ReviewScreen):
                     note=result.note,
                     actor=self.app.workspace.actor,
                 ),
+                # Not saved: the form comes back with what was typed.
+                kept=lambda: self.app.push_screen(EvidenceForm(typed=result), added),
             )
 
         self.app.push_screen(EvidenceForm(), added)
@@ -445,7 +456,15 @@ class ClaimScreen(ReviewScreen):
         def edited(result: EvidenceInput | None) -> None:
             if result is None:
                 return
-            saved = self.save(
+
+            def kept() -> None:
+                # Refused (someone changed this item meanwhile, or another reviewer is saving):
+                # the form comes back with the reviewer's own input, over the item as it now stands.
+                fresh = self._selected_evidence()
+                if fresh is not None:
+                    self.app.push_screen(EvidenceForm(fresh, typed=result), edited)
+
+            self.save(
                 claim,
                 lambda version: review.update_evidence(
                     self.app.repo,
@@ -457,13 +476,8 @@ class ClaimScreen(ReviewScreen):
                     actor=self.app.workspace.actor,
                     expected_item=item,
                 ),
+                kept=kept,
             )
-            if saved is None:
-                # Refused because someone changed this item meanwhile: the form comes back with
-                # the reviewer's own input, over the item as it now stands.
-                fresh = self._selected_evidence()
-                if fresh is not None:
-                    self.app.push_screen(EvidenceForm(fresh, typed=result), edited)
 
         self.app.push_screen(EvidenceForm(item), edited)
 
@@ -471,14 +485,13 @@ class ClaimScreen(ReviewScreen):
         claim, item = self.claim, self._selected_evidence()
         if claim is None or item is None:
             return
-        saved = self.save(
+        self.save(
             claim,
             lambda version: review.remove_evidence(
                 self.app.repo, claim.id, item.id, actor=self.app.workspace.actor, expected_item=item
             ),
+            then=lambda _: self.notify(f"Removed evidence {item.id} (u undoes)", timeout=3),
         )
-        if saved:
-            self.notify(f"Removed evidence {item.id} (u undoes)", timeout=3)
 
     def action_open_link(self) -> None:
         item = self._selected_evidence()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -393,17 +394,23 @@ class ClaimsScreen(ReviewScreen):
 
     # -- fixing the machine's claim list ------------------------------------------------------
 
-    def _fix(self, label: str, run, focus: str | None = None) -> None:
-        """Run one claim-list fix; it becomes one undo step and the list shows the result."""
-        try:
-            saved, created = run()
-        except FactcheckError as error:
+    def _fix(self, label: str, run, focus: str | None = None, *, kept: Callable[[], object] | None = None) -> None:
+        """Run one claim-list fix; it becomes one undo step and the list shows the result.
+        ``kept`` runs when it is not saved: what the reviewer typed should come back."""
+
+        def done(result: tuple[list[Claim], list[Claim]]) -> None:
+            saved, created = result
+            self.app.undo_stack.append(UndoStep.of(label, saved, created))
+            self.app.claims_saved([*saved, *created])
+            self.reload(anchor=focus)
+
+        def refused(error: FactcheckError) -> None:
             self.app.report(error)
             self.reload()
-            return
-        self.app.undo_stack.append(UndoStep.of(label, saved, created))
-        self.app.claims_saved([*saved, *created])
-        self.reload(anchor=focus)
+            if kept is not None:
+                kept()
+
+        self.app.run_save(run, done, refused)
 
     def action_add_claim(self) -> None:
         actor = self.app.workspace.actor
@@ -413,6 +420,7 @@ class ClaimsScreen(ReviewScreen):
                 self._fix(
                     "added claim",
                     lambda: ([], [claim_edits.add_claim(self.app.repo, self.story_id, text, actor=actor)]),
+                    kept=lambda: self.app.push_screen(ClaimTextDialog(ADD, text), added),
                 )
 
         self.app.push_screen(ClaimTextDialog(ADD), added)
@@ -424,7 +432,7 @@ class ClaimsScreen(ReviewScreen):
         actor = self.app.workspace.actor
 
         def edited(text: str | int | None) -> None:
-            if isinstance(text, str) and text != shown(claim.text):
+            if isinstance(text, str) and text != claim.text:
                 self._fix(
                     f"edit of {claim.id}",
                     lambda: (
@@ -436,6 +444,7 @@ class ClaimsScreen(ReviewScreen):
                         [],
                     ),
                     claim.id,
+                    kept=lambda: self.app.push_screen(ClaimTextDialog(EDIT, text), edited),
                 )
 
         self.app.push_screen(ClaimTextDialog(EDIT, claim.text), edited)
@@ -487,8 +496,15 @@ class ClaimsScreen(ReviewScreen):
             restore = all(claim.dismissed for claim in claims)
             label = f"{'restore' if restore else 'dismissal'} of {len(claims)} claims"
             edit = claim_edits.dismissed_edit(not restore)
-            if self.apply(claims, label, edit, note="restored" if restore else "dismissed"):
-                self.notify(f"{'Restored' if restore else 'Dismissed'} {len(claims)} claims (u undoes)", timeout=3)
+            self.apply(
+                claims,
+                label,
+                edit,
+                note="restored" if restore else "dismissed",
+                then=lambda _: self.notify(
+                    f"{'Restored' if restore else 'Dismissed'} {len(claims)} claims (u undoes)", timeout=3
+                ),
+            )
             return
         claim = self.current_claim()
         if claim is None:

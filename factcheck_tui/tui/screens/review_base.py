@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.binding import Binding
 
-from factcheck_tui.core.errors import FactcheckError, StaleWriteError
+from factcheck_tui.core.errors import FactcheckError, LockBusyError, StaleWriteError
 from factcheck_tui.core.models import Claim, Status
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.workflow import claim_edits, desk, review
@@ -47,23 +47,44 @@ class ReviewScreen(AppScreen[None]):
         if fresh is not None:
             self.claim_saved(fresh)
 
-    def apply(self, claims: list[Claim], label: str, edit: Edit, note: str = "") -> list[Claim]:
-        """One change to one or many claims, against the versions on screen, as one undo step."""
+    def apply(
+        self,
+        claims: list[Claim],
+        label: str,
+        edit: Edit,
+        note: str = "",
+        *,
+        then: Callable[[list[Claim]], object] | None = None,
+        kept: Callable[[], object] | None = None,
+    ) -> None:
+        """One change to one or many claims, against the versions on screen, as one undo step.
+
+        ``then`` runs once it is saved: now, or (another reviewer saving) a moment later, from a
+        worker. ``kept`` runs when it is not saved: what the reviewer entered should come back.
+        """
         if not claims:
-            return []
-        try:
-            saved = desk.edit_all(self.app.repo, claims, edit, self.app.workspace.actor, expected=True, note=note)
-        except FactcheckError as error:
+            return
+
+        def done(saved: list[Claim]) -> None:
+            changed = [after for before, after in zip(claims, saved, strict=True) if after.version != before.version]
+            if changed:
+                self.app.undo_stack.append(UndoStep.of(label, changed))
+            self.app.claims_saved(saved)
+            self.claims_saved_here(saved)
+            if then is not None:
+                then(saved)
+
+        def refused(error: FactcheckError) -> None:
             self.app.report(error)
             fresh = [claim for claim in (self._newest(claim.id) for claim in claims) if claim is not None]
             self.claims_saved_here(fresh)
-            return []
-        changed = [after for before, after in zip(claims, saved, strict=True) if after.version != before.version]
-        if changed:
-            self.app.undo_stack.append(UndoStep.of(label, changed))
-        self.app.claims_saved(saved)
-        self.claims_saved_here(saved)
-        return saved
+            if kept is not None:
+                kept()
+
+        actor = self.app.workspace.actor
+        self.app.run_save(
+            lambda: desk.edit_all(self.app.repo, claims, edit, actor, expected=True, note=note), done, refused
+        )
 
     def _newest(self, claim_id: str) -> Claim | None:
         try:
@@ -79,22 +100,37 @@ class ReviewScreen(AppScreen[None]):
         """Called after a save or a refused save, with the newest stored copy of the claim."""
         raise NotImplementedError
 
-    def save(self, claim: Claim, change: Callable[[int], Claim], *, undoable: bool = True) -> Claim | None:
-        """Run one core save against the version on screen; a refusal reloads and says why."""
-        try:
-            saved = change(claim.version)
-        except StaleWriteError as error:
+    def save(
+        self,
+        claim: Claim,
+        change: Callable[[int], Claim],
+        *,
+        undoable: bool = True,
+        then: Callable[[Claim], object] | None = None,
+        kept: Callable[[], object] | None = None,
+    ) -> None:
+        """Run one core save against the version on screen; a refusal reloads and says why.
+
+        ``then`` runs once it is saved: now, or (another reviewer saving) a moment later, from a
+        worker. ``kept`` runs when it is not saved: what the reviewer entered should come back.
+        """
+
+        def done(saved: Claim) -> None:
+            if undoable and saved.version != claim.version:
+                self.app.undo_stack.append(UndoStep.of(f"change to {saved.id}", [saved]))
+            self.app.claims_saved([saved])
+            self.claim_saved(saved)
+            if then is not None:
+                then(saved)
+
+        def refused(error: FactcheckError) -> None:
             self.app.report(error)
-            self.claim_saved(self.app.repo.get_claim(claim.id))
-            return None
-        except FactcheckError as error:
-            self.app.report(error)
-            return None
-        if undoable and saved.version != claim.version:
-            self.app.undo_stack.append(UndoStep.of(f"change to {saved.id}", [saved]))
-        self.app.claims_saved([saved])
-        self.claim_saved(saved)
-        return saved
+            if isinstance(error, StaleWriteError):
+                self.claim_saved(self.app.repo.get_claim(claim.id))
+            if kept is not None:
+                kept()
+
+        self.app.run_save(lambda: change(claim.version), done, refused)
 
     def action_verdict(self) -> None:
         claims = self.target_claims()
@@ -110,7 +146,7 @@ class ReviewScreen(AppScreen[None]):
             if label is None:
                 return
             verdict = None if label == CLEAR else label
-            saved = self.save(
+            self.save(
                 claim,
                 lambda version: review.set_verdict(
                     self.app.repo,
@@ -120,9 +156,8 @@ class ReviewScreen(AppScreen[None]):
                     actor=workspace.actor,
                     expected_version=version,
                 ),
+                then=lambda saved: self.notify(f"{saved.id}: {saved.verdict or 'verdict cleared'}", timeout=2),
             )
-            if saved:
-                self.notify(f"{saved.id}: {saved.verdict or 'verdict cleared'}", timeout=2)
 
         self.app.push_screen(VerdictPicker(workspace.scale, claim.verdict, claim.text), chosen)
 
@@ -134,8 +169,14 @@ class ReviewScreen(AppScreen[None]):
                 return
             verdict = None if label == CLEAR else label
             edit = review.verdict_edit(verdict, actor=workspace.actor)
-            if self.apply(claims, f"verdict of {self._which(claims)}", edit):
-                self.notify(f"{len(claims)} claims: {verdict or 'verdict cleared'} (u undoes)", timeout=3)
+            self.apply(
+                claims,
+                f"verdict of {self._which(claims)}",
+                edit,
+                then=lambda _: self.notify(
+                    f"{len(claims)} claims: {verdict or 'verdict cleared'} (u undoes)", timeout=3
+                ),
+            )
 
         self.app.push_screen(VerdictPicker(workspace.scale, None, f"{len(claims)} marked claims"), chosen)
 
@@ -173,6 +214,16 @@ class ReviewScreen(AppScreen[None]):
         if claim is None:
             return
 
+        def ask(speaker: str) -> None:
+            self.app.push_screen(
+                PromptScreen(
+                    f"Who said {claim.id}?",
+                    speaker,
+                    "empty: nobody, the story's own voice · enter saves · escape cancels",
+                ),
+                answered,
+            )
+
         def answered(speaker: str | None) -> None:
             if speaker is None or speaker.strip() == shown(claim.speaker or ""):
                 return
@@ -185,24 +236,18 @@ class ReviewScreen(AppScreen[None]):
                 )
                 return corrected[0]
 
-            if self.save(claim, change, undoable=False) is None:
-                return
-            self.app.undo_stack.append(UndoStep.of(f"speaker of {claim.id}", corrected))
-            if len(corrected) > 1:
-                self.app.claims_saved(corrected[1:])
-                self.notify(
-                    f"Speaker corrected on {len(corrected)} claims that had {shown(claim.speaker or '')} (u undoes)",
-                    timeout=4,
-                )
+            def saved(_: Claim) -> None:
+                self.app.undo_stack.append(UndoStep.of(f"speaker of {claim.id}", corrected))
+                if len(corrected) > 1:
+                    self.app.claims_saved(corrected[1:])
+                    self.notify(
+                        f"Speaker corrected on {len(corrected)} claims that had {shown(claim.speaker or '')} (u undoes)",
+                        timeout=4,
+                    )
 
-        self.app.push_screen(
-            PromptScreen(
-                f"Who said {claim.id}?",
-                claim.speaker or "",
-                "empty: nobody, the story's own voice · enter saves · escape cancels",
-            ),
-            answered,
-        )
+            self.save(claim, change, undoable=False, then=saved, kept=lambda: ask(speaker))
+
+        ask(claim.speaker or "")
 
     def _status_for_many(self, claims: list[Claim]) -> None:
         workspace = self.app.workspace
@@ -211,8 +256,13 @@ class ReviewScreen(AppScreen[None]):
         def chosen(key: str | None) -> None:
             if key in choices:
                 edit = review.status_edit(choices[key], actor=workspace.actor, second_review=workspace.second_review)
-                if self.apply(claims, f"status of {self._which(claims)}", edit):
-                    self.notify(f"{len(claims)} claims: {choices[key].value} (u undoes)", timeout=3)
+                status = choices[key].value
+                self.apply(
+                    claims,
+                    f"status of {self._which(claims)}",
+                    edit,
+                    then=lambda _: self.notify(f"{len(claims)} claims: {status} (u undoes)", timeout=3),
+                )
 
         self.app.push_screen(
             ConfirmScreen(
@@ -232,8 +282,14 @@ class ReviewScreen(AppScreen[None]):
             if name is None:
                 return
             edit = desk.assign_edit(name if name.strip() else None)
-            if self.apply(claims, f"assignment of {self._which(claims)}", edit):
-                self.notify(f"{self._which(claims)}: {'assigned to ' + name.strip() if name.strip() else 'unassigned'}")
+            self.apply(
+                claims,
+                f"assignment of {self._which(claims)}",
+                edit,
+                then=lambda _: self.notify(
+                    f"{self._which(claims)}: {'assigned to ' + name.strip() if name.strip() else 'unassigned'}"
+                ),
+            )
 
         current = claims[0].assignee if len(claims) == 1 else ""
         self.app.push_screen(
@@ -253,6 +309,11 @@ class ReviewScreen(AppScreen[None]):
         if len(claims) == 1:
             claim = claims[0]
 
+            def ask(tags: str) -> None:
+                self.app.push_screen(
+                    PromptScreen(f"Tags of {claim.id}", tags, "separate tags with commas · enter saves"), edited
+                )
+
             def edited(text: str | None) -> None:
                 if text is None:
                     return
@@ -261,12 +322,9 @@ class ReviewScreen(AppScreen[None]):
                 except FactcheckError as error:
                     self.app.report(error)
                     return
-                self.apply(claims, f"tags of {claim.id}", edit)
+                self.apply(claims, f"tags of {claim.id}", edit, kept=lambda: ask(text))
 
-            self.app.push_screen(
-                PromptScreen(f"Tags of {claim.id}", ", ".join(claim.tags), "separate tags with commas · enter saves"),
-                edited,
-            )
+            ask(", ".join(claim.tags))
             return
 
         def added(text: str | None) -> None:
@@ -287,24 +345,32 @@ class ReviewScreen(AppScreen[None]):
     def action_approve(self) -> None:
         claims = self.target_claims()
         edit = desk.approve_edit(self.app.workspace.actor)
-        if self.apply(claims, f"approval of {self._which(claims)}", edit):
-            self.notify(f"Approved {self._which(claims)}: Done", timeout=3)
+        self.apply(
+            claims,
+            f"approval of {self._which(claims)}",
+            edit,
+            then=lambda _: self.notify(f"Approved {self._which(claims)}: Done", timeout=3),
+        )
 
     def action_notes(self) -> None:
         claim = self.current_claim()
         if claim is None:
             return
 
+        def ask(notes: str) -> None:
+            self.app.push_screen(
+                PromptScreen(
+                    f"Internal notes on {claim.id}", notes, "for the desk only: never in a report · enter saves"
+                ),
+                written,
+            )
+
         def written(text: str | None) -> None:
             if text is not None and text.strip() != claim.notes:
-                self.apply([claim], f"notes of {claim.id}", desk.notes_edit(text))
+                # Not saved (another reviewer saving, say): the prompt comes back with the text typed.
+                self.apply([claim], f"notes of {claim.id}", desk.notes_edit(text), kept=lambda: ask(text))
 
-        self.app.push_screen(
-            PromptScreen(
-                f"Internal notes on {claim.id}", claim.notes, "for the desk only: never in a report · enter saves"
-            ),
-            written,
-        )
+        ask(claim.notes)
 
     def action_undo(self) -> None:
         stack = self.app.undo_stack
@@ -312,14 +378,19 @@ class ReviewScreen(AppScreen[None]):
             self.notify("Nothing to undo", timeout=2)
             return
         step = stack.pop()
-        try:
-            restored = step.revert(self.app.repo, self.app.workspace.actor)
-        except FactcheckError as error:
+
+        def done(restored: list[Claim]) -> None:
+            self.notify(f"Undid your {step.label}", timeout=2)
+            if step.links:
+                self.app.announce_matches()
+            if restored:
+                self.app.claims_saved(restored)
+                self.claim_saved(restored[0])
+
+        def refused(error: FactcheckError) -> None:
             self.app.report(error)
-            return
-        self.notify(f"Undid your {step.label}", timeout=2)
-        if step.links:
-            self.app.announce_matches()
-        if restored:
-            self.app.claims_saved(restored)
-            self.claim_saved(restored[0])
+            if isinstance(error, LockBusyError):
+                stack.append(step)  # not undone yet: u again undoes it
+
+        actor = self.app.workspace.actor
+        self.app.run_save(lambda: step.revert(self.app.repo, actor), done, refused)
