@@ -24,6 +24,7 @@ from factcheck_tui.core.intake.articles import read_article
 from factcheck_tui.core.intake.story_import import import_story
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.storage.doctor import check_database, repair_database
+from factcheck_tui.core.storage.preferences import ExportChoice
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.storage.schema import init_database
 from factcheck_tui.core.workflow import review
@@ -62,11 +63,12 @@ def _assert_group_database(root: Path, gid: int) -> None:
 
 
 def _work_on(repo: Repository) -> str:
-    """Import a story and save over it: summaries, backups, a draft, the matching cache."""
+    """Import a story and save over it: summaries, backups, a draft, a preference, the matching cache."""
     _story, claims = import_story(repo, read_article(str(STRIKE)), actor="ana")
     for text in ("First", "Second", "Third", "Fourth"):
         review.set_conclusion(repo, claims[0].id, text, actor="ana")
     repo.drafts("ana").save(claims[1].id, "conclusion", "typing", 1)
+    repo.preferences("ana").remember_export(ExportChoice(format="md", folder="/tmp"))
     MatchIndex.open(repo, Config().matching).save()
     return claims[0].id
 

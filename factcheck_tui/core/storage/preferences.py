@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from factcheck_tui.core.storage.files import atomic_write, make_folder, new_file_mode
+from factcheck_tui.core.storage.files import atomic_write, make_folder
 
 
 class ExportChoice(BaseModel):
@@ -45,4 +45,4 @@ class PreferenceStore:
         make_folder(self.path.parent)
         payload = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
         # Not durable: losing the last choice to a power cut costs a reviewer one click.
-        atomic_write(self.path, payload, durable=False, mode=new_file_mode(self.path.parent))
+        atomic_write(self.path, payload, durable=False)
