@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from filelock import FileLock
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui import app as app_module
@@ -85,3 +85,21 @@ async def test_a_reworded_claim_comes_back_in_its_dialog_when_the_save_gives_up(
             await pilot.pause()
         assert _busy_said(app)
         assert app.screen.query_one("#claim-text-editor", TextArea).text == "Reyes put the cost at $95 million a day."
+
+
+async def test_story_details_come_back_in_their_dialog_when_the_save_gives_up(
+    workspace: Workspace, strike_story, another_reviewer: FileLock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "SAVE_WAIT_SECONDS", 0.1)
+    story, _ = strike_story
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        with another_reviewer:
+            await pilot.press("e", "ctrl+a", "ctrl+k", *"Strike over", "ctrl+s")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert _busy_said(app)
+        assert app.screen.query_one("#title", Input).value == "Strike over"
+        assert workspace.repo.get_story(story.id).title == story.title
+        await pilot.press("ctrl+s")
+        assert workspace.repo.get_story(story.id).title == "Strike over"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
@@ -217,8 +219,16 @@ class StoriesScreen(AppScreen[None]):
         def chosen(details: StoryDetails | None) -> None:
             if details is None:
                 return
-            try:
-                edit_story(
+
+            def refused(error: FactcheckError) -> None:
+                self.app.report(error)
+                self.refresh_stories()
+                # Not saved (another reviewer saving, a bad date): the dialog comes back as typed.
+                typed = story.model_copy(update=dataclasses.asdict(details))
+                self.app.push_screen(StoryDialog(typed), chosen)
+
+            self.app.run_save(
+                lambda: edit_story(
                     self.app.repo,
                     story_id,
                     actor=self.app.workspace.actor,
@@ -227,10 +237,10 @@ class StoriesScreen(AppScreen[None]):
                     url=details.url,
                     published=details.published,
                     limits=self.app.workspace.config.limits,
-                )
-            except FactcheckError as error:
-                self.app.report(error)
-            self.refresh_stories()
+                ),
+                lambda _: self.refresh_stories(),
+                refused,
+            )
 
         self.app.push_screen(StoryDialog(story), chosen)
 
