@@ -7,9 +7,9 @@ entries, temporary files). A repair restores a damaged data file from its newest
 parses and validates (the damaged file is kept under backups/damaged/), then rebuilds the
 summaries from the story files. Story files that keep evidence history in the old whole-list
 form (which grows with the square of the evidence) are reported, and a repair stores that
-history item by item (see ``evidence_changes``), with the same meaning.
-It also finds files and folders open to other users (or, in a
-newsroom database, not usable by its group), and a repair gives them the database's mode and group.
+history item by item (see ``evidence_changes``), with the same meaning. Files and folders open
+to other users (or, in a newsroom database, not usable by its group) are reported too, and a
+repair gives them the database's mode and group.
 
 A check runs without the write lock, so saves go on meanwhile; if it finds anything, it looks
 again under the lock, where no save is half done, before reporting.
