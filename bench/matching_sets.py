@@ -20,9 +20,10 @@ import numpy as np
 from extraction_sets import REPO, load_jsonl
 
 from factcheck_tui.core.config import Matching
+from factcheck_tui.core.matching.index import RERANK
 from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 from factcheck_tui.core.matching.service import MatchIndex
-from factcheck_tui.core.matching.similarity import Model
+from factcheck_tui.core.matching.similarity import FirstStage, Model
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
 from factcheck_tui.core.storage.repository import Repository
 
@@ -310,6 +311,31 @@ def choose_penalty(candidates: Candidates) -> float:
 # here, in plain sight, from our claim pairs (bench/eval_matching.py --sweep), and are added to
 # the calibrated score after the fit.
 FIXED_WEIGHTS = {"figures_conflict": -3.0, "direction_conflict": -3.0}
+
+
+FIRST_STAGE = ("word_bm25", "cosine")
+
+
+def fit_first_stage(candidates: Candidates) -> FirstStage:
+    """The cheap first look (``similarity.FirstStage``): listwise weights of the word BM25 and
+    the cosine alone, which pick the candidates that are scored in full."""
+    columns = [FEATURE_NAMES.index(name) for name in FIRST_STAGE]
+    weights = fit_ranking(Candidates([x[:, columns] for x in candidates.features], candidates.labels), 1.0)
+    return FirstStage(*(float(weight) for weight in weights))
+
+
+def first_stage_keeps(candidates: Candidates, stage: FirstStage, rerank: int = RERANK) -> tuple[int, int]:
+    """(queries whose right check is among the candidates, those whose right check the first
+    stage passes on to the full scoring)."""
+    columns = [FEATURE_NAMES.index(name) for name in FIRST_STAGE]
+    weights = np.array([stage.word_bm25, stage.cosine])
+    found = kept = 0
+    for x, y in zip(candidates.features, candidates.labels, strict=True):
+        if y.sum():
+            found += 1
+            best = np.argsort(-(x[:, columns] @ weights), kind="stable")[:rerank]
+            kept += bool(y[best].sum())
+    return found, kept
 
 
 def train_model(candidates: Candidates, headlines: Candidates, penalty: float | None = None) -> tuple[Model, float]:

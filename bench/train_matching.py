@@ -17,8 +17,19 @@ import json
 import sys
 
 from extraction_sets import REPO, eval_dir, print_table
-from matching_sets import HEADLINE_QUERIES, CheckThat, archive_index, gather, gather_headlines, train_model
+from matching_sets import (
+    HEADLINE_QUERIES,
+    Candidates,
+    CheckThat,
+    archive_index,
+    first_stage_keeps,
+    fit_first_stage,
+    gather,
+    gather_headlines,
+    train_model,
+)
 
+from factcheck_tui.core.matching.index import RERANK
 from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 
 WEIGHTS = REPO / "factcheck_tui" / "core" / "matching" / "weights.json"
@@ -31,6 +42,7 @@ def main(argv: list[str]) -> None:
         candidates = gather(index, train, corpus_id_of)
     headlines = gather_headlines(data)
     model, penalty = train_model(candidates, headlines)
+    stage = fit_first_stage(Candidates(candidates.features + headlines.features, candidates.labels + headlines.labels))
     record = {
         "bias": round(model.bias, 4),
         "weights": {name: round(weight, 4) for name, weight in zip(FEATURE_NAMES, model.weights, strict=True)},
@@ -39,6 +51,7 @@ def main(argv: list[str]) -> None:
             "headlines matched with each other (30 lexical candidates and 20 neighbours by meaning each)"
         ),
         "l2_penalty": penalty,
+        "first_stage": {"word_bm25": round(stage.word_bm25, 4), "cosine": round(stage.cosine, 4)},
     }
     WEIGHTS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     found = sum(bool(labels.sum()) for labels in candidates.labels)
@@ -48,6 +61,11 @@ def main(argv: list[str]) -> None:
             ("train tweets (gold among the candidates)", f"{len(train)} ({found})", ""),
             ("claims and headlines (gold among the candidates)", f"{len(headlines.labels)} ({headline_found})", ""),
             ("L2 penalty (5-fold CV MAP@5 within train)", f"{penalty:g}", ""),
+            (
+                f"first stage passes the right check on (of the {RERANK} best by BM25 and cosine)",
+                "{1} of {0}".format(*first_stage_keeps(candidates, stage)),
+                "",
+            ),
             ("weights written to", str(WEIGHTS.relative_to(REPO)), ""),
         ]
     )

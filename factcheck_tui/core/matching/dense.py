@@ -22,8 +22,9 @@ GROWTH = 1.5
 
 
 class VectorIndex:
-    def __init__(self, dimension: int = DIMENSION) -> None:
-        self._matrix = np.zeros((0, dimension), dtype=np.float32)
+    def __init__(self, dimension: int = DIMENSION, capacity: int = 0) -> None:
+        # Room for ``capacity`` claims from the start: an archive's vectors are read in one go.
+        self._matrix = np.zeros((capacity, dimension), dtype=np.float32)
         self._count = 0
         self._row_of: dict[str, int] = {}
         self._claim_of: list[str | None] = []
@@ -49,14 +50,18 @@ class VectorIndex:
 
     def put_many(self, claim_ids: Sequence[str], keys: Sequence[str], vectors: np.ndarray) -> None:
         """Set the vectors of these claims (new ones are appended, known ones overwritten)."""
-        new = [claim_id for claim_id in dict.fromkeys(claim_ids) if claim_id not in self._row_of]
-        self._reserve(self._count + len(new))
-        for claim_id in new:
-            self._row_of[claim_id] = self._count
-            self._claim_of.append(claim_id)
-            self._count += 1
-        rows = [self._row_of[claim_id] for claim_id in claim_ids]
-        self._matrix[rows] = vectors
+        row_of = self._row_of
+        new = [claim_id for claim_id in dict.fromkeys(claim_ids) if claim_id not in row_of]
+        first = self._count
+        self._reserve(first + len(new))
+        row_of.update(zip(new, range(first, first + len(new)), strict=True))
+        self._claim_of.extend(new)
+        self._count += len(new)
+        if len(new) == len(claim_ids):
+            # All new and distinct (a whole shard read from its file): one block copy.
+            self._matrix[first : self._count] = vectors
+        else:
+            self._matrix[[row_of[claim_id] for claim_id in claim_ids]] = vectors
         self._key_of.update(zip(claim_ids, keys, strict=True))
 
     def remove(self, claim_id: str) -> bool:

@@ -78,6 +78,8 @@ class MatchIndex:
         self._vectors: VectorIndex | None = None
         # Digest shards (by file name) whose vector file no longer holds what this index holds.
         self._vectors_to_write: set[str] = set()
+        # While ``embed`` runs: the claims saved or removed meanwhile (None: all must be checked).
+        self._touched: set[str] | None = None
         self._lock = threading.RLock()
 
     # -- opening, building, staying current ----------------------------------------------
@@ -134,7 +136,7 @@ class MatchIndex:
         fresh.model, fresh.lexical_model = self._index.model, self._index.lexical_model
         with self._lock:
             self._index, self._shards, self._dirty = fresh, shards, True
-            self._vectors = None
+            self._vectors, self._touched = None, None
         self._load_stories(force=True)
 
     @property
@@ -147,7 +149,24 @@ class MatchIndex:
         these). Matching keeps working by words meanwhile and uses the vectors once this returns."""
         with self._lock:
             wanted = self._embedding_texts()
-        vectors = VectorIndex()
+            # Claims saved or removed from now on are brought up to date at the end.
+            self._touched = set()
+        try:
+            vectors, to_write = self._stored_and_made(wanted, progress, cancel)
+        finally:
+            with self._lock:
+                touched, self._touched = self._touched, None
+        with self._lock:
+            self._vectors = vectors
+            self._vectors_to_write |= to_write
+            self._reconcile_vectors(touched)
+
+    def _stored_and_made(
+        self, wanted: dict[str, list[tuple[str, str]]], progress: Progress | None, cancel: Cancel
+    ) -> tuple[VectorIndex, set[str]]:
+        """The vectors of ``wanted`` (claims by shard), read from their files or made, and the
+        shards whose files must then be rewritten."""
+        vectors = VectorIndex(capacity=sum(len(claims) for claims in wanted.values()))
         missing: list[tuple[str, str, str]] = []  # (claim id, text key, text)
         to_write: set[str] = set()
         for name, claims in wanted.items():
@@ -166,53 +185,57 @@ class MatchIndex:
                 vectors.put_many(
                     [claim_id for claim_id, _, _ in found],
                     [key for _, key, _ in found],
-                    stored.vectors[[row for _, _, row in found]].astype(np.float32),
+                    stored.vectors[[row for _, _, row in found]],
                 )
             if len(found) != len(claims) or len(found) != len(known):
                 to_write.add(name)
-        total = len(missing)
-        made = encoder().embed_batches(
-            [text for _, _, text in missing],
-            progress=None if progress is None else lambda done: progress(done, total),
-            check=lambda: check(cancel),
-        )
-        vectors.put_many([claim_id for claim_id, _, _ in missing], [key for _, key, _ in missing], made)
-        with self._lock:
-            # Claims saved or removed while the vectors were made are brought up to date here.
-            self._vectors = vectors
-            self._vectors_to_write |= to_write
-            self._reconcile_vectors()
+        if missing:
+            total = len(missing)
+            made = encoder().embed_batches(
+                [text for _, _, text in missing],
+                progress=None if progress is None else lambda done: progress(done, total),
+                check=lambda: check(cancel),
+            )
+            vectors.put_many([claim_id for claim_id, _, _ in missing], [key for _, key, _ in missing], made)
+        return vectors, to_write
 
     def _embedding_texts(self) -> dict[str, list[tuple[str, str]]]:
         """(claim id, words to embed) of every indexed claim, by the digest shard it lives in: the
         content words of its text and headline, as the index analysed them."""
         by_shard: dict[str, list[tuple[str, str]]] = {}
-        for story_id, claim_ids in self._index.story_claims.items():
-            claims = by_shard.setdefault(self._shard_name(story_id), [])
-            for claim_id in claim_ids:
-                entry = self._index.entry(claim_id)
-                assert entry is not None
-                claims.append((claim_id, entry.words))
+        shard_of: dict[str, list[tuple[str, str]]] = {}
+        for entry in self._index.live_entries():
+            claims = shard_of.get(entry.story_id)
+            if claims is None:
+                claims = shard_of[entry.story_id] = by_shard.setdefault(self._shard_name(entry.story_id), [])
+            claims.append((entry.claim_id, entry.words))
         return by_shard
+
+    def _touch(self, claim_id: str) -> None:
+        if self._touched is not None:
+            self._touched.add(claim_id)
 
     def _shard_name(self, story_id: str) -> str:
         return self.repo.layout.digest_shard(story_id).name
 
-    def _reconcile_vectors(self) -> None:
-        """Make the vectors hold exactly the indexed claims, each made from its current text."""
+    def _reconcile_vectors(self, touched: set[str] | None = None) -> None:
+        """Make the vectors hold exactly the indexed claims, each made from its current text:
+        only the ``touched`` claims (saved or removed while the vectors were made), or all."""
         vectors = self._vectors
         if vectors is None:
             return
-        wanted = self._embedding_texts()
-        indexed = {claim_id for claims in wanted.values() for claim_id, _ in claims}
-        for claim_id in [claim_id for claim_id in vectors.claim_ids() if claim_id not in indexed]:
-            vectors.remove(claim_id)
-        stale = [
-            (name, claim_id, text)
-            for name, claims in wanted.items()
-            for claim_id, text in claims
-            if vectors.key(claim_id) != text_key(text)
-        ]
+        if touched is None:
+            claim_ids: Iterable[str] = {*vectors.claim_ids(), *self._index.slot_of}
+        else:
+            claim_ids = touched
+        stale = []
+        for claim_id in claim_ids:
+            entry = self._index.entry(claim_id)
+            if entry is None:
+                if vectors.remove(claim_id):
+                    self._vectors_to_write.add(self._shard_name(parse_claim_id(claim_id)[0]))
+            elif vectors.key(claim_id) != text_key(entry.words):
+                stale.append((self._shard_name(entry.story_id), claim_id, entry.words))
         self._embed_into(vectors, stale)
 
     def _embed_into(self, vectors: VectorIndex, claims: list[tuple[str, str, str]]) -> None:
@@ -258,6 +281,7 @@ class MatchIndex:
             for claim_id in indexed:
                 if claim_id not in stored:
                     changes += self._index.remove(claim_id)
+                    self._touch(claim_id)
             changed = [
                 digest
                 for claim_id, digest in stored.items()
@@ -265,6 +289,8 @@ class MatchIndex:
             ]
             added = Entry.of_digests(changed)
             self._index.add_many(added)
+            for entry in added:
+                self._touch(entry.claim_id)
             changes += len(changed)
             self._dirty = self._dirty or bool(changes)
             if self._vectors is not None and changes:
@@ -284,6 +310,7 @@ class MatchIndex:
         with self._lock:
             self._index.add(entry)
             self._dirty = True
+            self._touch(entry.claim_id)
             if self._vectors is not None:
                 text = entry.words
                 if self._vectors.key(entry.claim_id) != text_key(text):
@@ -300,6 +327,7 @@ class MatchIndex:
             entry = self._index.entry(claim_id)
             removed = self._index.remove(claim_id)
             self._dirty = self._dirty or removed
+            self._touch(claim_id)
             if entry is not None and self._vectors is not None and self._vectors.remove(claim_id):
                 self._vectors_to_write.add(self._shard_name(entry.story_id))
         return removed

@@ -63,6 +63,26 @@ def load_model(name: str = WEIGHTS) -> Model:
     return Model.of(raw["bias"], raw["weights"])
 
 
+@dataclass(frozen=True)
+class FirstStage:
+    """A cheap first look at every candidate: its word BM25 (log, in rarest-word units, as the
+    ``word_bm25`` feature) and its cosine. Only the best few by this go on to the full features,
+    which cost a hundred times more; on the development set the right check is almost never
+    among those left out (``bench/train_matching.py`` fits it and reports how often)."""
+
+    word_bm25: float
+    cosine: float
+
+    def score(self, log_bm25: float, cosine: float) -> float:
+        return self.word_bm25 * log_bm25 + self.cosine * cosine
+
+
+@lru_cache(maxsize=1)
+def load_first_stage() -> FirstStage:
+    raw = orjson.loads(resources.files(__package__).joinpath(WEIGHTS).read_bytes())["first_stage"]
+    return FirstStage(float(raw["word_bm25"]), float(raw["cosine"]))
+
+
 def is_short(size: int) -> bool:
     return size < SHORT_TEXT_WORDS
 

@@ -71,7 +71,9 @@ def _row_problem(row: dict[str, Any]) -> str | None:
 # it means "recompute", never an error.
 
 VECTORS_SUFFIX = ".vectors"
-_VECTORS_MAGIC = b"FCVEC1\n"
+# Claim ids and fingerprints are kept as two newline-joined strings: 100,000 of them split in
+# milliseconds, where a JSON list of pairs takes a tenth of a second to parse.
+_VECTORS_MAGIC = b"FCVEC2\n"
 _HEADER_SIZE = struct.Struct("<Q")
 
 
@@ -98,7 +100,8 @@ def read_vector_shard(path: Path) -> VectorShard | None:
         start = len(_VECTORS_MAGIC) + _HEADER_SIZE.size
         (header_size,) = _HEADER_SIZE.unpack_from(payload, len(_VECTORS_MAGIC))
         header = orjson.loads(payload[start : start + header_size])
-        keys = [(str(claim_id), str(key)) for claim_id, key in header["keys"]]
+        claim_ids, fingerprints = str(header["claims"]), str(header["keys"])
+        keys = list(zip(claim_ids.split("\n"), fingerprints.split("\n"), strict=True)) if claim_ids else []
         vectors = np.frombuffer(payload, dtype=np.float16, offset=start + header_size).reshape(
             len(keys), int(header["dimension"])
         )
@@ -112,6 +115,13 @@ def write_vector_shard(path: Path, shard: VectorShard) -> None:
     import numpy as np
 
     vectors = np.ascontiguousarray(shard.vectors, dtype=np.float16)
-    header = orjson.dumps({"model": shard.model, "dimension": vectors.shape[1], "keys": shard.keys})
+    header = orjson.dumps(
+        {
+            "model": shard.model,
+            "dimension": vectors.shape[1],
+            "claims": "\n".join(claim_id for claim_id, _ in shard.keys),
+            "keys": "\n".join(key for _, key in shard.keys),
+        }
+    )
     with suppress(OSError, SaveFailedError):
         atomic_write(path, _VECTORS_MAGIC + _HEADER_SIZE.pack(len(header)) + header + vectors.tobytes(), durable=False)
