@@ -9,7 +9,9 @@
    re-ranker learnt from, the held-out "dev" tweets, and 5-fold cross-validation over all
    queries (each fold scored by a re-ranker trained, with the same recipe, on the other four).
 2. ``bench/data/claim_pairs.jsonl`` (our own writing): news claims that say the same thing in
-   other words, and same-topic claims that do not. Each pair is scored both ways, as the claims
+   other words, and same-topic claims that do not; ``bench/data/story_pairs.jsonl`` (ours too):
+   sentences such as one story holds, that restate one claim or only share a subject, a name or
+   a fact-checker's boilerplate. Each pair is scored both ways, as the claims
    list marks each side, in a small newsroom holding only these claims and beside the CheckThat!
    archive; the table gives the precision and recall of each mark.
 
@@ -32,6 +34,7 @@ from matching_sets import (
     gather_headlines,
     level_figures,
     load_claim_pairs,
+    load_story_pairs,
     pair_scores,
     pairs_index,
     rank_queries,
@@ -113,7 +116,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data = CheckThat.load(eval_dir([args.eval_dir]))
     thresholds = Matching()
-    pairs = load_claim_pairs()
 
     with archive_index(data.corpus) as (index, corpus_id_of):
         started = time.perf_counter()
@@ -134,22 +136,19 @@ def main(argv: list[str] | None = None) -> int:
         "\nreferences (MAP@5): rapidfuzz brute force 0.12-0.37, plain BM25 0.71, CheckThat! BM25 ~0.82; target >= 0.90\n"
     )
 
-    with pairs_index(pairs) as (index, ids):
-        alone = pair_scores(index, ids, pairs)
-    with pairs_index(pairs, data.corpus) as (index, ids):
-        beside = pair_scores(index, ids, pairs)
-    same = sum(pair["same"] for pair in pairs)
-    print_table(
-        [
-            (
-                "claim pairs (same claim / not), each scored both ways",
-                f"{len(pairs)} ({same} / {len(pairs) - same})",
-                "",
-            ),
-            *pair_rows("newsroom alone", alone, thresholds),
-            *pair_rows(f"beside the {len(data.corpus):,}-claim archive", beside, thresholds),
+    rows, scores = [], {}
+    for name, pairs in (("claim pairs", load_claim_pairs()), ("story pairs", load_story_pairs())):
+        with pairs_index(pairs) as (index, ids):
+            alone = scores[f"{name}, newsroom alone"] = pair_scores(index, ids, pairs)
+        with pairs_index(pairs, data.corpus) as (index, ids):
+            beside = scores[f"{name}, beside the archive"] = pair_scores(index, ids, pairs)
+        same = sum(pair["same"] for pair in pairs)
+        rows += [
+            (f"{name} (same claim / not), each scored both ways", f"{len(pairs)} ({same} / {len(pairs) - same})", ""),
+            *pair_rows(f"{name}, newsroom alone", alone, thresholds),
+            *pair_rows(f"{name}, beside the {len(data.corpus):,}-claim archive", beside, thresholds),
         ]
-    )
+    print_table(rows)
     if args.sweep:
         tops = [
             (item.scores[0], item.ids[0] in item.gold)
@@ -157,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
             if item.scores
         ]
         sweep("train tweets, top match", tops)
-        sweep("claim pairs, newsroom alone", alone)
-        sweep("claim pairs, beside the archive", beside)
+        for label, scored in scores.items():
+            sweep(label, scored)
     return 0
 
 

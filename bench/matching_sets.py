@@ -1,8 +1,8 @@
 """What the matching bench scripts share: the CheckThat! set, our claim pairs, the measures and the fit.
 
 The CheckThat! set lives outside the project (research-only licence), so scripts take its folder
-as an argument (default ``../shared/eval/``). The claim pairs in ``bench/data/claim_pairs.jsonl``
-are our own writing.
+as an argument (default ``../shared/eval/``). The claim pairs in ``bench/data/claim_pairs.jsonl`` and
+``bench/data/story_pairs.jsonl`` are our own writing.
 
 Queries are split by their id: "train" tweets (997) are what the re-ranker learns from, "dev"
 tweets (199) are held out; 5-fold cross-validation over all queries is reported as well.
@@ -28,6 +28,9 @@ from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
 from factcheck_tui.core.storage.repository import Repository
 
 CLAIM_PAIRS = REPO / "bench" / "data" / "claim_pairs.jsonl"
+# Sentences such as one story or fact-check holds: ones that share a subject, a name or
+# boilerplate, and ones that restate the same claim. What a story's duplicates must tell apart.
+STORY_PAIRS = REPO / "bench" / "data" / "story_pairs.jsonl"
 CLAIMS_PER_ARCHIVE_STORY = 1000
 TOP_K = 5
 FOLDS = 5
@@ -359,6 +362,10 @@ def train_model(candidates: Candidates, headlines: Candidates, penalty: float | 
 
 def load_claim_pairs() -> list[dict]:
     return load_jsonl(CLAIM_PAIRS)
+
+
+def load_story_pairs() -> list[dict]:
+    return load_jsonl(STORY_PAIRS)
 
 
 def pair_scores(index: MatchIndex, ids: dict[str, str], pairs: list[dict]) -> list[tuple[float, bool]]:

@@ -7,3 +7,7 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parents[1]
 FIXTURES = TESTS / "fixtures"
 STRIKE = FIXTURES / "port-strike.txt"
+# Claim pairs written for the matching bench: several hundred news claims, a newsroom's archive.
+BENCH_DATA = TESTS.parent / "bench" / "data"
+# The fictional articles of the sample newsroom (`factcheck demo`).
+SAMPLE_ARTICLES = TESTS.parent / "data" / "articles"

@@ -45,6 +45,11 @@ CONFLICTS = (FEATURE_NAMES.index("figures_conflict"), FEATURE_NAMES.index("direc
 # by words and 20 by meaning. Full features cost about 0.1 ms a candidate; with 15 of 45 the
 # development set's MAP@5 does not move (bench/train_matching.py).
 RERANK = 15
+# A short text of three words (someone or something, and what is said of it), every one of which
+# the other says, and which weigh this many rarest-word units together, is specific enough to be
+# judged like any claim (see ``_said_whole``); two words name a subject, not a claim.
+SAID_WHOLE = 2.0
+SAID_WHOLE_WORDS = 3
 # Removed claims' postings are swept out once this many (or this share of the index) have died.
 DEAD_MIN = 2000
 DEAD_SHARE = 0.05
@@ -469,9 +474,19 @@ class LexicalIndex:
         score = (self.model if query.cosine is not None else self.lexical_model).score(features)
         if features[CONFLICTS[0]] or features[CONFLICTS[1]]:
             score = min(score, CONFLICT_CEILING)
-        if is_short(len(query.terms)) or is_short(len(set(entry.terms.split()))):
+        claim_terms = set(entry.terms.split())
+        if (is_short(len(query.terms)) or is_short(len(claim_terms))) and not self._said_whole(query, claim_terms):
             score *= short_text_factor(query.canonical, [canonical(part) for part in entry.fields()])
         return min(1.0, score)
+
+    def _said_whole(self, query: Query, claim_terms: set[str]) -> bool:
+        """Does the other text say every word of the short one, and are those words rare enough
+        (``SAID_WHOLE`` rarest-word units together) to name one story? "Dwayne Johnson arrested"
+        is then judged like any claim; "Trump lied" and "Riverton stadium" are not."""
+        short = query.terms if len(query.terms) <= len(claim_terms) else claim_terms
+        if len(short) < SAID_WHOLE_WORDS or not short <= (query.terms & claim_terms):
+            return False
+        return sum(query.term_weight(term, self) for term in short) >= SAID_WHOLE * self.unit()
 
     def query(self, analysis: Analysis, cosine: Callable[[Entry], float] | None = None) -> Query:
         return Query.of(analysis, self, cosine)

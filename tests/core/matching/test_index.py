@@ -7,6 +7,7 @@ import pytest
 
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.matching import cache, similarity
+from factcheck_tui.core.matching import index as index_module
 from factcheck_tui.core.matching.cache import cache_path
 from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.results import Level
@@ -64,6 +65,20 @@ def test_short_texts_do_not_match_on_one_shared_word(newsroom, monkeypatch: pyte
     shown = MatchIndex.open(repo)
     assert ids(shown.search("Moose in the mall"))[:1] == [archived[2].id]
     assert ids(shown.search("Voting closes 8 pm Thursday"))[:1] == [story_a[3].id]
+
+
+def test_three_rare_words_the_claim_says_whole_are_judged_like_any_claim(
+    newsroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A headline-like "Reyes bans straws" names someone and what she did, in rare words the
+    # archived claim says every one of; the short-text guard is for "moose spotted".
+    repo, archived, *_ = newsroom
+    index = MatchIndex.open(repo)
+    found = index.search("Reyes bans straws")
+    assert ids(found)[:1] == [archived[3].id] and found[0].level is Level.LIKELY
+    monkeypatch.setattr(index_module, "SAID_WHOLE_WORDS", 4)
+    guarded = {match.claim_id: match for match in index.search("Reyes bans straws")}
+    assert archived[3].id not in guarded or guarded[archived[3].id].level is not Level.LIKELY, "the guard held it back"
 
 
 def test_thresholds_decide_the_level(newsroom) -> None:
