@@ -1,4 +1,7 @@
-"""Every screen at 80x24, as a reviewer sees it. Regenerate with --snapshot-update after a deliberate change."""
+"""Every screen at 80x24 and 60x20, as a reviewer sees it, and a long, fully reviewed claim (long
+text, five evidence items, fifteen history entries) scrolled through at both sizes.
+
+Regenerate with --snapshot-update after a deliberate change, and look at the pictures you accept."""
 
 from __future__ import annotations
 
@@ -10,7 +13,10 @@ import pytest
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
+from support.long_claim import build_long_claim_story
 from support.newsrooms import build_screen_newsroom
+
+SIZES = {"80x24": (80, 24), "60x20": (60, 20)}
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +50,23 @@ SCREENS = {
     "duplicates": ["j", "j", "enter", "down", "down", "d"],
     "claim_detail_checked_before": ["j", "j", "enter", "down", "down", "enter"],
     "clusters": ["C"],
+    "story_dialog": ["e"],
+    "delete_story_confirm": ["delete"],
+    "queue": ["w"],
+    "claim_text_dialog": ["j", "enter", "t"],
+    "speaker_prompt": ["j", "enter", "p"],
+    "story_reader": ["j", "enter", "r"],
+}
+
+# The long claim, from the stories list: its story's claims, the claim's page, its evidence,
+# the end of its history, the story read in full, and maria's queue (the claim is hers).
+LONG_CLAIM_SCREENS = {
+    "queue": ["w"],
+    "claims": ["enter"],
+    "claim": ["enter", "enter"],
+    "evidence": ["enter", "enter", "j", "j", "j"],
+    "history_end": ["enter", "enter", "end"],
+    "reader": ["enter", "enter", "r"],
 }
 
 
@@ -75,6 +98,19 @@ async def settle(pilot) -> None:
 @pytest.mark.parametrize("name", SCREENS)
 def test_screen(snap_compare, app, name: str) -> None:
     assert snap_compare(app, run_before=driven(SCREENS[name]), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("name", SCREENS)
+def test_screen_at_60_by_20(snap_compare, app, name: str) -> None:
+    assert snap_compare(app, run_before=driven(SCREENS[name]), terminal_size=SIZES["60x20"])
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", LONG_CLAIM_SCREENS)
+def test_long_claim(snap_compare, tmp_path: Path, name: str, size: str) -> None:
+    build_long_claim_story(tmp_path / "newsroom")
+    app = create_app(Workspace(Config(reviewer="maria"), tmp_path / "config.toml", tmp_path / "newsroom"))
+    assert snap_compare(app, run_before=driven(LONG_CLAIM_SCREENS[name]), terminal_size=SIZES[size])
 
 
 def test_stories_at_200_by_60(snap_compare, app) -> None:

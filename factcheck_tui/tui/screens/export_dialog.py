@@ -140,7 +140,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield _row(
                     "Published",
                     Input(
-                        placeholder="https://…/{claim_id} (empty: organisation.review_url)",
+                        placeholder="https://…/{claim_id} (default: the config)",
                         compact=True,
                         id="review-url",
                     ),
