@@ -293,11 +293,11 @@ class ClaimScreen(ReviewScreen):
         editor.move_cursor(editor.document.end)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        # One timer, pushed back by each key: the draft is written once typing pauses.
-        if self._draft_timer is None:
-            self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft_in_background)
-        else:
-            self._draft_timer.reset()
+        # The draft is written once typing pauses for DRAFT_DELAY_SECONDS. (Timer.reset would
+        # wait for the old deadline first, so a new timer per key keeps the delay exact.)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft_in_background)
 
     def keep_draft(self) -> None:
         self._save_draft()
