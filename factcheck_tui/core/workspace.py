@@ -25,7 +25,7 @@ class Workspace:
 
     @cached_property
     def repo(self) -> Repository:
-        return Repository(self.db_path, create=self.create, group=self.config.group or None)
+        return Repository(self.db_path, create=self.create, group=self.config.group or None, limits=self.config.limits)
 
     @property
     def actor(self) -> str:

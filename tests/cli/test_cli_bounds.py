@@ -64,3 +64,27 @@ def test_a_huge_headline_is_refused(tmp_path: Path) -> None:
         factcheck(tmp_path, "story", "edit", story_id, "--title", "x" * 301),
         "the headline is 301 characters long; the limit is 300",
     )
+
+
+def test_over_long_fields_a_reviewer_types_are_refused_in_one_line_and_nothing_changes(tmp_path: Path) -> None:
+    """Each field a reviewer types has a cap ([limits]); over it the save is refused, naming the
+    claim and the field, and the database is as it was."""
+    config = tmp_path / "config.toml"
+    config.write_text("[limits]\nheadline_chars = 40\nfield_chars = 200\nurl_chars = 300\n")
+    story_id = imported_story_id(tmp_path)
+    claim = f"{story_id}-2"
+    before = database_files(tmp_path)
+    long_text, long_name, long_link = "x" * 201, "N" * 41, "https://example.org/" + "p" * 290
+    for args, message in [
+        (("verdict", claim, "False", "--note", long_text), "the conclusion is 201 characters long; the limit is 200"),
+        (("note", claim, long_text), "the internal note is 201 characters long; the limit is 200"),
+        (("speaker", claim, long_name), "the speaker is 41 characters long; the limit is 40"),
+        (("tag", claim, long_name), "a tag is 41 characters long; the limit is 40"),
+        (("evidence", claim, "--note", long_text), "the note of evidence e1 is 201 characters long"),
+        (("evidence", claim, "--source", long_name), "the source of evidence e1 is 41 characters long"),
+        (("evidence", claim, long_link), "the link of evidence e1 is 310 characters long; the limit is 300"),
+    ]:
+        refused(factcheck(tmp_path, *args, FACTCHECK_CONFIG=str(config)), f"{claim}: {message}")
+    assert database_files(tmp_path) == before
+    saved = factcheck(tmp_path, "verdict", claim, "False", "--note", "x" * 200, FACTCHECK_CONFIG=str(config))
+    assert saved.returncode == 0, saved.stderr

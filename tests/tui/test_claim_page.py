@@ -8,6 +8,7 @@ import pytest
 from textual.widget import Widget
 
 from factcheck_tui.core.config import Config
+from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim import ClaimScreen
@@ -124,3 +125,47 @@ async def test_the_reading_view_marks_every_claim_and_opens_the_one_under_the_cu
         # r from there goes back to the reading view, its cursor on the claim just read.
         await pilot.press("right_square_bracket", "r")
         assert app.screen is reader and reader.cursor == f"{STORY_ID}-5"
+
+
+def _one_long_claim(tmp_path: Path, text: str):
+    root = tmp_path / "newsroom"
+    workspace = Workspace(Config(reviewer="tester"), tmp_path / "config.toml", root)
+    claim = Claim(id="", story_id="", number=0, text=text, start=0, end=len(text), checkworthy=True)
+    _, claims = workspace.repo.add_story(Story(id="", title="A long quote", body=text), [claim], "tester")
+    return create_app(workspace), claims[0].id
+
+
+async def test_a_20000_character_claim_reads_whole_on_its_screen(tmp_path: Path) -> None:
+    text = " ".join(f"w{n:05d}" for n in range(3000))[:20_000]
+    app, claim_id = _one_long_claim(tmp_path, text)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ClaimScreen(claim_id.split("-")[0], claim_id, [claim_id]))
+        await pilot.pause()
+        page = app.screen.query_one("#claim-body", Page)
+        claim_text = app.screen.query_one("#claim-text")
+        assert " ".join(_plain(claim_text).split()) == text
+        place = claim_text.virtual_region
+        assert place.height >= len(text) // 80
+        # Space pages through it: every one of its lines comes into view.
+        seen: set[int] = set()
+        while True:
+            top = page.scroll_y
+            seen |= set(range(int(top), int(top) + page.scrollable_content_region.height))
+            await pilot.press("space")
+            await pilot.pause()
+            if page.scroll_y == top:
+                break
+        assert set(range(place.y, place.bottom)) <= seen
+
+
+async def test_at_40x10_the_claim_screen_still_shows_the_claim(tmp_path: Path) -> None:
+    text = "The mayor said bus fares rose by 40 percent in the last two years."
+    app, claim_id = _one_long_claim(tmp_path, text)
+    async with app.run_test(size=(40, 10)) as pilot:
+        app.push_screen(ClaimScreen(claim_id.split("-")[0], claim_id, [claim_id]))
+        await pilot.pause()
+        claim_text = app.screen.query_one("#claim-text")
+        shown = claim_text.region.intersection(app.screen.region)
+        assert shown.height >= 1 and shown.width >= 20
+        first_line = claim_text.render_line(0).text
+        assert first_line.strip() and text.startswith(first_line.strip()[:10])

@@ -29,6 +29,7 @@ from pydantic import TypeAdapter
 
 from factcheck_tui.core.errors import InputError, NotFoundError, SaveFailedError, StaleWriteError, StorageError
 from factcheck_tui.core.ids import claim_id, new_story_id, parse_claim_id, parse_story_id
+from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_typed_fields
 from factcheck_tui.core.models import Change, Claim, ClaimDigest, ClaimTally, Story, StorySummary, utcnow
 from factcheck_tui.core.storage.digest_shards import DIGESTS_TABLE, read_digest_shard
 from factcheck_tui.core.storage.documents import (
@@ -194,9 +195,12 @@ class StoryTransaction:
         *,
         unread: Mapping[int, Any] | None = None,
         path: Path | None = None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.story = story
         self.actor = actor
+        # Caps on what reviewers type: every edit of every front end is saved through ``save``.
+        self.limits = limits
         self._claims = {claim.number: claim for claim in claims}
         self._unread = dict(unread or {})
         self._path = path or Path(f"{story.id}.json")
@@ -246,6 +250,7 @@ class StoryTransaction:
         changes = diff_claims(before, claim, self.actor, note)
         if not changes and claim == before:
             return before
+        check_typed_fields(before, claim, self.limits)
         now = utcnow()
         for change in changes:
             change.at = now
@@ -290,10 +295,13 @@ class StoryTransaction:
 
 
 class Repository:
-    def __init__(self, root: Path, *, create: bool = True, group: str | None = None) -> None:
+    def __init__(
+        self, root: Path, *, create: bool = True, group: str | None = None, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
         """Open the database at ``root``; with ``create``, make it if missing (shared with the
-        Unix group ``group``, if one is named, or else private)."""
+        Unix group ``group``, if one is named, or else private). ``limits`` caps what reviewers type."""
         self.root = Path(root).expanduser()
+        self.limits = limits
         self.layout = Layout(self.root)
         # One line saying what opening did to an old database (a migration), for the front ends.
         self.migration: str | None = self._open_database(create, group)
@@ -501,14 +509,14 @@ class Repository:
         unless this process holds them validated already (the app, which lists them)."""
         path, tables, cached = self._story_tables(story_id)
         if cached is not None:
-            return StoryTransaction(cached[1], list(cached[2]), actor, path=path), tables
+            return StoryTransaction(cached[1], list(cached[2]), actor, path=path, limits=self.limits), tables
         story = read_story_record(path, tables)
         records = claim_records(path, tables)
         if not all(key.isdigit() and str(int(key)) == key for key in records):
             # A key that is no claim number: reading the whole file says which and where.
             read_story_document(path, tables)
         unread = {int(key): raw for key, raw in records.items()}
-        return StoryTransaction(story, [], actor, unread=unread, path=path), tables
+        return StoryTransaction(story, [], actor, unread=unread, path=path, limits=self.limits), tables
 
     def _remember_story(self, path: Path, tables: dict[str, Any], story: Story, claims: list[Claim]) -> None:
         with self._mutex:

@@ -458,11 +458,12 @@ class ClaimScreen(ReviewScreen):
                 return
 
             def kept() -> None:
-                # Refused (someone changed this item meanwhile, or another reviewer is saving):
+                # Refused (someone changed this item meanwhile, a field is over its length limit,
+                # or another reviewer is saving):
                 # the form comes back with the reviewer's own input, over the item as it now stands.
                 fresh = self._selected_evidence()
                 if fresh is not None:
-                    self.app.push_screen(EvidenceForm(fresh, typed=result), edited)
+                    self.app.push_screen(EvidenceForm(fresh, typed=result, changed_meanwhile=fresh != item), edited)
 
             self.save(
                 claim,

@@ -30,11 +30,16 @@ class EvidenceForm(ModalScreen[EvidenceInput | None]):
         Binding("ctrl+s", "submit", "Save", id="evidence.save"),
     ]
 
-    def __init__(self, existing: Evidence | None = None, typed: EvidenceInput | None = None) -> None:
-        """``typed`` brings back what the reviewer entered when a save of it was refused."""
+    def __init__(
+        self, existing: Evidence | None = None, typed: EvidenceInput | None = None, *, changed_meanwhile: bool = True
+    ) -> None:
+        """``typed`` brings back what the reviewer entered when a save of it was refused: because
+        someone changed the item meanwhile (the form says how it now reads), or for another
+        reason the app has just shown (a note over the length limit, say)."""
         super().__init__()
         self.existing = existing
         self.typed = typed
+        self.changed_meanwhile = changed_meanwhile
 
     def compose(self) -> ComposeResult:
         item = self.typed or self.existing
@@ -47,7 +52,7 @@ class EvidenceForm(ModalScreen[EvidenceInput | None]):
             yield Label("Note")
             yield Input(value=shown(item.note) if item else "", placeholder="what it shows", id="note")
             conflict = ""
-            if self.typed and self.existing:
+            if self.typed and self.existing and self.changed_meanwhile:
                 conflict = (
                     f"Someone changed this item meanwhile; it now reads: {self.existing.source or '—'} · "
                     f"{self.existing.url or '—'} · {self.existing.note or '—'}. Your input is above."

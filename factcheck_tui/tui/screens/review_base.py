@@ -278,6 +278,17 @@ class ReviewScreen(AppScreen[None]):
         workspace = self.app.workspace
         names = desk.desk_names(self.app.repo, workspace.config)
 
+        def ask(name: str) -> None:
+            self.app.push_screen(
+                PromptScreen(
+                    f"Assign {self._which(claims)} to",
+                    name,
+                    f"names complete as you type (→ accepts): {', '.join(names[:6])}{' …' if len(names) > 6 else ''} · empty unassigns",
+                    suggestions=names,
+                ),
+                answered,
+            )
+
         def answered(name: str | None) -> None:
             if name is None:
                 return
@@ -289,18 +300,10 @@ class ReviewScreen(AppScreen[None]):
                 then=lambda _: self.notify(
                     f"{self._which(claims)}: {'assigned to ' + name.strip() if name.strip() else 'unassigned'}"
                 ),
+                kept=lambda: ask(name),
             )
 
-        current = claims[0].assignee if len(claims) == 1 else ""
-        self.app.push_screen(
-            PromptScreen(
-                f"Assign {self._which(claims)} to",
-                current or "",
-                f"names complete as you type (→ accepts): {', '.join(names[:6])}{' …' if len(names) > 6 else ''} · empty unassigns",
-                suggestions=names,
-            ),
-            answered,
-        )
+        ask(claims[0].assignee or "" if len(claims) == 1 else "")
 
     def action_tags(self) -> None:
         claims = self.target_claims()
@@ -327,6 +330,11 @@ class ReviewScreen(AppScreen[None]):
             ask(", ".join(claim.tags))
             return
 
+        def ask_tag(tag: str) -> None:
+            self.app.push_screen(
+                PromptScreen(f"Tag the {len(claims)} marked claims", tag, "a tag adds it · -tag takes it off"), added
+            )
+
         def added(text: str | None) -> None:
             if text is None or not text.strip():
                 return
@@ -336,11 +344,9 @@ class ReviewScreen(AppScreen[None]):
             except FactcheckError as error:
                 self.app.report(error)
                 return
-            self.apply(claims, f"tags of {self._which(claims)}", edit)
+            self.apply(claims, f"tags of {self._which(claims)}", edit, kept=lambda: ask_tag(text))
 
-        self.app.push_screen(
-            PromptScreen(f"Tag the {len(claims)} marked claims", "", "a tag adds it · -tag takes it off"), added
-        )
+        ask_tag("")
 
     def action_approve(self) -> None:
         claims = self.target_claims()
