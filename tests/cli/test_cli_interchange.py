@@ -8,6 +8,7 @@ import json
 import os
 import stat
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.export import ExportOptions, export_report
+from factcheck_tui.core.models import Story
 from factcheck_tui.core.storage.repository import Repository
 from support.claimreview_rules import claim_review_problems, feed_problems
 from support.cli import factcheck
@@ -85,6 +87,27 @@ def test_export_onto_a_device_or_through_a_link_keeps_them(tmp_path: Path, newsr
     link.symlink_to(report)
     assert factcheck(tmp_path, "export", "-o", str(link)).returncode == 0
     assert link.is_symlink() and report.read_text(encoding="utf-8").startswith("#")
+
+
+def test_export_lists_only_stories_with_something_to_report_unless_all_stories(
+    tmp_path: Path, newsroom: Repository
+) -> None:
+    newsroom.add_story(
+        Story(id="n0ne1", title="Nothing checked yet", body="Rates rose 9%.", published=date(2026, 6, 1)), [], "ana"
+    )
+    default = factcheck(tmp_path, "export", "--format", "md")
+    assert default.returncode == 0, default.stderr
+    assert "Nothing checked yet" not in default.stdout
+    every = factcheck(tmp_path, "export", "--format", "md", "--all-stories")
+    assert (
+        every.stdout.index("## Nothing checked yet") < every.stdout.index("## Route 9") < every.stdout.index("## Tax")
+    )
+    target = tmp_path / "report.md"
+    wrote = factcheck(tmp_path, "export", "--format", "md", "--status", "Done", "-o", str(target))
+    assert wrote.stdout.splitlines() == [
+        f"wrote {target} (2 claims from 2 stories)",
+        "left out: 2 with a status other than Done, 1 dismissed, 1 without a verdict; 1 story with nothing to report",
+    ]
 
 
 def test_export_filters(tmp_path: Path, newsroom: Repository) -> None:
