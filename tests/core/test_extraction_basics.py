@@ -181,5 +181,6 @@ def test_he_means_the_person_last_named_not_the_last_speaker() -> None:
         'He said the city has "the highest tax burden of any city in the state."'
     )
     claims = extract(body).claims
-    assert [claim.speaker for claim in claims] == ["Dana Whitfield", None, "Victor Hale"]
+    # The quoted words of the second sentence are Hale's too: he opens the sentence that quotes them.
+    assert [claim.speaker for claim in claims] == ["Dana Whitfield", "Victor Hale", "Victor Hale"]
     assert "attributed statement (Victor Hale, named before)" in claims[2].reasons

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from factcheck_tui.core.intake.extraction.cues import Feature, sentence_features
 from factcheck_tui.core.intake.extraction.scoring import load_model
 from factcheck_tui.core.intake.extraction.sentences import blocks, split_sentences
-from factcheck_tui.core.intake.extraction.speakers import attribute
 from factcheck_tui.core.intake.extraction.story import is_story, story_features
+from factcheck_tui.core.intake.extraction.story_speakers import attribute
 from factcheck_tui.core.intake.extraction.structure import line_role, sentence_role
 
 

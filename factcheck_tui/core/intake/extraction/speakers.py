@@ -1,11 +1,9 @@
-"""Who said it: speaker attribution for quotes and reported speech.
+"""Who said it, in one sentence: a name next to a reporting verb, and the names of people.
 
 Looks for a name next to a reporting verb ("Amazon wrote", "Mark Harkins, a senior fellow at
 Georgetown University, said", "...," said Harkins.", "according to the CBO"). "He" or "she"
-("he vowed") resolves to the person last named, as a speaker or as the subject of a sentence
-("Councilmember Victor Hale called the plan ... He said ..."); "we" and "I" are the writer. A
-sentence that opens a quotation without attribution inherits the speaker of the sentence or the
-introducing line before it.
+("he vowed") is the person the caller says was last named; "we" and "I" are the writer.
+``story_speakers`` carries speakers across a story.
 """
 
 from __future__ import annotations
@@ -14,11 +12,11 @@ import re
 
 from factcheck_tui.core.intake.extraction.lexicon import MONTHS, PRONOUNS, REPORTING_VERBS, SENTENCE_STARTERS, WEEKDAYS
 
-_VERBS = "|".join([r"issued an? (?:statement|release)", *sorted(REPORTING_VERBS, key=len, reverse=True)])
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|the)"
-_NAME = rf"(?:[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,5}})"
+VERBS = "|".join([r"issued an? (?:statement|release)", *sorted(REPORTING_VERBS, key=len, reverse=True)])
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|for|the)"
+NAME = rf"(?:[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,5}})"
 # "has twice said", "also recently wrote": auxiliaries and adverbs between a name and its verb.
-_ADVERB = (
+ADVERB = (
     r"(?:\s+(?:has|have|had|also|then|later|previously|initially|first|once|again|repeatedly|twice|often"
     r"|\w+ly)){0,3}"
 )
@@ -26,41 +24,39 @@ _DAYS = "|".join(day.capitalize() for day in sorted(WEEKDAYS))
 _WHEN = rf"(?:\s+(?:on\s+)?(?:{_DAYS}|today|yesterday))?"
 # "Mark Harkins, a senior fellow at Georgetown University, said ...": the name before an apposition.
 _APPOSITION_VERB = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:(?:an?|the|who|whose|\w+(?:-\w+)?\s+(?:of|at|for|from)|[a-z]+ing)\b|[A-Z]-[A-Z])"
+    rf"(?P<name>{NAME}),\s+(?:(?:[a-z][\w-]*|\w+(?:-\w+)?\s+(?:of|at|for|from))\b|[A-Z]-[A-Z])"
     rf"[^,;:\"“”()]{{0,120}}?,"
-    rf"{_ADVERB}\s+(?P<verb>{_VERBS})\b"
+    rf"{ADVERB}\s+(?P<verb>{VERBS})\b"
 )
-_NAME_VERB = re.compile(rf"(?P<name>{_NAME}|\b(?:[Hh]e|[Ss]he)\b){_ADVERB}{_WHEN}\s+(?P<verb>{_VERBS})\b")
+_NAME_VERB = re.compile(rf"(?P<name>{NAME}|\b(?:[Hh]e|[Ss]he)\b){ADVERB}{_WHEN}\s+(?P<verb>{VERBS})\b")
 # "Cornyn's statement added": the statement speaks for its owner.
 _OWNER_VERB = re.compile(
-    rf"(?P<name>{_NAME})[’']s\s+(?:\w+\s+)?(?:statement|office|campaign|spokesman|spokeswoman|spokesperson|"
+    rf"(?P<name>{NAME})[’']s\s+(?:\w+\s+)?(?:statement|office|campaign|spokesman|spokeswoman|spokesperson|"
     rf"lawyer|attorney|website|account|letter|tweet|post|release|filing|report|ad|ads|mailer|commercial|video"
-    rf"|flier|flyer){_ADVERB}\s+(?P<verb>{_VERBS})\b"
+    rf"|flier|flyer){ADVERB}\s+(?P<verb>{VERBS}|purports|shows)\b"
 )
 # "A Your Choice Colorado ad says", "the Putnam campaign said": the ad or campaign speaks for its owner.
 _SOURCE_VERB = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+)?(?P<name>{_NAME})\s+(?:campaign\s+|television\s+|TV\s+|radio\s+)?"
-    rf"(?:ad|ads|mailer|commercial|campaign|flier|flyer|video){_ADVERB}\s+(?P<verb>{_VERBS}|purports|shows)\b"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+)?(?P<name>{NAME})\s+(?:campaign\s+|television\s+|TV\s+|radio\s+)?"
+    rf"(?:ad|ads|mailer|commercial|campaign|flier|flyer|video){ADVERB}\s+(?P<verb>{VERBS}|purports|shows)\b"
 )
 # '..., said Harkins.' — the name closes the clause; "said Roy's claim" or "says Vitter took" is not it.
 # Lower-case role words may stand between the verb and the name ("said union president Carla Mendes").
 _ROLE_WORD = r"(?:(?!(?:on|in|at|by|to|for|with|from|during|after|before|that|this|last|next|of|and|but)\b)[a-z]+\s+)"
-_VERB_NAME = re.compile(
-    rf"\b(?P<verb>{_VERBS})\s+{_ROLE_WORD}{{0,3}}(?P<name>{_NAME})(?![’']s\b)(?=\s*(?:[,.;:!?)]|$))"
-)
+_VERB_NAME = re.compile(rf"\b(?P<verb>{VERBS})\s+{_ROLE_WORD}{{0,3}}(?P<name>{NAME})(?![’']s\b)(?=\s*(?:[,.;:!?)]|$))")
 # "according to House records": the documents are the source, so they stay in its name.
 _SOURCE_WORDS = frozenset(
     "records data figures report reports estimates statistics officials documents filings poll polls".split()
 )
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
-_ACCORDING = re.compile(rf"\baccording to (?:the )?(?P<name>{_NAME}{_SOURCE_NOUNS})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?:the )?(?P<name>{NAME}{_SOURCE_NOUNS})")
 _PATTERNS = (_APPOSITION_VERB, _SOURCE_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
 _CUE_WORD = REPORTING_VERBS | {"according", "issued", "purports", "shows"}
 _WORDS = re.compile(r"[a-z]+")
 # Patterns where the name opens the clause, so a preposition before it makes it no speaker.
 _NAME_FIRST = (_APPOSITION_VERB, _NAME_VERB, _OWNER_VERB)
 # Role and title words stripped from the front of a speaker's name ("Analyst Priya Kapoor").
-_TITLES = frozenset(
+TITLES = frozenset(
     """ceo cfo coo founder chief policy officer president vice senator sen. rep. representative governor
     gov. mayor minister prime secretary director chairman chairwoman chair spokesman spokeswoman
     spokesperson professor prof. dr. mr. mrs. ms. judge justice general gen. speaker leader former
@@ -71,40 +67,38 @@ _TITLES = frozenset(
     republican independent libertarian gop host narrator anchor moderator state u.s. federal assemblyman
     assemblywoman delegate congressman congresswoman councilor alderman nominee challenger incumbent
     commentator pundit contributor correspondent strategist pollster consultant adviser advisor aide
-    businessman businesswoman billionaire majority minority house senate whip""".split()
+    businessman businesswoman billionaire majority minority house senate whip marshal bishop major
+    captain colonel pastor reverend rev. father""".split()
 )
 # "in Kenya said": a name after a preposition is a place or an object, never the speaker.
 _PREPOSITIONS = frozenset("in at from of to for on with by about against into near".split())
 _PARTY_TAG = re.compile(r"^[A-Z]-[A-Z]")
-_PARENTHESES = re.compile(r"\([^()]{0,80}\)")
+PARENTHESES = re.compile(r"\([^()]{0,80}\)")
 # Person names anywhere in a sentence: two to four capitalised words or initials ("Albert I. Jones").
-_PERSON = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,3}\b")
+_PERSON = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,5}\b")
 _STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We", "I", "You"})
 # "..., officials said Sunday." names a day, not a speaker.
 _CALENDAR = MONTHS | WEEKDAYS | {"today", "yesterday"}
-_OPEN_QUOTE = ('"', "“")
 # Words that make a capitalised subject an organisation, which "he" or "she" cannot mean.
 _ORGANISATION_WORDS = frozenset(
     """council department office agency authority board committee company corporation inc ltd party
     university college school hospital police court city county state government ministry union
-    association institute foundation bank group news times post""".split()
+    association institute foundation bank group news times post show radio network channel station
+    magazine journal plan program programme project act""".split()
 )
-_CLOSE_QUOTE = re.compile(r"[\"”]")
-_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
-# "On Aug. 15, in an interview, he assessed the plan this way:": "he" is the clause's subject.
-_PRONOUN_CLAUSE = re.compile(r"(?:^|,\s+)(?:[Hh]e|[Ss]he)\s+[a-z]")
-# A quotation of four words or more: a title in quotes ("The Choice") is not someone speaking.
-_QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_CLOSING_AFTER = frozenset(".,!?…")
 # Capitalised only because they open the sentence: "Like Apple, Amazon cited ..." has no person
 # called "Like Apple" as its subject.
-_OPENING_WORDS = frozenset(
+OPENING_WORDS = frozenset(
     """Like Unlike As After Before In On At By For From With Without Within During Since Until When
     While Where If Although Though Because But And Or So Yet However Despite Under Over About Among
-    Between Through Following According Also Instead Meanwhile Later Earlier Last Next""".split()
+    Between Through Following According Also Instead Meanwhile Later Earlier Last Next Hey Dear Oh
+    Yes Thanks Welcome""".split()
 )
 
 
-def _clean(name: str) -> str | None:
+def clean_name(name: str) -> str | None:
     tokens = name.replace("’s", "").split()
     if " of " in f" {name} " and len(name.split(" of ")[0].split()) >= 2:
         # "Priya Kapoor of Marlow Inc." is Priya Kapoor; "Bank of America" stays whole.
@@ -113,11 +107,11 @@ def _clean(name: str) -> str | None:
         return None
     if any(_PARTY_TAG.match(token) for token in tokens):
         return None
-    titles = [index for index, token in enumerate(tokens[:-1]) if token.lower() in _TITLES]
+    titles = [index for index, token in enumerate(tokens[:-1]) if token.lower() in TITLES]
     if titles and titles[-1] < len(tokens) - 1 and tokens[titles[-1] + 1][0].isupper():
         # "Louisiana State University Professor Robert Mann" is Robert Mann.
         tokens = tokens[titles[-1] + 1 :]
-    while tokens and (tokens[0].lower() in _TITLES or tokens[0].endswith(",")):
+    while tokens and (tokens[0].lower() in TITLES or tokens[0].endswith(",")):
         tokens.pop(0)
         if tokens[:1] == ["of"]:
             # "Governor of Washington Chris Gregoire": the office goes with the title.
@@ -125,40 +119,79 @@ def _clean(name: str) -> str | None:
     while tokens and tokens[-1][0].islower() and tokens[-1] not in _SOURCE_WORDS:
         tokens.pop()
     cleaned = " ".join(tokens).strip(" ,.")
-    if not cleaned or cleaned in _STOP_NAMES or cleaned.lower() in _TITLES or cleaned.lower() in _CALENDAR:
+    if not cleaned or cleaned in _STOP_NAMES or cleaned.lower() in TITLES or cleaned.lower() in _CALENDAR:
         return None
     return cleaned
 
 
-def speaker_in(sentence: str, last_speaker: str | None) -> str | None:
-    """The speaker named first in one sentence, with "he" and "she" resolved to ``last_speaker``."""
+def speaker_in(sentence: str, last_speaker: str | None, *, inside_quote: bool = False) -> str | None:
+    """The speaker named first in one sentence, with "he" and "she" resolved to ``last_speaker``.
+
+    Only the words outside quotation marks can name the speaker: in '"According to the Treasury,
+    ..." Bryan Steil tweeted' the quoted source is Steil's. ``inside_quote`` says that the sentence
+    starts inside a quotation opened by an earlier one.
+    """
     found: list[tuple[int, int, str]] = []
     if _CUE_WORD.isdisjoint(_WORDS.findall(sentence.lower())):
         # Every pattern needs a reporting verb or "according to": most sentences stop here.
         return None
     # "Jennifer Shilling (D-La Crosse) tweeted": asides in brackets stand between a name and its verb.
-    sentence = _PARENTHESES.sub(lambda aside: " " * len(aside.group(0)), sentence)
+    sentence = outside_quotes(PARENTHESES.sub(lambda aside: " " * len(aside.group(0)), sentence), inside_quote)
     for priority, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(sentence):
             raw = match.group("name")
-            if pattern in _NAME_FIRST and _after_preposition(sentence, match.start("name")):
+            if pattern in _NAME_FIRST and after_preposition(sentence, match.start("name")):
                 continue
-            name = last_speaker if raw.lower() in ("he", "she") else _clean(raw)
+            if pattern is _APPOSITION_VERB and raw.split()[0] in OPENING_WORDS:
+                # "In Ohio, the rate fell, Smith said": a place set before the clause is no speaker.
+                continue
+            name = last_speaker if raw.lower() in ("he", "she") else clean_name(raw)
             if name:
                 found.append((match.start(), priority, name))
                 break
     return min(found)[2] if found else None
 
 
-def _after_preposition(sentence: str, position: int) -> bool:
-    """ "in Kenya", "on the Daily Show": the word before the name (articles aside) is a preposition."""
-    before = sentence[max(0, position - 24) : position].split()
-    while before and before[-1].lower() in ("the", "a", "an"):
+def outside_quotes(sentence: str, inside: bool = False) -> str:
+    """``sentence`` with the words inside quotation marks blanked out (same length, so positions hold).
+
+    A curly closing mark before any opening one, or a straight mark right after punctuation
+    ('... win," Smith said'), shows that the sentence starts inside a quotation.
+    """
+    first = _QUOTE_MARK.search(sentence)
+    if first is None:
+        return sentence if not inside else ""
+    inside = (
+        inside
+        or first.group(0) == "”"
+        or (first.group(0) == '"' and sentence[first.start() - 1 : first.start()] in _CLOSING_AFTER)
+    )
+    pieces, cursor = [], 0
+    for mark in _QUOTE_MARK.finditer(sentence):
+        opens = mark.group(0) == "“" or (mark.group(0) == '"' and not inside)
+        if opens == inside:
+            # A second opening mark inside a quotation, or a closing one outside: leave it be.
+            continue
+        text = sentence[cursor : mark.start()]
+        pieces.append(" " * len(text) if inside else text)
+        pieces.append(mark.group(0))
+        cursor = mark.end()
+        inside = opens
+    rest = sentence[cursor:]
+    pieces.append(" " * len(rest) if inside else rest)
+    return "".join(pieces)
+
+
+def after_preposition(sentence: str, position: int) -> bool:
+    """ "in Kenya", "on the Daily Show", "with former Mayor Pete Buttigieg": the word before the
+    name (articles and titles aside) is a preposition."""
+    before = sentence[max(0, position - 32) : position].split()
+    while before and before[-1].lower() in TITLES and before[-1].lower() not in _PREPOSITIONS:
         before.pop()
-    return bool(before) and before[-1] in _PREPOSITIONS
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
-def _person_names(sentence: str, *, subjects: bool = False) -> list[str]:
+def person_names(sentence: str, *, subjects: bool = False) -> list[str]:
     """Full names of people in a sentence ("Sen. Chip Roy" is Chip Roy; "Fox News" is no person).
 
     With ``subjects``, only names that can be the subject: none after a preposition ("in an
@@ -166,12 +199,22 @@ def _person_names(sentence: str, *, subjects: bool = False) -> list[str]:
     """
     names = []
     for match in _PERSON.finditer(sentence):
-        if subjects and _after_preposition(sentence, match.start()):
+        if subjects and after_preposition(sentence, match.start()):
             continue
         tokens = match.group(0).replace("’s", "").replace("'s", "").split()
-        while tokens and (tokens[0] in _OPENING_WORDS or tokens[0] in SENTENCE_STARTERS):
-            tokens.pop(0)
-        name = _clean(" ".join(tokens)) if len(tokens) >= 2 else None
+        # "HBO Real Sports With Bryant Gumbel": the person follows the last opening word or acronym.
+        cut = [
+            index
+            for index, token in enumerate(tokens[:-1])
+            if token in OPENING_WORDS
+            or token in SENTENCE_STARTERS
+            or (len(token) > 1 and token.isupper() and token.isalpha())
+        ]
+        tokens = tokens[cut[-1] + 1 :] if cut else tokens
+        if len(tokens) > 3:
+            # "Colorado Springs Fire Marshal Brett Lacey": a name is two words, or three with an initial.
+            tokens = tokens[-3:] if tokens[-2].endswith(".") else tokens[-2:]
+        name = clean_name(" ".join(tokens)) if len(tokens) >= 2 else None
         if name and len(name.split()) >= 2 and not _organisation(name) and not _common_words(name):
             names.append(name)
     return names
@@ -186,92 +229,3 @@ def _common_words(name: str) -> bool:
 
 def _organisation(name: str) -> bool:
     return any(token.lower().strip(".") in _ORGANISATION_WORDS for token in name.split())
-
-
-def full_names(speakers: list[str | None], sentences: list[str]) -> list[str | None]:
-    """Each speaker named by surname alone gets the full name the story introduced: "Roy" is "Chip Roy".
-
-    A surname shared by two people in the story goes to the one it names most often (ties: the
-    one named first); a name the story never gives in full stays as it is.
-    """
-    by_surname: dict[str, dict[str, int]] = {}
-    for sentence in sentences:
-        for name in _person_names(sentence):
-            counts = by_surname.setdefault(name.split()[-1], {})
-            counts[name] = counts.get(name, 0) + 1
-    resolved = []
-    for speaker in speakers:
-        candidates = by_surname.get(speaker, {}) if speaker and " " not in speaker else {}
-        if candidates:
-            speaker = max(candidates, key=lambda name: candidates[name])
-        resolved.append(speaker)
-    return resolved
-
-
-def _person_subject(sentence: str) -> str | None:
-    """The person a sentence names first ("Councilmember Victor Hale, one of ...": Victor Hale)."""
-    names = _person_names(_PARENTHESES.sub("", sentence), subjects=True)
-    return names[0] if names else None
-
-
-def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
-    """Speakers for a story's sentences in order; ``block_ids`` says which line each one is on."""
-    speakers: list[str | None] = []
-    # The person "he" or "she" would mean: the last one named as a speaker or as a subject.
-    last: str | None = None
-    block_quote: tuple[str, int] | None = None
-    quote_open = False
-    for index, sentence in enumerate(sentences):
-        block = block_ids[index]
-        speaker = speaker_in(sentence, last)
-        if speaker is None and block_quote and block_quote[1] == block:
-            speaker = block_quote[0]
-        continues_quote = quote_open and block == block_ids[index - 1]
-        if speaker is None and (_opens_with_quotation(sentence) or continues_quote) and index:
-            # The quotation goes on, or a new one follows the sentence that named its speaker
-            # (or that told what the person last named did: 'She went on. "The last time ..."').
-            speaker = speakers[index - 1] or (last if _tells_of(sentences[index - 1], last) else None)
-        subject = _person_subject(sentence)
-        if speaker is None and (_QUOTED_WORDS.search(sentence) or sentence.rstrip().endswith(":")):
-            # 'He then listed his plans, including, "I will cut taxes ..."': the subject quotes.
-            if _PRONOUN_SUBJECT.match(sentence) or (
-                sentence.rstrip().endswith(":") and _PRONOUN_CLAUSE.search(sentence)
-            ):
-                speaker = last
-            elif subject and sentence.startswith(subject.split()[0]):
-                speaker = subject
-        speakers.append(speaker)
-        if speaker and (speaker.split()[-1] in sentence or subject is None):
-            last = speaker
-        elif subject:
-            last = subject
-        quote_open = _leaves_quote_open(sentence, continues_quote)
-        if speaker and sentence.rstrip().endswith(":"):
-            block_quote = (speaker, block + 1)
-        elif block_quote and block_quote[1] < block:
-            block_quote = None
-    return full_names(speakers, sentences)
-
-
-def _tells_of(sentence: str, person: str | None) -> bool:
-    """Whether a sentence is about ``person``: it opens with "he" or "she", or names them."""
-    if not person:
-        return False
-    return bool(_PRONOUN_SUBJECT.match(sentence)) or (
-        re.search(rf"\b{re.escape(person.split()[-1])}\b", sentence) is not None
-    )
-
-
-def _opens_with_quotation(sentence: str) -> bool:
-    """'"We will win," ...' opens with a quotation; '"The Choice" doesn't ...' opens with a title."""
-    if not sentence.startswith(_OPEN_QUOTE):
-        return False
-    close = _CLOSE_QUOTE.search(sentence, 1)
-    return close is None or sentence[close.start() - 1] in ".,!?…"
-
-
-def _leaves_quote_open(sentence: str, started_inside: bool) -> bool:
-    """Whether a quotation is still open after this sentence (it continues into the next one)."""
-    straight = sentence.count('"')
-    curly = sentence.count("“") - sentence.count("”")
-    return (straight % 2 == 1) != started_inside if straight else (curly > 0 or (started_inside and curly == 0))

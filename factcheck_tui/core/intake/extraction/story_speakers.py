@@ -1,0 +1,278 @@
+"""Who said it, across a story: speakers carried from sentence to sentence and resolved to full names.
+
+``speakers.speaker_in`` reads one sentence. Here the story supplies what one sentence cannot:
+"he" or "she" is the person last named; a quotation that goes on, or a block quote after
+'..., she said:', is the speaker's who opened it; "Roy" and "the councilwoman" are the full name
+the story introduced; a transcript turn ("Wallace: ...") is the person named before the colon;
+the narrator or "a male voice" of an ad speaks for whoever ran the ad, and never for the person
+the ad quotes. When the story does not say who speaks, the sentence has no speaker rather than a
+wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck_tui.core.intake.extraction.speakers import (
+    ADVERB,
+    NAME,
+    PARENTHESES,
+    TITLES,
+    VERBS,
+    after_preposition,
+    clean_name,
+    outside_quotes,
+    person_names,
+    speaker_in,
+)
+
+_OPEN_QUOTE = ('"', "“")
+_CLOSE_QUOTE = re.compile(r"[\"”]")
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
+# "On Aug. 15, in an interview, he assessed the plan this way:": "he" is the clause's subject.
+_PRONOUN_CLAUSE = re.compile(r"(?:^|,\s+)(?:[Hh]e|[Ss]he)\s+[a-z]")
+# A quotation of four words or more: a title in quotes ("The Choice") is not someone speaking.
+_QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}")
+# A colon that ends the sentence or opens a quotation: what comes before it introduces a quote.
+_COLON_QUOTE = re.compile(r":\s*(?:[\"“]|$)")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_WORD = re.compile(r"[A-Z][\w’'-]+")
+# "Wallace: "Senator, you talked ..."": a turn of an interview transcript.
+_TURN = re.compile(r"^(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}):\s+\S")
+# Things a person or campaign puts out, which speak for them.
+_OUTLETS = (
+    r"ad|ads|commercial|mailer|flier|flyer|spot|video|billboard|tweet|post|statement|interview|speech|op-ed"
+    r"|letter|e-?mail|release|message|appearance|debate|newsletter|episode|podcast|column|blog|fundraising \w+"
+)
+_ADS = re.compile(r"\b(?:ad|ads|commercial|mailer|flier|flyer|spot|billboard)\b")
+# "In a newly released television ad ..., Republican candidate David Perdue goes after ...".
+_LEAD_IN = re.compile(rf"^(?:In|On|During)\s+(?:an?|his|her|their|its|the)\s+[^,]{{0,120}}?\b(?:{_OUTLETS})\b[^,]*,\s+")
+# "The Deal campaign put together a 30-second ad", "Trump's television ad": whose ad it is.
+_AD_OWNER = re.compile(
+    rf"(?:\b(?:[Tt]he|[Aa]n?)\s+(?:new\s+|recent\s+)?(?P<name>{NAME})\s+(?:campaign|camp|(?:\w+\s+)?ad)\b"
+    rf"|(?P<owner>{NAME})[’']s\s+(?:\w+\s+){{0,2}}(?:ad|ads|commercial|mailer|campaign|spot)\b)"
+)
+# '"Hmm," a male voice says.', 'a narrator opens with ...': the voice of an ad, not a person named.
+_AD_VOICE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:narrator|announcer|voice|voice-over|voiceover)\b")
+# "the councilwoman said", '..., the semi-retired accountant told delegates': a role that stands for
+# the person last named. Not "the spokesman" or "an official": those are someone else.
+_ROLES = (
+    r"senator|congressman|congresswoman|representative|lawmaker|legislator|governor|mayor|councilman"
+    r"|councilwoman|councilmember|council member|candidate|nominee|challenger|incumbent|accountant|physician"
+    r"|doctor|businessman|businesswoman|billionaire|democrat|republican|commissioner|sheriff|chairman"
+    r"|chairwoman|lieutenant governor|attorney general|comptroller|treasurer|assemblyman|assemblywoman"
+)
+_ROLE_VERB = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLES})(?:\s*,[^,]{{1,80}},)?{ADVERB}\s+(?:{VERBS}|released|issued)\b"
+)
+# "Councilwoman Cleta Winslow", "Sen. Chip Roy": the role a story gives a person before the name.
+_TITLED = re.compile(
+    rf"\b(?P<role>{_ROLES}|Sen|Rep|Gov)\.?\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,2}})", re.IGNORECASE
+)
+# Words for one office: "the congressman" is the person introduced as "Rep."
+_SAME_ROLE = {
+    "sen": "senator",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gov": "governor",
+    "councilman": "councilmember",
+    "councilwoman": "councilmember",
+    "council member": "councilmember",
+}
+_SAYING = re.compile(r",\s+(?:saying|adding|arguing|claiming|writing|noting|declaring)\b")
+
+
+@dataclass
+class _People:
+    """The people a story names in full, by surname, and how often it names each."""
+
+    by_surname: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Per sentence, the people it introduces with a role: [(role, full name)].
+    titled: list[list[tuple[str, str]]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, sentences: list[str]) -> _People:
+        people = cls()
+        for sentence in sentences:
+            for name in person_names(sentence):
+                counts = people.by_surname.setdefault(name.split()[-1], {})
+                counts[name] = counts.get(name, 0) + 1
+            titled = ((match.group("role"), clean_name(match.group("name"))) for match in _TITLED.finditer(sentence))
+            people.titled.append([(_office(role), titled_name) for role, titled_name in titled if titled_name])
+        return people
+
+    def in_role(self, role: str, before: int, last: str | None) -> str | None:
+        """ "the councilwoman" in sentence ``before``: the person last introduced as one, else the
+        person last named (whom the story goes on to describe: "the semi-retired accountant")."""
+        office = _office(role)
+        for index in range(before, -1, -1):
+            named = [name for title, name in self.titled[index] if title == office]
+            if named:
+                return named[-1]
+        return last
+
+    def full(self, name: str) -> str:
+        """ "Roy" is "Chip Roy"; a surname shared by two people is the one the story names most."""
+        candidates = self.by_surname.get(name, {}) if " " not in name else {}
+        return max(candidates, key=lambda full: candidates[full]) if candidates else name
+
+    def named(self, sentence: str, *, objects: bool = False) -> list[tuple[int, str]]:
+        """Where the sentence names people who can be its subject (or, with ``objects``, any
+        people), by full name or by a surname the story gives in full somewhere."""
+        found: dict[str, int] = {}
+        for match in _WORD.finditer(sentence):
+            surname = match.group(0).removesuffix("’s").removesuffix("'s")
+            if surname in self.by_surname and (objects or not after_preposition(sentence, match.start())):
+                found.setdefault(self.full(surname), match.start())
+        for name in person_names(sentence, subjects=not objects):
+            found[name] = min(found.get(name, len(sentence)), sentence.find(name.split()[0]))
+        return sorted((position, name) for name, position in found.items())
+
+    def subject(self, sentence: str) -> str | None:
+        """The person a sentence is about: the one it opens with ("Romer, whom Obama recruited,
+        stood by that"), else the first named in full ("Councilmember Victor Hale, one of ...")."""
+        names = person_names(sentence, subjects=True)
+        return self.opening(sentence) or (names[0] if names else None)
+
+    def pronoun(self, sentence: str, last: str | None) -> str | None:
+        """Who "he" or "she" means: "We reached Ramos, and he said" is Ramos; else the person last named."""
+        pronoun = _PRONOUN.search(sentence)
+        before = [
+            name for position, name in self.named(sentence, objects=True) if pronoun and position < pronoun.start()
+        ]
+        return before[-1] if before else last
+
+    def opening(self, sentence: str) -> str | None:
+        """The person a sentence opens with, titles aside ("Sen. Roy said", "Trump made the claim")."""
+        named = self.named(sentence)
+        if not named or any(word.lower() not in TITLES for word in sentence[: named[0][0]].split()):
+            return None
+        return named[0][1]
+
+    def turn(self, sentence: str) -> str | None:
+        """The person whose turn a transcript line is ("McCain: ..."), when the story knows them."""
+        match = _TURN.match(sentence)
+        name = clean_name(match.group("name")) if match else None
+        if not name:
+            return None
+        if name.split()[-1] in self.by_surname:
+            return self.full(name.split()[-1])
+        return name if person_names(name) == [name] else None
+
+    def lead_in(self, sentence: str, last: str | None) -> str | None:
+        """ "In an ad, X ...", "X defended his position, saying ...": X made the statement."""
+        match = _LEAD_IN.match(sentence)
+        if match:
+            rest = sentence[match.end() :]
+            if _PRONOUN_SUBJECT.match(rest):
+                return last
+            named = self.named(rest)
+            return named[0][1] if named and named[0][0] < 60 else None
+        saying = _SAYING.search(sentence)
+        if saying:
+            before = sentence[: saying.start()]
+            if _PRONOUN_SUBJECT.match(before):
+                return last
+            return self.subject(before)
+        return None
+
+
+def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
+    """Speakers for a story's sentences in order; ``block_ids`` says which line each one is on."""
+    people = _People.of(sentences)
+    speakers: list[str | None] = []
+    # The person "he" or "she" would mean: the last one named as a speaker or as a subject.
+    last: str | None = None
+    ad_owner: str | None = None
+    block_quote: tuple[str, int] | None = None
+    quote_open = False
+    for index, sentence in enumerate(sentences):
+        block = block_ids[index]
+        continues_quote = quote_open and index > 0 and block == block_ids[index - 1]
+        spoken = outside_quotes(PARENTHESES.sub(lambda aside: " " * len(aside.group(0)), sentence), continues_quote)
+        voiced = _AD_VOICE.search(spoken) is not None
+        speaker = people.turn(sentence) or (ad_owner if voiced else None)
+        if speaker is None and not voiced:
+            speaker = speaker_in(sentence, people.pronoun(spoken, last), inside_quote=continues_quote)
+            role = _ROLE_VERB.search(spoken)
+            if speaker is None and role:
+                speaker = people.in_role(role.group("role"), index, last)
+            speaker = speaker or people.lead_in(spoken, last)
+        if speaker is None and block_quote and block_quote[1] == block:
+            speaker = block_quote[0]
+        if speaker is None and not voiced and (_opens_with_quotation(sentence) or continues_quote) and index:
+            # The quotation goes on, or a new one follows the sentence that named its speaker
+            # (or that told what the person last named did: 'She went on. "The last time ..."').
+            speaker = speakers[index - 1] or (last if _tells_of(sentences[index - 1], last) else None)
+        subject = people.subject(spoken)
+        if speaker is None and (_QUOTED_WORDS.search(sentence) or sentence.rstrip().endswith(":")):
+            speaker = _introducer(sentence, spoken, last, people)
+        speakers.append(speaker)
+        if speaker and (speaker.split()[-1] in sentence or subject is None):
+            last = speaker
+        elif subject:
+            last = subject
+        if _ADS.search(spoken):
+            ad_owner = _owner_of_ad(spoken, people) or (speaker if not voiced else None) or ad_owner
+        quote_open = _leaves_quote_open(sentence, continues_quote)
+        if speaker and sentence.rstrip().endswith(":"):
+            block_quote = (speaker, block + 1)
+        elif block_quote and block_quote[1] < block:
+            block_quote = None
+    return [people.full(speaker) if speaker else None for speaker in speakers]
+
+
+def _introducer(sentence: str, spoken: str, last: str | None, people: _People) -> str | None:
+    """Who quotes in a sentence that leads into a quotation without a reporting verb.
+
+    'He then listed his plans, including, "I will cut taxes ..."' is his; 'Yet there was Evers
+    during his speech, issuing this declaration:' and 'Let's review Obama's statement: "..."'
+    name one person before the colon, who is the one quoted.
+    """
+    colon = _COLON_QUOTE.search(sentence)
+    intro = sentence[: colon.start()] if colon else sentence
+    if _PRONOUN_SUBJECT.match(sentence) or (colon and _PRONOUN_CLAUSE.search(intro)):
+        return last
+    opening = people.opening(spoken)
+    if opening or not colon:
+        return opening
+    named = {name for _, name in people.named(spoken[: len(intro)])}
+    return named.pop() if len(named) == 1 else None
+
+
+def _office(role: str) -> str:
+    word = " ".join(role.lower().rstrip(".").split())
+    return _SAME_ROLE.get(word, word)
+
+
+def _owner_of_ad(spoken: str, people: _People) -> str | None:
+    match = _AD_OWNER.search(spoken)
+    raw = match and (match.group("name") or match.group("owner"))
+    name = clean_name(raw) if raw else None
+    return people.full(name) if name else None
+
+
+def _tells_of(sentence: str, person: str | None) -> bool:
+    """Whether a sentence is about ``person``: it opens with "he" or "she", or names them."""
+    if not person:
+        return False
+    return bool(_PRONOUN_SUBJECT.match(sentence)) or (
+        re.search(rf"\b{re.escape(person.split()[-1])}\b", sentence) is not None
+    )
+
+
+def _opens_with_quotation(sentence: str) -> bool:
+    """'"We will win," ...' opens with a quotation; '"The Choice" doesn't ...' opens with a title."""
+    if not sentence.startswith(_OPEN_QUOTE):
+        return False
+    close = _CLOSE_QUOTE.search(sentence, 1)
+    return close is None or sentence[close.start() - 1] in ".,!?…"
+
+
+def _leaves_quote_open(sentence: str, started_inside: bool) -> bool:
+    """Whether a quotation is still open after this sentence (it continues into the next one)."""
+    straight = sentence.count('"')
+    curly = sentence.count("“") - sentence.count("”")
+    return (straight % 2 == 1) != started_inside if straight else (curly > 0 or (started_inside and curly == 0))

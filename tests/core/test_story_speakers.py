@@ -1,0 +1,101 @@
+"""Speakers across a story: the attribution patterns news uses, and no speaker rather than a wrong one."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck_tui.core.intake.extraction import extract
+from factcheck_tui.core.intake.extraction.body import normalise_body
+from factcheck_tui.core.intake.extraction.speakers import outside_quotes
+
+INTRO = "Mayor Ellen Brandt and Councilmember Victor Hale met at the port on Friday.\n\n"
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    return {claim.text: claim.speaker for claim in extract(normalise_body(INTRO + text)).claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "speaker"),
+    [
+        # A title points back to the full name the story introduced.
+        (
+            "The port lost $4 million in a week, the councilmember said.",
+            "The port lost $4 million in a week, the councilmember said.",
+            "Victor Hale",
+        ),
+        (
+            "According to Brandt, the port lost $40 million.",
+            "According to Brandt, the port lost $40 million.",
+            "Ellen Brandt",
+        ),
+        # The source quoted inside a quotation is not the one speaking.
+        (
+            '"According to the Treasury, 4% of the money was spent," Hale tweeted on Monday.',
+            '"According to the Treasury, 4% of the money was spent," Hale tweeted on Monday.',
+            "Victor Hale",
+        ),
+        (
+            "In a new television ad, Brandt goes after the port board for losing $40 million.",
+            "In a new television ad, Brandt goes after the port board for losing $40 million.",
+            "Ellen Brandt",
+        ),
+        (
+            "Hale defended the fee on Monday, saying the port would break even by 2026.",
+            "Hale defended the fee on Monday, saying the port would break even by 2026.",
+            "Victor Hale",
+        ),
+        # One person named before a colon that opens a quotation is the one quoted.
+        (
+            'Yet there was Hale at the meeting, making this promise:\n\n"The fee will fall by half next year."',
+            '"The fee will fall by half next year."',
+            "Victor Hale",
+        ),
+        (
+            'First, let us review Brandt\'s statement: "We lost $40 million in three weeks."',
+            'First, let us review Brandt\'s statement: "We lost $40 million in three weeks."',
+            "Ellen Brandt",
+        ),
+        # A long run of capitalised words: the person is the last two of them.
+        (
+            "Ellery County Fire Marshal Dana Price said the hall holds 900 people.",
+            "Ellery County Fire Marshal Dana Price said the hall holds 900 people.",
+            "Dana Price",
+        ),
+    ],
+)
+def test_news_attribution_patterns_name_the_full_name(text: str, sentence: str, speaker: str) -> None:
+    assert speakers_of(text)[sentence] == speaker
+
+
+def test_the_turns_of_an_interview_transcript_are_the_people_named_before_the_colon() -> None:
+    speakers = speakers_of(
+        'Host Dana Price asked Brandt about the strike.\n\nPrice: "Did the port lose money?"\n\n'
+        'Brandt: "We lost $40 million in three weeks. It was the worst strike since 1998."'
+    )
+    assert speakers['Price: "Did the port lose money?"'] == "Dana Price"
+    assert speakers['Brandt: "We lost $40 million in three weeks.'] == "Ellen Brandt"
+    assert speakers['It was the worst strike since 1998."'] == "Ellen Brandt"
+
+
+def test_the_voice_of_an_ad_speaks_for_whoever_ran_it_not_for_the_person_it_quotes() -> None:
+    speakers = speakers_of(
+        'The Hale campaign released a 30-second ad on Monday. "We will keep the fee," Brandt says in it.\n\n'
+        '"Hmm," a male voice says. "But Ellen Brandt raised the port fee twice."'
+    )
+    assert speakers['"We will keep the fee," Brandt says in it.'] == "Ellen Brandt"
+    assert speakers['"Hmm," a male voice says.'] == "Victor Hale"
+    assert speakers['"But Ellen Brandt raised the port fee twice."'] == "Victor Hale"
+
+
+def test_an_ad_voice_of_an_unknown_ad_gives_no_speaker_rather_than_the_one_quoted_before() -> None:
+    speakers = speakers_of('"We will keep the fee," Brandt said.\n\n"It rose twice," an announcer says.')
+    assert speakers['"It rose twice," an announcer says.'] is None
+
+
+def test_words_inside_quotation_marks_are_blanked_for_attribution() -> None:
+    inside = "It rose, Hale said,"
+    assert outside_quotes(f'"{inside}" Brandt wrote.') == '"' + " " * len(inside) + '" Brandt wrote.'
+    # A sentence that starts inside a quotation opened earlier.
+    assert outside_quotes('It rose," Brandt wrote.') == " " * len("It rose,") + '" Brandt wrote.'
+    assert outside_quotes("Hale says the fee rose.", inside=True) == ""
