@@ -56,6 +56,13 @@ def speakers_of(text: str) -> dict[str, str | None]:
             'First, let us review Brandt\'s statement: "We lost $40 million in three weeks."',
             "Ellen Brandt",
         ),
+        # A role no one was introduced with is the person the story is about.
+        (
+            "Hale, a retired accountant, wants the fee cut. Hale says it doubled. "
+            "The retired accountant told voters the port lost $9 million.",
+            "The retired accountant told voters the port lost $9 million.",
+            "Victor Hale",
+        ),
         # A long run of capitalised words: the person is the last two of them.
         (
             "Ellery County Fire Marshal Dana Price said the hall holds 900 people.",

@@ -51,6 +51,8 @@ _SOURCE_WORDS = frozenset(
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?:the )?(?P<name>{NAME}{_SOURCE_NOUNS})")
 _PATTERNS = (_APPOSITION_VERB, _SOURCE_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
+# "RT @EllerySun: Port fees doubled", "@SenMarkHale: ...": a post shared or quoted with its author.
+_POSTED_BY = re.compile(r"^(?:RT\s+)?(?P<handle>@\w+):\s")
 _CUE_WORD = REPORTING_VERBS | {"according", "issued", "purports", "shows"}
 _WORDS = re.compile(r"[a-z]+")
 # Patterns where the name opens the clause, so a preposition before it makes it no speaker.
@@ -68,7 +70,8 @@ TITLES = frozenset(
     assemblywoman delegate congressman congresswoman councilor alderman nominee challenger incumbent
     commentator pundit contributor correspondent strategist pollster consultant adviser advisor aide
     businessman businesswoman billionaire majority minority house senate whip marshal bishop major
-    captain colonel pastor reverend rev. father""".split()
+    captain colonel pastor reverend rev. father actress actor singer rapper comedian musician filmmaker
+    entrepreneur historian physician""".split()
 )
 # "in Kenya said": a name after a preposition is a place or an object, never the speaker.
 _PREPOSITIONS = frozenset("in at from of to for on with by about against into near".split())
@@ -132,6 +135,8 @@ def speaker_in(sentence: str, last_speaker: str | None, *, inside_quote: bool = 
     starts inside a quotation opened by an earlier one.
     """
     found: list[tuple[int, int, str]] = []
+    if post := _POSTED_BY.match(sentence):
+        return post.group("handle")
     if _CUE_WORD.isdisjoint(_WORDS.findall(sentence.lower())):
         # Every pattern needs a reporting verb or "according to": most sentences stop here.
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck_tui.core.intake.extraction.lexicon import SENTENCE_STARTERS
 from factcheck_tui.core.intake.extraction.speakers import (
     ADVERB,
     NAME,
@@ -70,6 +71,8 @@ _ROLE_VERB = re.compile(
 _TITLED = re.compile(
     rf"\b(?P<role>{_ROLES}|Sen|Rep|Gov)\.?\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,2}})", re.IGNORECASE
 )
+_ROLE_WORDS = frozenset(word for role in _ROLES.split("|") for word in role.split()) | {"sen", "rep", "gov"}
+_LOWER_WORD = re.compile(r"[a-z]+")
 # Words for one office: "the congressman" is the person introduced as "Rep."
 _SAME_ROLE = {
     "sen": "senator",
@@ -89,6 +92,8 @@ class _People:
     """The people a story names in full, by surname, and how often it names each."""
 
     by_surname: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The person named most often, by full name or surname: whom the story is about.
+    main: str | None = None
     # Per sentence, the people it introduces with a role: [(role, full name)].
     titled: list[list[tuple[str, str]]] = field(default_factory=list)
 
@@ -99,34 +104,51 @@ class _People:
             for name in person_names(sentence):
                 counts = people.by_surname.setdefault(name.split()[-1], {})
                 counts[name] = counts.get(name, 0) + 1
-            titled = ((match.group("role"), clean_name(match.group("name"))) for match in _TITLED.finditer(sentence))
-            people.titled.append([(_office(role), titled_name) for role, titled_name in titled if titled_name])
+            people.titled.append(_titled(sentence))
+        mentions: dict[str, int] = {}
+        for sentence in sentences:
+            for match in _WORD.finditer(sentence):
+                surname = match.group(0).removesuffix("’s").removesuffix("'s")
+                if surname in people.by_surname:
+                    mentions[people.full(surname)] = mentions.get(people.full(surname), 0) + 1
+        people.main = max(mentions, key=lambda name: mentions[name]) if mentions else None
         return people
 
-    def in_role(self, role: str, before: int, last: str | None) -> str | None:
+    def in_role(self, role: str, before: int) -> str | None:
         """ "the councilwoman" in sentence ``before``: the person last introduced as one, else the
-        person last named (whom the story goes on to describe: "the semi-retired accountant")."""
+        person the story is about (whom it goes on to describe: "the semi-retired accountant")."""
         office = _office(role)
         for index in range(before, -1, -1):
             named = [name for title, name in self.titled[index] if title == office]
             if named:
                 return named[-1]
-        return last
+        return self.main
 
     def full(self, name: str) -> str:
-        """ "Roy" is "Chip Roy"; a surname shared by two people is the one the story names most."""
-        candidates = self.by_surname.get(name, {}) if " " not in name else {}
+        """ "Roy" is "Chip Roy"; a surname shared by two people is the one the story names most.
+
+        A title the name lists missed stays out: "Actress Alyssa Milano" is the Alyssa Milano
+        the story names.
+        """
+        tokens = name.split()
+        if len(tokens) == 2 or (len(tokens) > 2 and tokens[0] in SENTENCE_STARTERS):
+            # "Your Choice Colorado" is a group's name, not "Choice Colorado" with a title.
+            return name
+        candidates = self.by_surname.get(tokens[-1], {})
+        if len(tokens) > 2:
+            candidates = {full: count for full, count in candidates.items() if full == " ".join(tokens[-2:])}
         return max(candidates, key=lambda full: candidates[full]) if candidates else name
 
-    def named(self, sentence: str, *, objects: bool = False) -> list[tuple[int, str]]:
+    def named(self, sentence: str, *, objects: bool = False, full: list[str] | None = None) -> list[tuple[int, str]]:
         """Where the sentence names people who can be its subject (or, with ``objects``, any
-        people), by full name or by a surname the story gives in full somewhere."""
+        people), by full name or by a surname the story gives in full somewhere. ``full`` are
+        the sentence's ``person_names``, when the caller has them already."""
         found: dict[str, int] = {}
         for match in _WORD.finditer(sentence):
             surname = match.group(0).removesuffix("’s").removesuffix("'s")
             if surname in self.by_surname and (objects or not after_preposition(sentence, match.start())):
                 found.setdefault(self.full(surname), match.start())
-        for name in person_names(sentence, subjects=not objects):
+        for name in person_names(sentence, subjects=not objects) if full is None else full:
             found[name] = min(found.get(name, len(sentence)), sentence.find(name.split()[0]))
         return sorted((position, name) for name, position in found.items())
 
@@ -134,19 +156,19 @@ class _People:
         """The person a sentence is about: the one it opens with ("Romer, whom Obama recruited,
         stood by that"), else the first named in full ("Councilmember Victor Hale, one of ...")."""
         names = person_names(sentence, subjects=True)
-        return self.opening(sentence) or (names[0] if names else None)
+        return self.opening(sentence, names) or (names[0] if names else None)
 
     def pronoun(self, sentence: str, last: str | None) -> str | None:
         """Who "he" or "she" means: "We reached Ramos, and he said" is Ramos; else the person last named."""
         pronoun = _PRONOUN.search(sentence)
-        before = [
-            name for position, name in self.named(sentence, objects=True) if pronoun and position < pronoun.start()
-        ]
+        if pronoun is None:
+            return last
+        before = [name for position, name in self.named(sentence, objects=True) if position < pronoun.start()]
         return before[-1] if before else last
 
-    def opening(self, sentence: str) -> str | None:
+    def opening(self, sentence: str, full: list[str] | None = None) -> str | None:
         """The person a sentence opens with, titles aside ("Sen. Roy said", "Trump made the claim")."""
-        named = self.named(sentence)
+        named = self.named(sentence, full=full)
         if not named or any(word.lower() not in TITLES for word in sentence[: named[0][0]].split()):
             return None
         return named[0][1]
@@ -198,7 +220,7 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             speaker = speaker_in(sentence, people.pronoun(spoken, last), inside_quote=continues_quote)
             role = _ROLE_VERB.search(spoken)
             if speaker is None and role:
-                speaker = people.in_role(role.group("role"), index, last)
+                speaker = people.in_role(role.group("role"), index)
             speaker = speaker or people.lead_in(spoken, last)
         if speaker is None and block_quote and block_quote[1] == block:
             speaker = block_quote[0]
@@ -240,6 +262,15 @@ def _introducer(sentence: str, spoken: str, last: str | None, people: _People) -
         return opening
     named = {name for _, name in people.named(spoken[: len(intro)])}
     return named.pop() if len(named) == 1 else None
+
+
+def _titled(sentence: str) -> list[tuple[str, str]]:
+    """The people a sentence introduces with a role: [(office, full name)]."""
+    if _ROLE_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
+        # The role pattern is slow to try at every position: most sentences name no role.
+        return []
+    titled = ((match.group("role"), clean_name(match.group("name"))) for match in _TITLED.finditer(sentence))
+    return [(_office(role), name) for role, name in titled if name]
 
 
 def _office(role: str) -> str:
