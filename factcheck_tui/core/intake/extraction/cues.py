@@ -82,6 +82,10 @@ _GOING_TO = re.compile(r"\b(?:going to|gonna)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _COURTESY_PHRASE = re.compile(r"\b(?:let me|let's|let us|ladies and gentlemen)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“”]")
+# Web addresses, @handles and #hashtags of a post: their digits are no figures, their words no
+# names ("https://t.co/AbC123", "#COVID19"). A handle still names who is addressed or quoted.
+_SOCIAL = re.compile(r"https?://\S+|\bwww\.\S+|(?<![\w@])[@#]\w+")
+_HANDLE = re.compile(r"(?<![\w@])@\w+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TRAILING = " \"'”’)]»"
 _NOT_NAMES = frozenset({"I", "AM", "PM", *TIME_ZONES})
@@ -227,6 +231,10 @@ def _names(text: str) -> list[str]:
     return found
 
 
+def _has_social(text: str) -> bool:
+    return "@" in text or "#" in text or "http" in text or "www." in text
+
+
 def _not_a_name(token: str) -> bool:
     bare = token.rstrip(".").replace("’", "'").split("'")[0]
     return bare in _NOT_NAMES or bare.lower() in _CALENDAR
@@ -250,6 +258,8 @@ def _shouted_around(text: str, match: re.Match[str]) -> bool:
 
 def sentence_features(text: str, speaker: str | None, role: str | None = None) -> list[Feature]:
     """The features of one sentence; ``role`` names the page furniture it is (structure.py), if any."""
+    handles = _HANDLE.findall(text) if "@" in text else []
+    text = _SOCIAL.sub(lambda tag: " " * len(tag.group(0)), text) if _has_social(text) else text
     tokens = words(text)
     parts = [_parts(token) for token in tokens]
     flat = {part for split in parts for part in split}
@@ -294,7 +304,7 @@ def sentence_features(text: str, speaker: str | None, role: str | None = None) -
                 continue
             word = said
         add(cue.name, 1.0, cue.reason.format(word))
-    if names := _names(text):
+    if names := _names(text) + handles:
         shown = ", ".join(dict.fromkeys(names[:NAMES_COUNTED]))
         add("names", min(len(names), NAMES_COUNTED) / NAMES_COUNTED, f"names ({shown})")
     if _QUOTE.search(text):
