@@ -28,7 +28,7 @@ from extraction_sets import REPO, eval_dir, load_jsonl, print_table, roc_auc
 from factcheck_tui.core.intake.extraction.cues import FEATURE_NAMES, sentence_features
 from factcheck_tui.core.intake.extraction.speakers import speaker_in
 
-WEIGHTS = REPO / "factcheck_tui" / "core" / "extraction" / "weights.json"
+WEIGHTS = REPO / "factcheck_tui" / "core" / "intake" / "extraction" / "weights.json"
 FOLDS = 5
 SEED = 20240601
 PENALTIES = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)

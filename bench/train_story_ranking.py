@@ -38,7 +38,7 @@ from factcheck_tui.core.intake.extraction.pipeline import analyse
 from factcheck_tui.core.intake.extraction.scoring import Model, load_model
 from factcheck_tui.core.intake.extraction.story import STORY_FEATURES
 
-WEIGHTS = REPO / "factcheck_tui" / "core" / "extraction" / "weights.json"
+WEIGHTS = REPO / "factcheck_tui" / "core" / "intake" / "extraction" / "weights.json"
 FOLDS = 5
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 NEWTON_STEPS = 30
