@@ -9,6 +9,7 @@ so no third-party text is copied into the project. Each figure is the best of se
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Callable
@@ -66,13 +67,18 @@ def article(words: int, seed: int = SEED) -> str:
     return "\n\n".join(paragraphs)
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    timings = []
+def best_of(runs: int, work: Callable[[], object]) -> tuple[float, float]:
+    """The best wall-clock time and the best CPU time of this process, in seconds.
+
+    On a shared machine the wall clock waits for other work; the CPU time is what extraction costs.
+    """
+    walls, cpus = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         work()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
 
 
 def main() -> None:
@@ -86,20 +92,30 @@ def main() -> None:
     # Pasted text with no line breaks or full stops: one enormous sentence must stay linear too.
     run_on = big.translate(str.maketrans({".": " ", "!": " ", "?": " ", "\n": " "}))
 
-    story_seconds = best_of(7, lambda: extract(normalise_body(story)))
-    big_seconds = best_of(3, lambda: extract(normalise_body(big)))
-    run_on_seconds = best_of(3, lambda: extract(normalise_body(run_on)))
+    load = os.getloadavg()[0]
+    story_seconds, story_cpu = best_of(7, lambda: extract(normalise_body(story)))
+    big_seconds, big_cpu = best_of(3, lambda: extract(normalise_body(big)))
+    run_on_seconds, run_on_cpu = best_of(3, lambda: extract(normalise_body(run_on)))
     sentences = len(extract(normalise_body(big)).sentences)
     print_table(
         [
             (
                 f"{len(story.split()):,}-word article, extract",
-                f"{story_seconds * 1000:.0f} ms",
+                f"{story_seconds * 1000:.0f} ms (CPU {story_cpu * 1000:.0f} ms)",
                 f"< {ARTICLE_TARGET_MS} ms",
             ),
-            (f"{len(big.encode()) / 1e6:.1f} MB text, extract", f"{big_seconds:.2f} s", f"< {BIG_TARGET_S:.0f} s"),
+            (
+                f"{len(big.encode()) / 1e6:.1f} MB text, extract",
+                f"{big_seconds:.2f} s (CPU {big_cpu:.2f} s)",
+                f"< {BIG_TARGET_S:.0f} s",
+            ),
             ("sentences per second (1 MB text)", f"{sentences / big_seconds:,.0f}", ""),
-            ("1.0 MB without a line break or full stop", f"{run_on_seconds:.2f} s", f"< {BIG_TARGET_S:.0f} s"),
+            (
+                "1.0 MB without a line break or full stop",
+                f"{run_on_seconds:.2f} s (CPU {run_on_cpu:.2f} s)",
+                f"< {BIG_TARGET_S:.0f} s",
+            ),
+            ("load average when it started (1 min; 2 cores)", f"{load:.1f}", "re-run when < 2"),
         ]
     )
 
