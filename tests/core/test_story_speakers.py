@@ -75,6 +75,26 @@ def test_news_attribution_patterns_name_the_full_name(text: str, sentence: str, 
     assert speakers_of(text)[sentence] == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Ellery Republican Party claimed the fee doubled.", "Ellery Republican Party"),
+        ("So Brandt said the fee doubled.", "Ellen Brandt"),
+        ('"The fee doubled," said Dana Price in an interview on Monday.', "Dana Price"),
+        # After "told", a name that goes on is the one spoken to.
+        ("A spokesperson told WXYZ Radio on Friday that the fee doubled.", None),
+        ("Experts say the fee doubled.", None),
+    ],
+)
+def test_organisations_openers_and_listeners(sentence: str, speaker: str | None) -> None:
+    assert speakers_of(sentence)[sentence] == speaker
+
+
+def test_a_quotation_attributed_to_no_one_named_does_not_inherit_the_speaker_before() -> None:
+    speakers = speakers_of('Brandt said the fee doubled.\n\n"Port fee triples overnight," stated a headline on Monday.')
+    assert speakers['"Port fee triples overnight," stated a headline on Monday.'] is None
+
+
 def test_the_turns_of_an_interview_transcript_are_the_people_named_before_the_colon() -> None:
     speakers = speakers_of(
         'Host Dana Price asked Brandt about the strike.\n\nPrice: "Did the port lose money?"\n\n'

@@ -188,3 +188,12 @@ def test_boundaries_hold_for_inline_items_bracketed_addresses_and_initials(text:
     from factcheck_tui.core.intake.extraction.sentences import split_sentences
 
     assert [text[start:end] for start, end in split_sentences(text)] == parts
+
+
+def test_a_possessive_ends_a_name_and_story_words_are_shown_as_written() -> None:
+    sentence = "The cranes of Ellery’s Harbour Board cost $9 million."
+    reasons = "; ".join(claims_by_text(sentence)[sentence].reasons)
+    assert "names (Ellery, Harbour Board)" in reasons
+    quote = next(claim for claim in claims_by_text(PAGE).values() if claim.text.startswith('"We lost $40 million'))
+    about = next(reason for reason in quote.reasons if reason.startswith("what the story is about"))
+    assert "Brandt" in about

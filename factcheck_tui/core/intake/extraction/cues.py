@@ -95,7 +95,8 @@ _LINKS = frozenset({"of", "de", "van", "von", "al", "bin"})
 # One name: capitalised words, abbreviations ("U.S."), initials ("N.") and "of" or "de" between
 # capitalised words.
 _NAME_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.|[A-Z][\w’'-]*\.?)"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|de|van|von|al|bin)\s+)?{_NAME_WORD})*")
+# A possessive ends a name: "Wisconsin’s Commerce secretary" names Wisconsin, then Commerce.
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:(?<!['’]s)(?<!['’])\s+(?:(?:of|de|van|von|al|bin)\s+)?{_NAME_WORD})*")
 ACRONYM_LETTERS = 5
 _LOOK_BACK = 64
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$")

@@ -43,14 +43,20 @@ _SOURCE_VERB = re.compile(
 # '..., said Harkins.' — the name closes the clause; "said Roy's claim" or "says Vitter took" is not it.
 # Lower-case role words may stand between the verb and the name ("said union president Carla Mendes").
 _ROLE_WORD = r"(?:(?!(?:on|in|at|by|to|for|with|from|during|after|before|that|this|last|next|of|and|but)\b)[a-z]+\s+)"
+# '..., said Wasserman Schultz in an interview': after "said" or "wrote" the name may go on into when
+# or where it was said; after "told" or "asked" a name so followed is the one spoken to.
 _VERB_NAME = re.compile(rf"\b(?P<verb>{VERBS})\s+{_ROLE_WORD}{{0,3}}(?P<name>{NAME})(?![’']s\b)(?=\s*(?:[,.;:!?)]|$))")
+_VERB_NAME_WHEN = re.compile(
+    rf"\b(?:said|says|wrote|writes|added|adds|stated|states)\s+(?P<name>{NAME})(?![’']s\b)"
+    rf"(?=\s+(?:in|on|during|at|after|while|last|this)\s)"
+)
 # "according to House records": the documents are the source, so they stay in its name.
 _SOURCE_WORDS = frozenset(
     "records data figures report reports estimates statistics officials documents filings poll polls".split()
 )
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?:the )?(?P<name>{NAME}{_SOURCE_NOUNS})")
-_PATTERNS = (_APPOSITION_VERB, _SOURCE_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _ACCORDING)
+_PATTERNS = (_APPOSITION_VERB, _SOURCE_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _VERB_NAME_WHEN, _ACCORDING)
 # "RT @EllerySun: Port fees doubled", "@SenMarkHale: ...": a post shared or quoted with its author.
 _POSTED_BY = re.compile(r"^(?:RT\s+)?(?P<handle>@\w+):\s")
 _CUE_WORD = REPORTING_VERBS | {"according", "issued", "purports", "shows"}
@@ -79,7 +85,7 @@ _PARTY_TAG = re.compile(r"^[A-Z]-[A-Z]")
 PARENTHESES = re.compile(r"\([^()]{0,80}\)")
 # Person names anywhere in a sentence: two to four capitalised words or initials ("Albert I. Jones").
 _PERSON = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,5}\b")
-_STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We", "I", "You"})
+_STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We", "I", "You", "Let"})
 # "..., officials said Sunday." names a day, not a speaker.
 _CALENDAR = MONTHS | WEEKDAYS | {"today", "yesterday"}
 # Words that make a capitalised subject an organisation, which "he" or "she" cannot mean.
@@ -87,7 +93,7 @@ _ORGANISATION_WORDS = frozenset(
     """council department office agency authority board committee company corporation inc ltd party
     university college school hospital police court city county state government ministry union
     association institute foundation bank group news times post show radio network channel station
-    magazine journal plan program programme project act""".split()
+    magazine journal plan program programme project act politifact""".split()
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _CLOSING_AFTER = frozenset(".,!?…")
@@ -110,7 +116,13 @@ def clean_name(name: str) -> str | None:
         return None
     if any(_PARTY_TAG.match(token) for token in tokens):
         return None
+    while len(tokens) > 1 and tokens[0] in OPENING_WORDS:
+        # "So Kaiser said": a capitalised opener is no part of the name.
+        tokens.pop(0)
     titles = [index for index, token in enumerate(tokens[:-1]) if token.lower() in TITLES]
+    if titles and tokens[-1].lower() in _ORGANISATION_WORDS:
+        # "the Ohio Republican Party claimed": an organisation keeps its whole name.
+        titles = []
     if titles and titles[-1] < len(tokens) - 1 and tokens[titles[-1] + 1][0].isupper():
         # "Louisiana State University Professor Robert Mann" is Robert Mann.
         tokens = tokens[titles[-1] + 1 :]
@@ -122,7 +134,13 @@ def clean_name(name: str) -> str | None:
     while tokens and tokens[-1][0].islower() and tokens[-1] not in _SOURCE_WORDS:
         tokens.pop()
     cleaned = " ".join(tokens).strip(" ,.")
-    if not cleaned or cleaned in _STOP_NAMES or cleaned.lower() in TITLES or cleaned.lower() in _CALENDAR:
+    if (
+        not cleaned
+        or cleaned in _STOP_NAMES
+        or cleaned in SENTENCE_STARTERS
+        or cleaned.lower() in TITLES
+        or cleaned.lower() in _CALENDAR
+    ):
         return None
     return cleaned
 

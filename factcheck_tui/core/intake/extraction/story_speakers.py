@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck_tui.core.intake.extraction.lexicon import SENTENCE_STARTERS
+from factcheck_tui.core.intake.extraction.lexicon import REPORTING_VERBS, SENTENCE_STARTERS
 from factcheck_tui.core.intake.extraction.speakers import (
     ADVERB,
     NAME,
@@ -69,7 +69,7 @@ _ROLE_VERB = re.compile(
 )
 # "Councilwoman Cleta Winslow", "Sen. Chip Roy": the role a story gives a person before the name.
 _TITLED = re.compile(
-    rf"\b(?P<role>{_ROLES}|Sen|Rep|Gov)\.?\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,2}})", re.IGNORECASE
+    rf"\b(?P<role>(?i:{_ROLES}|Sen|Rep|Gov))\.?\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,2}})"
 )
 _ROLE_WORDS = frozenset(word for role in _ROLES.split("|") for word in role.split()) | {"sen", "rep", "gov"}
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -131,11 +131,11 @@ class _People:
         the story names.
         """
         tokens = name.split()
-        if len(tokens) == 2 or (len(tokens) > 2 and tokens[0] in SENTENCE_STARTERS):
+        if len(tokens) == 2 or (len(tokens) == 3 and (tokens[0] in SENTENCE_STARTERS or not name.istitle())):
             # "Your Choice Colorado" is a group's name, not "Choice Colorado" with a title.
             return name
-        candidates = self.by_surname.get(tokens[-1], {})
-        if len(tokens) > 2:
+        candidates = self.by_surname.get(tokens[-1], {}) if len(tokens) < 4 else {}
+        if len(tokens) == 3:
             candidates = {full: count for full, count in candidates.items() if full == " ".join(tokens[-2:])}
         return max(candidates, key=lambda full: candidates[full]) if candidates else name
 
@@ -224,7 +224,10 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             speaker = speaker or people.lead_in(spoken, last)
         if speaker is None and block_quote and block_quote[1] == block:
             speaker = block_quote[0]
-        if speaker is None and not voiced and (_opens_with_quotation(sentence) or continues_quote) and index:
+        # '"Kirk Douglas dead," stated a headline': attributed, to someone the story does not name.
+        unnamed = speaker is None and not REPORTING_VERBS.isdisjoint(_LOWER_WORD.findall(spoken))
+        inherits = _opens_with_quotation(sentence) or continues_quote
+        if speaker is None and not voiced and not unnamed and inherits and index:
             # The quotation goes on, or a new one follows the sentence that named its speaker
             # (or that told what the person last named did: 'She went on. "The last time ..."').
             speaker = speakers[index - 1] or (last if _tells_of(sentences[index - 1], last) else None)
