@@ -123,14 +123,14 @@ class _Cue:
 
 
 _WORD_CUES = (
-    _Cue("comparative", COMPARATIVES, "comparative or superlative ({})"),
-    _Cue("trend", TRENDS, "change in a quantity ({})"),
-    _Cue("causal", CAUSAL, "causal claim ({})"),
-    _Cue("record", RECORD_VERBS, "public record ({})"),
-    _Cue("past", PAST_VERBS, "past event ({})", _REGULAR_PAST),
-    _Cue("measurable", MEASURABLE, "measurable subject ({})"),
-    _Cue("belief", BELIEFS, "opinion / no factual content ({})"),
-    _Cue("evaluative", EVALUATIVE, "opinion / no factual content ({})"),
+    _Cue("comparative", COMPARATIVES, "compares or ranks ({})"),
+    _Cue("trend", TRENDS, "says a number changed ({})"),
+    _Cue("causal", CAUSAL, "says what caused it ({})"),
+    _Cue("record", RECORD_VERBS, "a matter of public record ({})"),
+    _Cue("past", PAST_VERBS, "says what happened ({})", _REGULAR_PAST),
+    _Cue("measurable", MEASURABLE, "a subject with published figures ({})"),
+    _Cue("belief", BELIEFS, "opinion, nothing to check ({})"),
+    _Cue("evaluative", EVALUATIVE, "opinion, nothing to check ({})"),
     _Cue("obligation", OBLIGATION, "says what should be, not what is ({})"),
     _Cue("future", FUTURE, "promise or prediction, not checkable yet ({})", _GOING_TO),
     _Cue("hedge", HEDGES, "hedged or hypothetical ({})"),

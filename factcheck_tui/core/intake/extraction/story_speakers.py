@@ -92,6 +92,8 @@ class _People:
     """The people a story names in full, by surname, and how often it names each."""
 
     by_surname: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Per surname, the full name the story gives it most often (ties: the one named first).
+    best: dict[str, str] = field(default_factory=dict)
     # The person named most often, by full name or surname: whom the story is about.
     main: str | None = None
     # Per sentence, the people it introduces with a role: [(role, full name)].
@@ -105,12 +107,15 @@ class _People:
                 counts = people.by_surname.setdefault(name.split()[-1], {})
                 counts[name] = counts.get(name, 0) + 1
             people.titled.append(_titled(sentence))
+        people.best = {
+            surname: max(counts, key=lambda name: counts[name]) for surname, counts in people.by_surname.items()
+        }
         mentions: dict[str, int] = {}
         for sentence in sentences:
             for match in _WORD.finditer(sentence):
-                surname = match.group(0).removesuffix("’s").removesuffix("'s")
-                if surname in people.by_surname:
-                    mentions[people.full(surname)] = mentions.get(people.full(surname), 0) + 1
+                full = people.best.get(match.group(0).removesuffix("’s").removesuffix("'s"))
+                if full:
+                    mentions[full] = mentions.get(full, 0) + 1
         people.main = max(mentions, key=lambda name: mentions[name]) if mentions else None
         return people
 
@@ -131,6 +136,8 @@ class _People:
         the story names.
         """
         tokens = name.split()
+        if len(tokens) == 1:
+            return self.best.get(name, name)
         if len(tokens) == 2 or (len(tokens) == 3 and (tokens[0] in SENTENCE_STARTERS or not name.istitle())):
             # "Your Choice Colorado" is a group's name, not "Choice Colorado" with a title.
             return name
