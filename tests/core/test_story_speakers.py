@@ -84,10 +84,26 @@ def test_news_attribution_patterns_name_the_full_name(text: str, sentence: str, 
         # After "told", a name that goes on is the one spoken to.
         ("A spokesperson told WXYZ Radio on Friday that the fee doubled.", None),
         ("Experts say the fee doubled.", None),
+        (
+            "The Bureau of Port Statistics, part of the Transport Department, said the fee doubled.",
+            "Bureau of Port Statistics",
+        ),
+        ('"Gibberish," Dana Price, a professor at Ellery College, commented.', "Dana Price"),
     ],
 )
 def test_organisations_openers_and_listeners(sentence: str, speaker: str | None) -> None:
     assert speakers_of(sentence)[sentence] == speaker
+
+
+def test_a_party_label_is_a_description_of_the_person_the_story_is_about() -> None:
+    speakers = speakers_of("Brandt spoke first. Later the Ellery Democrat announced a fee cut.")
+    assert speakers["Later the Ellery Democrat announced a fee cut."] == "Ellen Brandt"
+
+
+def test_he_or_she_is_never_an_organisation() -> None:
+    speakers = speakers_of("As the Ellery Post reported, the fee doubled. She said it rose by $4 a ton.")
+    assert speakers["As the Ellery Post reported, the fee doubled."] == "Ellery Post"
+    assert speakers["She said it rose by $4 a ton."] == "Ellen Brandt"
 
 
 def test_a_quotation_attributed_to_no_one_named_does_not_inherit_the_speaker_before() -> None:

@@ -51,7 +51,8 @@ REPORTING_VERBS = frozenset(
     suggests replied replies responded responds estimated estimates predicted predicts promised
     promises alleged alleges maintained maintains contended contends asked asks boasted boasts
     touted touts proclaimed proclaims charged charges accused accuses hinted hints recalled recalls
-    remarked remarks complained complains bragged brags joked jokes quipped quips repeated repeats""".split()
+    remarked remarks complained complains bragged brags joked jokes quipped quips repeated repeats
+    commented comments countered counters""".split()
 )
 # Cues of the check-worthiness features (features.py). Each list is one feature, so each can be
 # weighed on its own and named in a reason.

@@ -81,6 +81,7 @@ TITLES = frozenset(
 )
 # "in Kenya said": a name after a preposition is a place or an object, never the speaker.
 _PREPOSITIONS = frozenset("in at from of to for on with by about against into near".split())
+_PARTY_WORDS = frozenset({"democrat", "republican", "independent", "libertarian"})
 _PARTY_TAG = re.compile(r"^[A-Z]-[A-Z]")
 PARENTHESES = re.compile(r"\([^()]{0,80}\)")
 # Person names anywhere in a sentence: two to four capitalised words or initials ("Albert I. Jones").
@@ -93,7 +94,8 @@ _ORGANISATION_WORDS = frozenset(
     """council department office agency authority board committee company corporation inc ltd party
     university college school hospital police court city county state government ministry union
     association institute foundation bank group news times post show radio network channel station
-    magazine journal plan program programme project act politifact""".split()
+    magazine journal plan program programme project act politifact bureau administration commission
+    service center centre coalition society caucus fund club alliance federation statistics""".split()
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _CLOSING_AFTER = frozenset(".,!?…")
@@ -109,7 +111,7 @@ OPENING_WORDS = frozenset(
 
 def clean_name(name: str) -> str | None:
     tokens = name.replace("’s", "").split()
-    if " of " in f" {name} " and len(name.split(" of ")[0].split()) >= 2:
+    if " of " in f" {name} " and len(name.split(" of ")[0].split()) >= 2 and not organisation(name.split(" of ")[0]):
         # "Priya Kapoor of Marlow Inc." is Priya Kapoor; "Bank of America" stays whole.
         tokens = name.split(" of ")[0].split()
     if tokens and tokens[0].lower().split("’")[0].split("'")[0] in PRONOUNS:
@@ -134,6 +136,9 @@ def clean_name(name: str) -> str | None:
     while tokens and tokens[-1][0].islower() and tokens[-1] not in _SOURCE_WORDS:
         tokens.pop()
     cleaned = " ".join(tokens).strip(" ,.")
+    if len(tokens) > 1 and tokens[-1].lower() in _PARTY_WORDS:
+        # "the Madison Democrat announced": a description, not a name (story_speakers reads the role).
+        return None
     if (
         not cleaned
         or cleaned in _STOP_NAMES
@@ -238,7 +243,7 @@ def person_names(sentence: str, *, subjects: bool = False) -> list[str]:
             # "Colorado Springs Fire Marshal Brett Lacey": a name is two words, or three with an initial.
             tokens = tokens[-3:] if tokens[-2].endswith(".") else tokens[-2:]
         name = clean_name(" ".join(tokens)) if len(tokens) >= 2 else None
-        if name and len(name.split()) >= 2 and not _organisation(name) and not _common_words(name):
+        if name and len(name.split()) >= 2 and not organisation(name) and not _common_words(name):
             names.append(name)
     return names
 
@@ -250,5 +255,6 @@ def _common_words(name: str) -> bool:
     )
 
 
-def _organisation(name: str) -> bool:
+def organisation(name: str) -> bool:
+    """ "Journal Sentinel", "Bureau of Justice Statistics": a name with a word organisations use."""
     return any(token.lower().strip(".") in _ORGANISATION_WORDS for token in name.split())

@@ -23,6 +23,7 @@ from factcheck_tui.core.intake.extraction.speakers import (
     VERBS,
     after_preposition,
     clean_name,
+    organisation,
     outside_quotes,
     person_names,
     speaker_in,
@@ -65,7 +66,7 @@ _ROLES = (
     r"|chairwoman|lieutenant governor|attorney general|comptroller|treasurer|assemblyman|assemblywoman"
 )
 _ROLE_VERB = re.compile(
-    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?(?P<role>{_ROLES})(?:\s*,[^,]{{1,80}},)?{ADVERB}\s+(?:{VERBS}|released|issued)\b"
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?(?P<role>(?i:{_ROLES}))(?:\s*,[^,]{{1,80}},)?{ADVERB}\s+(?:{VERBS}|released|issued)\b"
 )
 # "Councilwoman Cleta Winslow", "Sen. Chip Roy": the role a story gives a person before the name.
 _TITLED = re.compile(
@@ -242,7 +243,8 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
         if speaker is None and (_QUOTED_WORDS.search(sentence) or sentence.rstrip().endswith(":")):
             speaker = _introducer(sentence, spoken, last, people)
         speakers.append(speaker)
-        if speaker and (speaker.split()[-1] in sentence or subject is None):
+        if speaker and not organisation(speaker) and (speaker.split()[-1] in sentence or subject is None):
+            # "he" or "she" is never "the Journal Sentinel": only people become the one last named.
             last = speaker
         elif subject:
             last = subject
