@@ -1,11 +1,11 @@
 """The screen never freezes while another reviewer saves: the longest event-loop stall during a
 contended save, in the app at 80x24.
 
-    python bench/bench_save_while_locked.py [--runs 3]
+    python bench/bench_save_while_locked.py [--runs 5]
 
 Another reviewer's process holds the database lock (as a long save or a slow disk would) while
 the app saves a verdict. A probe on the event loop wakes every 5 ms; a stall is how late it wakes.
-Figures, each the worst of the runs:
+Figures: the median run's longest stall, and the worst run's:
 - no contention: the stall of an ordinary save (the save itself runs on the event loop);
 - the other reviewer holds the lock 1 s: the save waits in a worker and finishes on its own;
 - the other holds it 6 s: the worker gives up after 2 s and the reviewer reads "press again";
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,24 +49,34 @@ HOLDER = (
 
 
 class StallProbe:
-    """Wakes every PROBE_SECONDS on the event loop and keeps the worst lateness."""
+    """Wakes every PROBE_SECONDS on the event loop and notes how late each wake-up was."""
 
     def __init__(self) -> None:
-        self.worst = 0.0
+        self.stalls: list[tuple[float, float]] = []  # (when it woke, how late)
         self._running = True
 
     async def run(self) -> None:
         while self._running:
             start = time.perf_counter()
             await asyncio.sleep(PROBE_SECONDS)
-            self.worst = max(self.worst, time.perf_counter() - start - PROBE_SECONDS)
+            now = time.perf_counter()
+            self.stalls.append((now, now - start - PROBE_SECONDS))
+
+    def worst(self, before: float = float("inf"), after: float = 0.0) -> float:
+        # A stall is seen when the probe wakes at its end: one that ends after ``after`` began
+        # no earlier than a stall's length before it.
+        return max((late for woke, late in self.stalls if after <= woke - late and woke <= before), default=0.0)
 
     def stop(self) -> None:
         self._running = False
 
 
-async def contended_save(root: Path, hold_seconds: float, *, wait_on_loop: bool = False) -> tuple[float, bool, bool]:
-    """(worst stall in seconds, verdict saved, "press again" shown) for one save of a verdict."""
+async def contended_save(
+    root: Path, hold_seconds: float, *, wait_on_loop: bool = False
+) -> tuple[float, float, bool, bool]:
+    """For one save of a verdict: the worst stall while the save waits (until the worker is done,
+    or the whole save when there is no worker), the worst stall after (the screen showing the
+    saved claim), whether the verdict was saved, and whether "press again" was shown."""
     workspace = Workspace(Config(reviewer="bench"), root / "no-config.toml", root / "db")
     app = create_app(workspace)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -85,6 +96,14 @@ async def contended_save(root: Path, hold_seconds: float, *, wait_on_loop: bool 
                 text=True,
             )
             assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        finished: list[float] = []
+        save_finished = app._save_finished
+
+        def noted(then):
+            finished.append(time.perf_counter())
+            return save_finished(then)
+
+        app._save_finished = noted
         probe = StallProbe()
         task = asyncio.create_task(probe.run())
         await asyncio.sleep(0.05)  # the probe's first wake-ups, before the save
@@ -100,12 +119,20 @@ async def contended_save(root: Path, hold_seconds: float, *, wait_on_loop: bool 
         busy = any(BUSY in str(note.message) for note in app._notifications)
         if saved:  # back to an unreviewed claim for the next run
             review.set_verdict(workspace.repo, claim_id, None, scale=workspace.scale, actor="bench")
-    return probe.worst, saved, busy
+    if not finished:
+        return probe.worst(), 0.0, saved, busy
+    return probe.worst(before=finished[0]), probe.worst(after=finished[0]), saved, busy
+
+
+def _spread(stalls: list[float]) -> str:
+    """The median run's stall, and the worst run's: one busy moment of a shared machine shows
+    in the second, not the first."""
+    return f"{statistics.median(stalls) * 1000:.0f} ms (worst {max(stalls) * 1000:.0f})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -113,22 +140,23 @@ def main() -> None:
         import_story(workspace.repo, read_article(str(ARTICLE)), actor="bench")
         cases = [
             ("no contention: longest stall", 0.0, False, "saved"),
-            ("lock held 1 s: longest stall", 1.0, False, "saved"),
-            ("lock held 6 s: longest stall", 6.0, False, "press again"),
+            ("lock held 1 s: longest stall while the save waits", 1.0, False, "saved"),
+            ("lock held 6 s: longest stall while the save waits", 6.0, False, "press again"),
             ("old way, waiting on the loop (1 s lock)", 1.0, True, "saved"),
         ]
         rows = []
         for figure, hold, on_loop, expected in cases:
             results = [asyncio.run(contended_save(root, hold, wait_on_loop=on_loop)) for _ in range(args.runs)]
-            worst = max(stall for stall, _, _ in results)
-            outcomes = {("press again" if busy else "saved" if saved else "not saved") for _, saved, busy in results}
+            outcomes = {("press again" if busy else "saved" if saved else "not saved") for *_, saved, busy in results}
             target = "for comparison" if on_loop else f"< {TARGET_MS} ms"
-            rows.append((f"{figure} ({'/'.join(sorted(outcomes))})", f"{worst * 1000:.0f} ms", target))
+            rows.append((f"{figure} ({'/'.join(sorted(outcomes))})", _spread([r[0] for r in results]), target))
+            if hold and not on_loop:
+                rows.append(("  after the wait (the screen shows the result)", _spread([r[1] for r in results]), ""))
             assert outcomes == {expected}, f"{figure}: {outcomes}"
     width = max(len(row[0]) for row in rows)
-    print(f"{'figure':{width}}  {'value':>8}  target")
+    print(f"{'figure':{width}}  {'value':>20}  target")
     for figure, value, target in rows:
-        print(f"{figure:{width}}  {value:>8}  {target}")
+        print(f"{figure:{width}}  {value:>20}  {target}")
 
 
 if __name__ == "__main__":
