@@ -10,6 +10,7 @@ small and few so the suite stays fast; a handful of explicit 1 MB inputs cover s
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -24,8 +25,9 @@ from factcheck_tui.core.storage.doctor import check_database
 from support.cli import Result, run_cli
 from support.paths import STRIKE
 
+# 25 examples a property keep the suite fast; FACTCHECK_FUZZ_EXAMPLES=500 explores further.
 FUZZ = settings(
-    max_examples=25,
+    max_examples=int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
