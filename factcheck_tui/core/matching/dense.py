@@ -104,7 +104,8 @@ class VectorIndex:
         take = min(limit, self._count - len(masked))
         if take < 1:
             return [[] for _ in range(len(vectors))]
-        best = np.argpartition(-scores, take - 1, axis=1)[:, :take] if take < self._count else None
+        # The largest ``take`` of each row, unordered, without a negated copy of the scores.
+        best = np.argpartition(scores, -take, axis=1)[:, -take:] if take < self._count else None
         found = []
         for position, row_scores in enumerate(scores):
             rows = best[position] if best is not None else np.arange(self._count)

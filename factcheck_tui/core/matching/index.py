@@ -11,7 +11,6 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -44,7 +43,7 @@ CONFLICTS = (FEATURE_NAMES.index("figures_conflict"), FEATURE_NAMES.index("direc
 # Candidates scored in full once the cosine is known: the best by ``FirstStage`` of the 30 found
 # by words and 20 by meaning. Full features cost about 0.1 ms a candidate; with 15 of 45 the
 # development set's MAP@5 does not move (bench/train_matching.py).
-RERANK = 15
+RERANK = 10
 # A short text of three words (someone or something, and what is said of it), every one of which
 # the other says, and which weigh this many rarest-word units together, is specific enough to be
 # judged like any claim (see ``_said_whole``); two words name a subject, not a claim.
@@ -136,6 +135,26 @@ def _analyse(texts: list[str]) -> list[tuple[str, str, int, tuple[tuple[str, ...
         if not is_short(len(set(terms))):
             quotes[position].append(terms)
     return [(*found, tuple(quoted_terms)) for found, quoted_terms in zip(analysed, quotes, strict=False)]
+
+
+def _boosted(
+    scores: dict[int, float], common: list[tuple[int, tuple[array[int], array[float]]]], total: int
+) -> dict[int, float]:
+    """``scores`` with each common word's BM25 part added to the claims that use it: each word's
+    sorted posting list is searched for all the candidates at once (numpy), in word order, so the
+    sums are the very ones a loop would make."""
+    import numpy as np  # here: the index build's workers never search
+
+    candidates = np.fromiter(scores, dtype=np.int64, count=len(scores))
+    sums = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+    for df, (slots, parts) in common:
+        posting = np.frombuffer(slots, dtype=np.uintc)
+        positions = np.minimum(np.searchsorted(posting, candidates), len(posting) - 1)
+        found = posting[positions] == candidates
+        sums += np.where(
+            found, np.frombuffer(parts, dtype=np.float32)[positions].astype(np.float64) * idf(df, total), 0.0
+        )
+    return dict(zip(candidates.tolist(), sums.tolist(), strict=True))
 
 
 def searchable_text(text: str, review_title: str | None) -> str:
@@ -412,14 +431,9 @@ class LexicalIndex:
         for slot in self.dead:
             scores.pop(slot, None)
         if common:
-            scores = dict(heapq.nlargest(limit * BOOST_POOL, scores.items(), key=itemgetter(1)))
-            for df, (slots, parts) in common:
-                weight = idf(df, total)
-                size = len(slots)
-                for slot in scores:
-                    position = bisect_left(slots, slot)
-                    if position < size and slots[position] == slot:
-                        scores[slot] += weight * parts[position]
+            scores = _boosted(
+                dict(heapq.nlargest(limit * BOOST_POOL, scores.items(), key=itemgetter(1))), common, total
+            )
         return heapq.nlargest(limit, scores.items(), key=itemgetter(1))
 
     def unit(self) -> float:
