@@ -29,6 +29,7 @@ from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from factcheck_tui.tui.screens.stories import StoriesScreen
 from support.pilot import changes_seen
+from support.screen import screen_text
 
 SIZE = (80, 24)
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -89,11 +90,6 @@ def newsroom(tmp_path: Path) -> tuple[Workspace, list[str]]:
     root = tmp_path / "newsroom"
     claim_ids = hostile_newsroom(root)
     return Workspace(Config(reviewer="[b]ana[/b]", verdicts=SCALE), tmp_path / "config.toml", root), claim_ids
-
-
-def screen_text(app: App) -> str:
-    """What the terminal would show, character by character (the top screen, with any toasts)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def assert_safe(app: App, *expected: str) -> str:

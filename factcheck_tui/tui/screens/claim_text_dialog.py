@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from factcheck_tui.core.text import editable, from_editable, shown, stored_offset
+from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 
 EDIT, ADD, SPLIT = "edit", "add", "split"
 _HINTS = {
@@ -34,14 +34,13 @@ class ClaimTextDialog(ModalScreen[str | int | None]):
 
     def compose(self) -> ComposeResult:
         title = {EDIT: "Edit claim", ADD: "Add a claim", SPLIT: "Split claim"}[self.mode]
-        with Vertical(classes="dialog"):
+        with DialogBody(classes="dialog"):
             yield Label(title, classes="dialog-title")
             # Split only points at a place; edit and add change the text, whose invisible
             # characters must come back as they were (not as the markers that show them).
             shown_text = shown(self.text) if self.mode == SPLIT else editable(self.text)
             yield TextArea(shown_text, id="claim-text-editor", soft_wrap=True, read_only=self.mode == SPLIT)
-            yield Label("", id="form-error", classes="error")
-            yield Label(_HINTS[self.mode], classes="hint")
+            yield DialogFoot(_HINTS[self.mode])
 
     def on_mount(self) -> None:
         if self.mode == SPLIT:

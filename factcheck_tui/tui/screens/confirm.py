@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 
 
 class ConfirmScreen(ModalScreen[str | None]):
@@ -22,11 +22,11 @@ class ConfirmScreen(ModalScreen[str | None]):
         self.answers = answers
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with DialogBody(classes="dialog"):
             yield Label(literal(self.question), classes="dialog-title")
             for key, label in self.answers.items():
-                yield Label(literal(f"{key}  {label}"))
-            yield Label("escape  Cancel", classes="hint")
+                yield Label(literal(f"{key}  {label}"), classes="answer")
+            yield DialogFoot("escape  Cancel", with_error=False)
 
     def on_key(self, event) -> None:
         if event.key in self.answers:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
@@ -15,6 +14,7 @@ from factcheck_tui.core.models import Evidence
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import normalise_url
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class EvidenceForm(ModalScreen[EvidenceInput | None]):
 
     def compose(self) -> ComposeResult:
         item = self.typed or self.existing
-        with Vertical(id="evidence-form", classes="dialog"):
+        with DialogBody(id="evidence-form", classes="dialog"):
             yield Label("Edit evidence" if self.existing else "Add evidence", classes="dialog-title")
             yield Label("URL")
             yield Input(value=shown(item.url) if item else "", placeholder="https://…", id="url")
@@ -57,8 +57,7 @@ class EvidenceForm(ModalScreen[EvidenceInput | None]):
                     f"Someone changed this item meanwhile; it now reads: {self.existing.source or '—'} · "
                     f"{self.existing.url or '—'} · {self.existing.note or '—'}. Your input is above."
                 )
-            yield Label(literal(conflict), id="form-error", classes="error")
-            yield Label("enter: next field / save · ctrl+s: save · escape: cancel", classes="hint")
+            yield DialogFoot("enter: next field / save · ctrl+s: save · escape: cancel", error=conflict)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.workflow.filters import ClaimFilter, reviewer_key
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 from factcheck_tui.tui.widgets.menu import Menu
 
 
@@ -48,11 +48,12 @@ class FilterMenu(ModalScreen[ClaimFilter | None]):
         ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with DialogBody(classes="dialog"):
             yield Label("Show", classes="dialog-title")
             yield Menu(
                 *[Option(literal(label), id=str(index)) for index, (label, _) in enumerate(self.choices)], id="filters"
             )
+            yield DialogFoot("j k g G: move · enter: show these · escape: cancel", with_error=False)
 
     def on_mount(self) -> None:
         base = self.current.with_text("")

@@ -11,6 +11,7 @@ from textual.widgets import Label, Static
 
 from factcheck_tui.tui.actions import ActionEntry
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.dialog_body import DialogFoot
 from factcheck_tui.tui.widgets.page import ReadingPage
 
 LEGEND = (
@@ -34,9 +35,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        table.add_column(style="dim", no_wrap=True)
+        # At 60 columns the three do not fit on one line: each wraps in its own column, and the
+        # description keeps the most room, rather than any of them being cut.
+        table.add_column(style="bold", max_width=16, overflow="fold")
+        table.add_column(ratio=2, min_width=16)
+        table.add_column(style="dim", ratio=1, overflow="fold")
         scope = None
         for entry in self.entries:
             if entry.scope != scope:
@@ -53,10 +56,8 @@ class HelpScreen(ModalScreen[None]):
         with ReadingPage(id="help", classes="dialog"):
             yield Label(f"Keys: {self.title_text}", classes="dialog-title")
             yield Static(table, id="help-keys")
-            yield Label(
-                literal(
-                    "j k ↑↓ / space pgup pgdn / g G scroll · escape closes · every action is also in the command palette (ctrl+p); "
-                    "keys can be remapped in the config's [keys] table (see the README)"
-                ),
-                classes="hint",
+            yield DialogFoot(
+                "j k space pgup pgdn g G scroll · escape closes · every action is in the palette (ctrl+p) · "
+                "remap keys in the config's [keys] table",
+                with_error=False,
             )

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, TextArea
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.intake.story_import import parse_date
 from factcheck_tui.tui.literal import literal
-from factcheck_tui.tui.widgets.dialog_body import DialogBody
+from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,6 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         for name in ("path", "title", "outlet", "url", "published"):
             self.query_one(f"#{name}", Input).value = getattr(self._typed, name)
         self.query_one("#pasted", TextArea).load_text(self._typed.pasted)
-        self.query_one("#form-error", Label).update(literal(self._problem))
 
     def compose(self) -> ComposeResult:
         with DialogBody(id="import-dialog", classes="dialog"):
@@ -60,8 +59,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             with Horizontal(classes="fields"):
                 yield Input(placeholder="URL", id="url")
                 yield Input(placeholder="Published YYYY-MM-DD", id="published")
-            yield Label("", id="form-error", classes="error")
-            yield Label("tab: next field · ctrl+s: import · escape: cancel", classes="hint")
+            yield DialogFoot("tab: next field · ctrl+s: import · escape: cancel", error=self._problem)
 
     def action_submit(self) -> None:
         values = {

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 from factcheck_tui.core.text import shown
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -28,11 +28,11 @@ class PromptScreen(ModalScreen[str | None]):
         self.suggestions = [shown(item) for item in suggestions]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with DialogBody(classes="dialog"):
             yield Label(literal(self.question), classes="dialog-title")
             suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
             yield Input(value=shown(self.value), id="answer", suggester=suggester)
-            yield Label(literal(self.hint or "enter: save · escape: cancel"), classes="hint")
+            yield DialogFoot(self.hint or "enter: save · escape: cancel", with_error=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -7,7 +7,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
@@ -17,6 +16,7 @@ from factcheck_tui.core.models import Story
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import normalise_url
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class StoryDialog(ModalScreen[StoryDetails | None]):
 
     def compose(self) -> ComposeResult:
         story = self.story
-        with Vertical(classes="dialog"):
+        with DialogBody(classes="dialog"):
             yield Label(literal(f"Story {story.id}"), classes="dialog-title")
             yield Label("Headline")
             yield Input(shown(story.title), id="title")
@@ -50,8 +50,7 @@ class StoryDialog(ModalScreen[StoryDetails | None]):
             yield Input(shown(story.url), placeholder="https://…", id="url")
             yield Label("Published (YYYY-MM-DD)")
             yield Input(story.published.isoformat() if story.published else "", id="published")
-            yield Label("", id="form-error", classes="error")
-            yield Label("tab: next field · ctrl+s: save · escape: cancel", classes="hint")
+            yield DialogFoot("tab: next field · ctrl+s: save · escape: cancel")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

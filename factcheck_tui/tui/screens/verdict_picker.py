@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 from factcheck_tui.tui.widgets.menu import Menu
 
 CLEAR = "__clear__"
@@ -39,10 +39,11 @@ class VerdictPicker(ModalScreen[str | None]):
             for number, item in enumerate(self.scale.labels, start=1)
         ]
         options.append(Option("0  Clear the verdict", id=CLEAR))
-        with Vertical(id="picker"):
+        with DialogBody(id="picker", classes="dialog"):
             yield Label("Verdict for:", classes="dialog-title")
             yield Label(literal(self.claim_text), classes="dialog-claim")
             yield Menu(*options, id="verdicts")
+            yield DialogFoot("1-9: pick · 0: clear · j k enter: choose · escape: cancel", with_error=False)
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)

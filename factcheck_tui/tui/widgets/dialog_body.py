@@ -1,9 +1,54 @@
-"""The scrolling body of a dialog: it scrolls on small terminals but never takes the focus itself."""
+"""A dialog's two parts: a body that scrolls inside the dialog when the terminal is too small
+for it, and a foot (the error and the keys' hint) pinned under it, so that neither an error nor
+the keys that answer the dialog ever scroll out of sight."""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.geometry import Region, Spacing
+from textual.widget import Widget
+from textual.widgets import Label
+
+from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.widgets.page import ReadingPage
 
 
-class DialogBody(VerticalScroll, can_focus=False):
-    pass
+class DialogBody(ReadingPage):
+    """Takes the focus (and with it the page keys) only while it has something to scroll: a
+    dialog taller than the screen is read with space, pgup, pgdn, j, k, g and G; the fields in
+    it scroll into view as tab reaches them."""
+
+    FRIENDLY_NAME = "dialog"
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual scrolls a focused field into the whole window, which here includes the pinned
+        # foot: after the layout settles, bring the field clear of it.
+        self.call_after_refresh(self._show_clear_of_foot, event.widget)
+
+    def _show_clear_of_foot(self, widget: Widget) -> None:
+        if not widget.is_attached or not self.max_scroll_y:
+            return
+        foot = sum(part.outer_size.height for part in self.query_children(DialogFoot))
+        top = self.scroll_y + widget.region.y - self.scrollable_content_region.y
+        place = Region(0, round(top), 1, widget.outer_size.height)
+        self.scroll_to_region(place, spacing=Spacing(bottom=foot), animate=False, immediate=True)
+
+
+class DialogFoot(Vertical):
+    """Docked at the bottom of the dialog's body: it stays in view while the rest scrolls."""
+
+    def __init__(self, hint: str, *, error: str = "", with_error: bool = True) -> None:
+        super().__init__()
+        self.hint = hint
+        self.error = error
+        self.with_error = with_error
+
+    def compose(self) -> ComposeResult:
+        if self.with_error:
+            yield Label(literal(self.error), id="form-error", classes="error")
+        yield Label(literal(self.hint), classes="hint")

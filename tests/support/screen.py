@@ -1,0 +1,22 @@
+"""What a test sees of the app's terminal: the characters on screen, or those inside one widget."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.geometry import Region
+
+
+def screen_text(app: App) -> str:
+    """What the terminal would show, character by character (the top screen, with any toasts)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def text_in(app: App, region: Region) -> str:
+    """The characters shown inside ``region`` of the screen, its lines joined by single spaces:
+    text wrapped over several lines reads as one line again."""
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return words(" ".join(line[region.x : region.right] for line in lines))
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
