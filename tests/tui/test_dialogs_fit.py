@@ -55,7 +55,7 @@ CASES = {
     "confirm": Case(lambda app: ConfirmScreen(f"Copy the verdict? {LONG}", {"c": LONG, "n": f"No, {LONG}"})),
     "prompt": Case(lambda app: PromptScreen(f"Who said it? {LONG}", "", f"hint: {LONG} · escape cancels")),
     "claim_text": Case(lambda app: ClaimTextDialog(ADD), ("ctrl+s",), "A claim needs some text."),
-    "evidence": Case(lambda app: EvidenceForm(), tuple("ftp://x") + ("ctrl+s",), "ftp://x"),
+    "evidence": Case(lambda app: EvidenceForm(), (*"ftp://x", "ctrl+s"), "ftp://x"),
     "evidence_conflict": Case(
         lambda app: EvidenceForm(_evidence(), typed=EvidenceInput("https://a.example", "mine", LONG)),
         error="Someone changed this item meanwhile",
