@@ -4,10 +4,12 @@ the keys that answer the dialog ever scroll out of sight."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.geometry import Region, Spacing
+from textual.geometry import Offset, Region, Spacing
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -25,18 +27,23 @@ class DialogBody(ReadingPage):
     def allow_focus(self) -> bool:
         return self.max_scroll_y > 0
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Textual scrolls a focused field into the whole window, which here includes the pinned
-        # foot: after the layout settles, bring the field clear of it.
-        self.call_after_refresh(self._show_clear_of_foot, event.widget)
+    def scroll_to_region(self, region: Region, **options: Any) -> Offset:
+        # Textual centres a newly focused field in the whole window, the pinned foot included;
+        # here it scrolls only as far as needed, and the field is then moved clear of the foot.
+        options["center"] = False
+        return super().scroll_to_region(region, **options)
 
-    def _show_clear_of_foot(self, widget: Widget) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.call_after_refresh(self._clear_of_foot, event.widget)
+
+    def _clear_of_foot(self, widget: Widget) -> None:
+        """Scroll ``widget`` into the part of the window the foot leaves free."""
         if not widget.is_attached or not self.max_scroll_y:
             return
         foot = sum(part.outer_size.height for part in self.query_children(DialogFoot))
         top = self.scroll_y + widget.region.y - self.scrollable_content_region.y
         place = Region(0, round(top), 1, widget.outer_size.height)
-        self.scroll_to_region(place, spacing=Spacing(bottom=foot), animate=False, immediate=True)
+        super().scroll_to_region(place, spacing=Spacing(bottom=foot), animate=False, immediate=True)
 
 
 class DialogFoot(Vertical):
