@@ -69,7 +69,7 @@ CASES = {
         lambda app: ImportDialog(ImportRequest("story.txt", "", "", "", "", ""), f"story.txt: {LONG}"),
         error="story.txt: the council's own budget papers",
     ),
-    "export": Case(lambda app: ExportDialog("p0rt5", app.workspace.config)),
+    "export": Case(lambda app: ExportDialog("p0rt5", app.workspace.config, app.repo)),
     "verdict": Case(lambda app: VerdictPicker(app.workspace.scale, None, f"{LONG} {LONG}")),
     "filter": Case(
         lambda app: FilterMenu(
@@ -97,6 +97,11 @@ async def _open(pilot: Pilot, case: Case) -> ModalScreen:
     return screen
 
 
+def _shown(widget: Widget) -> bool:
+    """Displayed, and so is every container around it (the export dialog hides a group of fields)."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+
 def _body(screen: ModalScreen) -> Widget:
     return screen.query_one(".dialog")
 
@@ -110,7 +115,7 @@ async def test_no_line_of_a_dialog_is_cut(tmp_path: Path, name: str, size: tuple
         screen = await _open(pilot, case)
         body = _body(screen)
         assert body.region.width <= size[0] and body.region.height <= size[1]
-        labels = [label for label in screen.query(Label) if label.display and str(label.render()).strip()]
+        labels = [label for label in screen.query(Label) if _shown(label) and str(label.render()).strip()]
         assert labels
         for label in labels:
             label.scroll_visible(animate=False, immediate=True)
