@@ -29,12 +29,13 @@ class DialogBody(ReadingPage):
 
     def scroll_to_region(self, region: Region, **options: Any) -> Offset:
         # Textual centres a newly focused field in the whole window, the pinned foot included;
-        # here it scrolls only as far as needed, and the field is then moved clear of the foot.
+        # here it scrolls only as far as needed, so that once the field is clear of the foot
+        # (below) Textual's own scroll, whenever it comes, leaves it there.
         options["center"] = False
         return super().scroll_to_region(region, **options)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self.call_after_refresh(self._clear_of_foot, event.widget)
+        self._clear_of_foot(event.widget)
 
     def _clear_of_foot(self, widget: Widget) -> None:
         """Scroll ``widget`` into the part of the window the foot leaves free."""
