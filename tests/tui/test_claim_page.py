@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,8 @@ async def test_every_section_of_a_claim_is_in_reach_of_the_keys(tmp_path: Path, 
         history = screen.query_one("#history")
         assert not _in_view(page, history)
         await pilot.press("end")
-        await pilot.pause()
+        # End scrolls once the page's layout is current, after the next refresh: wait for it.
+        await asyncio.wait_for(page.wait_for_refresh(), timeout=10)
         assert page.scroll_y == page.max_scroll_y > 0
         assert _plain(history).rstrip().endswith("created the claim")
         assert _in_view(page, history)
