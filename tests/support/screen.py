@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.app import App
 from textual.geometry import Region
+from textual.widget import Widget
 
 
 def screen_text(app: App) -> str:
@@ -20,3 +23,9 @@ def text_in(app: App, region: Region) -> str:
 
 def words(text: str) -> str:
     return " ".join(text.split())
+
+
+async def after_refresh(widget: Widget) -> None:
+    """Return once ``widget`` has been refreshed: End scrolls a page only then, once its full
+    height is laid out, so a test reads the page after that, not after a guessed pause."""
+    await asyncio.wait_for(widget.wait_for_refresh(), timeout=10)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.story_reader import StoryReader
 from factcheck_tui.tui.widgets.page import Page
 from support.long_story import STORY_ID, build_long_story
+from support.screen import after_refresh
 
 SIZES = [(80, 24), (60, 20)]
 SECTIONS = ("#claim-text", "#claim-paragraph", "#claim-rank", "#conclusion", "#evidence", "#history")
@@ -58,8 +58,7 @@ async def test_every_section_of_a_claim_is_in_reach_of_the_keys(tmp_path: Path, 
         history = screen.query_one("#history")
         assert not _in_view(page, history)
         await pilot.press("end")
-        # End scrolls once the page's layout is current, after the next refresh: wait for it.
-        await asyncio.wait_for(page.wait_for_refresh(), timeout=10)
+        await after_refresh(page)
         assert page.scroll_y == page.max_scroll_y > 0
         assert _plain(history).rstrip().endswith("created the claim")
         assert _in_view(page, history)

@@ -30,7 +30,7 @@ from factcheck_tui.tui.screens.story_dialog import StoryDialog
 from factcheck_tui.tui.screens.verdict_picker import VerdictPicker
 from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 from support.newsrooms import build_screen_newsroom
-from support.screen import text_in, words
+from support.screen import after_refresh, text_in, words
 
 SIZES = [(80, 24), (60, 20)]
 LONG = (
@@ -156,7 +156,7 @@ async def test_the_keys_and_fields_of_a_dialog_stay_in_reach(tmp_path: Path, nam
             # A dialog taller than the screen is read with the page keys once tab reaches it.
             body.focus()
             await pilot.press("end")
-            await pilot.pause()
+            await after_refresh(body)
             assert body.scroll_y == body.max_scroll_y
             await pilot.press("home")
             await pilot.pause()

@@ -14,6 +14,7 @@ from factcheck_tui.tui.screens.help import HelpScreen
 from factcheck_tui.tui.screens.stories import StoriesScreen
 from factcheck_tui.tui.widgets.page import Page
 from support.long_story import STORY_ID, build_long_story
+from support.screen import after_refresh
 
 SIZE = (80, 24)
 
@@ -49,7 +50,7 @@ async def test_the_help_page_scrolls_with_j_and_G(tmp_path: Path) -> None:
         await pilot.pause()
         assert page.scroll_y > 0
         await pilot.press("G")
-        await pilot.pause()
+        await after_refresh(page)
         assert page.scroll_y == page.max_scroll_y
 
 

@@ -19,12 +19,14 @@ class Page(VerticalScroll):
         Binding("end,G", "scroll_end", "Bottom", show=False, id="page.bottom"),
     ]
 
-    # Jumps, not glides: over SSH an animated scroll is a dozen redraws for one key.
+    # Jumps, not glides: over SSH an animated scroll is a dozen redraws for one key. At once, not
+    # after the next refresh, so a key typed straight after starts from where this one left off;
+    # only End waits for the refresh, as the page's full height may not be laid out yet.
     def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
+        self.scroll_to(y=self.scroll_y + self.scrollable_content_region.height, animate=False, immediate=True)
 
     def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
+        self.scroll_to(y=self.scroll_y - self.scrollable_content_region.height, animate=False, immediate=True)
 
     def action_scroll_home(self) -> None:
         self.scroll_home(animate=False, immediate=True)
@@ -35,12 +37,12 @@ class Page(VerticalScroll):
     def action_scroll_down(self) -> None:
         if not self.allow_vertical_scroll:
             raise SkipAction()
-        self.scroll_down(animate=False)
+        self.scroll_down(animate=False, immediate=True)
 
     def action_scroll_up(self) -> None:
         if not self.allow_vertical_scroll:
             raise SkipAction()
-        self.scroll_up(animate=False)
+        self.scroll_up(animate=False, immediate=True)
 
 
 class ReadingPage(Page):
