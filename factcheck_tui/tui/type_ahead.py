@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from rich.console import RenderableType
 from textual import events
 from textual.app import App
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
@@ -102,6 +103,8 @@ class TypeAheadApp(App[None]):
         field = self.focused
         if not isinstance(field, TextArea | Input) or (isinstance(field, TextArea) and field.read_only):
             return False
+        if isinstance(self.screen, CommandPalette):
+            return False  # Each letter starts a search; the key after them must see its results.
         return isinstance(event, events.Paste) or event.is_printable
 
     async def _send_next(self) -> None:
@@ -142,6 +145,7 @@ class TypeAheadApp(App[None]):
             and self.focused is flight.focused
             and not self.message_queue_size
             and not any(node.message_queue_size for node in flight.passed)
+            and not self._palette_searching()
         )
         flight.quiet = flight.quiet + 1 if quiet else 0
         if flight.quiet >= QUIET_ROUNDS or flight.rounds >= MAX_ROUNDS:
@@ -153,6 +157,14 @@ class TypeAheadApp(App[None]):
         if self._stall_timer is not None:
             self._stall_timer.reset()
         self._follow(flight, flight.target)
+
+    def _palette_searching(self) -> bool:
+        """The command palette gathers its matches in a worker: Enter before it ends would run
+        a command matched by fewer letters than were typed."""
+        screen = self.screen
+        return isinstance(screen, CommandPalette) and any(
+            worker.node is screen and not worker.is_finished for worker in self.workers
+        )
 
     async def _release(self, flight: _Flight) -> None:
         if flight is not self._flight:
