@@ -57,9 +57,13 @@ def verdict_text(label: str | None, scale: VerdictScale, *, colour: bool = True)
     return literal(label or "—", verdict_style(label, scale, colour=colour))
 
 
+def worthy_text(claim: Claim) -> Text:
+    """● check-worthy, ○ not: the mark stays when a narrow list gives up the score beside it."""
+    return Text("●", style="bold") if claim.checkworthy else Text("○", style="dim")
+
+
 def score_text(claim: Claim) -> Text:
-    mark = "●" if claim.checkworthy else "○"
-    return Text(f"{mark} {claim.score:.2f}", style="bold" if claim.checkworthy else "dim")
+    return Text(f"{claim.score:.2f}", style="bold" if claim.checkworthy else "dim")
 
 
 def status_text(status: Status) -> Text:

@@ -19,6 +19,7 @@ from factcheck_tui.tui.screens.stories import StoriesScreen
 from support.newsrooms import build_screen_newsroom
 from support.paths import STRIKE
 from support.pilot import changes_seen
+from support.screen import cell_text
 
 pytestmark = pytest.mark.slow
 
@@ -250,7 +251,7 @@ async def test_checked_before_is_marked_and_its_verdict_can_be_reused(newsroom: 
         screen = app.screen
         claim = screen.current_claim()
         assert "$95 million every day" in claim.text
-        assert screen.table.get_cell(claim.id, "dup").plain == "◆"
+        assert cell_text(screen.table, claim.id, "dup") == "◆"
         await pilot.press("d")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -282,7 +283,7 @@ async def test_a_rejected_link_is_never_suggested_again(newsroom: Workspace) -> 
         await pilot.press("escape")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen.table.get_cell(claim.id, "dup").plain == ""
+        assert cell_text(app.screen.table, claim.id, "dup") == ""
         await pilot.press("d")
         await app.workers.wait_for_complete()
         await pilot.press("u")

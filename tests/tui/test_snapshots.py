@@ -117,6 +117,12 @@ def test_stories_at_200_by_60(snap_compare, app) -> None:
     assert snap_compare(app, run_before=driven([]), terminal_size=(200, 60))
 
 
+@pytest.mark.parametrize("name", ["stories", "claims"])
+def test_list_at_120_by_40(snap_compare, app, name: str) -> None:
+    """Wide enough for every column: the claims list names the speakers."""
+    assert snap_compare(app, run_before=driven(SCREENS[name]), terminal_size=(120, 40))
+
+
 def test_claims_in_light_theme(snap_compare, app) -> None:
     assert snap_compare(app, run_before=driven(["ctrl+t", "j", "enter"]), terminal_size=(80, 24))
 

@@ -17,7 +17,7 @@ from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.workflow import claim_edits
 from factcheck_tui.core.workflow.filters import ClaimFilter, saved_filter
-from factcheck_tui.tui.formatting import score_text, status_text, verdict_text
+from factcheck_tui.tui.formatting import score_text, status_text, verdict_text, worthy_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.match_marks import checked_before, marker
 from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
@@ -31,9 +31,18 @@ from factcheck_tui.tui.undo import UndoStep
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import ClaimContext
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
-from factcheck_tui.tui.widgets.fit_table import FitTable, successor
+from factcheck_tui.tui.widgets.fit_table import Column, FitTable, successor
 
 Row = tuple[str, tuple[Any, ...], str]
+
+# Most names fit ("Priya N. Kapoor", "Councillor Dana Ruiz"); longer ones end with an ellipsis.
+SPEAKER_WIDTH = 16
+# The claim's text is what a reviewer reads the list for. The speaker column is shown only beside
+# 36 characters of it, from about 100 columns (at 80 it would leave 19 to 24, three or four
+# words), and the score number gives way below 24 (at 60): the pane under the list names the
+# highlighted claim's speaker and score anyway, and the ●/○ mark stays.
+TEXT_BESIDE_SPEAKER = 36
+TEXT_BESIDE_SCORE = 24
 
 
 class ClaimsScreen(ReviewScreen):
@@ -94,14 +103,17 @@ class ClaimsScreen(ReviewScreen):
         return self.query_one("#claims", FitTable)
 
     def on_mount(self) -> None:
+        # The mark and duplicate columns are there only when some claim has one.
         self.table.set_columns(
             [
-                ("*", "mark", 1),
-                ("#", "number", 3),
-                ("Score", "score", 6),
-                ("St", "status", 3),
-                ("Verdict", "verdict", 12),
-                ("Dup", "dup", 3),
+                Column("*", "mark", 1, only_filled=True),
+                Column("#", "number", 3),
+                Column("", "worthy", 1),
+                Column("Score", "score", 5, keeps_text=TEXT_BESIDE_SCORE),
+                Column("St", "status", 3),
+                Column("Verdict", "verdict", 12),
+                Column("Dup", "dup", 3, only_filled=True),
+                Column("Speaker", "speaker", SPEAKER_WIDTH, keeps_text=TEXT_BESIDE_SPEAKER, only_filled=True),
             ],
             ("Text", "text"),
         )
@@ -228,10 +240,12 @@ class ClaimsScreen(ReviewScreen):
             (
                 "*" if marked else "",
                 str(claim.number),
+                worthy_text(claim),
                 score_text(claim),
                 status_text(claim.status),
                 verdict_text(claim.verdict, scale, colour=not self.app.no_color),
                 mark,
+                claim.speaker or "",
             ),
             claim.text,
         )

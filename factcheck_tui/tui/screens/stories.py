@@ -19,10 +19,13 @@ from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.story_dialog import StoryDetails, StoryDialog
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.filter_bar import FilterBar
-from factcheck_tui.tui.widgets.fit_table import FitTable
+from factcheck_tui.tui.widgets.fit_table import Column, FitTable
 
 REVIEWED_WIDTH = 9
 REVIEWED_BAR = 4
+# Below this the headline gives no idea of the story: the outlet, then the date, give way to it
+# (at 60 columns), and either goes when no story has one (text pasted or imported from a file).
+HEADLINE_BESIDE_DETAILS = 24
 
 SORTS = {
     "newest": (lambda s: (s.published or s.imported_at.date(), s.imported_at), True),
@@ -76,8 +79,8 @@ class StoriesScreen(AppScreen[None]):
         self.table.set_columns(
             [
                 ("Id", "id", 5),
-                ("Date", "date", 10),
-                ("Outlet", "outlet", 10),
+                Column("Date", "date", 10, keeps_text=HEADLINE_BESIDE_DETAILS, only_filled=True),
+                Column("Outlet", "outlet", 10, keeps_text=HEADLINE_BESIDE_DETAILS, only_filled=True),
                 ("Claims", "claims", 6),
                 ("Reviewed", "progress", REVIEWED_WIDTH),
             ],

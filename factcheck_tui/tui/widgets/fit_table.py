@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
@@ -13,6 +15,26 @@ from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.widgets.list_keys import list_keys
 
 CELL_PADDING = 2
+
+
+@dataclass(frozen=True)
+class Column:
+    """A fixed-width column, and when it gives its width to the flexible text column.
+
+    ``keeps_text``: the column is shown only while the text column keeps at least that many
+    characters beside it (0: always). The column that asks the most goes first; of two that ask
+    the same, the one further right. ``only_filled``: shown only when some row has
+    something in it; an empty column is width taken from the text for nothing.
+    """
+
+    label: str
+    key: str
+    width: int
+    keeps_text: int = 0
+    only_filled: bool = False
+
+
+Layout = tuple[tuple[int, ...], int]
 
 
 class FitTable(DataTable):
@@ -27,19 +49,40 @@ class FitTable(DataTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-        self._fixed: list[int] = []
-        self._drawn_width: int | None = None
-        self._columns: tuple[list[tuple[str, str, int]], tuple[str, str]] = ([], ("", ""))
+        self._fixed: list[Column] = []
+        self._flexible: tuple[str, str] = ("", "")
+        # The fixed columns drawn (their places in ``_fixed``) and the text column's width.
+        self._drawn: Layout | None = None
         self._rows: list[tuple[str, Sequence[Any], str]] = []
 
-    def set_columns(self, fixed: Sequence[tuple[str, str, int]], flexible: tuple[str, str]) -> None:
-        self._columns = (list(fixed), flexible)
-        self._fixed = [width for _, _, width in fixed]
+    def set_columns(self, fixed: Sequence[Column | tuple[str, str, int]], flexible: tuple[str, str]) -> None:
+        """``fixed``: each a ``Column``, or (label, key, width) for one that is always shown."""
+        self._fixed = [column if isinstance(column, Column) else Column(*column) for column in fixed]
+        self._flexible = flexible
 
-    def _text_width(self) -> int:
+    def _layout(self) -> Layout:
+        """Which fixed columns are shown at this width, with these rows, and the text's width."""
+        shown = [
+            place
+            for place, column in enumerate(self._fixed)
+            if not column.only_filled or any(not _blank(cells[place]) for _, cells, _ in self._rows)
+        ]
+        if not self.size.width:
+            return tuple(shown), 60
+        yielding = sorted(
+            (place for place in shown if self._fixed[place].keeps_text),
+            key=lambda place: (self._fixed[place].keeps_text, place),
+            reverse=True,
+        )
+        for place in yielding:
+            if self._text_width(shown) < self._fixed[place].keeps_text:
+                shown.remove(place)
+        return tuple(shown), max(self._text_width(shown), 12)
+
+    def _text_width(self, shown: Sequence[int]) -> int:
         # Leave room for the vertical scrollbar so that no row ever needs a horizontal one.
-        used = sum(width + CELL_PADDING for width in self._fixed) + CELL_PADDING + self.styles.scrollbar_size_vertical
-        return max(self.size.width - used, 12) if self.size.width else 60
+        fixed = sum(self._fixed[place].width + CELL_PADDING for place in shown)
+        return self.size.width - fixed - CELL_PADDING - self.styles.scrollbar_size_vertical
 
     def set_rows(self, rows: list[tuple[str, Sequence[Any], str]], anchor: str | None = None) -> None:
         """Replace every row. The cursor stays on the row it was on (or on ``anchor``); when that
@@ -49,7 +92,7 @@ class FitTable(DataTable):
         When the same keys come back in the same order (a save, new duplicate marks), only the
         cells that changed are updated: rebuilding a 5,000-row table costs about a second.
         """
-        if self._same_keys(rows) and self._drawn_width == self._text_width():
+        if self._same_keys(rows) and self._drawn == self._layout_with(rows):
             self._update_changed(rows)
             if anchor is not None and anchor != self.current_key():
                 self.show_key(anchor)
@@ -72,32 +115,42 @@ class FitTable(DataTable):
             new[0] == old[0] for new, old in zip(rows, self._rows, strict=True)
         )
 
+    def _layout_with(self, rows: list[tuple[str, Sequence[Any], str]]) -> Layout:
+        """The layout ``rows`` would get (a column may fill or empty with them)."""
+        drawn, self._rows = self._rows, rows
+        try:
+            return self._layout()
+        finally:
+            self._rows = drawn
+
     def _update_changed(self, rows: list[tuple[str, Sequence[Any], str]]) -> None:
-        fixed, (_, text_key) = self._columns
-        keys = [key for _, key, _ in fixed]
-        width = self._drawn_width or self._text_width()
+        assert self._drawn is not None
+        shown, width = self._drawn
+        text_key = self._flexible[1]
         for new, old in zip(rows, self._rows, strict=True):
             if new == old:
                 continue
             key, cells, text = new
-            for column, value, before, cell_width in zip(keys, cells, old[1], self._fixed, strict=True):
-                if value != before:
-                    self.update_cell(key, column, self._cell(value, cell_width))
+            for place in shown:
+                if cells[place] != old[1][place]:
+                    column = self._fixed[place]
+                    self.update_cell(key, column.key, self._cell(cells[place], column.width))
             if text != old[2]:
                 self.update_cell(key, text_key, self._cell(text, width))
         self._rows = rows
 
     def _redraw(self) -> None:
-        width = self._text_width()
-        self._drawn_width = width
+        self._drawn = shown, width = self._layout()
         # Columns are rebuilt too: DataTable never shrinks a column it has once widened.
         self.clear(columns=True)
-        fixed, (label, column_key) = self._columns
-        for fixed_label, fixed_key, fixed_width in fixed:
-            self.add_column(fixed_label, key=fixed_key, width=fixed_width)
-        self.add_column(label, key=column_key, width=width)
+        columns = [self._fixed[place] for place in shown]
+        for column in columns:
+            self.add_column(column.label, key=column.key, width=column.width)
+        label, text_key = self._flexible
+        self.add_column(label, key=text_key, width=width)
         for key, cells, text in self._rows:
-            self.add_row(*map(self._cell, cells, self._fixed), self._cell(text, width), key=key)
+            drawn = [self._cell(cells[place], column.width) for place, column in zip(shown, columns, strict=True)]
+            self.add_row(*drawn, self._cell(text, width), key=key)
 
     @staticmethod
     def _cell(value: Any, width: int) -> Any:
@@ -105,7 +158,7 @@ class FitTable(DataTable):
         return literal(one_line(shown(value), width)) if isinstance(value, str) else value
 
     def on_resize(self) -> None:
-        if self._rows and self._text_width() != self._drawn_width:
+        if self._rows and self._layout() != self._drawn:
             current = self.current_key()
             self._redraw()
             if current is not None:
@@ -120,6 +173,10 @@ class FitTable(DataTable):
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+def _blank(value: Any) -> bool:
+    return not (value.plain if isinstance(value, Text) else value)
 
 
 def successor(before: Sequence[str], after: Sequence[str], key: str) -> str | None:
