@@ -4,9 +4,11 @@ room for them beside the claim."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.intake.articles import read_article
@@ -30,6 +32,14 @@ def _app(tmp_path: Path):
     return create_app(Workspace(Config(reviewer="maria"), tmp_path / "c.toml", tmp_path / "db"))
 
 
+async def _duplicates_marked(pilot: Pilot) -> None:
+    """The duplicate marks are found in the background, once the index is loaded; the dup column
+    comes with them."""
+    await asyncio.wait_for(pilot.app.index_loaded.wait(), timeout=60)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def _columns(table: FitTable) -> list[str]:
     return [str(key.value) for key in table.columns]
 
@@ -49,8 +59,7 @@ async def test_the_claims_list_shows_speakers_only_beside_a_readable_claim(
     app = _app(tmp_path)
     async with app.run_test(size=size) as pilot:
         await pilot.press("j", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _duplicates_marked(pilot)
         table = app.screen.query_one("#claims", FitTable)
         columns = _columns(table)
         assert ("speaker" in columns) is speaker
@@ -96,7 +105,9 @@ async def test_the_mark_column_comes_with_the_first_mark_and_goes_with_the_last(
     app = _app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "enter")
+        await _duplicates_marked(pilot)
         table = app.screen.query_one("#claims", FitTable)
+        assert "dup" in _columns(table)
         narrowest = _width(table, "text")
         await pilot.press("space")
         assert cell_text(table, "p0rt5-1", "mark") == "*"
