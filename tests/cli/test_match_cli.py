@@ -149,8 +149,41 @@ def test_match_for_people_says_what_each_level_means(tmp_path: Path) -> None:
     two_stories(tmp_path)
     result = factcheck(tmp_path, "match", "The council cut the library budget by 3 percent", "--top", "2")
     legend = result.stdout.split("\n\n")[-1]
-    assert legend.startswith("likely (≥ 0.90)") and "possible (0.50–0.90)" in legend and "weak (< 0.50)" in legend
+    assert legend.startswith("likely (≥ 0.87)") and "possible (0.50–0.87)" in legend and "weak (< 0.50)" in legend
     assert "almost always the same claim" in legend and all(len(line) <= 80 for line in legend.splitlines())
     # Scripts get no legend: one JSON object per query, nothing else.
     scripted = factcheck(tmp_path, "match", "The council cut the library budget by 3 percent", "--json")
     assert len(scripted.stdout.splitlines()) == 1
+
+
+# Past checks of our own writing around one subject, so that the right one must win on meaning.
+HOSTING_CHECKS = [
+    {"id": "c1", "text": "AWS only gave Parler 24 hours to find a new host", "title": "Did AWS Drop Parler Overnight?"},
+    {
+        "id": "c2",
+        "text": "Apple removed Parler from the App Store for a week",
+        "title": "Parler Pulled From App Store?",
+    },
+    {
+        "id": "c3",
+        "text": "Amazon fired every warehouse worker who joined the strike",
+        "title": "Amazon Strike Firings?",
+    },
+    {
+        "id": "c4",
+        "text": "Google gave app makers one month's notice before the new fees",
+        "title": "Google Fee Notice?",
+    },
+    {"id": "c5", "text": "A new host took over the breakfast show after 24 years", "title": "New Breakfast Host?"},
+]
+
+
+def test_a_rewording_with_other_names_and_figures_is_at_least_possible(tmp_path: Path) -> None:
+    # "Amazon" for "AWS", "one day's notice" for "24 hours": almost no shared words, the same claim.
+    checks = tmp_path / "checks.jsonl"
+    checks.write_text("".join(json.dumps(check) + "\n" for check in HOSTING_CHECKS))
+    assert factcheck(tmp_path, "import-checks", str(checks)).returncode == 0
+    result = factcheck(tmp_path, "match", "Amazon gave Parler one day's notice", "--top", "3", "--json")
+    best = json.loads(result.stdout)["matches"][0]
+    assert best["text"] == HOSTING_CHECKS[0]["text"]
+    assert best["score"] >= 0.5 and best["level"] == "possible"

@@ -25,6 +25,9 @@ DIMENSION = 256
 # Texts embedded per call: big enough that the tokenizer's own threads pay off, small enough
 # that progress and cancelling are heard several times a second.
 BATCH = 512
+# Single words' vectors kept for alignment (``Encoder.best_similarities``): the words of the
+# candidates of recent queries. About 1 KB each.
+WORD_CACHE = 20_000
 
 
 def text_key(text: str) -> str:
@@ -50,6 +53,7 @@ class Encoder:
         )
         # The tokenizer keeps padding settings in shared state; one caller at a time.
         self._lock = threading.Lock()
+        self._words: dict[str, np.ndarray] = {}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -63,6 +67,35 @@ class Encoder:
         # exactly as the one just made.
         rounded: np.ndarray = (vectors / norms).astype(np.float16).astype(np.float32)
         return rounded
+
+    def word_vectors(self, words: Sequence[str]) -> np.ndarray:
+        """Unit vectors of single words: the mean of each word's own token vectors, without the
+        sentence-start token ``embed`` adds (it would pull every short text towards every other)."""
+        with self._lock:
+            known = self._words
+            missing = [word for word in dict.fromkeys(words) if word not in known]
+            if len(known) + len(missing) > WORD_CACHE:
+                known.clear()
+                missing = list(dict.fromkeys(words))
+            if missing:
+                encodings = self._model.tokenizer.encode_batch(missing, add_special_tokens=False)
+                table = self._model.embedding
+                for word, encoding in zip(missing, encodings, strict=True):
+                    ids = [token for token, used in zip(encoding.ids, encoding.attention_mask, strict=True) if used]
+                    vector = table[ids].mean(axis=0) if ids else np.zeros(DIMENSION, dtype=np.float32)
+                    norm = float(np.linalg.norm(vector))
+                    known[word] = vector / norm if norm else vector
+            if not words:
+                return np.zeros((0, DIMENSION), dtype=np.float32)
+            return np.vstack([known[word] for word in words])
+
+    def best_similarities(self, words: Sequence[str], others: Sequence[str]) -> list[float]:
+        """For each of ``words``, its highest cosine with any of ``others``: how nearly the other
+        text has a word for it ("amazon"/"aws" 0.45, "shut"/"closed" 0.57, "nurses"/"teachers" 0.0)."""
+        if not words or not others:
+            return [0.0] * len(words)
+        best: list[float] = (self.word_vectors(words) @ self.word_vectors(others).T).max(axis=1).tolist()
+        return best
 
     def embed_batches(
         self,

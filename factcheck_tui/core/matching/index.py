@@ -18,7 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeAlias
 
-from factcheck_tui.core.matching.pair_features import FEATURE_NAMES, Query, pair_features
+from factcheck_tui.core.matching.pair_features import FEATURE_NAMES, Query, Similarities, pair_features
 from factcheck_tui.core.matching.similarity import (
     CONFLICT_CEILING,
     LEXICAL_WEIGHTS,
@@ -502,8 +502,13 @@ class LexicalIndex:
             return False
         return sum(query.term_weight(term, self) for term in short) >= SAID_WHOLE * self.unit()
 
-    def query(self, analysis: Analysis, cosine: Callable[[Entry], float] | None = None) -> Query:
-        return Query.of(analysis, self, cosine)
+    def query(
+        self,
+        analysis: Analysis,
+        cosine: Callable[[Entry], float] | None = None,
+        similarities: Similarities | None = None,
+    ) -> Query:
+        return Query.of(analysis, self, cosine, similarities)
 
     def pool(
         self,

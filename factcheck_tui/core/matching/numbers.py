@@ -8,6 +8,7 @@ the same quantity must turn into the same token.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 UNITS = {
     word: value
@@ -226,12 +227,21 @@ HOURS_IN = {
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
 
-def claim_figures(words: list[str] | tuple[str, ...]) -> frozenset[str]:
-    """The figures of a claim's content words, a span of time counted in hours ("1 day" → 24)."""
-    found = set()
+def figure_spans(words: Sequence[str]) -> list[tuple[str, tuple[int, ...]]]:
+    """Each figure of a claim's content words with the positions of the words that spell it, a
+    span of time counted in hours ("1 day" → 24, from positions of "1" and "day")."""
+    spans: list[tuple[str, tuple[int, ...]]] = []
     for position, word in enumerate(words):
         if not word[0].isdigit():
             continue
         hours = HOURS_IN.get(words[position + 1]) if position + 1 < len(words) else None
-        found.add(_figure(float(word) * hours) if hours is not None and _PLAIN.fullmatch(word) else word)
-    return frozenset(found)
+        if hours is not None and _PLAIN.fullmatch(word):
+            spans.append((_figure(float(word) * hours), (position, position + 1)))
+        else:
+            spans.append((word, (position,)))
+    return spans
+
+
+def claim_figures(words: Sequence[str]) -> frozenset[str]:
+    """The figures of a claim's content words, a span of time counted in hours ("1 day" → 24)."""
+    return frozenset(figure for figure, _ in figure_spans(words))

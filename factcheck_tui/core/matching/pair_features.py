@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from factcheck_tui.core.matching.numbers import claim_figures, figures_agree, is_year
+from factcheck_tui.core.matching.numbers import claim_figures, figure_spans, figures_agree, is_year
 from factcheck_tui.core.matching.terms import DOWN, UP, canonical, char_grams
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ FEATURE_NAMES = (
     "claim_words",  # distinct stems of the claim (log)
     "cosine",  # cosine of the two sentence vectors (``embedding``): the same meaning in other words
     "cosine_high",  # how far the cosine rises above COSINE_KNEE: near-identical meaning
+    "query_aligned",  # share of the query's word weight the claim says in a word of like meaning (``_aligned``)
+    "claim_aligned",  # the same for the claim's best field (its text or its headline) against the query
 )
 
 # Below this cosine two news claims are seldom the same claim; above it every step counts more
@@ -61,6 +63,9 @@ COSINE_KNEE = 0.8
 # Query words sharing this many first letters with a claim word count as near matches
 # ("knives"/"knife", "vaccinated"/"vaccine"); shorter stems share prefixes by chance.
 PREFIX = 5
+
+
+Similarities = Callable[[Sequence[str], Sequence[str]], list[float]]
 
 
 @dataclass(slots=True)
@@ -81,9 +86,18 @@ class Query:
     # The cosine of the query's sentence vector with a claim's, once vectors are ready (else None:
     # matching is then by words alone, with the model learnt without the cosine).
     cosine: Callable[[Entry], float] | None = None
+    # For each of some words, its highest word-vector cosine with any of other words
+    # (``embedding.Encoder.best_similarities``); None while matching is by words alone.
+    similarities: Similarities | None = None
 
     @classmethod
-    def of(cls, analysis: Analysis, index: LexicalIndex, cosine: Callable[[Entry], float] | None = None) -> Query:
+    def of(
+        cls,
+        analysis: Analysis,
+        index: LexicalIndex,
+        cosine: Callable[[Entry], float] | None = None,
+        similarities: Similarities | None = None,
+    ) -> Query:
         terms = frozenset(analysis.terms)
         weights = {term: index.term_weight(term) for term in terms}
         gram_weights = index.gram_weights(analysis)
@@ -99,6 +113,7 @@ class Query:
             seen_terms=dict(weights),
             seen_grams={},
             cosine=cosine,
+            similarities=similarities,
         )
 
     def term_weight(self, term: str, index: LexicalIndex) -> float:
@@ -146,6 +161,40 @@ def _covered(terms: AbstractSet[str], shared: AbstractSet[str], weight: Callable
     return sum(weight(term) for term in terms & shared) / total if total else 0.0
 
 
+def _figure_positions(words: Sequence[str], other_figures: AbstractSet[str]) -> set[int]:
+    """Positions of the words that spell a figure the other text gives too ("1 day" for "24 hours")."""
+    return {
+        position
+        for figure, positions in figure_spans(words)
+        if any(figures_agree(figure, other) for other in other_figures)
+        for position in positions
+    }
+
+
+def _aligned(
+    words: Sequence[str],
+    terms: Sequence[str],
+    other_words: Sequence[str],
+    other_terms: AbstractSet[str],
+    weight: Callable[[str], float],
+    similarities: Similarities,
+) -> float:
+    """How much of a text's word weight the other text says, each word counted by how nearly the
+    other has it: fully when it has the same stem or the same figure, else by the best cosine of
+    their word vectors ("amazon"/"aws" 0.45). Soft coverage: rewordings keep most of their
+    weight, a swapped rare word ("nurses"/"teachers") loses it."""
+    if not words or not other_words:
+        return 0.0
+    figures = _figure_positions(words, claim_figures(other_words))
+    nearest = similarities(words, other_words)
+    said: dict[str, float] = {}
+    for position, (term, similarity) in enumerate(zip(terms, nearest, strict=True)):
+        value = 1.0 if term in other_terms or position in figures else max(0.0, similarity)
+        said[term] = max(said.get(term, 0.0), value)
+    total = sum(weight(term) for term in said)
+    return sum(weight(term) * value for term, value in said.items()) / total if total else 0.0
+
+
 def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, word_bm25: float) -> list[float]:
     """The values of ``FEATURE_NAMES`` for one candidate claim, in that order."""
     unit = index.unit()
@@ -184,6 +233,25 @@ def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, wo
     figures_shared, only_query, only_claim = _figure_overlap(query.figures, figures)
     one_way = query.analysis.direction in (UP, DOWN)
     cosine = query.cosine(entry) if query.cosine is not None else 0.0
+    query_aligned = claim_aligned = 0.0
+    if query.similarities is not None:
+        query_words, query_terms = query.analysis.words, query.analysis.terms
+        for field_words, field_terms in _text_fields(words, terms, entry.split):
+            query_aligned = max(
+                query_aligned,
+                _aligned(
+                    query_words,
+                    query_terms,
+                    field_words,
+                    set(field_terms),
+                    query.weights.__getitem__,
+                    query.similarities,
+                ),
+            )
+            claim_aligned = max(
+                claim_aligned,
+                _aligned(field_words, field_terms, query_words, query.terms, weight, query.similarities),
+            )
 
     return [
         math.log1p(word_bm25 / unit),
@@ -208,4 +276,13 @@ def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, wo
         math.log1p(len(claim_terms)),
         cosine,
         max(0.0, cosine - COSINE_KNEE),
+        query_aligned,
+        claim_aligned,
     ]
+
+
+def _text_fields(words: list[str], terms: list[str], split: int) -> list[tuple[list[str], list[str]]]:
+    """(words, stems) of a claim's own text and of its published headline, if it has one."""
+    if split < len(terms):
+        return [(words[:split], terms[:split]), (words[split:], terms[split:])]
+    return [(words, terms)]

@@ -437,7 +437,8 @@ class MatchIndex:
             other = vectors.vector(entry.claim_id)
             return float(other @ vector) if other is not None else 0.0
 
-        return self._index.query(analysis, cosine)
+        # Words of like meaning ("amazon"/"aws") count towards what the two texts share.
+        return self._index.query(analysis, cosine, encoder().best_similarities)
 
     def _neighbours(
         self, vectors: list[np.ndarray | None], limit: int, excluded: Collection[str] = ()

@@ -6,6 +6,7 @@ import orjson
 import pytest
 
 from factcheck_tui.core.matching import similarity
+from factcheck_tui.core.matching.embedding import encoder
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex
 from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 
@@ -109,3 +110,21 @@ def test_claims_built_together_equal_claims_built_one_by_one() -> None:
     entry = Entry.of_digests(digests)[0]
     assert (entry.split, entry.direction) == (4, 2)
     assert entry.fields()[1] == ["crime", "20", "percent"]
+
+
+def aligned(index: LexicalIndex, query: str, slot: int = 0) -> tuple[float, float]:
+    found = index.features(index.query(Analysis.of(query), similarities=encoder().best_similarities), slot)
+    named = dict(zip(FEATURE_NAMES, found, strict=True))
+    return named["query_aligned"], named["claim_aligned"]
+
+
+def test_words_of_like_meaning_and_equal_figures_count_as_said() -> None:
+    index = index_of("AWS only gave Parler 24 hours to find a new host.", "8,000 nurses will strike on Monday.")
+    # "amazon" is near "aws", and "one day" is the figure "24 hours": most of the weight is said.
+    query_side, claim_side = aligned(index, "Amazon gave Parler one day's notice.")
+    assert query_side > 0.6 and claim_side > 0.5
+    assert features(index, "Amazon gave Parler one day's notice.")["query_aligned"] == 0.0  # words alone: no vectors
+    # A swapped rare word that means something else keeps its weight out.
+    same = aligned(index, "Eight thousand nurses will strike on Monday.", slot=1)
+    other = aligned(index, "8,000 teachers will strike on Monday.", slot=1)
+    assert other[0] < same[0] and other[1] < same[1]
