@@ -144,3 +144,9 @@ def one_line(text: str, width: int) -> str:
     # Cleaned before it is cut, so that a cut never leaves half an escape sequence behind.
     flat = " ".join(clean_text(text).split())
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
+
+
+def copyable(text: str) -> str:
+    """Text for the clipboard: one line with nothing that acts on a terminal or hides itself. A
+    line break pasted into a shell would run what came before it, so none is ever copied."""
+    return " ".join(shown(text).split())

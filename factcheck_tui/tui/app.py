@@ -40,6 +40,7 @@ from factcheck_tui.tui.literal import markup_escaped
 from factcheck_tui.tui.messages import CatalogChanged, MatchesChanged, StoryChanged
 from factcheck_tui.tui.screens.base import HoldsUnsavedText, ShowsStory
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
+from factcheck_tui.tui.screens.copy_dialog import CopyDialog
 from factcheck_tui.tui.screens.export_dialog import ExportDialog, ExportRequest
 from factcheck_tui.tui.screens.help import HelpScreen
 from factcheck_tui.tui.screens.import_dialog import ImportDialog, ImportRequest
@@ -574,20 +575,22 @@ class FactcheckApp(TypeAheadApp):
         with suppress(FactcheckError, OSError):
             self.repo.preferences(self.workspace.actor).remember_export(choice)
         replaced = ", replacing the file that was there" if written.replaced else ""
-        counts = f"{plural(written.claim_count, 'claim')}, {plural(written.story_count, 'story', 'stories')}"
-        message = f"Wrote {request.path} ({counts}{replaced})"
+        message = f"{plural(written.claim_count, 'claim')}, {plural(written.story_count, 'story', 'stories')}{replaced}"
         if written.why_empty:
             message += f": {written.why_empty} (choose all claims to widen it)"
         elif written.left_out:
             message += f"; left out: {written.left_out}"
-        self.call_from_thread(self._finished, "export", None, message)
+        self.call_from_thread(self._exported, request.path, message)
 
-    def _finished(self, task: str, error: FactcheckError | None, message: str = "") -> None:
+    def _exported(self, path: Path, message: str) -> None:
+        """Where the report went, in full, with the copy key: over SSH the reviewer fetches it from there."""
+        self.end_task("export")
+        self.push_screen(CopyDialog("Report written", message, str(path), what="report path"))
+
+    def _finished(self, task: str, error: FactcheckError | None) -> None:
         self.end_task(task)
         if error is not None:
             self.report(error)
-        elif message:
-            self.notify(message, timeout=5)
 
 
 def create_app(workspace: Workspace, note: str = "") -> FactcheckApp:

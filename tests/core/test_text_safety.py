@@ -17,6 +17,7 @@ from factcheck_tui.core.text import (
     clean_data,
     clean_text,
     clean_text_with_offsets,
+    copyable,
     editable,
     from_editable,
     json_escaped,
@@ -113,3 +114,9 @@ def test_an_editor_shows_invisible_characters_as_markers_and_gets_them_back() ->
     assert from_editable(shown_in_editor) == stored
     # A marker naming an ordinary character is text someone typed.
     assert from_editable("‹U+0041› and ‹U+202e›") == "‹U+0041› and ‹U+202e›"
+
+
+def test_copied_text_is_one_line_that_cannot_act_on_a_terminal_or_a_shell() -> None:
+    hostile = "https://a.example/x\r\n; rm -rf ~\x1b]52;c;ZXZpbA==\x07\u202e\u200b#end\t"
+    assert copyable(hostile) == "https://a.example/x ; rm -rf ~‹U+202E›#end"
+    assert copyable("p8v6t-3") == "p8v6t-3"

@@ -133,6 +133,7 @@ async def test_format_and_folder_are_remembered_per_database(tmp_path: Path, hom
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press("escape")  # the dialog saying where the report went
         dialog = await _open(pilot, app)
         assert dialog.query_one("#format", Select).value == "html"
         assert dialog.query_one("#path", Input).value == str(desk / "factcheck-report.html")

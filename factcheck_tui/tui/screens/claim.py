@@ -3,8 +3,6 @@ evidence, earlier checks and the whole history; a fixed line above says which cl
 
 from __future__ import annotations
 
-import webbrowser
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -20,10 +18,14 @@ from factcheck_tui.core.storage.jsonstore import Signature
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import has_safe_scheme
 from factcheck_tui.core.workflow import review
+from factcheck_tui.tui.browser import open_in_browser
+from factcheck_tui.tui.clipboard import copy
 from factcheck_tui.tui.formatting import ago, verdict_text
+from factcheck_tui.tui.links import link_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.match_marks import earlier_lines
 from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
+from factcheck_tui.tui.screens.copy_dialog import CopyDialog
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
@@ -34,6 +36,7 @@ from factcheck_tui.tui.widgets.page import Page
 
 DRAFT_DELAY_SECONDS = 0.4
 EARLIER_SHOWN = 3
+LINK_WIDTH = 30
 CONCLUSION = "conclusion"
 
 
@@ -63,6 +66,7 @@ class ClaimScreen(ReviewScreen):
         Binding("k", "evidence_cursor(-1)", "Previous evidence", show=False, id="claim.evidence_up"),
         Binding("p", "edit_speaker", "Edit speaker", show=False, id="claim.speaker"),
         Binding("r", "read_story", "Read the whole story", id="claim.read"),
+        Binding("ctrl+c", "copy", "Copy id / evidence link", show=False, id="claim.copy"),
     ]
 
     def __init__(self, story_id: str, claim_id: str, sequence: list[str] | None = None) -> None:
@@ -82,6 +86,8 @@ class ClaimScreen(ReviewScreen):
         # The version the text in the editor was begun from: a restored draft keeps its own, so
         # that a conclusion saved since is still seen as theirs.
         self._draft_base = 0
+        # The reviewer moved into the evidence (j/k) on this claim: the copy key copies its link.
+        self._evidence_chosen = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,7 +116,7 @@ class ClaimScreen(ReviewScreen):
 
     def on_mount(self) -> None:
         self.query_one("#evidence", FitTable).set_columns(
-            [("Id", "id", 3), ("Source", "source", 16), ("Link", "url", 30)], ("Note", "note")
+            [("Id", "id", 3), ("Source", "source", 16), ("Link", "url", LINK_WIDTH)], ("Note", "note")
         )
         self.query_one("#conflict", Static).display = False
         self._load(self.claim_id)
@@ -128,6 +134,7 @@ class ClaimScreen(ReviewScreen):
             return
         self.claim_id = claim_id
         self.claim = claim
+        self._evidence_chosen = False
         self._show_conflict(None)
         editor = self.query_one("#conclusion", TextArea)
         draft = self.drafts.get(claim.id, CONCLUSION)
@@ -184,7 +191,16 @@ class ClaimScreen(ReviewScreen):
 
     def _show_evidence(self, items: list[Evidence]) -> None:
         table = self.query_one("#evidence", FitTable)
-        table.set_rows([(item.id, (item.id, item.source or "—", item.url or "—"), item.note) for item in items])
+        table.set_rows(
+            [
+                (
+                    item.id,
+                    (item.id, item.source or "—", link_text(item.url, LINK_WIDTH) if item.url else "—"),
+                    item.note,
+                )
+                for item in items
+            ]
+        )
         table.display = bool(items)
         self.query_one("#no-evidence", Static).display = not items
 
@@ -407,6 +423,7 @@ class ClaimScreen(ReviewScreen):
         if not table.display:
             return
         table.action_cursor_down() if offset > 0 else table.action_cursor_up()
+        self._evidence_chosen = True
         # The row's place on the page: the table's own place, its header line, then the row.
         place = table.virtual_region
         row = Region(place.x, place.y + 1 + table.cursor_row, place.width, 1)
@@ -508,9 +525,24 @@ class ClaimScreen(ReviewScreen):
                 markup=False,
             )
             return
-        try:
-            opened = webbrowser.open(item.url)
-        except webbrowser.Error:
-            opened = False
-        if not opened:
-            self.notify(f"No browser here; the link is {item.url}", timeout=6)
+        if not open_in_browser(item.url):
+            self.app.push_screen(
+                CopyDialog(
+                    f"Evidence {item.id}: the link",
+                    "No browser here (over SSH the app cannot reach the one on your computer): copy the "
+                    "link, or click it if your terminal shows links.",
+                    item.url,
+                    what="link",
+                    link=True,
+                )
+            )
+
+    def action_copy(self) -> None:
+        """The link of the evidence item chosen with j/k, else the claim's id."""
+        if self.copy_selection() or self.claim is None:
+            return
+        item = self._selected_evidence() if self._evidence_chosen else None
+        if item is not None and item.url:
+            copy(self.app, "evidence link", item.url)
+        else:
+            copy(self.app, "claim id", self.claim.id)

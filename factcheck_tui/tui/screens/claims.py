@@ -17,6 +17,7 @@ from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.workflow import claim_edits
 from factcheck_tui.core.workflow.filters import ClaimFilter, saved_filter
+from factcheck_tui.tui.clipboard import copy
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text, worthy_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.match_marks import checked_before, marker
@@ -65,6 +66,7 @@ class ClaimsScreen(ReviewScreen):
         Binding("delete", "toggle_dismissed", "Dismiss / restore claim", show=False, id="claims.dismiss"),
         Binding("p", "edit_speaker", "Edit speaker", show=False, id="claims.speaker"),
         Binding("r", "read_story", "Read the whole story", show=False, id="claims.read"),
+        Binding("ctrl+c", "copy", "Copy claim id", show=False, id="claims.copy"),
     ]
 
     def __init__(self, story_id: str) -> None:
@@ -264,6 +266,15 @@ class ClaimsScreen(ReviewScreen):
 
     def claim_saved(self, claim: Claim) -> None:
         self.reload()
+
+    def action_copy(self) -> None:
+        if self.copy_selection():
+            return
+        claim = self.current_claim()
+        if claim is None:
+            self.notify("No claim here to copy", timeout=2)
+            return
+        copy(self.app, "claim id", claim.id)
 
     def claims_saved_here(self, claims: list[Claim]) -> None:
         self.reload()
