@@ -17,6 +17,7 @@ from factcheck_tui.tui.screens.claim_text_dialog import ClaimTextDialog
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from factcheck_tui.tui.screens.clusters import ClustersScreen
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
+from factcheck_tui.tui.screens.copy_dialog import CopyDialog
 from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
 from factcheck_tui.tui.screens.evidence_form import EvidenceForm
 from factcheck_tui.tui.screens.export_dialog import ExportDialog
@@ -59,6 +60,7 @@ PLACES: dict[str, tuple[type[DOMNode], ...]] = {
         EvidenceForm,
         StoryDialog,
         ClaimTextDialog,
+        CopyDialog,
         PromptScreen,
         ConfirmScreen,
         FilterMenu,
