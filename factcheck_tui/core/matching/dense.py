@@ -19,6 +19,9 @@ from factcheck_tui.core.matching.embedding import DIMENSION
 DEAD_MIN = 2000
 DEAD_SHARE = 0.05
 GROWTH = 1.5
+# Cosines computed at once by a story's search: 4 million is 16 MB of scores (and 32 MB of the
+# partition's row numbers), whatever the sizes of the story and the archive.
+BLOCK_SCORES = 4_000_000
 
 
 class VectorIndex:
@@ -94,16 +97,26 @@ class VectorIndex:
         """For each query vector (a row), its ``limit`` nearest claims by cosine, best first;
         never one of ``excluded`` (the asking story's own claims: asking for that many more
         neighbours instead made a 5,000-claim story sort 5,000 x 5,000 pairs)."""
+        queries = np.atleast_2d(vectors)
         if not self._count or not len(vectors) or limit < 1:
             return [[] for _ in range(len(vectors))]
-        scores = np.atleast_2d(vectors) @ self._matrix[: self._count].T
         masked = [row for claim_id in excluded if (row := self._row_of.get(claim_id)) is not None]
-        if masked:
-            # Below any cosine: a masked row can only come out when too few others are left.
-            scores[:, masked] = -np.inf
         take = min(limit, self._count - len(masked))
         if take < 1:
             return [[] for _ in range(len(vectors))]
+        # A few query rows at a time: all of a 34,000-claim story's scores against as many claims
+        # at once (and argpartition's index array beside them) took 12 GB.
+        step = max(1, BLOCK_SCORES // self._count)
+        found: list[list[tuple[str, float]]] = []
+        for start in range(0, len(queries), step):
+            found += self._nearest_block(queries[start : start + step], take, masked)
+        return found
+
+    def _nearest_block(self, queries: np.ndarray, take: int, masked: list[int]) -> list[list[tuple[str, float]]]:
+        scores = queries @ self._matrix[: self._count].T
+        if masked:
+            # Below any cosine: a masked row can only come out when too few others are left.
+            scores[:, masked] = -np.inf
         # The largest ``take`` of each row, unordered, without a negated copy of the scores.
         best = np.argpartition(scores, -take, axis=1)[:, -take:] if take < self._count else None
         found = []

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+import pytest
 
+from factcheck_tui.core.matching import dense
 from factcheck_tui.core.matching.dense import VectorIndex
 from factcheck_tui.core.matching.embedding import DIMENSION, MODEL_NAME, encoder, text_key
 from factcheck_tui.core.matching.service import MatchIndex
@@ -119,3 +121,24 @@ def test_a_removed_claim_leaves_the_vectors(repo: Repository) -> None:
     stored = read_vector_shard(vector_shard_path(repo.layout.digest_shard(story.id)))
     assert stored is not None and [claim_id for claim_id, _ in stored.keys] == [claims[0].id]
     assert index.similar_to(claims[0].id, same_story=True) == []
+
+
+def test_a_long_story_is_searched_a_block_at_a_time_with_the_same_neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
+    generator = np.random.default_rng(7)
+    vectors = generator.standard_normal((40, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = VectorIndex(dimension=8)
+    claim_ids = [f"c{number}" for number in range(40)]
+    index.put_many(claim_ids, claim_ids, vectors)
+    whole = index.nearest(vectors[:25], 3, excluded=claim_ids[:5])
+    # Three query rows per block against the 40 claims: nine blocks, the last one short.
+    monkeypatch.setattr(dense, "BLOCK_SCORES", 3 * 40)
+    blocks = index.nearest(vectors[:25], 3, excluded=claim_ids[:5])
+    # The same neighbours; a cosine may differ in its last bits with the shape of the product.
+    assert [[claim_id for claim_id, _ in found] for found in blocks] == [
+        [claim_id for claim_id, _ in found] for found in whole
+    ]
+    assert [score for found in blocks for _, score in found] == pytest.approx(
+        [score for found in whole for _, score in found]
+    )
+    assert all(len(found) == 3 and not {claim_id for claim_id, _ in found} & set(claim_ids[:5]) for found in whole)
