@@ -25,6 +25,14 @@ def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", "/home/maria")
 
 
+@pytest.fixture(autouse=True)
+def _no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As over SSH: no display, so "open link" shows the link to copy, on every machine."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 52000 10.0.0.1 22")
+
+
 @pytest.fixture
 def app(tmp_path: Path):
     root = tmp_path / "newsroom"
@@ -58,13 +66,15 @@ SCREENS = {
     "story_reader": ["j", "enter", "r"],
 }
 
-# The long claim, from the stories list: its story's claims, the claim's page, its evidence,
-# the end of its history, the story read in full, and maria's queue (the claim is hers).
+# The long claim, from the stories list: its story's claims, the claim's page, its evidence, an
+# evidence link opened with no browser here, the end of its history, the story read in full, and
+# maria's queue (the claim is hers).
 LONG_CLAIM_SCREENS = {
     "queue": ["w"],
     "claims": ["enter"],
     "claim": ["enter", "enter"],
     "evidence": ["enter", "enter", "j", "j", "j"],
+    "evidence_link": ["enter", "enter", "j", "j", "j", "o"],
     "history_end": ["enter", "enter", "end"],
     "reader": ["enter", "enter", "r"],
 }

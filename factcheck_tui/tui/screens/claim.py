@@ -529,7 +529,7 @@ class ClaimScreen(ReviewScreen):
             self.app.push_screen(
                 CopyDialog(
                     f"Evidence {item.id}: the link",
-                    "No browser here (over SSH the app cannot reach the one on your computer): copy the "
+                    "No browser here: over SSH the app cannot reach the one on your computer. Copy the "
                     "link, or click it if your terminal shows links.",
                     item.url,
                     what="link",
