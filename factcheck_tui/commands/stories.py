@@ -6,6 +6,7 @@ import argparse
 
 from factcheck_tui.commands.output import print_json
 from factcheck_tui.core.text import one_line
+from factcheck_tui.core.workflow.stories import news_order
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -16,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    summaries = sorted(workspace.repo.list_stories(), key=lambda s: (s.imported_at, s.id), reverse=True)
+    summaries = sorted(workspace.repo.list_stories(), key=news_order, reverse=True)
     if args.json:
         print_json([summary.model_dump(mode="json") for summary in summaries])
         return 0

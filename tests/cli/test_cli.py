@@ -231,3 +231,20 @@ def test_a_speaker_correction_from_the_command_line_covers_the_same_wrong_speake
     ]
     missing = factcheck(tmp_path, "speaker", f"{story_id}-999", "Ann")
     assert missing.returncode != 0 and "999" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_stories_are_listed_newest_news_first_as_the_app_lists_them(tmp_path: Path) -> None:
+    def story(text: str, *published: str) -> str:
+        result = factcheck(tmp_path, "import", "-", "--title", text, *published, stdin=f"{text} rose 5% in May.")
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split()[0]
+
+    old = story("Fares", "--published", "2018-01-05")
+    new = story("Rents", "--published", "2026-11-02")
+    undated = story("Tolls")
+    # Wages came in last yet takes its place by date; the undated story is news on the day it came
+    # in (today), so it leads.
+    middle = story("Wages", "--published", "2026-10-01")
+    listed = [line.split()[0] for line in factcheck(tmp_path, "stories").stdout.splitlines()]
+    assert listed == [undated, new, middle, old]
+    assert [entry["id"] for entry in json.loads(factcheck(tmp_path, "stories", "--json").stdout)] == listed

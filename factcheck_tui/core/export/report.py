@@ -12,6 +12,7 @@ from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workflow.filters import ClaimFilter, reviewer_key
+from factcheck_tui.core.workflow.stories import news_day
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,7 @@ def newest_first(sections: list[StoryReport]) -> list[StoryReport]:
     """How people read reports: by publication day, newest first (a story without one by the day it
     was imported), then by title."""
     by_title = sorted(sections, key=lambda section: (section.story.title, section.story.id))
-    return sorted(
-        by_title, key=lambda section: section.story.published or section.story.imported_at.date(), reverse=True
-    )
+    return sorted(by_title, key=lambda section: news_day(section.story), reverse=True)
 
 
 def in_publication_order(sections: list[StoryReport]) -> list[StoryReport]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits, check_length
@@ -13,6 +14,24 @@ from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import normalise_url
 
 UNCHANGED = object()
+
+
+class Dated(Protocol):
+    @property
+    def published(self) -> date | None: ...
+
+    @property
+    def imported_at(self) -> datetime: ...
+
+
+def news_day(story: Dated) -> date:
+    """The day a story is news: its publication day, or the day it came in when it has none."""
+    return story.published or story.imported_at.date()
+
+
+def news_order(story: Dated) -> tuple[date, datetime]:
+    """Sort key of the stories lists, app and command line alike: by news day, then arrival."""
+    return news_day(story), story.imported_at
 
 
 def edit_story(
