@@ -17,6 +17,7 @@ from factcheck_tui.tui.app import FactcheckApp, create_app
 from factcheck_tui.tui.keymap import our_classes, own_bindings
 from factcheck_tui.tui.screens.help import HelpScreen
 from support.newsrooms import build_screen_newsroom
+from support.screen import after_refresh, screen_text
 
 OUR_BINDINGS = [(cls.__name__, binding) for cls in our_classes(FactcheckApp) for binding in own_bindings(cls)]
 
@@ -93,3 +94,16 @@ def test_a_keymap_that_breaks_a_screen_is_refused(tmp_path: Path, keys: dict[str
     with pytest.raises(ConfigError) as error:
         create_app(Workspace(Config(reviewer="ana", keys=keys), tmp_path / "c.toml", tmp_path / "db"))
     assert str(error.value).startswith(f"{tmp_path / 'c.toml'}: {message}")
+
+
+async def test_the_marks_legend_reads_across_the_help_window_at_60_columns(tmp_path: Path) -> None:
+    build_screen_newsroom(tmp_path / "db")
+    app = create_app(Workspace(Config(reviewer="ana"), tmp_path / "c.toml", tmp_path / "db"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("question_mark", "end")
+        await after_refresh(app.screen.query_one("#help"))
+        lines = [line.strip("█ ▇▆▅▃▂") for line in screen_text(app).splitlines()]
+        # Each meaning takes two lines at most beside its column's name, not five in a narrow column.
+        legend = lines[lines.index("Marks in the lists") + 1 :]
+        assert legend[0].startswith("Score  ● check-worthy, ○ not; 0 to 1, higher is")
+        assert any(line.startswith("Dup    ◆ likely checked before elsewhere,") for line in legend[:6])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -50,12 +51,17 @@ class HelpScreen(ModalScreen[None]):
                     Text("id for [keys]" if scope == "On this screen" else ""),
                 )
             table.add_row(literal(entry.keys), literal(entry.description), literal(entry.binding.id or ""))
-        table.add_row(Text("Marks in the lists", style="bold underline"), Text(""))
+        # A grid of its own: in the keys' grid a meaning wrapped in the action column, 16
+        # characters wide at 60 columns, beside an empty id column.
+        legend = Table.grid(padding=(0, 2))
+        legend.add_column(style="bold")
+        legend.add_column(ratio=1)
         for column, meaning in LEGEND:
-            table.add_row(Text(column), Text(meaning))
+            legend.add_row(Text(column), Text(meaning))
+        marks = Group(table, Text(""), Text("Marks in the lists", style="bold underline"), legend)
         with ReadingPage(id="help", classes="dialog"):
             yield Label(f"Keys: {self.title_text}", classes="dialog-title")
-            yield Static(table, id="help-keys")
+            yield Static(marks, id="help-keys")
             yield DialogFoot(
                 "j k space pgup pgdn g G scroll · escape closes · every action is in the palette (ctrl+p) · "
                 "remap keys in the config's [keys] table",
