@@ -25,7 +25,7 @@ DIMENSION = 256
 # Texts embedded per call: big enough that the tokenizer's own threads pay off, small enough
 # that progress and cancelling are heard several times a second.
 BATCH = 512
-# Single words' vectors kept for alignment (``Encoder.best_similarities``): the words of the
+# Single words' vectors kept for alignment (``Encoder.aligner``): the words of the
 # candidates of recent queries. About 1 KB each.
 WORD_CACHE = 20_000
 
@@ -89,13 +89,20 @@ class Encoder:
                 return np.zeros((0, DIMENSION), dtype=np.float32)
             return np.vstack([known[word] for word in words])
 
-    def best_similarities(self, words: Sequence[str], others: Sequence[str]) -> list[float]:
-        """For each of ``words``, its highest cosine with any of ``others``: how nearly the other
-        text has a word for it ("amazon"/"aws" 0.45, "shut"/"closed" 0.57, "nurses"/"teachers" 0.0)."""
-        if not words or not others:
-            return [0.0] * len(words)
-        best: list[float] = (self.word_vectors(words) @ self.word_vectors(others).T).max(axis=1).tolist()
-        return best
+    def aligner(self, words: Sequence[str]) -> Callable[[Sequence[str]], tuple[list[float], list[float]]]:
+        """For a query's ``words``, a function that, given another text's words, says how nearly
+        each side has a word for each of the other's: each query word's highest cosine with any of
+        the others, and each other word's highest with any query word ("amazon"/"aws" 0.45,
+        "shut"/"closed" 0.57, "nurses"/"teachers" 0.0). The query's vectors are looked up once."""
+        mine = self.word_vectors(words)
+
+        def align(others: Sequence[str]) -> tuple[list[float], list[float]]:
+            if not len(mine) or not others:
+                return [0.0] * len(mine), [0.0] * len(others)
+            table = mine @ self.word_vectors(others).T
+            return table.max(axis=1).tolist(), table.max(axis=0).tolist()
+
+        return align
 
     def embed_batches(
         self,

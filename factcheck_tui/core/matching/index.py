@@ -18,7 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeAlias
 
-from factcheck_tui.core.matching.pair_features import FEATURE_NAMES, Query, Similarities, pair_features
+from factcheck_tui.core.matching.pair_features import FEATURE_NAMES, Aligner, Query, pair_features
 from factcheck_tui.core.matching.similarity import (
     CONFLICT_CEILING,
     LEXICAL_WEIGHTS,
@@ -506,9 +506,9 @@ class LexicalIndex:
         self,
         analysis: Analysis,
         cosine: Callable[[Entry], float] | None = None,
-        similarities: Similarities | None = None,
+        aligner: Aligner | None = None,
     ) -> Query:
-        return Query.of(analysis, self, cosine, similarities)
+        return Query.of(analysis, self, cosine, aligner)
 
     def pool(
         self,

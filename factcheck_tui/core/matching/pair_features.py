@@ -65,7 +65,9 @@ COSINE_KNEE = 0.8
 PREFIX = 5
 
 
-Similarities = Callable[[Sequence[str], Sequence[str]], list[float]]
+# Given a claim's words: how nearly the claim has a word for each query word, and the query for
+# each claim word (best word-vector cosines, ``embedding.Encoder.aligner``).
+Aligner = Callable[[Sequence[str]], tuple[list[float], list[float]]]
 
 
 @dataclass(slots=True)
@@ -86,9 +88,9 @@ class Query:
     # The cosine of the query's sentence vector with a claim's, once vectors are ready (else None:
     # matching is then by words alone, with the model learnt without the cosine).
     cosine: Callable[[Entry], float] | None = None
-    # For each of some words, its highest word-vector cosine with any of other words
-    # (``embedding.Encoder.best_similarities``); None while matching is by words alone.
-    similarities: Similarities | None = None
+    # Word-by-word likeness of meaning with a claim's words (``Aligner``); None while matching is
+    # by words alone.
+    aligner: Aligner | None = None
 
     @classmethod
     def of(
@@ -96,7 +98,7 @@ class Query:
         analysis: Analysis,
         index: LexicalIndex,
         cosine: Callable[[Entry], float] | None = None,
-        similarities: Similarities | None = None,
+        aligner: Aligner | None = None,
     ) -> Query:
         terms = frozenset(analysis.terms)
         weights = {term: index.term_weight(term) for term in terms}
@@ -113,7 +115,7 @@ class Query:
             seen_terms=dict(weights),
             seen_grams={},
             cosine=cosine,
-            similarities=similarities,
+            aligner=aligner,
         )
 
     def term_weight(self, term: str, index: LexicalIndex) -> float:
@@ -177,16 +179,15 @@ def _aligned(
     other_words: Sequence[str],
     other_terms: AbstractSet[str],
     weight: Callable[[str], float],
-    similarities: Similarities,
+    nearest: Sequence[float],
 ) -> float:
     """How much of a text's word weight the other text says, each word counted by how nearly the
-    other has it: fully when it has the same stem or the same figure, else by the best cosine of
-    their word vectors ("amazon"/"aws" 0.45). Soft coverage: rewordings keep most of their
-    weight, a swapped rare word ("nurses"/"teachers") loses it."""
+    other has it: fully when it has the same stem or the same figure, else by ``nearest``, the
+    word's best cosine with the other's words ("amazon"/"aws" 0.45). Soft coverage: rewordings
+    keep most of their weight, a swapped rare word ("nurses"/"teachers") loses it."""
     if not words or not other_words:
         return 0.0
     figures = _figure_positions(words, claim_figures(other_words))
-    nearest = similarities(words, other_words)
     said: dict[str, float] = {}
     for position, (term, similarity) in enumerate(zip(terms, nearest, strict=True)):
         value = 1.0 if term in other_terms or position in figures else max(0.0, similarity)
@@ -234,23 +235,18 @@ def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, wo
     one_way = query.analysis.direction in (UP, DOWN)
     cosine = query.cosine(entry) if query.cosine is not None else 0.0
     query_aligned = claim_aligned = 0.0
-    if query.similarities is not None:
+    if query.aligner is not None:
         query_words, query_terms = query.analysis.words, query.analysis.terms
         for field_words, field_terms in _text_fields(words, terms, entry.split):
+            query_nearest, field_nearest = query.aligner(field_words)
             query_aligned = max(
                 query_aligned,
                 _aligned(
-                    query_words,
-                    query_terms,
-                    field_words,
-                    set(field_terms),
-                    query.weights.__getitem__,
-                    query.similarities,
+                    query_words, query_terms, field_words, set(field_terms), query.weights.__getitem__, query_nearest
                 ),
             )
             claim_aligned = max(
-                claim_aligned,
-                _aligned(field_words, field_terms, query_words, query.terms, weight, query.similarities),
+                claim_aligned, _aligned(field_words, field_terms, query_words, query.terms, weight, field_nearest)
             )
 
     return [

@@ -438,7 +438,7 @@ class MatchIndex:
             return float(other @ vector) if other is not None else 0.0
 
         # Words of like meaning ("amazon"/"aws") count towards what the two texts share.
-        return self._index.query(analysis, cosine, encoder().best_similarities)
+        return self._index.query(analysis, cosine, encoder().aligner(analysis.words))
 
     def _neighbours(
         self, vectors: list[np.ndarray | None], limit: int, excluded: Collection[str] = ()

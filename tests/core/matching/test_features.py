@@ -113,7 +113,8 @@ def test_claims_built_together_equal_claims_built_one_by_one() -> None:
 
 
 def aligned(index: LexicalIndex, query: str, slot: int = 0) -> tuple[float, float]:
-    found = index.features(index.query(Analysis.of(query), similarities=encoder().best_similarities), slot)
+    analysis = Analysis.of(query)
+    found = index.features(index.query(analysis, aligner=encoder().aligner(analysis.words)), slot)
     named = dict(zip(FEATURE_NAMES, found, strict=True))
     return named["query_aligned"], named["claim_aligned"]
 
