@@ -115,6 +115,37 @@ def test_link_reject_removes_the_suggestion(tmp_path: Path) -> None:
     assert json.loads(factcheck(tmp_path, "dupes", "--json").stdout) == []
 
 
+def test_link_rejected_lists_and_restore_takes_a_rejection_back(tmp_path: Path) -> None:
+    first, second = two_stories(tmp_path)
+    earlier = claim_with(tmp_path, first, "3 percent")
+    later = claim_with(tmp_path, second, "three per cent")
+    assert (
+        factcheck(tmp_path, "link", later, "--rejected").stdout.strip()
+        == f"no claim was rejected as the same as {later}"
+    )
+    assert factcheck(tmp_path, "link", later, earlier, "--reject", "--note", "another year").returncode == 0
+
+    listed = factcheck(tmp_path, "link", earlier, "--rejected")
+    assert listed.returncode == 0, listed.stderr
+    assert f"{later:<10} rejected " in listed.stdout and "by tester · no verdict" in listed.stdout
+    assert "why: another year" in listed.stdout
+    [record] = json.loads(factcheck(tmp_path, "link", later, "--rejected", "--json").stdout)
+    assert (record["link"]["decision"], record["link"]["by"], record["link"]["note"]) == (
+        "rejected",
+        "tester",
+        "another year",
+    )
+    assert (record["other"]["claim_id"], record["other"]["story_id"]) == (earlier, first)
+    assert "3 percent" in record["other"]["text"]
+
+    restored = factcheck(tmp_path, "link", later, earlier, "--restore", "--json")
+    assert restored.returncode == 0, restored.stderr
+    payload = json.loads(restored.stdout)
+    assert (payload["link"], payload["claim"], payload["restored"]["decision"]) == (None, None, "rejected")
+    assert json.loads(factcheck(tmp_path, "link", later, "--rejected", "--json").stdout) == []
+    assert len(json.loads(factcheck(tmp_path, "dupes", "--json").stdout)) == 1
+
+
 def test_bad_input_is_one_line(tmp_path: Path) -> None:
     imported_story_id(tmp_path)
     cases = [
@@ -122,6 +153,9 @@ def test_bad_input_is_one_line(tmp_path: Path) -> None:
         (("match", "--queries", str(tmp_path / "nope.txt")), "nope.txt: no such file"),
         (("match", "x", "--top", "0"), "--top: 0 is not a positive number"),
         (("link", "abcde-1", "abcde-2", "--reject", "--copy"), "--copy needs --confirm"),
+        (("link", "abcde-1", "--confirm"), "give the earlier claim too"),
+        (("link", "abcde-1", "abcde-2", "--rejected"), "--rejected lists every rejected claim"),
+        (("link", "abcde-1", "abcde-2", "--restore"), "were never rejected"),
         (("dupes", "--story", "zzzzz"), "no story zzzzz"),
     ]
     for args, message in cases:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.errors import InputError, NotFoundError, WorkflowError
 from factcheck_tui.core.ids import parse_claim_id, parse_story_id
-from factcheck_tui.core.models import Claim, Status, utcnow
+from factcheck_tui.core.models import Change, Claim, Status, utcnow
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workflow.filters import normalise_tag, reviewer_key
 
@@ -158,12 +158,15 @@ def set_notes(repo: Repository, claim_id: str, text: str, *, actor: str, expecte
 # -- second review ------------------------------------------------------------------------
 
 
+def verdict_change(claim: Claim) -> Change | None:
+    """The history entry that gave the claim its current verdict: the newest verdict change."""
+    return next((change for change in reversed(claim.history) if change.field == "verdict"), None)
+
+
 def verdict_giver(claim: Claim) -> str | None:
-    """Who gave the claim its current verdict: the newest verdict change in its history."""
-    for change in reversed(claim.history):
-        if change.field == "verdict":
-            return change.by
-    return claim.reviewer
+    """Who gave the claim its current verdict."""
+    change = verdict_change(claim)
+    return change.by if change is not None else claim.reviewer
 
 
 def approve_edit(actor: str) -> Edit:
