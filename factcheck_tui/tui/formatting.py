@@ -81,8 +81,9 @@ def progress_text(done: int, total: int, *, cell: int, bar: int) -> str:
     return f"{'█' * filled}{'░' * (width - filled)} {counts}"
 
 
-def ago(moment: datetime) -> str:
-    """Recent changes read as "5 min ago"; anything older than a day as its date and time (UTC)."""
+def ago(moment: datetime, *, short: bool = False) -> str:
+    """Recent changes read as "5 min ago"; anything older than a day as its date and time (UTC),
+    or with ``short`` (a table column of 10) as its date alone."""
     seconds = (datetime.now(UTC) - moment).total_seconds()
     if seconds < 60:
         return "just now"
@@ -90,4 +91,4 @@ def ago(moment: datetime) -> str:
         return f"{int(seconds // 60)} min ago"
     if seconds < 86400:
         return f"{int(seconds // 3600)} h ago"
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d" if short else "%Y-%m-%d %H:%M UTC")

@@ -9,6 +9,7 @@ from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workflow import claim_edits, review
+from factcheck_tui.core.workflow.duplicates import LinkChange
 
 
 @dataclass(frozen=True)
@@ -24,15 +25,21 @@ class UndoStep:
         return cls(label, tuple((claim.id, claim.version) for claim in saved), tuple(claim.id for claim in created))
 
     @classmethod
-    def decision(cls, label: str, claim_id: str, other_id: str, previous: LinkDecision | None) -> UndoStep:
-        return cls(label, (), (), ((claim_id, other_id, previous),))
+    def link_change(cls, label: str, change: LinkChange) -> UndoStep:
+        """A duplicate decision, with the verdict it copied if any: one step, undone as one."""
+        saved = ((change.copied.id, change.copied.version),) if change.copied is not None else ()
+        return cls(label, saved, (), ((change.claim_id, change.other_id, change.previous),))
 
     def revert(self, repo: Repository, actor: str) -> list[Claim]:
         """Undo every save of the step (refused if someone changed a claim since), dismiss what it
         created and put duplicate decisions back as they were; returns the claims it touched."""
-        links = repo.links
-        for claim_id, other_id, previous in self.links:
-            links.put_back(claim_id, other_id, previous)
-        restored = [review.undo(repo, claim_id, version, actor=actor) for claim_id, version in self.saved]
-        restored += [claim_edits.dismiss_claim(repo, claim_id, actor=actor, note="undo") for claim_id in self.created]
+        # One hold of the lock: another reviewer's save waits, or this undo waits, never half of it.
+        with repo.write_lock():
+            restored = [review.undo(repo, claim_id, version, actor=actor) for claim_id, version in self.saved]
+            restored += [
+                claim_edits.dismiss_claim(repo, claim_id, actor=actor, note="undo") for claim_id in self.created
+            ]
+            # Decisions last: a copied verdict someone changed since refuses the undo, link and all.
+            for claim_id, other_id, previous in self.links:
+                repo.links.put_back(claim_id, other_id, previous)
         return restored

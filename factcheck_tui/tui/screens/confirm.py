@@ -16,17 +16,19 @@ class ConfirmScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "answer(None)", "Cancel", id="confirm.cancel")]
 
-    def __init__(self, question: str, answers: dict[str, str]) -> None:
+    def __init__(self, question: str, answers: dict[str, str], *, cancel: str = "Cancel") -> None:
         super().__init__()
         self.question = question
         self.answers = answers
+        # What escape does, in words: "Cancel: nothing is linked" when cancelling matters.
+        self.cancel = cancel
 
     def compose(self) -> ComposeResult:
         with DialogBody(classes="dialog"):
             yield Label(literal(self.question), classes="dialog-title")
             for key, label in self.answers.items():
                 yield Label(literal(f"{key}  {label}"), classes="answer")
-            yield DialogFoot("escape  Cancel", with_error=False)
+            yield DialogFoot(f"escape  {self.cancel}", with_error=False)
 
     def on_key(self, event) -> None:
         if event.key in self.answers:
