@@ -27,7 +27,7 @@ from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.undo import UndoStep
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.earlier_check import earlier_check_table
-from factcheck_tui.tui.widgets.fit_table import FitTable
+from factcheck_tui.tui.widgets.fit_table import Column, FitTable
 from factcheck_tui.tui.widgets.page import ReadingPage
 
 TOP_K = 20
@@ -108,11 +108,17 @@ class DuplicatesScreen(ReviewScreen):
                 ("Level", "level", 9),
                 ("Verdict", "verdict", 12),
                 ("Date", "date", 10),
+                Column("Claim", "id", 9, keeps_text=30),
             ],
             ("Where and what", "text"),
         )
         self.query_one(REJECTED, FitTable).set_columns(
-            [("Rejected", "at", 10), ("By", "by", 10), ("Verdict", "verdict", 12)],
+            [
+                ("Rejected", "at", 10),
+                ("By", "by", 10),
+                ("Verdict", "verdict", 12),
+                Column("Claim", "id", 9, keeps_text=30),
+            ],
             ("Where and what", "text"),
         )
         self.query_one(REJECTED, FitTable).display = False
@@ -162,6 +168,7 @@ class DuplicatesScreen(ReviewScreen):
                         "confirmed" if match.confirmed else match.level.value,
                         verdict_text(match.verdict, scale, colour=colour),
                         match.published.isoformat() if match.published else "",
+                        match.claim_id,
                     ),
                     f"{source_name(match)}: {match.text}",
                 )
@@ -176,6 +183,7 @@ class DuplicatesScreen(ReviewScreen):
                         ago(candidate.decision.at, short=True),
                         candidate.decision.by,
                         verdict_text(candidate.earlier.claim.verdict, scale, colour=colour),
+                        candidate.other_id,
                     ),
                     f"{candidate.earlier.story.title}: {candidate.earlier.claim.text}",
                 )
