@@ -105,6 +105,8 @@ async def settle(pilot) -> None:
     # machine that alone changed the pictures of screens with a text field.
     for field in pilot.app.screen.query("Input, TextArea"):
         field.cursor_blink = False
+    # So is a toast: it times out after a few seconds, which a loaded machine may or may not reach.
+    pilot.app.clear_notifications()
     await pilot.pause()
 
 
