@@ -4,7 +4,9 @@ reaches the clipboard of the reviewer's own computer even when the app runs over
 from __future__ import annotations
 
 from textual.app import App
+from textual.screen import Screen
 
+from factcheck_tui.core.models import Claim
 from factcheck_tui.core.text import copyable, one_line
 
 # A terminal (or tmux) may refuse OSC 52: the app cannot tell, so the line says what it needs.
@@ -19,3 +21,22 @@ def copy(app: App, what: str, value: str) -> str:
     app.copy_to_clipboard(text)
     app.notify(f"Copied {what} {one_line(text, SHOWN_CHARS)} to the clipboard ({NEEDS})", timeout=4)
     return text
+
+
+def copy_selection(screen: Screen) -> bool:
+    """Text selected with the mouse is what the copy key copies, as anywhere in Textual."""
+    selected = screen.get_selected_text()
+    if not selected:
+        return False
+    copy(screen.app, "the selected text", selected)
+    return True
+
+
+def copy_claim_id(screen: Screen, claim: Claim | None) -> None:
+    """The copy key wherever a claim is under the cursor (the claims list, my queue, the reading view)."""
+    if copy_selection(screen):
+        return
+    if claim is None:
+        screen.app.notify("No claim here to copy", timeout=2)
+        return
+    copy(screen.app, "claim id", claim.id)

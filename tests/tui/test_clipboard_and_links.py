@@ -14,12 +14,15 @@ from textual.widgets import Input
 from factcheck_tui.core.export.safe_links import safe_href
 from factcheck_tui.core.models import Claim, Evidence
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import desk
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import FactcheckApp, create_app
 from factcheck_tui.tui.browser import draws_on_terminal, has_display
 from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
 from factcheck_tui.tui.screens.copy_dialog import CopyDialog
+from factcheck_tui.tui.screens.queue import QueueScreen
+from factcheck_tui.tui.screens.story_reader import StoryReader
 from support.screen import screen_text
 
 SIZE = (80, 24)
@@ -81,6 +84,24 @@ async def test_the_copy_key_copies_the_claim_id_on_the_list_and_on_the_claim(
         await pilot.press("j", "enter", "ctrl+c")
         assert isinstance(app.screen, ClaimScreen)
         assert app.clipboard == app.screen.claim_id == claims[3].id
+
+
+async def test_my_queue_and_the_reading_view_copy_the_claim_under_the_cursor(
+    workspace: Workspace, repo: Repository, strike_story
+) -> None:
+    _, claims = strike_story
+    desk.assign(repo, [claims[4]], "tester", actor="tester")
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("w")
+        assert isinstance(app.screen, QueueScreen)
+        await pilot.press("ctrl+c")
+        assert app.clipboard == claims[4].id
+        await pilot.press("escape", "enter", "r")
+        reader = app.screen
+        assert isinstance(reader, StoryReader)
+        await pilot.press("j", "ctrl+c")
+        assert app.clipboard == reader.cursor and reader.cursor in {claim.id for claim in claims}
 
 
 async def test_on_a_claim_the_evidence_chosen_with_j_k_is_copied_as_one_clean_line(

@@ -19,7 +19,7 @@ from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import has_safe_scheme
 from factcheck_tui.core.workflow import review
 from factcheck_tui.tui.browser import open_in_browser
-from factcheck_tui.tui.clipboard import copy
+from factcheck_tui.tui.clipboard import copy, copy_selection
 from factcheck_tui.tui.formatting import ago, verdict_text
 from factcheck_tui.tui.links import link_text
 from factcheck_tui.tui.literal import literal
@@ -539,7 +539,7 @@ class ClaimScreen(ReviewScreen):
 
     def action_copy(self) -> None:
         """The link of the evidence item chosen with j/k, else the claim's id."""
-        if self.copy_selection() or self.claim is None:
+        if copy_selection(self) or self.claim is None:
             return
         item = self._selected_evidence() if self._evidence_chosen else None
         if item is not None and item.url:

@@ -17,7 +17,7 @@ from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.workflow import claim_edits
 from factcheck_tui.core.workflow.filters import ClaimFilter, saved_filter
-from factcheck_tui.tui.clipboard import copy
+from factcheck_tui.tui.clipboard import copy_claim_id
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text, worthy_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.match_marks import checked_before, marker
@@ -268,13 +268,7 @@ class ClaimsScreen(ReviewScreen):
         self.reload()
 
     def action_copy(self) -> None:
-        if self.copy_selection():
-            return
-        claim = self.current_claim()
-        if claim is None:
-            self.notify("No claim here to copy", timeout=2)
-            return
-        copy(self.app, "claim id", claim.id)
+        copy_claim_id(self, self.current_claim())
 
     def claims_saved_here(self, claims: list[Claim]) -> None:
         self.reload()

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim
 from factcheck_tui.core.workflow.desk import queue
+from factcheck_tui.tui.clipboard import copy_claim_id
 from factcheck_tui.tui.formatting import status_text, verdict_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.screens.base import AppScreen
@@ -26,6 +27,7 @@ class QueueScreen(AppScreen[None]):
         Binding("n", "next_claim", "Next of mine", id="queue.next"),
         Binding("j", "cursor(1)", "Down", show=False, id="queue.down"),
         Binding("k", "cursor(-1)", "Up", show=False, id="queue.up"),
+        Binding("ctrl+c", "copy", "Copy claim id", show=False, id="queue.copy"),
     ]
 
     def __init__(self, reviewer: str) -> None:
@@ -100,6 +102,9 @@ class QueueScreen(AppScreen[None]):
     def current_claim(self) -> Claim | None:
         key = self.table.current_key()
         return next((claim for claim in self.claims if claim.id == key), None)
+
+    def action_copy(self) -> None:
+        copy_claim_id(self, self.current_claim())
 
     def action_cursor(self, step: int) -> None:
         (self.table.action_cursor_down if step > 0 else self.table.action_cursor_up)()

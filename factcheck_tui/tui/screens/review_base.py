@@ -10,7 +10,6 @@ from factcheck_tui.core.errors import FactcheckError, LockBusyError, StaleWriteE
 from factcheck_tui.core.models import Claim, Status
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.workflow import claim_edits, desk, review
-from factcheck_tui.tui.clipboard import copy
 from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.prompt import PromptScreen
@@ -35,14 +34,6 @@ class ReviewScreen(AppScreen[None]):
 
     def current_claim(self) -> Claim | None:
         raise NotImplementedError
-
-    def copy_selection(self) -> bool:
-        """Text selected with the mouse is what the copy key copies, as anywhere in Textual."""
-        selected = self.get_selected_text()
-        if not selected:
-            return False
-        copy(self.app, "the selected text", selected)
-        return True
 
     def target_claims(self) -> list[Claim]:
         """The claims an action applies to: the one under the cursor (the claims list: every marked one)."""

@@ -17,6 +17,7 @@ from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
+from factcheck_tui.tui.clipboard import copy_claim_id
 from factcheck_tui.tui.formatting import verdict_style, verdict_symbol
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.screens.base import AppScreen
@@ -83,6 +84,7 @@ class StoryReader(AppScreen[None]):
         Binding("j", "claim_cursor(1)", "Next claim", id="reader.next"),
         Binding("k", "claim_cursor(-1)", "Previous claim", id="reader.previous"),
         Binding("enter", "open", "Open the claim", id="reader.open"),
+        Binding("ctrl+c", "copy", "Copy claim id", show=False, id="reader.copy"),
     ]
 
     def __init__(self, story_id: str, claim_id: str | None = None) -> None:
@@ -148,6 +150,9 @@ class StoryReader(AppScreen[None]):
 
     def _current(self) -> Claim | None:
         return next((claim for claim in self.claims if claim.id == self.cursor), None)
+
+    def action_copy(self) -> None:
+        copy_claim_id(self, self._current())
 
     def _scroll_to_cursor(self) -> None:
         assert self.story is not None
