@@ -63,6 +63,24 @@ def test_quotes_with_several_sentences_split_between_them() -> None:
     assert sentences(text) == ["The result was clear, she wrote.", '"We will win.', 'They know it."']
 
 
+def test_an_ellipsis_inside_a_quoted_headline_does_not_split() -> None:
+    text = 'The banner on the harbour blog read, "Tide Turns … Dock workers vote to end strike." Ships left.'
+    assert sentences(text) == [
+        'The banner on the harbour blog read, "Tide Turns … Dock workers vote to end strike."',
+        "Ships left.",
+    ]
+
+
+def test_a_quotation_that_goes_on_within_the_sentence_holds_its_full_stops() -> None:
+    text = 'The union posted "We won. They lost" on its site. Ships left.'
+    assert sentences(text) == ['The union posted "We won. They lost" on its site.', "Ships left."]
+
+
+def test_an_editors_cut_between_quoted_sentences_still_splits() -> None:
+    text = 'The memo said, "Costs rose [...] Wages fell by a third." Nobody replied.'
+    assert sentences(text) == ['The memo said, "Costs rose [...]', 'Wages fell by a third."', "Nobody replied."]
+
+
 def test_question_inside_a_quote_before_the_speaker_does_not_split() -> None:
     text = '"Is it over?" asked Mendes. Nobody answered.'
     assert sentences(text) == ['"Is it over?" asked Mendes.', "Nobody answered."]

@@ -40,6 +40,9 @@ _URL_START = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 _URL_ALONE = re.compile(r"(?<=[.!?]\s)\((?:https?://|www\.)[^\s()]+\)(?=\s+[\"“]?[A-Z])", re.IGNORECASE)
 _LOOK_BACK = 64
 _CLOSERS = "\"'”’)]»"
+# How far a quotation may run on past a mark inside it and still hold the mark: a headline or a
+# phrase quoted within a sentence, not a quoted speech of several sentences.
+QUOTE_HOLD = 200
 
 
 def blocks(body: str) -> Iterator[Span]:
@@ -76,13 +79,51 @@ def _split_block(body: str, start: int, end: int) -> Iterator[Span]:
 
 def _boundaries(block: str) -> Iterator[int]:
     """Sentence ends in a block: accepted final marks, and the close of a web address standing alone."""
+    quotes = _quotations(block) if ('"' in block or "“" in block) else []
     ends = [
         match.end()
         for match in _CANDIDATE.finditer(block)
         if _is_boundary(block, match.start(), match.group("mark"), match.end())
+        and not _held_in_quotation(block, quotes, match.start(), match.group("mark"))
     ]
     ends += [match.end() for match in _URL_ALONE.finditer(block)]
     yield from sorted(set(ends))
+
+
+def _quotations(block: str) -> list[Span]:
+    """The quotations of a block as (opening mark, closing mark) positions; one left open runs to the end."""
+    found: list[Span] = []
+    opened: int | None = None
+    for match in re.finditer(r"[\"“”]", block):
+        mark = match.group(0)
+        if opened is None and mark != "”":
+            opened = match.start()
+        elif opened is not None and mark != "“":
+            found.append((opened, match.start()))
+            opened = None
+    if opened is not None:
+        found.append((opened, len(block)))
+    return found
+
+
+def _held_in_quotation(block: str, quotes: list[Span], mark_start: int, mark: str) -> bool:
+    """A mark inside a quotation that closes soon within the same sentence ends no sentence.
+
+    'read, "Friendly Fire … Car attacker is held."' quotes one headline; '"We won. They lost" is
+    what it posted.' goes on after the quotation. A quotation of several sentences that closes
+    the sentence ('"We will win. They know it."') is still split between them.
+    """
+    for opened, closed in quotes:
+        if opened < mark_start < closed:
+            if closed - mark_start > QUOTE_HOLD or closed == len(block):
+                return False
+            if mark in ("...", "…"):
+                # "[...]" is an editor's cut, which may well fall between two quoted sentences.
+                return block[mark_start - 1 : mark_start] != "["
+            before_close = block[closed - 1]
+            after_close = block[closed + 1 : closed + 3]
+            return before_close not in ".,!?…" and after_close[:1] == " " and after_close[1:].islower()
+    return False
 
 
 def _has_previous_item(block: str, token: str, before: int) -> bool:
