@@ -49,9 +49,9 @@ class StaleWriteError(FactcheckError):
     def __init__(self, record_id: str, expected: int | None, current: int | None, changed_by: str | None) -> None:
         who = f" by {changed_by}" if changed_by else ""
         versions = f" (your version {expected}, now {current})" if expected is not None else ""
-        super().__init__(
-            f"{record_id} was changed{who} since you opened it{versions}; reload it and apply your change again"
-        )
+        # What happened, without what to do next: the CLI says "reload", the app names its own keys.
+        self.what_changed = f"{record_id} was changed{who} since you opened it{versions}"
+        super().__init__(f"{self.what_changed}; reload it and apply your change again")
         self.record_id = record_id
         self.expected = expected
         self.current = current

@@ -21,7 +21,14 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from factcheck_tui.core.crash import crash_line, write_crash_log
-from factcheck_tui.core.errors import AlreadyImportedError, ConfigError, FactcheckError, InputError, LockBusyError
+from factcheck_tui.core.errors import (
+    AlreadyImportedError,
+    ConfigError,
+    FactcheckError,
+    InputError,
+    LockBusyError,
+    StaleWriteError,
+)
 from factcheck_tui.core.export import write_export
 from factcheck_tui.core.export.wording import plural
 from factcheck_tui.core.intake.fetch import FetchCancelled
@@ -55,6 +62,8 @@ WATCH_SECONDS = 2.0
 # How long a save waits (in a worker) for another reviewer's save to finish, before it gives up.
 SAVE_WAIT_SECONDS = 2.0
 BUSY = "another reviewer is saving — press again"
+# What a reviewer can do once another reviewer's change came first: the screen shows it by then.
+STALE_NEXT = "their change is on screen now: make yours again if it still applies"
 T = TypeVar("T")
 
 
@@ -160,10 +169,17 @@ class FactcheckApp(TypeAheadApp):
         if self.crash_log is not None:
             self._exit_renderables.clear()
 
-    def report(self, error: FactcheckError) -> None:
-        """Show a core error as one line; the app keeps running."""
+    def report(self, error: FactcheckError, *, stale_next: str | None = None) -> None:
+        """Show a core error as one line; the app keeps running.
+
+        Another reviewer's save came first: the screen has reloaded by then, so the line says what
+        to do here (``stale_next``), not the command line's "reload it".
+        """
         if isinstance(error, LockBusyError):
             self.notify(BUSY, severity="warning", timeout=5)
+            return
+        if isinstance(error, StaleWriteError):
+            self.notify(f"{error.what_changed}; {stale_next or STALE_NEXT}", severity="warning", timeout=8)
             return
         self.notify(str(error), severity="error", timeout=8)
 
@@ -246,7 +262,7 @@ class FactcheckApp(TypeAheadApp):
         self.theme = DARK_THEME if self.theme == LIGHT_THEME else LIGHT_THEME
 
     async def action_quit(self) -> None:
-        unsaved = [
+        unsaved: list[HoldsUnsavedText] = [
             screen
             for screen in self.screen_stack
             if isinstance(screen, HoldsUnsavedText) and screen.has_unsaved_edits()
@@ -254,15 +270,48 @@ class FactcheckApp(TypeAheadApp):
         if not unsaved:
             self.exit()
             return
+        theirs = sorted({name for screen in unsaved if (name := screen.clashes_with())})
+        if theirs:
+            self._quit_over_a_clash(unsaved, " and ".join(theirs))
+            return
 
         def answered(answer: str | None) -> None:
-            if (answer == "s" and all(screen.action_save_conclusion() for screen in unsaved)) or answer == "q":
+            # A clash found meanwhile (the watcher saw another reviewer's save) stops the quit.
+            if answer == "q":
+                self._exit_keeping_drafts(unsaved)
+            elif answer == "s" and all(screen.save_unless_theirs() for screen in unsaved):
                 self.exit()
 
         self.push_screen(
             ConfirmScreen(
                 "A conclusion you typed is not saved yet.",
                 {"s": "Save it and quit", "q": "Quit; keep it as a draft for next time"},
+            ),
+            answered,
+        )
+
+    def _exit_keeping_drafts(self, unsaved: list[HoldsUnsavedText]) -> None:
+        # Typing may not have paused long enough for the last draft to be written.
+        for screen in unsaved:
+            screen.keep_draft()
+        self.exit()
+
+    def _quit_over_a_clash(self, unsaved: list[HoldsUnsavedText], theirs: str) -> None:
+        """Saving would replace another reviewer's conclusion: that is never what quitting does by
+        default, only an explicit choice naming them (as ctrl+s is on the claim)."""
+
+        def answered(answer: str | None) -> None:
+            if answer == "q":
+                self._exit_keeping_drafts(unsaved)
+            elif answer == "r" and all(screen.action_save_conclusion() for screen in unsaved):
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                f"Your conclusion is not saved: {theirs} saved another since you began. Saving yours would "
+                f"replace {theirs}'s conclusion.",
+                {"q": "Quit; keep yours as a draft for next time", "r": f"Replace {theirs}'s conclusion, then quit"},
+                default="q",
             ),
             answered,
         )

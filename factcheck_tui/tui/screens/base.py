@@ -46,7 +46,14 @@ class HoldsUnsavedText(Protocol):
     def keep_draft(self) -> None:
         """Put the typed text in the drafts now (the app is about to stop)."""
 
-    def action_save_conclusion(self) -> bool: ...
+    def clashes_with(self) -> str | None:
+        """Who saved another text since the reviewer began theirs: saving would replace it."""
+
+    def save_unless_theirs(self) -> bool:
+        """Save the typed text unless that replaces another reviewer's; True once saved."""
+
+    def action_save_conclusion(self) -> bool:
+        """Save the typed text, also over another reviewer's (their text is on screen); True once saved."""
 
 
 class AppScreen(Screen[ResultType]):

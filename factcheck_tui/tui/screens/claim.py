@@ -30,6 +30,7 @@ from factcheck_tui.tui.screens.evidence_form import EvidenceForm, EvidenceInput
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import paragraph_text, rank_text
+from factcheck_tui.tui.widgets.clash_box import ClashBox
 from factcheck_tui.tui.widgets.fit_table import EvidenceTable, FitTable
 from factcheck_tui.tui.widgets.history_view import HistoryView
 from factcheck_tui.tui.widgets.page import Page
@@ -82,7 +83,8 @@ class ClaimScreen(ReviewScreen):
         # Drafts are numbered as they are taken from the editor and written in that order.
         self._draft_number = 0
         self._drafts_writer = DraftWriter()
-        self._conflict = False
+        # Another reviewer's conclusion, saved since the reviewer began the text in the editor.
+        self._theirs: Claim | None = None
         # The version the text in the editor was begun from: a restored draft keeps its own, so
         # that a conclusion saved since is still seen as theirs.
         self._draft_base = 0
@@ -100,7 +102,7 @@ class ClaimScreen(ReviewScreen):
             yield Static(id="claim-rank")
             yield Label("Conclusion  (c to write · escape or ctrl+s saves)", classes="section")
             yield TextArea(id="conclusion", soft_wrap=True, show_line_numbers=False)
-            yield Static(id="conflict", classes="conflict")
+            yield ClashBox(id="conflict", classes="conflict")
             yield Label("Evidence  (j k choose · e add · enter edit · delete remove · o open)", classes="section")
             yield EvidenceTable(id="evidence")
             yield Static("No evidence yet: e adds a link, a source or a note.", id="no-evidence")
@@ -118,7 +120,6 @@ class ClaimScreen(ReviewScreen):
         self.query_one("#evidence", FitTable).set_columns(
             [("Id", "id", 3), ("Source", "source", 16), ("Link", "url", LINK_WIDTH)], ("Note", "note")
         )
-        self.query_one("#conflict", Static).display = False
         self._load(self.claim_id)
 
     # -- loading and showing -----------------------------------------------------------------
@@ -235,16 +236,28 @@ class ClaimScreen(ReviewScreen):
 
     def _show_conflict(self, theirs: Claim | None) -> None:
         """Show (or, with None, hide) another reviewer's conclusion beside the reviewer's unsaved one."""
-        self._conflict = theirs is not None
-        box = self.query_one("#conflict", Static)
-        box.display = self._conflict
-        if theirs is not None:
-            box.update(
-                literal(
-                    f"{theirs.updated_by} saved another conclusion meanwhile. Yours stays in the editor and is "
-                    f"not saved unless you press ctrl+s, which replaces theirs:\n{theirs.conclusion or '(empty)'}"
-                )
+        self._theirs = theirs
+        box = self.query_one("#conflict", ClashBox)
+        if theirs is None:
+            box.hide()
+            return
+        box.show(
+            literal(
+                f"{theirs.updated_by} saved another conclusion meanwhile. Yours stays in the editor and is "
+                f"not saved unless you press ctrl+s, which replaces theirs:\n{theirs.conclusion or '(empty)'}"
             )
+        )
+
+    def on_clash_box_appeared(self, event: ClashBox.Appeared) -> None:
+        """What ctrl+s would overwrite comes into sight, with the editor it is set against."""
+        editor, box = self.query_one("#conclusion", TextArea), self.query_one("#conflict", ClashBox)
+        both = editor.virtual_region.union(box.virtual_region)
+        self.query_one("#claim-body", Page).scroll_to_region(both, animate=False, immediate=True)
+
+    def clashes_with(self) -> str | None:
+        if self._theirs is None or not self._editor_dirty():
+            return None
+        return self._theirs.updated_by or "another reviewer"
 
     def on_story_changed(self, message: StoryChanged) -> None:
         if (
@@ -353,10 +366,17 @@ class ClaimScreen(ReviewScreen):
     def _settle_conclusion(self) -> bool:
         """Before leaving the editor, the claim or the screen: save the text unless that would
         overwrite another reviewer's conclusion shown in the conflict box. That takes ctrl+s."""
-        if self._conflict:
+        if self._theirs is not None:
             self._save_draft()
             self.notify("Not saved: your text is kept as a draft; ctrl+s saves it over theirs", timeout=5)
             return True
+        return self.action_save_conclusion()
+
+    def save_unless_theirs(self) -> bool:
+        if self._theirs is not None:
+            self._save_draft()
+            self.notify(f"Not saved: {self.clashes_with()} saved another conclusion (shown below yours)", timeout=5)
+            return False
         return self.action_save_conclusion()
 
     def action_save_conclusion(self) -> bool:
@@ -384,6 +404,8 @@ class ClaimScreen(ReviewScreen):
                 self.app.repo, claim.id, text, actor=self.app.workspace.actor, expected_version=version
             ),
             then=saved,
+            stale_next="yours stays in the editor, theirs is shown below it: ctrl+s replaces theirs, "
+            "escape keeps yours as a draft",
         )
         return bool(finished)
 

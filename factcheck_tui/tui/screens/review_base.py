@@ -17,6 +17,8 @@ from factcheck_tui.tui.screens.verdict_picker import CLEAR, VerdictPicker
 from factcheck_tui.tui.undo import UndoStep
 
 Edit = Callable[[Claim], Claim]
+# Another reviewer's change came first, and what the reviewer entered comes back (``kept``).
+STALE_KEPT = "their change is on screen now, and what you entered is back: enter saves it over theirs"
 
 
 class ReviewScreen(AppScreen[None]):
@@ -75,7 +77,7 @@ class ReviewScreen(AppScreen[None]):
                 then(saved)
 
         def refused(error: FactcheckError) -> None:
-            self.app.report(error)
+            self.app.report(error, stale_next=STALE_KEPT if kept is not None else None)
             fresh = [claim for claim in (self._newest(claim.id) for claim in claims) if claim is not None]
             self.claims_saved_here(fresh)
             if kept is not None:
@@ -108,11 +110,13 @@ class ReviewScreen(AppScreen[None]):
         undoable: bool = True,
         then: Callable[[Claim], object] | None = None,
         kept: Callable[[], object] | None = None,
+        stale_next: str | None = None,
     ) -> None:
         """Run one core save against the version on screen; a refusal reloads and says why.
 
         ``then`` runs once it is saved: now, or (another reviewer saving) a moment later, from a
         worker. ``kept`` runs when it is not saved: what the reviewer entered should come back.
+        ``stale_next`` says what the reviewer can do after another reviewer's change came first.
         """
 
         def done(saved: Claim) -> None:
@@ -124,7 +128,7 @@ class ReviewScreen(AppScreen[None]):
                 then(saved)
 
         def refused(error: FactcheckError) -> None:
-            self.app.report(error)
+            self.app.report(error, stale_next=stale_next)
             if isinstance(error, StaleWriteError):
                 self.claim_saved(self.app.repo.get_claim(claim.id))
             if kept is not None:
