@@ -70,12 +70,13 @@ SCREENS = {
 }
 
 # The long claim, from the stories list: its story's claims, the claim's page, its evidence, an
-# evidence link opened with no browser here, the end of its history, the story read in full, and
-# maria's queue (the claim is hers).
+# evidence link opened with no browser here, the end of its history, the story read in full,
+# maria's queue (the claim is hers), and the verdict picker, which shows the long claim whole.
 LONG_CLAIM_SCREENS = {
     "queue": ["w"],
     "claims": ["enter"],
     "claim": ["enter", "enter"],
+    "verdict_picker": ["enter", "v"],
     "evidence": ["enter", "enter", "j", "j", "j"],
     "evidence_link": ["enter", "enter", "j", "j", "j", "o"],
     "history_end": ["enter", "enter", "end"],

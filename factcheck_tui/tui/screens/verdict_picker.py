@@ -14,6 +14,9 @@ from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 from factcheck_tui.tui.widgets.menu import Menu
 
 CLEAR = "__clear__"
+HINT = "1-9 pick · 0 clear · j k enter choose · escape cancel"
+# Fits one line at 60 columns, where a long claim is cut: j k enter are every menu's keys.
+HINT_WHEN_CUT = "1-9 pick · 0 clear · pgdn pgup read on · escape cancel"
 
 
 class VerdictPicker(ModalScreen[str | None]):
@@ -22,6 +25,9 @@ class VerdictPicker(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
         *[Binding(str(n), f"pick({n})", f"Verdict {n}", show=False, id=f"picker.{n}") for n in range(10)],
+        # Before the menu's own page keys: the scale is never longer than the dialog, the claim may be.
+        Binding("pagedown", "read_on(1)", "More of the claim", show=False, priority=True, id="picker.claim_down"),
+        Binding("pageup", "read_on(-1)", "Back up the claim", show=False, priority=True, id="picker.claim_up"),
     ]
 
     def __init__(self, scale: VerdictScale, current: str | None, claim_text: str) -> None:
@@ -39,16 +45,29 @@ class VerdictPicker(ModalScreen[str | None]):
             for number, item in enumerate(self.scale.labels, start=1)
         ]
         options.append(Option("0  Clear the verdict", id=CLEAR))
-        with DialogBody(id="picker", classes="dialog"):
-            yield Label("Verdict for:", classes="dialog-title")
-            yield Label(literal(self.claim_text), classes="dialog-claim")
-            yield Menu(*options, id="verdicts")
-            yield DialogFoot("1-9: pick · 0: clear · j k enter: choose · escape: cancel", with_error=False)
+        # The claim scrolls above the scale, which stays whole in the foot: at 60x20 a long claim
+        # is read with space and pgup/pgdn while the number keys and the menu still answer.
+        with DialogBody(id="picker", classes="dialog") as body:
+            body.border_title = "Verdict for"
+            yield Label(literal(self.claim_text), id="picker-claim", classes="dialog-claim")
+            with DialogFoot(HINT, with_error=False):
+                yield Menu(*options, id="verdicts")
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)
         if self.current in self.scale.names:
             option_list.highlighted = self.scale.names.index(self.current)
+
+        # The body shows its scrollbar when the claim, once laid out at this size, does not fit.
+        self.watch(self.query_one(DialogBody), "show_vertical_scrollbar", self._show_hint)
+
+    def _show_hint(self, cut: bool) -> None:
+        """The keys that read the rest of the claim are named only when some of it is out of view."""
+        self.query_one(".hint", Label).update(HINT_WHEN_CUT if cut else HINT)
+
+    def action_read_on(self, pages: int) -> None:
+        body = self.query_one(DialogBody)
+        body.action_page_down() if pages > 0 else body.action_page_up()
 
     def action_pick(self, number: int) -> None:
         if number == 0:

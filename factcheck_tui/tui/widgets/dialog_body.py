@@ -34,21 +34,34 @@ class DialogBody(ReadingPage):
         options["center"] = False
         return super().scroll_to_region(region, **options)
 
+    def page_height(self) -> int:
+        # The foot covers the bottom of the window: a page is what shows above it.
+        return max(super().page_height() - self._foot_height(), 1)
+
+    def _foot_height(self) -> int:
+        return sum(part.outer_size.height for part in self.query_children(DialogFoot))
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._clear_of_foot(event.widget)
 
     def _clear_of_foot(self, widget: Widget) -> None:
         """Scroll ``widget`` into the part of the window the foot leaves free."""
-        if not widget.is_attached or not self.max_scroll_y:
+        if (
+            not widget.is_attached
+            or not self.max_scroll_y
+            or any(isinstance(node, DialogFoot) for node in widget.ancestors)
+        ):
+            # A field in the foot (the verdict picker's menu) is always in view: nothing to scroll.
             return
-        foot = sum(part.outer_size.height for part in self.query_children(DialogFoot))
+        foot = self._foot_height()
         top = self.scroll_y + widget.region.y - self.scrollable_content_region.y
         place = Region(0, round(top), 1, widget.outer_size.height)
         super().scroll_to_region(place, spacing=Spacing(bottom=foot), animate=False, immediate=True)
 
 
 class DialogFoot(Vertical):
-    """Docked at the bottom of the dialog's body: it stays in view while the rest scrolls."""
+    """Docked at the bottom of the dialog's body: it stays in view while the rest scrolls. Widgets
+    given to it (``with DialogFoot(...):``) come above the error and the hint."""
 
     def __init__(self, hint: str, *, error: str = "", with_error: bool = True) -> None:
         super().__init__()

@@ -23,10 +23,14 @@ class Page(VerticalScroll):
     # after the next refresh, so a key typed straight after starts from where this one left off;
     # only End waits for the refresh, as the page's full height may not be laid out yet.
     def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + self.scrollable_content_region.height, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + self.page_height(), animate=False, immediate=True)
 
     def action_page_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - self.scrollable_content_region.height, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y - self.page_height(), animate=False, immediate=True)
+
+    def page_height(self) -> int:
+        """How far a page key scrolls: the lines in view, so that none is skipped."""
+        return self.scrollable_content_region.height
 
     def action_scroll_home(self) -> None:
         self.scroll_home(animate=False, immediate=True)
