@@ -151,7 +151,9 @@ async def test_the_keys_and_fields_of_a_dialog_stay_in_reach(tmp_path: Path, nam
             place = focused.region
             assert place.area and inside.contains_region(place), f"{name}: {focused} out of view at {size}"
             for foot in screen.query(DialogFoot):
-                assert not place.overlaps(foot.region), f"{name}: {focused} under the hint at {size}"
+                # A field pinned in the foot itself (the verdict picker's scale) is always in view.
+                if foot not in focused.ancestors:
+                    assert not place.overlaps(foot.region), f"{name}: {focused} under the hint at {size}"
         if isinstance(body, DialogBody) and body.max_scroll_y > 0:
             # A dialog taller than the screen is read with the page keys once tab reaches it.
             body.focus()
