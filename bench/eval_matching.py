@@ -11,12 +11,13 @@
 2. ``bench/data/claim_pairs.jsonl`` (our own writing): news claims that say the same thing in
    other words, and same-topic claims that do not; ``bench/data/story_pairs.jsonl`` (ours too):
    sentences such as one story holds, that restate one claim or only share a subject, a name or
-   a fact-checker's boilerplate. Each pair is scored both ways, as the claims
-   list marks each side, in a small newsroom holding only these claims and beside the CheckThat!
-   archive; the table gives the precision and recall of each mark.
+   a fact-checker's boilerplate; ``bench/data/story_pairs_heldout.jsonl`` more of the same,
+   held out from tuning the newsroom check (``core/matching/same_claim.py``). Each pair is scored
+   both ways, as the claims list marks each side, in a small newsroom holding only these claims
+   and beside the CheckThat! archive; the table gives the precision and recall of each mark.
 
-``--sweep`` adds both sets' precision and recall at a range of thresholds (how the defaults in
-``core/config.py`` were chosen).
+``--sweep`` adds the sets' precision and recall at a range of thresholds (how the defaults in
+``core/config.py`` were chosen); ``--pairs-only`` leaves out the tweets (part 1).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from matching_sets import (
     gather_headlines,
     level_figures,
     load_claim_pairs,
+    load_heldout_story_pairs,
     load_story_pairs,
     pair_scores,
     pairs_index,
@@ -113,10 +115,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", nargs="?", default=str(DEFAULT_EVAL_DIR))
     parser.add_argument("--sweep", action="store_true", help="precision and recall at a range of thresholds")
+    parser.add_argument("--pairs-only", action="store_true", help="only our own pairs, not the tweets")
     args = parser.parse_args(argv)
     data = CheckThat.load(eval_dir([args.eval_dir]))
     thresholds = Matching()
+    by_qid = {} if args.pairs_only else tweets(data, thresholds)
+    pairs(data, thresholds, by_qid if args.sweep else None)
+    return 0
 
+
+def tweets(data: CheckThat, thresholds: Matching) -> dict:
+    """Part 1: the tweets' table; each query's ranking by query id."""
     with archive_index(data.corpus) as (index, corpus_id_of):
         started = time.perf_counter()
         ranked = rank_queries(index, data.queries, corpus_id_of)
@@ -135,30 +144,44 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "\nreferences (MAP@5): rapidfuzz brute force 0.12-0.37, plain BM25 0.71, CheckThat! BM25 ~0.82; target >= 0.90\n"
     )
+    return by_qid
 
+
+def pairs(data: CheckThat, thresholds: Matching, by_qid: dict | None) -> None:
+    """Part 2: our own pairs, newsroom alone and beside the archive; with ``by_qid`` (--sweep) the
+    precision and recall of every set at a range of thresholds."""
     rows, scores = [], {}
-    for name, pairs in (("claim pairs", load_claim_pairs()), ("story pairs", load_story_pairs())):
-        with pairs_index(pairs) as (index, ids):
-            alone = scores[f"{name}, newsroom alone"] = pair_scores(index, ids, pairs)
-        with pairs_index(pairs, data.corpus) as (index, ids):
-            beside = scores[f"{name}, beside the archive"] = pair_scores(index, ids, pairs)
-        same = sum(pair["same"] for pair in pairs)
+    sets = (
+        ("claim pairs", load_claim_pairs()),
+        ("story pairs", load_story_pairs()),
+        ("held-out story pairs", load_heldout_story_pairs()),
+    )
+    for name, pair_set in sets:
+        with pairs_index(pair_set) as (index, ids):
+            alone = scores[f"{name}, newsroom alone"] = pair_scores(index, ids, pair_set)
+        with pairs_index(pair_set, data.corpus) as (index, ids):
+            beside = scores[f"{name}, beside the archive"] = pair_scores(index, ids, pair_set)
+        same = sum(pair["same"] for pair in pair_set)
         rows += [
-            (f"{name} (same claim / not), each scored both ways", f"{len(pairs)} ({same} / {len(pairs) - same})", ""),
+            (
+                f"{name} (same claim / not), each scored both ways",
+                f"{len(pair_set)} ({same} / {len(pair_set) - same})",
+                "",
+            ),
             *pair_rows(f"{name}, newsroom alone", alone, thresholds),
             *pair_rows(f"{name}, beside the {len(data.corpus):,}-claim archive", beside, thresholds),
         ]
     print_table(rows)
-    if args.sweep:
+    if by_qid is not None:
         tops = [
             (item.scores[0], item.ids[0] in item.gold)
             for item in (by_qid[q["qid"]] for q in data.split("train"))
             if item.scores
         ]
-        sweep("train tweets, top match", tops)
+        if tops:
+            sweep("train tweets, top match", tops)
         for label, scored in scores.items():
             sweep(label, scored)
-    return 0
 
 
 if __name__ == "__main__":

@@ -221,3 +221,33 @@ def test_a_rewording_with_other_names_and_figures_is_at_least_possible(tmp_path:
     best = json.loads(result.stdout)["matches"][0]
     assert best["text"] == HOSTING_CHECKS[0]["text"]
     assert best["score"] >= 0.5 and best["level"] == "possible"
+
+
+STRIKE_DAY_ONE = """Strike talks
+
+The union says 6,000 nurses will strike on Friday.
+
+The board wasted $3 million on tablets nobody uses.
+"""
+
+STRIKE_DAY_TWO = """Strike talks, day two
+
+The union says 6,000 porters will strike on Friday.
+
+The board spent $3 million on tablets nobody uses.
+"""
+
+
+def test_dupes_leaves_out_sentences_that_only_share_a_subject(tmp_path: Path) -> None:
+    """Nurses and porters striking on the same day are two claims; wasting and spending the same
+    $3 million on the same tablets are one."""
+    story_ids = []
+    for name, text in (("one.txt", STRIKE_DAY_ONE), ("two.txt", STRIKE_DAY_TWO)):
+        (tmp_path / name).write_text(text)
+        result = factcheck(tmp_path, "import", str(tmp_path / name), "--json")
+        assert result.returncode == 0, result.stderr
+        story_ids.append(json.loads(result.stdout)["story_id"])
+    clusters = json.loads(factcheck(tmp_path, "dupes", "--story", story_ids[0], "--json").stdout)
+    assert [sorted(claim["text"] for claim in cluster["claims"]) for cluster in clusters] == [
+        ["The board spent $3 million on tablets nobody uses.", "The board wasted $3 million on tablets nobody uses."]
+    ]

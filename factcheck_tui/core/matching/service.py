@@ -35,6 +35,7 @@ from factcheck_tui.core.matching.embedding import MODEL_NAME, encoder, text_key
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
 from factcheck_tui.core.matching.pair_features import Query
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
+from factcheck_tui.core.matching.same_claim import WordVectors, capped
 from factcheck_tui.core.matching.similarity import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
 from factcheck_tui.core.storage.digest_shards import (
@@ -80,6 +81,9 @@ class MatchIndex:
         self._vectors_to_write: set[str] = set()
         # While ``embed`` runs: the claims saved or removed meanwhile (None: all must be checked).
         self._touched: set[str] | None = None
+        # Word similarities for telling two newsroom claims that only share a subject apart
+        # (``same_claim``); the sentence model loads only when such a pair scores high.
+        self._word_vectors = WordVectors(lambda words: encoder().embed(words))
         self._lock = threading.RLock()
 
     # -- opening, building, staying current ----------------------------------------------
@@ -468,9 +472,12 @@ class MatchIndex:
         for_claim_id: str | None,
         any_score: bool = False,
         neighbours: list[str] | None = None,
+        newsroom_text: str | None = None,
     ) -> list[Match]:
         """``neighbours``: the query's nearest claims by meaning, when the caller found them
-        already (for a whole story at once); else they are looked up here."""
+        already (for a whole story at once); else they are looked up here. ``newsroom_text``:
+        the query is this newsroom claim, so other newsroom claims must make the same claim,
+        not only share its subject, to be likely (``same_claim``)."""
         excluded = {canonical_claim_id(claim_id) for claim_id in exclude_claim_ids}
         decisions = self._decisions(for_claim_id)
         limit = max(CANDIDATES, 2 * top_k)
@@ -501,9 +508,10 @@ class MatchIndex:
             # that shares no word with the query only when it reaches "possible": meaning alone
             # finds a nearest neighbour for any text at all.
             scored = {
-                self._index.live(hit.slot).claim_id: hit.score
+                entry.claim_id: self._newsroom_pair(newsroom_text, entry, hit.score)
                 for hit in self._index.score(query, pool)
                 if hit.by_words or hit.score >= self.thresholds.possible
+                for entry in (self._index.live(hit.slot),)
             }
             for claim_id, decision in decisions.items():
                 slot = self._index.slot_of.get(claim_id)
@@ -513,7 +521,9 @@ class MatchIndex:
                     and slot is not None
                     and claim_id not in excluded
                 ):
-                    scored[claim_id] = self._index.similarity(query, slot)
+                    scored[claim_id] = self._newsroom_pair(
+                        newsroom_text, self._index.live(slot), self._index.similarity(query, slot)
+                    )
             matches = []
             for claim_id, score in sorted(scored.items(), key=lambda item: -item[1]):
                 confirmed = decisions.get(claim_id) is Decision.CONFIRMED
@@ -535,10 +545,10 @@ class MatchIndex:
         if entry is None:
             claim = self.repo.get_claim(claim_id)
             query = Analysis.of(searchable_text(claim.text, claim.review_title))
-            vector, story_id = self._vector_of(query.words), claim.story_id
+            vector, story_id, text = self._vector_of(query.words), claim.story_id, claim.text
         else:
             # The claim as it was analysed for the index: no second analysis of its text.
-            query, vector, story_id = entry.analysis, self._vector_of_claim(entry), entry.story_id
+            query, vector, story_id, text = entry.analysis, self._vector_of_claim(entry), entry.story_id, entry.text
         return self._search(
             query,
             vector,
@@ -547,6 +557,7 @@ class MatchIndex:
             exclude_story_id=None if same_story else story_id,
             for_claim_id=claim_id,
             neighbours=neighbours,
+            newsroom_text=None if self.is_archive(story_id) else text,
         )
 
     def matches_for_story(self, story_id: str, top_k: int = 5, *, cancel: Cancel = None) -> dict[str, list[Match]]:
@@ -584,9 +595,17 @@ class MatchIndex:
     def pair_score(self, claim_id: str, other_id: str) -> float:
         """How similar two indexed claims are, as ``search`` would score the second for the first."""
         with self._lock:
-            first = self._require(claim_id)
-            slot = self._index.slot_of[self._require(other_id).claim_id]
-            return self._index.similarity(self._query(first.analysis, self._vector_of_claim(first)), slot)
+            first, second = self._require(claim_id), self._require(other_id)
+            slot = self._index.slot_of[second.claim_id]
+            score = self._index.similarity(self._query(first.analysis, self._vector_of_claim(first)), slot)
+            return self._newsroom_pair(None if self.is_archive(first.story_id) else first.text, second, score)
+
+    def _newsroom_pair(self, newsroom_text: str | None, entry: Entry, score: float) -> float:
+        """``score`` of a claim for a newsroom claim's text: lowered when both are newsroom
+        claims that only share a subject (``same_claim``); a past check is left as scored."""
+        if newsroom_text is None or self.is_archive(entry.story_id):
+            return score
+        return capped(score, newsroom_text, entry.text, self._word_vectors)
 
     def candidate_features(self, text: str, limit: int = CANDIDATES) -> list[tuple[str, list[float]]]:
         """The ``limit`` best lexical candidates for ``text`` with the re-ranker's features

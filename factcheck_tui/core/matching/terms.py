@@ -225,14 +225,14 @@ def _place(word: str) -> str:
     return PLACE_ADJECTIVES.get(word, word)
 
 
-def _content(word: str) -> str:
+def content_word(word: str) -> str:
     """The content word a token stands for, or "" for a stop word."""
     return "" if word in STOP_WORDS or word in ATTRIBUTION else _place(word)
 
 
 def content_words(text: str) -> list[str]:
     """The words that carry meaning, in order (duplicates kept), not yet stemmed."""
-    return [content for content in map(_content, words(text)) if content]
+    return [content for content in map(content_word, words(text)) if content]
 
 
 # What each token seen so far stands for: (content word or "", its stem, "u"/"d"/"" for its
@@ -246,7 +246,7 @@ def _learn(token: str) -> tuple[str, str, str]:
     if len(_SEEN) > _SEEN_MAX:
         _SEEN.clear()
         _SEEN[SEPARATOR] = (SEPARATOR, SEPARATOR, SEPARATOR)
-    content = _content(token)
+    content = content_word(token)
     seen = _SEEN[token] = (
         content,
         _STEMMER.stemWord(content) if content else "",
