@@ -125,10 +125,10 @@ def resident_mib() -> float:
 
 def measure(size: int, folder: Path) -> dict[str, float]:
     """Runs inside the child process for one archive size."""
-    from factcheck_tui.core.matching.cache import cache_path
     from factcheck_tui.core.matching.service import MatchIndex
     from factcheck_tui.core.models import Claim, ClaimDigest, Story
     from factcheck_tui.core.storage.digest_shards import VECTORS_SUFFIX
+    from factcheck_tui.core.storage.index_cache import cache_path
     from factcheck_tui.core.storage.repository import Repository
 
     root = folder / f"archive-{size}"
@@ -207,9 +207,9 @@ def time_build(size: int, folder: Path) -> dict[str, float]:
     """Runs in its own process: index the database from scratch, as the TUI does on its first
     start: matching by words is in use once the words are indexed, the sentence vectors of every
     claim follow (with progress), then the cache and the vector files are saved for the next start."""
-    from factcheck_tui.core.matching.cache import cache_path
     from factcheck_tui.core.matching.service import MatchIndex
     from factcheck_tui.core.storage.digest_shards import VECTORS_SUFFIX
+    from factcheck_tui.core.storage.index_cache import cache_path
     from factcheck_tui.core.storage.repository import Repository
 
     repo = Repository(folder / f"archive-{size}")

@@ -26,7 +26,6 @@ import numpy as np
 
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.ids import parse_claim_id
-from factcheck_tui.core.matching import cache
 from factcheck_tui.core.matching.building import build_index
 from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.clusters import find_clusters
@@ -38,14 +37,8 @@ from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
 from factcheck_tui.core.matching.same_claim import WordVectors, capped
 from factcheck_tui.core.matching.similarity import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
-from factcheck_tui.core.storage.digest_shards import (
-    VectorShard,
-    read_digest_shard,
-    read_vector_shard,
-    vector_shard_path,
-    write_vector_shard,
-)
-from factcheck_tui.core.storage.jsonstore import Signature, file_signature
+from factcheck_tui.core.storage.digest_shards import VectorShard
+from factcheck_tui.core.storage.jsonstore import Signature
 from factcheck_tui.core.storage.link_decisions import canonical_claim_id
 from factcheck_tui.core.storage.repository import Repository
 
@@ -68,6 +61,7 @@ class MatchIndex:
         self.repo = repo
         self.thresholds = matching or Matching()
         self.links = repo.links
+        self.files = repo.matching_files
         self._index = LexicalIndex()
         self._shards: dict[str, Any] = {}
         self._stories: dict[str, StorySummary] = {}
@@ -106,7 +100,7 @@ class MatchIndex:
         the caller runs ``embed`` (the TUI does, in the background, with a progress line).
         """
         index = cls(repo, matching)
-        if index._restore(cache.load(repo.layout.cache)):
+        if index._restore(index.files.load_index()):
             index.refresh(cancel=cancel)
         else:
             index.build(cancel=cancel)
@@ -130,7 +124,7 @@ class MatchIndex:
         return True
 
     def _shard_signatures(self) -> dict[str, Any]:
-        return {path.name: file_signature(path) for path in self.repo.digest_shards()}
+        return self.files.shard_signatures()
 
     def build(self, *, cancel: Cancel = None) -> None:
         """Index every claim in the database from scratch."""
@@ -175,7 +169,7 @@ class MatchIndex:
         to_write: set[str] = set()
         for name, claims in wanted.items():
             check(cancel)
-            stored = read_vector_shard(vector_shard_path(self.repo.layout.digests / name))
+            stored = self.files.read_vectors(name)
             known = {key: row for row, key in enumerate(stored.keys)} if stored and stored.model == MODEL_NAME else {}
             found: list[tuple[str, str, int]] = []
             for claim_id, text in claims:
@@ -220,7 +214,7 @@ class MatchIndex:
             self._touched.add(claim_id)
 
     def _shard_name(self, story_id: str) -> str:
-        return self.repo.layout.digest_shard(story_id).name
+        return self.files.shard_name(story_id)
 
     def _reconcile_vectors(self, touched: set[str] | None = None) -> None:
         """Make the vectors hold exactly the indexed claims, each made from its current text:
@@ -273,13 +267,13 @@ class MatchIndex:
         return changes
 
     def _refresh_shard(self, name: str) -> int:
-        stored = {digest["id"]: digest for digest in read_digest_shard(self.repo.layout.digests / name).values()}
+        stored = {digest["id"]: digest for digest in self.files.read_digests(name).values()}
         changes = 0
         with self._lock:
             indexed = [
                 claim_id
                 for story_id, claim_ids in self._index.story_claims.items()
-                if self.repo.layout.digest_shard(story_id).name == name
+                if self.files.shard_name(story_id) == name
                 for claim_id in claim_ids
             ]
             for claim_id in indexed:
@@ -345,26 +339,23 @@ class MatchIndex:
             vector_files = self._vector_files() if self._vectors is not None else {}
             self._vectors_to_write = set()
         if state is not None:
-            cache.save(self.repo.layout.cache, state)
-        for path, shard in vector_files.items():
-            if shard is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_vector_shard(path, shard)
+            self.files.save_index(state)
+        for name, shard in vector_files.items():
+            self.files.write_vectors(name, shard)
 
-    def _vector_files(self) -> dict[Any, VectorShard | None]:
-        """What each vector file to be rewritten must now hold (None: no claims left, delete it)."""
+    def _vector_files(self) -> dict[str, VectorShard | None]:
+        """What each vector file to be rewritten must now hold, by digest shard name (None: no
+        claims left, delete it)."""
         assert self._vectors is not None
         by_shard: dict[str, list[str]] = {name: [] for name in self._vectors_to_write}
         for story_id, claim_ids in self._index.story_claims.items():
             claims = by_shard.get(self._shard_name(story_id))
             if claims is not None:
                 claims.extend(sorted(claim_ids))
-        files: dict[Any, VectorShard | None] = {}
+        files: dict[str, VectorShard | None] = {}
         for name, shard_claims in by_shard.items():
             known, keys, matrix = self._vectors.items(shard_claims)
-            path = vector_shard_path(self.repo.layout.digests / name)
-            files[path] = VectorShard(MODEL_NAME, list(zip(known, keys, strict=True)), matrix) if known else None
+            files[name] = VectorShard(MODEL_NAME, list(zip(known, keys, strict=True)), matrix) if known else None
         return files
 
     def _load_stories(self, *, force: bool = False) -> None:

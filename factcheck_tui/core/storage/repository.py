@@ -56,6 +56,7 @@ from factcheck_tui.core.storage.jsonstore import (
 from factcheck_tui.core.storage.layout import Layout
 from factcheck_tui.core.storage.legacy import finish_interrupted_migration, is_single_file_database, migrate_single_file
 from factcheck_tui.core.storage.lock import LOCK_TIMEOUT_SECONDS, database_lock, holding
+from factcheck_tui.core.storage.matching_files import MatchingFiles
 from factcheck_tui.core.storage.preferences import PreferenceStore
 from factcheck_tui.core.storage.schema import (
     SCHEMA_VERSION,
@@ -330,6 +331,11 @@ class Repository:
         from factcheck_tui.core.storage.link_decisions import LinkStore
 
         return LinkStore(self)
+
+    @cached_property
+    def matching_files(self) -> MatchingFiles:
+        """Matching's saved index and the sentence vectors beside the digest shards."""
+        return MatchingFiles(self.layout, self.digest_shards)
 
     def drafts(self, reviewer: str) -> DraftStore:
         """What ``reviewer`` has typed and not saved yet (``drafts/<reviewer>.json``)."""

@@ -6,14 +6,15 @@ import threading
 import pytest
 
 from factcheck_tui.core.config import Matching
-from factcheck_tui.core.matching import cache, similarity
 from factcheck_tui.core.matching import index as index_module
-from factcheck_tui.core.matching.cache import cache_path
+from factcheck_tui.core.matching import similarity
 from factcheck_tui.core.matching.cancel import MatchingCancelled
 from factcheck_tui.core.matching.results import Level
 from factcheck_tui.core.matching.service import MatchIndex
 from factcheck_tui.core.models import ClaimDigest
 from factcheck_tui.core.scale import DEFAULT_SCALE
+from factcheck_tui.core.storage import index_cache as cache
+from factcheck_tui.core.storage.index_cache import cache_path
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workflow.review import set_verdict
 
