@@ -30,8 +30,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 from factcheck_tui.core.matching.terms import content_word, stems, words
 
 # Two words whose token vectors have at least this cosine may stand for each other: "shut" and
@@ -169,7 +167,9 @@ def _negated(tokens: list[str]) -> bool:
     return any(token in _NEGATIONS for token in tokens) and not _COMPARING & set(tokens)
 
 
-WordSimilarity = Callable[[str, str], float]
+# For each of some words, its highest word-vector cosine with any of other words
+# (``Encoder.best_similarities``).
+Similarities = Callable[[Sequence[str], Sequence[str]], list[float]]
 
 
 def _unexplained(first: Sentence, second: Sentence) -> list[str]:
@@ -184,25 +184,25 @@ def _unexplained(first: Sentence, second: Sentence) -> list[str]:
     ]
 
 
-def _without_synonym(own: Sequence[str], other: Sequence[str], similarity: WordSimilarity) -> list[str]:
-    return [word for word in own if not any(similarity(word, candidate) >= SYNONYM for candidate in other)]
+def _without_synonym(own: Sequence[str], other: Sequence[str], similarities: Similarities) -> list[str]:
+    return [word for word, best in zip(own, similarities(own, other), strict=True) if best < SYNONYM]
 
 
-def differences(first: str, second: str, similarity: WordSimilarity) -> list[str]:
+def differences(first: str, second: str, similarities: Similarities) -> list[str]:
     """How two claims differ in what they claim, one short phrase per difference (none: they
-    may be the same claim). ``similarity`` is the cosine of two words' vectors."""
+    may be the same claim)."""
     one, two = Sentence.of(first), Sentence.of(second)
     only_one, only_two = _unexplained(one, two), _unexplained(two, one)
     found = []
-    named_one = _without_synonym([word for word in only_one if word in one.things], only_two, similarity)
-    named_two = _without_synonym([word for word in only_two if word in two.things], only_one, similarity)
+    named_one = _without_synonym([word for word in only_one if word in one.things], only_two, similarities)
+    named_two = _without_synonym([word for word in only_two if word in two.things], only_one, similarities)
     if named_one and named_two:
         found.append(f"names {' '.join(named_one)} / {' '.join(named_two)}")
     elif (one.added & set(named_one) and not only_two) or (two.added & set(named_two) and not only_one):
         found.append(f"only one says what of: {' '.join(named_one or named_two)}")
     if one.negated != two.negated:
-        left_one = _without_synonym(only_one, only_two, similarity)
-        left_two = _without_synonym(only_two, only_one, similarity)
+        left_one = _without_synonym(only_one, only_two, similarities)
+        left_two = _without_synonym(only_two, only_one, similarities)
         if len(left_one) <= NEGATION_SLACK and len(left_two) <= NEGATION_SLACK:
             found.append("one denies what the other says")
     for owners, other in ((one.owners, two), (two.owners, one)):
@@ -210,25 +210,9 @@ def differences(first: str, second: str, similarity: WordSimilarity) -> list[str
     return found
 
 
-class WordVectors:
-    """Cosine of two words by the sentence model's token vectors, each word embedded once."""
-
-    def __init__(self, embed: Callable[[list[str]], np.ndarray]) -> None:
-        self._embed = embed
-        self._vectors: dict[str, np.ndarray] = {}
-
-    def __call__(self, first: str, second: str) -> float:
-        if first == second:
-            return 1.0
-        missing = [word for word in (first, second) if word not in self._vectors]
-        if missing:
-            self._vectors.update(zip(missing, self._embed(missing), strict=True))
-        return float(self._vectors[first] @ self._vectors[second])
-
-
-def capped(score: float, first: str, second: str, similarity: WordSimilarity) -> float:
-    """``score`` of two newsroom claims, at most ``CEILING`` when they claim different things.
+def capped(score: float, first: str, second: str, similarities: Similarities, ceiling: float = CEILING) -> float:
+    """``score`` of two newsroom claims, at most ``ceiling`` when they claim different things.
     Below the ceiling nothing can change, so the words are only read for a high score."""
-    if score <= CEILING or not differences(first, second, similarity):
+    if score <= ceiling or not differences(first, second, similarities):
         return score
-    return CEILING
+    return ceiling

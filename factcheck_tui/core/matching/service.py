@@ -34,7 +34,7 @@ from factcheck_tui.core.matching.embedding import MODEL_NAME, encoder, text_key
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
 from factcheck_tui.core.matching.pair_features import Query
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
-from factcheck_tui.core.matching.same_claim import WordVectors, capped
+from factcheck_tui.core.matching.same_claim import CEILING, capped
 from factcheck_tui.core.matching.similarity import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
 from factcheck_tui.core.storage.digest_shards import VectorShard
@@ -75,9 +75,6 @@ class MatchIndex:
         self._vectors_to_write: set[str] = set()
         # While ``embed`` runs: the claims saved or removed meanwhile (None: all must be checked).
         self._touched: set[str] | None = None
-        # Word similarities for telling two newsroom claims that only share a subject apart
-        # (``same_claim``); the sentence model loads only when such a pair scores high.
-        self._word_vectors = WordVectors(lambda words: encoder().embed(words))
         self._lock = threading.RLock()
 
     # -- opening, building, staying current ----------------------------------------------
@@ -596,7 +593,10 @@ class MatchIndex:
         claims that only share a subject (``same_claim``); a past check is left as scored."""
         if newsroom_text is None or self.is_archive(entry.story_id):
             return score
-        return capped(score, newsroom_text, entry.text, self._word_vectors)
+        # Below "likely" whatever the thresholds are, but still "possible": worth a look.
+        ceiling = max(self.thresholds.possible, min(CEILING, self.thresholds.likely - 0.01))
+        # The sentence model loads only when such a pair scores that high.
+        return capped(score, newsroom_text, entry.text, encoder().best_similarities, ceiling)
 
     def candidate_features(self, text: str, limit: int = CANDIDATES) -> list[tuple[str, list[float]]]:
         """The ``limit`` best lexical candidates for ``text`` with the re-ranker's features
