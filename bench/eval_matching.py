@@ -11,8 +11,9 @@
 2. ``bench/data/claim_pairs.jsonl`` (our own writing): news claims that say the same thing in
    other words, and same-topic claims that do not; ``bench/data/story_pairs.jsonl`` (ours too):
    sentences such as one story holds, that restate one claim or only share a subject, a name or
-   a fact-checker's boilerplate; ``bench/data/story_pairs_heldout.jsonl`` more of the same,
-   held out from tuning the newsroom check (``core/matching/same_claim.py``). Each pair is scored
+   a fact-checker's boilerplate; ``bench/data/story_pairs_heldout.jsonl`` and
+   ``story_pairs_heldout2.jsonl`` more of the same, held out from tuning the newsroom check
+   (``core/matching/same_claim.py``). Each pair is scored
    both ways, as the claims list marks each side, in a small newsroom holding only these claims
    and beside the CheckThat! archive; the table gives the precision and recall of each mark.
 
@@ -36,6 +37,7 @@ from matching_sets import (
     level_figures,
     load_claim_pairs,
     load_heldout_story_pairs,
+    load_heldout_story_pairs_2,
     load_story_pairs,
     pair_scores,
     pairs_index,
@@ -155,6 +157,7 @@ def pairs(data: CheckThat, thresholds: Matching, by_qid: dict | None) -> None:
         ("claim pairs", load_claim_pairs()),
         ("story pairs", load_story_pairs()),
         ("held-out story pairs", load_heldout_story_pairs()),
+        ("held-out story pairs 2", load_heldout_story_pairs_2()),
     )
     for name, pair_set in sets:
         with pairs_index(pair_set) as (index, ids):
