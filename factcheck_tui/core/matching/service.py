@@ -18,7 +18,7 @@ threads; every method takes its lock.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -596,7 +596,7 @@ class MatchIndex:
         # Below "likely" whatever the thresholds are, but still "possible": worth a look.
         ceiling = max(self.thresholds.possible, min(CEILING, self.thresholds.likely - 0.01))
         # The sentence model loads only when such a pair scores that high.
-        return capped(score, newsroom_text, entry.text, encoder().best_similarities, ceiling)
+        return capped(score, newsroom_text, entry.text, _best_similarities, ceiling)
 
     def candidate_features(self, text: str, limit: int = CANDIDATES) -> list[tuple[str, list[float]]]:
         """The ``limit`` best lexical candidates for ``text`` with the re-ranker's features
@@ -681,6 +681,11 @@ class MatchIndex:
 
     def _match(self, entry: Entry, score: float, level: Level, confirmed: bool) -> Match:
         return Match(**self.reference(entry), score=score, level=level, confirmed=confirmed)
+
+
+def _best_similarities(words: Sequence[str], others: Sequence[str]) -> list[float]:
+    """Each of ``words``' highest word-vector cosine with any of ``others`` (``same_claim``)."""
+    return encoder().aligner(words)(others)[0]
 
 
 def _differs(entry: Entry, digest: Mapping[str, Any]) -> bool:
