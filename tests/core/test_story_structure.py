@@ -197,3 +197,41 @@ def test_a_possessive_ends_a_name_and_story_words_are_shown_as_written() -> None
     quote = next(claim for claim in claims_by_text(PAGE).values() if claim.text.startswith('"We lost $40 million'))
     about = next(reason for reason in quote.reasons if reason.startswith("what the story is about"))
     assert "Brandt" in about
+
+
+NEWSROOM_CHECKING = normalise_body(
+    "Harbour Watch\n\n"
+    "Port director Alan Reyes said the port lost $40 million in the strike, more than in any year since 1998. "
+    "In this fact-check, we wondered whether the port really lost $40 million in three weeks. "
+    "We asked the port authority for its 2023 accounts and reached out to the union. "
+    "Last year we rated Mostly False a claim that the port lost $12 million in 2019. "
+    '"We asked the ministry for $5 million in 2022 and got nothing," Reyes said. '
+    "The port's accounts show a loss of $31 million for the three weeks."
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In this fact-check, we wondered whether",
+        "We asked the port authority",
+        "Last year we rated Mostly False",
+    ],
+)
+def test_the_newsrooms_account_of_its_checking_is_not_a_claim(sentence: str) -> None:
+    claims = claims_by_text(NEWSROOM_CHECKING)
+    own = next(claim for text, claim in claims.items() if text.startswith(sentence))
+    assert not own.checkworthy
+    assert own.score < 0.1
+    assert own.reasons in (
+        ["against: how the newsroom checked, not a claim"],
+        ["against: the outlet's own rating"],
+    )
+
+
+def test_a_speakers_we_is_theirs_and_stays_a_claim() -> None:
+    claims = claims_by_text(NEWSROOM_CHECKING)
+    quote = claims['"We asked the ministry for $5 million in 2022 and got nothing," Reyes said.']
+    assert quote.speaker == "Alan Reyes"
+    assert quote.checkworthy
+    assert quote.reasons[0] != "against: how the newsroom checked, not a claim"

@@ -9,7 +9,7 @@ from factcheck_tui.core.intake.extraction.scoring import load_model
 from factcheck_tui.core.intake.extraction.sentences import blocks, split_sentences
 from factcheck_tui.core.intake.extraction.story import is_story, story_features
 from factcheck_tui.core.intake.extraction.story_speakers import attribute
-from factcheck_tui.core.intake.extraction.structure import line_role, sentence_role
+from factcheck_tui.core.intake.extraction.structure import line_role, sentence_role, story_sentence_role
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def score_in_story(body: str, text: str, speaker: str | None, near: int | None) 
     if near is None:
         return score_sentence(text, speaker)
     items = analyse(body)
-    role = line_role(text, alone=True) or sentence_role(text)
+    role = line_role(text, alone=True) or story_sentence_role(text, speaker)
     index = next((i for i, item in enumerate(items) if near < item.end), len(items))
     if index < len(items) and items[index].start <= near:
         role = role or items[index].role
@@ -95,8 +95,11 @@ def _judge(features: list[Feature], cues: list[Feature] | None, role: str | None
     score = model.score(features, cues)
     reasons = model.reasons(features, cues)
     if role:
-        # Furniture needs one reason only: what it is on the page.
+        # Furniture needs one reason only: what it is on the page. It is never a claim, however
+        # many figures it holds ("we rated Mostly True a claim that ... $360 billion"): it scores
+        # as an empty line of its kind would.
         reasons = [reason for reason in reasons if reason.endswith(role)]
+        score = min(score, model.score([Feature("furniture", 1.0, role)]))
     return score, score >= model.threshold, reasons
 
 
@@ -109,7 +112,10 @@ def analyse(body: str) -> list[Analysis]:
     line_roles = [line_role(body[start:end], alone=len(lines) == 1) for start, end in lines]
     texts = [body[start:end] for start, end in spans]
     speakers = attribute(texts, block_ids)
-    roles = [line_roles[block] or sentence_role(text) for text, block in zip(texts, block_ids, strict=True)]
+    roles = [
+        line_roles[block] or story_sentence_role(text, speaker)
+        for text, block, speaker in zip(texts, block_ids, speakers, strict=True)
+    ]
     furniture = [role is not None for role in roles]
     cues: list[list[Feature] | None] = [None] * len(texts)
     if is_story(len(texts)):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck_tui.core.intake.extraction.speakers import outside_quotes
+
 # A line that closes a sentence ends with one of these, perhaps inside quotes or brackets.
 _FINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$|[\"”]$")
 HEADING_MAX_WORDS = 16
@@ -56,7 +58,19 @@ _RATING_BOX = re.compile(
     r"|Verdict|Ruling|Sources|Share the facts|Featured Fact-check)\b\s*:?",
     re.IGNORECASE,
 )
-_RATES_IT = re.compile(rf"\b[Ww]e (?:rate|rated|give|find|found|rule|ruled)\b[^.!?]{{0,80}}\b{_RATING_WORDS}\b")
+_RATES_IT = re.compile(
+    rf"\b(?:[Ww]e|[A-Z][\w.-]+) (?:(?:previously|also|have|has|had) )?(?:rate|rated|give|gave|find|found|rule|ruled)\b"
+    rf"[^.!?]{{0,80}}\b{_RATING_WORDS}\b"
+)
+# The newsroom telling how it checked ("In this fact-check, we wondered whether", "we reached out to",
+# "We asked the ministry"): how the story was reported, not a claim from it.
+_OWN_REPORTING = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur (?:reporters?|staff|team))\s+"
+    r"(?:(?:also|then|first|later|again|previously|recently|have|had|could|did|were|not|n['’]t|couldn['’]t|didn['’]t)\s+){0,3}"
+    r"(?:wondered|wonder|asked|reached|contacted|emailed|e-mailed|called|checked|looked|reviewed|examined|searched"
+    r"|requested|spoke|interviewed|wanted to know|set out|consulted|sent|messaged|tried|find|heard|unable)\b"
+    r"|\b[Ii]n this fact[- ]check\b"
+)
 # The outlet speaking about itself: how to reach it, what it is, where the piece was flagged.
 _OUTLET_NOTE = re.compile(
     r"(?:\bthis (?:fact[- ]check|article|story|item|report|post) (?:is available|was (?:originally )?published"
@@ -103,6 +117,7 @@ CAPTION = "photo caption or credit"
 LINK = "link to other coverage"
 RATING = "the outlet's own rating"
 OUTLET = "the outlet's own note"
+OWN_REPORTING = "how the newsroom checked, not a claim"
 FIGURES = "table cell or figure label"
 
 
@@ -130,6 +145,17 @@ def line_role(line: str, *, alone: bool = False) -> str | None:
     if not alone and not _FINAL.search(line) and len(line.split()) <= HEADING_MAX_WORDS:
         return HEADLINE
     return None
+
+
+def story_sentence_role(sentence: str, speaker: str | None) -> str | None:
+    """What a sentence of a story is when it is furniture, the newsroom's account of its checking included.
+
+    Only a story has a newsroom behind its "we": a sentence alone (a debate line) is a speaker's. A
+    sentence with a ``speaker`` is someone else's words, so a "we" in it is theirs too.
+    """
+    if speaker is None and "e " in sentence and _OWN_REPORTING.search(outside_quotes(sentence)):
+        return OWN_REPORTING
+    return sentence_role(sentence)
 
 
 def sentence_role(sentence: str) -> str | None:
