@@ -12,6 +12,7 @@ from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.workflow.duplicates import EarlierCheck
 from factcheck_tui.tui.formatting import verdict_text
+from factcheck_tui.tui.links import link_text
 
 LABEL_WIDTH = 10
 
@@ -43,7 +44,8 @@ def _where(check: EarlierCheck) -> Text:
         if claim.review_title:
             text.append(f"\ncheck “{shown(claim.review_title)}”")
         if claim.review_url:
-            text.append(f"\n{shown(claim.review_url)}")
+            text.append("\n")
+            text.append_text(link_text(claim.review_url))
     else:
         text.append(f"“{shown(story.title)}”")
         if story.outlet:
@@ -51,7 +53,8 @@ def _where(check: EarlierCheck) -> Text:
         if story.published:
             text.append(f" · {story.published.isoformat()}")
         if story.url:
-            text.append(f"\n{shown(story.url)}", style="dim")
+            text.append("\n")
+            text.append_text(link_text(story.url, style="dim"))
     text.append(f"\nclaim {claim.id}", style="dim")
     return text
 
@@ -63,7 +66,8 @@ def _evidence(claim: Claim) -> list[Text]:
         text.append(item.id, style="bold")
         text.append(f" {shown(item.source)}" if item.source else " no source named", style="" if item.source else "dim")
         if item.url:
-            text.append(f"\n{shown(item.url)}")
+            text.append("\n")
+            text.append_text(link_text(item.url))
         if item.note:
             text.append(f"\n{shown(item.note)}", style="italic")
         items.append(text)
