@@ -81,6 +81,36 @@ def test_merge_in_either_order_reads_in_document_order(repo: Repository, strike_
     assert merged.text == "Is this the end of the dispute? Not everyone thinks so."
 
 
+def test_undoing_a_merge_or_a_split_gives_back_the_score_and_reasons_too(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    question = by_text(claims, "Is this the end")
+    answer = by_text(claims, "Not everyone thinks so")
+    union = by_text(claims, "The union said 87 percent")
+    merged = claim_edits.merge_claims(repo, question.id, answer.id, actor="ana")
+    assert (merged.score, merged.reasons) != (question.score, question.reasons)
+    back = review.undo(repo, question.id, merged.version, actor="ana")
+    assert (back.text, back.score, back.reasons, back.checkworthy) == (
+        question.text,
+        question.score,
+        question.reasons,
+        question.checkworthy,
+    )
+    first, _ = claim_edits.split_claim(repo, union.id, union.text.index(", which") + 1, actor="ana")
+    assert first.score != union.score
+    whole = review.undo(repo, union.id, first.version, actor="ana")
+    assert (whole.score, whole.reasons) == (union.score, union.reasons)
+
+
+def test_undoing_a_merge_keeps_the_check_worthy_mark_the_reviewer_set(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    question = by_text(claims, "Is this the end")
+    answer = by_text(claims, "Not everyone thinks so")
+    marked = repo.update_claim(question.id, lambda claim: claim.model_copy(update={"checkworthy": True}), "ana")
+    merged = claim_edits.merge_claims(repo, question.id, answer.id, actor="ana")
+    back = review.undo(repo, question.id, merged.version, actor="ana")
+    assert back.checkworthy and marked.checkworthy and back.score == question.score
+
+
 def test_merge_refuses_claims_of_two_stories_and_a_claim_with_itself(repo: Repository, strike_story) -> None:
     _, claims = strike_story
     with pytest.raises(InputError, match="different stories"):

@@ -180,18 +180,16 @@ def _rewritten(claim: Claim, text: str, span: Span, body: str) -> Claim:
     """``claim`` with new text and place, scored again in its story. A speaker named in the new text wins."""
     speaker = speaker_in(text, claim.speaker) or claim.speaker
     start, end = span
-    score, checkworthy, reasons = score_in_story(body, text, speaker, start if start is not None else claim.start)
-    return claim.model_copy(
-        update={
-            "text": text,
-            "start": start,
-            "end": end,
-            "speaker": speaker,
-            "score": round(score, 4),
-            "checkworthy": checkworthy,
-            "reasons": reasons,
-        }
-    )
+    placed = claim.model_copy(update={"text": text, "start": start, "end": end, "speaker": speaker})
+    return rescored(placed, body, near=start if start is not None else claim.start)
+
+
+def rescored(claim: Claim, body: str, *, near: int | None = None, checkworthy: bool | None = None) -> Claim:
+    """``claim`` with the score and reasons its text earns at its place in the story (``near``,
+    else its own start). ``checkworthy`` keeps a mark the reviewer set over the one the score gives."""
+    score, earned, reasons = score_in_story(body, claim.text, claim.speaker, claim.start if near is None else near)
+    mark = earned if checkworthy is None else checkworthy
+    return claim.model_copy(update={"score": round(score, 4), "checkworthy": mark, "reasons": reasons})
 
 
 def _fresh(claim: Claim, text: str) -> Claim:

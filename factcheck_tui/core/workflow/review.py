@@ -10,6 +10,7 @@ from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import normalise_url
+from factcheck_tui.core.workflow.claim_edits import rescored
 from factcheck_tui.core.workflow.evidence_changes import EVIDENCE, undone
 
 
@@ -202,8 +203,17 @@ def remove_evidence(
     return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
 
 
+# The fields that say what a claim's text is and where it sits in its story.
+PLACE_FIELDS = ("text", "start", "end")
+
+
 def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
-    """Revert the save that produced ``version``, if nobody has changed the claim since."""
+    """Revert the save that produced ``version``, if nobody has changed the claim since.
+
+    A reverted text (a split, a merge, an edit) earns its score and reasons again in its story:
+    they are not in the history, and a merge's would otherwise stay on the text it took back.
+    """
+    story_id = repo.get_claim(claim_id).story_id
 
     def edit(claim: Claim) -> Claim:
         if claim.version != version:
@@ -217,7 +227,10 @@ def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
                 reverted[EVIDENCE] = undone(reverted[EVIDENCE], change.old, change.new)
             else:
                 reverted[change.field] = change.old
-        return Claim.model_validate(reverted)
+        restored = Claim.model_validate(reverted)
+        if any(change.field in PLACE_FIELDS for change in changes):
+            restored = rescored(restored, repo.get_story(story_id).body, checkworthy=restored.checkworthy)
+        return restored
 
     return repo.update_claim(claim_id, edit, actor, note=f"undo of version {version}")
 
