@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factcheck_tui.core.config import Config
+from factcheck_tui.core.scale import VerdictLabel
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.verdict_picker import VerdictPicker
@@ -71,3 +72,16 @@ async def test_a_claim_longer_than_the_screen_scrolls_with_pgdn_and_the_number_k
         assert _claim_shown(app).startswith("Point 1:")
         await pilot.press("5")
         assert app.workspace.repo.get_claim(CLAIM_ID).verdict == "False"
+
+
+async def test_the_hint_names_the_number_keys_the_scale_has(tmp_path: Path) -> None:
+    build_long_claim_story(tmp_path / "db")
+    three = [VerdictLabel(label=label) for label in ("Accurate", "Misleading", "Wrong")]
+    app = create_app(Workspace(Config(reviewer="maria", verdicts=three), tmp_path / "c.toml", tmp_path / "db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _press(pilot, "enter", "v")
+        assert "1-3 pick · 0 clear" in screen_text(app) and "1-9" not in screen_text(app)
+        await pilot.press("4")
+        assert isinstance(app.screen, VerdictPicker)
+        await pilot.press("3")
+        assert app.workspace.repo.get_claim(CLAIM_ID).verdict == "Wrong"

@@ -14,9 +14,9 @@ from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 from factcheck_tui.tui.widgets.menu import Menu
 
 CLEAR = "__clear__"
-HINT = "1-9 pick · 0 clear · j k enter choose · escape cancel"
+HINT = "{keys} pick · 0 clear · j k enter choose · escape cancel"
 # Fits one line at 60 columns, where a long claim is cut: j k enter are every menu's keys.
-HINT_WHEN_CUT = "1-9 pick · 0 clear · pgdn pgup read on · escape cancel"
+HINT_WHEN_CUT = "{keys} pick · 0 clear · pgdn pgup read on · escape cancel"
 
 
 class VerdictPicker(ModalScreen[str | None]):
@@ -50,7 +50,7 @@ class VerdictPicker(ModalScreen[str | None]):
         with DialogBody(id="picker", classes="dialog") as body:
             body.border_title = "Verdict for"
             yield Label(literal(self.claim_text), id="picker-claim", classes="dialog-claim")
-            with DialogFoot(HINT, with_error=False):
+            with DialogFoot(self._hint(HINT), with_error=False):
                 yield Menu(*options, id="verdicts")
 
     def on_mount(self) -> None:
@@ -63,7 +63,12 @@ class VerdictPicker(ModalScreen[str | None]):
 
     def _show_hint(self, cut: bool) -> None:
         """The keys that read the rest of the claim are named only when some of it is out of view."""
-        self.query_one(".hint", Label).update(HINT_WHEN_CUT if cut else HINT)
+        self.query_one(".hint", Label).update(self._hint(HINT_WHEN_CUT if cut else HINT))
+
+    def _hint(self, template: str) -> str:
+        """The hint with the number keys this scale answers to: "1-8" for eight verdicts."""
+        count = min(len(self.scale.labels), 9)
+        return template.format(keys="1" if count == 1 else f"1-{count}")
 
     def action_read_on(self, pages: int) -> None:
         body = self.query_one(DialogBody)
