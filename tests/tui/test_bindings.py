@@ -99,8 +99,9 @@ def test_a_keymap_that_breaks_a_screen_is_refused(tmp_path: Path, keys: dict[str
 async def test_the_marks_legend_reads_across_the_help_window_at_60_columns(tmp_path: Path) -> None:
     build_screen_newsroom(tmp_path / "db")
     app = create_app(Workspace(Config(reviewer="ana"), tmp_path / "c.toml", tmp_path / "db"))
-    async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("question_mark", "end")
+    # Tall enough to show the whole help window at once: no scroll to wait for.
+    async with app.run_test(size=(60, 70)) as pilot:
+        await pilot.press("question_mark")
         await after_refresh(app.screen.query_one("#help"))
         lines = [line.strip("█ ▇▆▅▃▂") for line in screen_text(app).splitlines()]
         # Each meaning takes two lines at most beside its column's name, not five in a narrow column.
