@@ -15,7 +15,7 @@ from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.story_reader import StoryReader
 from factcheck_tui.tui.widgets.page import Page
 from support.long_story import STORY_ID, build_long_story
-from support.screen import after_refresh
+from support.screen import after_refresh, text_in, words
 
 SIZES = [(80, 24), (60, 20)]
 SECTIONS = ("#claim-text", "#claim-paragraph", "#claim-rank", "#conclusion", "#evidence", "#history")
@@ -170,3 +170,20 @@ async def test_at_40x10_the_claim_screen_still_shows_the_claim(tmp_path: Path) -
         assert shown.height >= 1 and shown.width >= 20
         first_line = claim_text.render_line(0).text
         assert first_line.strip() and text.startswith(first_line.strip()[:10])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "60x20"])
+async def test_the_reading_view_brings_the_whole_claim_under_its_cursor_into_view(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter", "r")
+        reader = app.screen
+        assert isinstance(reader, StoryReader)
+        page = reader.query_one("#story-page", Page)
+        texts = {claim.id: claim.text for claim in app.repo.list_claims(STORY_ID)}
+        for _ in range(len(texts) - 1):
+            await pilot.press("j")
+            await after_refresh(page)
+            assert words(texts[reader.cursor]) in text_in(app, page.scrollable_content_region), reader.cursor

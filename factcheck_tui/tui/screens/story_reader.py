@@ -49,18 +49,20 @@ def paragraphs(story: Story, claims: list[Claim]) -> list[Paragraph]:
 
 def marked_paragraph(
     body: str, paragraph: Paragraph, scale: VerdictScale, *, colour: bool, cursor: str | None
-) -> tuple[Text, dict[str, int]]:
-    """The paragraph's text with each claim marked, and where each claim's mark begins in it."""
+) -> tuple[Text, dict[str, tuple[int, int]]]:
+    """The paragraph's text with each claim marked, and where each claim (its mark and its words)
+    begins and ends in it."""
     text, places = Text(), {}
     position = paragraph.start
     for claim in paragraph.claims:
         start = max(claim.start or position, position)
         end = min(claim.end or start, paragraph.end)
         text.append(shown(body[position:start]))
-        places[claim.id] = len(text)
+        begins = len(text)
         style = verdict_style(claim.verdict, scale, colour=colour)
         text.append(f"[{claim.number}{verdict_symbol(claim, scale)}]", style=style)
         text.append(shown(body[start:end]), style="reverse" if claim.id == cursor else "underline")
+        places[claim.id] = (begins, len(text))
         position = end
     text.append(shown(body[position : paragraph.end]))
     return text, places
@@ -161,10 +163,15 @@ class StoryReader(AppScreen[None]):
                 widget = self.query_one(f"#paragraph-{index}", Static)
                 scale, colour = self.app.workspace.scale, not self.app.no_color
                 text, places = marked_paragraph(self.story.body, paragraph, scale, colour=colour, cursor=self.cursor)
-                line = line_of(text, places[self.cursor or ""], max(widget.content_size.width, 1))
+                width = max(widget.content_size.width, 1)
+                begins, ends = places[self.cursor or ""]
+                first, last = line_of(text, begins, width), line_of(text, max(begins, ends - 1), width)
+                page = self.query_one("#story-page", Page)
+                # The whole claim in view; one taller than the page shows from its first line.
+                height = max(1, min(last - first + 1, page.scrollable_content_region.height))
                 place = widget.virtual_region
-                self.query_one("#story-page", Page).scroll_to_region(
-                    Region(place.x, place.y + line, place.width, 1), animate=False, immediate=True
+                page.scroll_to_region(
+                    Region(place.x, place.y + first, place.width, height), animate=False, immediate=True
                 )
                 return
 
