@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import replace
+from dataclasses import asdict, replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -63,6 +64,8 @@ WATCH_SECONDS = 2.0
 SAVE_WAIT_SECONDS = 2.0
 BUSY = "another reviewer is saving — press again"
 # What a reviewer can do once another reviewer's change came first: the screen shows it by then.
+# Where an unfinished import waits in the reviewer's drafts (no claim id looks like "import").
+IMPORT_DRAFT = ("import", "story")
 STALE_NEXT = "their change is on screen now: make yours again if it still applies"
 T = TypeVar("T")
 
@@ -462,9 +465,32 @@ class FactcheckApp(TypeAheadApp):
     def action_import(self, typed: ImportRequest | None = None, problem: str = "") -> None:
         def chosen(request: ImportRequest | None) -> None:
             if request is not None:
+                self._keep_import_draft(None)
                 self.start_import(request)
 
-        self.push_screen(ImportDialog(typed, problem), chosen)
+        if typed is None and (typed := self._import_draft()) is not None:
+            self.notify("Restored your unfinished import: ctrl+s imports it, escape keeps it for later")
+        self.push_screen(ImportDialog(typed, problem, keep=self._keep_import_draft), chosen)
+
+    def _import_draft(self) -> ImportRequest | None:
+        draft = self.repo.drafts(self.workspace.actor).get(*IMPORT_DRAFT)
+        if draft is None:
+            return None
+        try:
+            return ImportRequest(**json.loads(draft.text))
+        except (ValueError, TypeError):
+            return None
+
+    def _keep_import_draft(self, typed: ImportRequest | None) -> None:
+        """Keep a pasted article and its details when the dialog is left (cleared once imported)."""
+        drafts = self.repo.drafts(self.workspace.actor)
+        try:
+            if typed is None or typed.is_blank():
+                drafts.clear(*IMPORT_DRAFT)
+            else:
+                drafts.save(*IMPORT_DRAFT, json.dumps(asdict(typed)), base_version=0)
+        except FactcheckError as error:
+            self.report(error)
 
     def action_export(self) -> None:
         """Export the story on screen (or all stories from the stories list)."""

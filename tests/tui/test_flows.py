@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, TextArea
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workspace import Workspace
@@ -78,6 +78,29 @@ async def test_a_failed_import_brings_the_dialog_back_with_what_was_typed(newsro
         assert "missing.txt: no such file" in str(app.screen.query_one("#form-error", Label).render())
         await pilot.press("escape")
         assert isinstance(app.screen, StoriesScreen)
+
+
+async def test_what_was_typed_in_the_import_dialog_survives_escape_and_a_restart(newsroom: Workspace) -> None:
+    pasted = "Ferry fares rose 12% in June, the operator said."
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", "tab", *pasted, "tab", *"Ferry fares", "escape")
+        assert isinstance(app.screen, StoriesScreen)
+    # A new session (as after a crash or a kill): the dialog opens with it, and importing clears it.
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        assert isinstance(app.screen, ImportDialog)
+        assert app.screen.query_one("#pasted", TextArea).text == pasted
+        assert app.screen.query_one("#title", Input).value == "Ferry fares"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [claim.text for claim in newsroom.repo.list_claims(app.screen.story_id)] == [pasted]
+        await pilot.press("escape", "i")
+        assert isinstance(app.screen, ImportDialog)
+        assert app.screen.query_one("#pasted", TextArea).text == ""
+        assert app.screen.query_one("#title", Input).value == ""
 
 
 async def test_review_every_check_worthy_claim_with_keys(newsroom: Workspace) -> None:

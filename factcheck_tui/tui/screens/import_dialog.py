@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +27,9 @@ class ImportRequest:
     published: str
     again: bool = False
 
+    def is_blank(self) -> bool:
+        return not any(value.strip() for value in asdict(self).values() if isinstance(value, str))
+
 
 class ImportDialog(ModalScreen[ImportRequest | None]):
     AUTO_FOCUS = "#path"
@@ -34,11 +38,19 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         Binding("ctrl+s", "submit", "Import", id="import.submit"),
     ]
 
-    def __init__(self, typed: ImportRequest | None = None, problem: str = "") -> None:
-        """``typed``: what the reviewer filled in last time, back with the ``problem`` it met."""
+    def __init__(
+        self,
+        typed: ImportRequest | None = None,
+        problem: str = "",
+        *,
+        keep: Callable[[ImportRequest], None] | None = None,
+    ) -> None:
+        """``typed``: what the reviewer filled in last time, back with the ``problem`` it met.
+        ``keep`` gets what was typed when the dialog is left with escape, so that it is not lost."""
         super().__init__()
         self._typed = typed
         self._problem = problem
+        self._keep = keep
 
     def on_mount(self) -> None:
         if self._typed is None:
@@ -61,12 +73,22 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
                 yield Input(placeholder="Published YYYY-MM-DD", id="published")
             yield DialogFoot("tab: next field · ctrl+s: import · escape: cancel", error=self._problem)
 
+    def _typed_now(self) -> ImportRequest:
+        def value(name: str) -> str:
+            return self.query_one(f"#{name}", Input).value.strip()
+
+        return ImportRequest(
+            path=value("path"),
+            pasted=self.query_one("#pasted", TextArea).text,
+            title=value("title"),
+            outlet=value("outlet"),
+            url=value("url"),
+            published=value("published"),
+        )
+
     def action_submit(self) -> None:
-        values = {
-            name: self.query_one(f"#{name}", Input).value.strip()
-            for name in ("path", "title", "outlet", "url", "published")
-        }
-        pasted = self.query_one("#pasted", TextArea).text
+        typed = self._typed_now()
+        values, pasted = asdict(typed), typed.pasted
         error = self.query_one("#form-error", Label)
         if not values["path"] and not pasted.strip():
             error.update("Give a file path or a link, or paste the article text.")
@@ -78,20 +100,13 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             error.update(literal(str(problem)))
             self.query_one("#published", Input).focus()
             return
-        self.dismiss(
-            ImportRequest(
-                path=values["path"],
-                pasted=pasted,
-                title=values["title"],
-                outlet=values["outlet"],
-                url=values["url"],
-                published=values["published"],
-            )
-        )
+        self.dismiss(typed)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
 
     def action_cancel(self) -> None:
+        if self._keep is not None:
+            self._keep(self._typed_now())
         self.dismiss(None)
