@@ -182,6 +182,8 @@ async def test_the_reading_view_brings_the_whole_claim_under_its_cursor_into_vie
         reader = app.screen
         assert isinstance(reader, StoryReader)
         page = reader.query_one("#story-page", Page)
+        # Laid out first: a j typed before that scrolls once the paragraphs have their lines.
+        await after_refresh(page)
         texts = {claim.id: claim.text for claim in app.repo.list_claims(STORY_ID)}
         for _ in range(len(texts) - 1):
             await pilot.press("j")

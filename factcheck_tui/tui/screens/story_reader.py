@@ -161,9 +161,13 @@ class StoryReader(AppScreen[None]):
         for index, paragraph in enumerate(self._paragraphs):
             if any(claim.id == self.cursor for claim in paragraph.claims):
                 widget = self.query_one(f"#paragraph-{index}", Static)
+                if not widget.content_size.width:
+                    # Not laid out yet (j typed right after r): its lines are known after the refresh.
+                    self.call_after_refresh(self._scroll_to_cursor)
+                    return
                 scale, colour = self.app.workspace.scale, not self.app.no_color
                 text, places = marked_paragraph(self.story.body, paragraph, scale, colour=colour, cursor=self.cursor)
-                width = max(widget.content_size.width, 1)
+                width = widget.content_size.width
                 begins, ends = places[self.cursor or ""]
                 first, last = line_of(text, begins, width), line_of(text, max(begins, ends - 1), width)
                 page = self.query_one("#story-page", Page)
