@@ -7,6 +7,8 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from textual.widgets import Static
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.matching.results import Decision
@@ -60,6 +62,13 @@ async def settled(app, pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await app.workers.wait_for_complete()
+
+
+def pane_text(screen: DuplicatesScreen) -> str:
+    """Everything in the earlier-check pane, scrolled into view or not."""
+    console = Console(width=100, record=True)
+    console.print(screen.query_one("#dupes-earlier", Static).content)
+    return words(console.export_text())
 
 
 async def open_duplicates(app, pilot) -> DuplicatesScreen:
@@ -195,10 +204,13 @@ async def test_a_rejected_candidate_is_listed_and_restored(newsroom: Workspace) 
         assert "R rejected: 1" in words(screen_text(app))
 
         await pilot.press("R")
-        text = words(screen_text(app))
-        assert f"Rejected for {claim_id}" in text
-        assert "✗ Rejected by ana, just now, when matching gave" in text
-        assert "Mostly false" in text and "Port figures put the cost nearer" in text
+        # The rejected claim's check is read in a worker, as a candidate's is.
+        await settled(app, pilot)
+        assert f"Rejected for {claim_id}" in words(screen_text(app))
+        # The pane as a whole: how much of it is on screen depends on where the hint line wraps.
+        detail = pane_text(screen)
+        assert "✗ Rejected by ana, just now, when matching gave" in detail
+        assert "Mostly false" in detail and "Port figures put the cost nearer" in detail
         assert screen.current_rejected() is not None and screen.current_rejected().other_id == EARLIER
         # y and c do not act on a rejected claim; r restores it.
         await pilot.press("y", "c")
