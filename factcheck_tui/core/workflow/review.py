@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError, WorkflowError
+from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.models import Claim, Evidence, Status, utcnow
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
@@ -213,9 +214,9 @@ def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
     A reverted text (a split, a merge, an edit) earns its score and reasons again in its story:
     they are not in the history, and a merge's would otherwise stay on the text it took back.
     """
-    story_id = repo.get_claim(claim_id).story_id
-
-    def edit(claim: Claim) -> Claim:
+    story_id, number = parse_claim_id(claim_id)
+    with repo.transaction(story_id, actor) as tx:
+        claim = tx.claim(number)
         if claim.version != version:
             raise StaleWriteError(claim.id, version, claim.version, claim.updated_by or None)
         changes = [change for change in claim.history if change.version == version and change.field != "created"]
@@ -229,10 +230,8 @@ def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
                 reverted[change.field] = change.old
         restored = Claim.model_validate(reverted)
         if any(change.field in PLACE_FIELDS for change in changes):
-            restored = rescored(restored, repo.get_story(story_id).body, checkworthy=restored.checkworthy)
-        return restored
-
-    return repo.update_claim(claim_id, edit, actor, note=f"undo of version {version}")
+            restored = rescored(restored, tx.story.body, checkworthy=restored.checkworthy)
+        return tx.save(restored, f"undo of version {version}")
 
 
 def _evidence_fields(url: str, source: str, note: str) -> dict[str, str]:
