@@ -4,7 +4,10 @@ enter opens the claim under it."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rich.console import Console
 from rich.text import Text
@@ -68,15 +71,11 @@ def marked_paragraph(
     return text, places
 
 
-def line_of(text: Text, offset: int, width: int) -> int:
-    """The wrapped line, at ``width``, on which character ``offset`` of ``text`` falls."""
-    lines = text.wrap(Console(width=width), width)
-    seen = 0
-    for number, line in enumerate(lines):
-        seen += len(line.plain)
-        if offset < seen:
-            return number
-    return max(len(lines) - 1, 0)
+def lines_of(text: Text, offsets: Iterable[int], width: int) -> list[int]:
+    """The wrapped line, at ``width``, on which each character ``offset`` of ``text`` falls
+    (the text is wrapped once for all of them)."""
+    ends = list(accumulate(len(line.plain) for line in text.wrap(Console(width=width), width))) or [0]
+    return [min(bisect_right(ends, offset), len(ends) - 1) for offset in offsets]
 
 
 class StoryReader(AppScreen[None]):
@@ -169,7 +168,7 @@ class StoryReader(AppScreen[None]):
                 text, places = marked_paragraph(self.story.body, paragraph, scale, colour=colour, cursor=self.cursor)
                 width = widget.content_size.width
                 begins, ends = places[self.cursor or ""]
-                first, last = line_of(text, begins, width), line_of(text, max(begins, ends - 1), width)
+                first, last = lines_of(text, (begins, max(begins, ends - 1)), width)
                 page = self.query_one("#story-page", Page)
                 # The whole claim in view; one taller than the page shows from its first line.
                 height = max(1, min(last - first + 1, page.scrollable_content_region.height))
