@@ -13,7 +13,8 @@
    sentences such as one story holds, that restate one claim or only share a subject, a name or
    a fact-checker's boilerplate; ``bench/data/story_pairs_heldout.jsonl`` and
    ``story_pairs_heldout2.jsonl`` more of the same, held out from tuning the newsroom check
-   (``core/matching/same_claim.py``). Each pair is scored
+   (``core/matching/same_claim.py``); ``story_pairs_heldout3.jsonl`` a third such set, never
+   used to tune or train anything. Each pair is scored
    both ways, as the claims list marks each side, in a small newsroom holding only these claims
    and beside the CheckThat! archive; the table gives the precision and recall of each mark.
 
@@ -38,6 +39,7 @@ from matching_sets import (
     load_claim_pairs,
     load_heldout_story_pairs,
     load_heldout_story_pairs_2,
+    load_heldout_story_pairs_3,
     load_story_pairs,
     pair_scores,
     pairs_index,
@@ -158,6 +160,7 @@ def pairs(data: CheckThat, thresholds: Matching, by_qid: dict | None) -> None:
         ("story pairs", load_story_pairs()),
         ("held-out story pairs", load_heldout_story_pairs()),
         ("held-out story pairs 2", load_heldout_story_pairs_2()),
+        ("held-out story pairs 3", load_heldout_story_pairs_3()),
     )
     for name, pair_set in sets:
         with pairs_index(pair_set) as (index, ids):
