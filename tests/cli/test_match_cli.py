@@ -183,7 +183,7 @@ def test_match_for_people_says_what_each_level_means(tmp_path: Path) -> None:
     two_stories(tmp_path)
     result = factcheck(tmp_path, "match", "The council cut the library budget by 3 percent", "--top", "2")
     legend = result.stdout.split("\n\n")[-1]
-    assert legend.startswith("likely (≥ 0.87)") and "possible (0.50–0.87)" in legend and "weak (< 0.50)" in legend
+    assert legend.startswith("likely (≥ 0.80)") and "possible (0.50–0.80)" in legend and "weak (< 0.50)" in legend
     assert "almost always the same claim" in legend and all(len(line) <= 80 for line in legend.splitlines())
     # Scripts get no legend: one JSON object per query, nothing else.
     scripted = factcheck(tmp_path, "match", "The council cut the library budget by 3 percent", "--json")
