@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from factcheck_tui.core.furniture import is_furniture
 from factcheck_tui.core.workflow.evidence_changes import item_history
 
 
@@ -126,6 +127,11 @@ class Claim(BaseModel):
     @property
     def reviewed(self) -> bool:
         return self.verdict is not None
+
+    @property
+    def furniture(self) -> bool:
+        """Page furniture (a byline, the outlet's note), unless the reviewer flagged it check-worthy."""
+        return not self.checkworthy and is_furniture(self.reasons)
 
     def document_order(self) -> tuple[float, int]:
         """Claims without a place in the body (added by hand) sort after the extracted ones."""
@@ -294,6 +300,9 @@ class ClaimDigest(BaseModel):
     status: Status = Status.UNREVIEWED
     checkworthy: bool = False
     dismissed: bool = False
+    # Never offered as a duplicate, like a dismissed claim: a byline or an outlet's note recurs
+    # word for word in every story of that outlet. Digests written before it lack it (False).
+    furniture: bool = False
     reviewer: str | None = None
     assignee: str | None = None
     review_title: str | None = None
@@ -311,6 +320,7 @@ class ClaimDigest(BaseModel):
             status=claim.status,
             checkworthy=claim.checkworthy,
             dismissed=claim.dismissed,
+            furniture=claim.furniture,
             reviewer=claim.reviewer,
             assignee=claim.assignee,
             review_title=claim.review_title,

@@ -195,6 +195,7 @@ class Entry:
     published: str | None
     review_title: str | None
     version: int
+    # Never a duplicate, as query or as candidate (``left_out``): dismissed, or page furniture.
     dismissed: bool
     words: str
     terms: str
@@ -230,6 +231,12 @@ class Entry:
         return tuple(getattr(self, name) for name in ROW_FIELDS)
 
 
+def left_out(digest: Mapping[str, Any]) -> bool:
+    """A claim that is never a duplicate: dismissed by a reviewer, or page furniture (a byline
+    recurs word for word in every story of its outlet)."""
+    return bool(digest.get("dismissed", False) or digest.get("furniture", False))
+
+
 def entry_rows(digests: list[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
     """The ``Entry.row()`` of many claims at once: their texts and headlines are analysed together."""
     titled = [position for position, digest in enumerate(digests) if digest.get("review_title")]
@@ -253,7 +260,7 @@ def entry_rows(digests: list[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
                 digest.get("published"),
                 digest.get("review_title"),
                 int(digest.get("version", 1)),
-                bool(digest.get("dismissed", False)),
+                left_out(digest),
                 content,
                 stemmed,
                 split,

@@ -31,7 +31,7 @@ from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.clusters import find_clusters
 from factcheck_tui.core.matching.dense import VectorIndex
 from factcheck_tui.core.matching.embedding import MODEL_NAME, encoder, text_key
-from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, searchable_text
+from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, left_out, searchable_text
 from factcheck_tui.core.matching.pair_features import Query
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
 from factcheck_tui.core.matching.same_claim import CEILING, capped
@@ -695,7 +695,7 @@ def _differs(entry: Entry, digest: Mapping[str, Any]) -> bool:
         or entry.verdict != digest.get("verdict")
         or entry.published != digest.get("published")
         or entry.review_title != digest.get("review_title")
-        or entry.dismissed != bool(digest.get("dismissed", False))
+        or entry.dismissed != left_out(digest)
     )
 
 

@@ -31,6 +31,7 @@ _OPTIONAL_TYPES: dict[str, type | tuple[type, ...]] = {
     "review_title": (str, type(None)),
     "published": (str, type(None)),
     "dismissed": bool,
+    "furniture": bool,
 }
 
 

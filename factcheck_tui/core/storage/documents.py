@@ -44,7 +44,7 @@ def digest_record(story: Story, claim: Claim) -> dict[str, Any]:
 
 # Summary fields added after the folder layout (schema 1) came in. A catalog or digest row written
 # before them lacks them and is not out of date for that: the story's next save fills them in.
-ADDED_SUMMARY_FIELDS = frozenset({"assignee", "assignees", "updated_by"})
+ADDED_SUMMARY_FIELDS = frozenset({"assignee", "assignees", "updated_by", "furniture"})
 
 
 def summary_matches(stored: Any, expected: dict[str, Any]) -> bool:

@@ -17,9 +17,9 @@ from importlib import resources
 
 import orjson
 
+from factcheck_tui.core.furniture import AGAINST
 from factcheck_tui.core.intake.extraction.cues import Feature
 
-AGAINST = "against: "
 # A sentence cue the story says again in its own words: the story's reason stands for both.
 _RESTATED = {"quote": "quotation"}
 

@@ -13,6 +13,17 @@ from __future__ import annotations
 
 import re
 
+from factcheck_tui.core.furniture import (
+    BYLINE,
+    CAPTION,
+    DATELINE,
+    FIGURES,
+    HEADLINE,
+    LINK,
+    OUTLET,
+    OWN_REPORTING,
+    RATING,
+)
 from factcheck_tui.core.intake.extraction.speakers import outside_quotes
 
 # A line that closes a sentence ends with one of these, perhaps inside quotes or brackets.
@@ -109,16 +120,6 @@ _OUTLET_HINTS = (
     "worthy",
 )
 _LETTERS = re.compile(r"[A-Za-z]")
-
-HEADLINE = "headline, subhead or label"
-DATELINE = "dateline"
-BYLINE = "byline"
-CAPTION = "photo caption or credit"
-LINK = "link to other coverage"
-RATING = "the outlet's own rating"
-OUTLET = "the outlet's own note"
-OWN_REPORTING = "how the newsroom checked, not a claim"
-FIGURES = "table cell or figure label"
 
 
 def line_role(line: str, *, alone: bool = False) -> str | None:
