@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from factcheck_tui.commands.output import print_json
+from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.ids import parse_story_id
 from factcheck_tui.core.matching.results import Cluster
 from factcheck_tui.core.matching.service import MatchIndex
@@ -38,7 +39,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         story_id = parse_story_id(args.story)
         workspace.repo.get_story(story_id)  # a clear error for a story that does not exist
     index = MatchIndex.open(workspace.repo, workspace.config.matching)
-    found = index.clusters(story_id)
+    bar = ProgressBar()
+    try:
+        found = index.clusters(story_id, progress=lambda done, total: bar("claims", done, total))
+    finally:
+        bar.close()
     if args.json:
         print_json([cluster_record(cluster) for cluster in found])
         return 0

@@ -15,9 +15,11 @@ from factcheck_tui.core.matching.results import Cluster, ClusterMember, Decision
 
 if TYPE_CHECKING:
     from factcheck_tui.core.matching.index import Entry
-    from factcheck_tui.core.matching.service import MatchIndex
+    from factcheck_tui.core.matching.service import MatchIndex, Progress
 
 NEIGHBOURS = 10
+# Each seed takes ~10 ms: telling ``progress`` every 16 is a few times a second, and no more.
+PROGRESS_EVERY = 16
 CONFIRMED_SCORE = 1.0
 
 
@@ -38,10 +40,14 @@ class _UnionFind:
         self.parent[self.find(first)] = self.find(second)
 
 
-def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Cancel = None) -> list[Cluster]:
+def find_clusters(
+    index: MatchIndex, story_id: str | None = None, *, cancel: Cancel = None, progress: Progress | None = None
+) -> list[Cluster]:
     """Groups of claims from two or more stories that say the same; biggest first.
 
-    With ``story_id``, only the groups that contain a claim of that story.
+    With ``story_id``, only the groups that contain a claim of that story. ``progress(done,
+    total)`` hears how many claims were searched from (the total grows as a story's links lead
+    to more claims); ``cancel`` is heard before every claim.
     """
     if story_id is not None:
         seeds = list(index.claim_ids(story_id))
@@ -58,14 +64,21 @@ def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Can
     # symmetric): newsroom claims found that way are seeds, so the story's clusters are the very
     # ones the whole newsroom's pass finds; archive claims only lead to more newsroom claims.
     seen = set(seeds)
+    if progress is not None:
+        progress(0, len(seeds))
+    # The first seeds' neighbours by meaning, a story at a time; seeds found on the way look
+    # theirs up one by one.
+    entries = [entry for seed in seeds if (entry := index.entry(seed)) is not None and not entry.dismissed]
+    neighbours = index.neighbours_of(entries, cancel=cancel)
     for position, seed in enumerate(seeds):
-        if position % 16 == 0:
-            check(cancel)
+        check(cancel)
+        if progress is not None and position and position % PROGRESS_EVERY == 0:
+            progress(position, len(seeds))
         entry = index.entry(seed)
         if entry is None or entry.dismissed:
             continue
         probe = index.is_archive(entry.story_id)
-        for match in index.similar_to(seed, NEIGHBOURS):
+        for match in index.similar_to(seed, NEIGHBOURS, neighbours=neighbours.get(seed)):
             if not (match.confirmed or match.level is Level.LIKELY):
                 continue
             if story_id is not None and match.claim_id not in seen:
@@ -79,6 +92,8 @@ def find_clusters(index: MatchIndex, story_id: str | None = None, *, cancel: Can
                     # so a cluster reads the same whichever story it was found from.
                     both_ways = max(match.score, index.pair_score(match.claim_id, seed))
                     link_scores[pair] = CONFIRMED_SCORE if match.confirmed else both_ways
+    if progress is not None:
+        progress(len(seeds), len(seeds))
     for link in index.links.all():
         if link.decision is Decision.CONFIRMED and index.entry(link.claim_id) and index.entry(link.other_id):
             groups.union(link.claim_id, link.other_id)

@@ -556,18 +556,7 @@ class MatchIndex:
         """For each of these claims, its matches in other stories; a dismissed claim has none."""
         entries = [entry for claim_id in claim_ids if (entry := self.entry(claim_id)) is not None]
         entries = [entry for entry in entries if not entry.dismissed]
-        by_story: dict[str, list[Entry]] = {}
-        for entry in entries:
-            by_story.setdefault(entry.story_id, []).append(entry)
-        neighbours: dict[str, list[str]] = {}
-        for story_id, story_entries in by_story.items():
-            check(cancel)
-            with self._lock:
-                # A story's claims' neighbours by meaning in one matrix product, not one per
-                # claim; its own claims are left out (they are never a match).
-                own = list(self._index.story_claims.get(story_id, ()))
-                near = self._neighbours([self._vector_of_claim(entry) for entry in story_entries], NEIGHBOURS, own)
-            neighbours.update(zip([entry.claim_id for entry in story_entries], near, strict=True))
+        neighbours = self.neighbours_of(entries, cancel=cancel)
         found = {}
         for entry in entries:
             # Before every claim (a few milliseconds each): a caller's ``cancel`` may also pause
@@ -576,9 +565,34 @@ class MatchIndex:
             found[entry.claim_id] = self.similar_to(entry.claim_id, top_k, neighbours=neighbours[entry.claim_id])
         return found
 
-    def clusters(self, story_id: str | None = None, *, cancel: Cancel = None) -> list[Cluster]:
+    def neighbours_of(self, entries: Sequence[Entry], *, cancel: Cancel = None) -> dict[str, list[str]]:
+        """Each claim's nearest claims by meaning in other stories, as ``similar_to`` would look
+        them up, but in one matrix product per story instead of one per claim (a third of a
+        long story's matching time went on those products)."""
+        by_story: dict[str, list[Entry]] = {}
+        for entry in entries:
+            by_story.setdefault(entry.story_id, []).append(entry)
+        neighbours: dict[str, list[str]] = {}
+        for story_id, story_entries in by_story.items():
+            check(cancel)
+            # A claim's rejected links are left out of its matches later, so as many more
+            # neighbours are asked for (``_search`` does the same for one claim).
+            extra = [len(self._decisions(entry.claim_id)) for entry in story_entries]
+            with self._lock:
+                # The story's own claims are left out: they are never a match.
+                own = list(self._index.story_claims.get(story_id, ()))
+                near = self._neighbours(
+                    [self._vector_of_claim(entry) for entry in story_entries], NEIGHBOURS + max(extra), own
+                )
+            for entry, found, more in zip(story_entries, near, extra, strict=True):
+                neighbours[entry.claim_id] = found[: NEIGHBOURS + more]
+        return neighbours
+
+    def clusters(
+        self, story_id: str | None = None, *, cancel: Cancel = None, progress: Progress | None = None
+    ) -> list[Cluster]:
         """Groups of claims from different stories that say the same (see ``clusters.find_clusters``)."""
-        return find_clusters(self, story_id, cancel=cancel)
+        return find_clusters(self, story_id, cancel=cancel, progress=progress)
 
     def pair_score(self, claim_id: str, other_id: str) -> float:
         """How similar two indexed claims are, as ``search`` would score the second for the first."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.matching.results import Cluster
@@ -13,6 +16,15 @@ from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.fit_table import FitTable
+
+
+@dataclass
+class ClaimsSearched(Message):
+    """How far pass number ``run`` has got: ``done`` of ``total`` claims searched from."""
+
+    run: int
+    done: int
+    total: int
 
 
 class ClustersScreen(AppScreen[None]):
@@ -28,6 +40,10 @@ class ClustersScreen(AppScreen[None]):
         super().__init__()
         self.story_id = story_id
         self.clusters: list[Cluster] = []
+        # Which pass is running (None once one has finished): its progress messages may still be
+        # queued when its result arrives, and must not bring the progress line back.
+        self._runs = 0
+        self._pass_running: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,17 +68,33 @@ class ClustersScreen(AppScreen[None]):
     def _search(self) -> None:
         head = self.query_one("#clusters-head", Static)
         story_id = self.story_id
+        self._runs += 1
+        run = self._runs
+
+        def progress(done: int, total: int) -> None:
+            # From the worker's thread: posting is thread-safe and never waits for the screen.
+            self.post_message(ClaimsSearched(run, done, total))
+
         if self.run_matching(
             "clusters",
-            lambda index, cancel: index.clusters(story_id, cancel=cancel),
+            lambda index, cancel: index.clusters(story_id, cancel=cancel, progress=progress),
             self._show,
             activity="Grouping recurring claims…",
         ):
+            self._pass_running = run
             head.update("Looking for claims that recur across stories…")
         else:
             head.update("The duplicate index is still loading…")
 
+    def on_claims_searched(self, message: ClaimsSearched) -> None:
+        if message.run != self._pass_running:
+            return
+        self.query_one("#clusters-head", Static).update(
+            f"Looking for claims that recur across stories… {message.done:,}/{message.total:,}"
+        )
+
     def _show(self, clusters: list[Cluster]) -> None:
+        self._pass_running = None
         self.clusters = clusters
         stories = len({story for cluster in clusters for story in cluster.story_ids})
         self.query_one("#clusters-head", Static).update(

@@ -1,4 +1,8 @@
-"""A one-line indicator of background work (import, export, duplicate search) on every screen."""
+"""A one-line indicator of background work (import, export, duplicate search) on every screen.
+
+It takes its row in the screen's flow, just above the footer, rather than docking at the bottom:
+two widgets docked at the same edge overlap, and the footer hid it.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ from factcheck_tui.tui.literal import literal
 class ActivityBar(Horizontal):
     DEFAULT_CSS = """
     ActivityBar {
-        dock: bottom;
         height: 1;
         display: none;
         padding: 0 1;
@@ -25,6 +28,7 @@ class ActivityBar(Horizontal):
     }
     ActivityBar Label {
         width: 1fr;
+        margin-left: 1;
     }
     """
 

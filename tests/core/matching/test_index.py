@@ -174,6 +174,22 @@ def test_clusters_group_the_stories_where_a_claim_recurs(newsroom) -> None:
     )
 
 
+def test_the_cluster_pass_reports_its_progress_and_stops_when_asked(newsroom) -> None:
+    repo, _archived, story_a, story_b = newsroom
+    index = MatchIndex.open(repo, vectors=False)
+    seeds = len(story_a) + len(story_b)
+    heard: list[tuple[int, int]] = []
+    index.clusters(progress=lambda done, total: heard.append((done, total)))
+    assert heard[0] == (0, seeds) and heard[-1] == (seeds, seeds)
+    assert [done for done, _ in heard] == sorted({done for done, _ in heard})
+    # Cancelling is heard before every claim, not a batch of them later.
+    asked: list[bool] = []
+    index.clusters(cancel=lambda: asked.append(True) or False)
+    assert len(asked) >= seeds
+    with pytest.raises(MatchingCancelled):
+        index.clusters(cancel=lambda: True)
+
+
 def test_a_cache_of_the_wrong_shape_is_rebuilt(newsroom) -> None:
     repo, archived, *_ = newsroom
     MatchIndex.open(repo)
