@@ -148,3 +148,47 @@ async def test_stepping_to_a_claim_without_evidence_keeps_keys_out_of_the_editor
         assert app.screen.__class__.__name__ == "VerdictPicker"
         stepped = app.screen_stack[-2]
         assert stepped.claim_id != claims[0].id and not stepped.query_one("#conclusion", TextArea).text
+
+
+async def test_u_twice_steps_back_through_two_changes_of_one_claim(workspace: Workspace, strike_story) -> None:
+    _story, _claims = strike_story
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n", "enter")
+        target = app.screen.claim_id
+        before = workspace.repo.get_claim(target)
+        await pilot.press("v", "1", "c", *"Checked twice", "escape")
+        changed = workspace.repo.get_claim(target)
+        assert (changed.verdict, changed.conclusion) == ("True", "Checked twice")
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        assert workspace.repo.get_claim(target).conclusion == before.conclusion
+        # The second u undoes the verdict: the first undo's own save is no clash with oneself.
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        undone = workspace.repo.get_claim(target)
+        assert (undone.verdict, undone.conclusion) == (before.verdict, before.conclusion)
+        assert app.undo_stack == []
+
+
+async def test_u_steps_back_through_a_status_change_then_a_merge_in_the_claims_list(
+    workspace: Workspace, strike_story
+) -> None:
+    _story, _claims = strike_story
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "n")
+        table = app.screen.query_one("#claims", DataTable)
+        target = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        before = workspace.repo.get_claim(target)
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        assert workspace.repo.get_claim(target).text != before.text
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        undone = workspace.repo.get_claim(target)
+        assert (undone.text, undone.status) == (before.text, before.status)

@@ -208,8 +208,9 @@ def remove_evidence(
 PLACE_FIELDS = ("text", "start", "end")
 
 
-def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
-    """Revert the save that produced ``version``, if nobody has changed the claim since.
+def undo(repo: Repository, claim_id: str, version: int, *, actor: str, current: int | None = None) -> Claim:
+    """Revert the save that produced ``version``, if nobody has changed the claim since: it is still
+    at ``version``, or at ``current`` when later undos have put it back as it was at ``version``.
 
     A reverted text (a split, a merge, an edit) earns its score and reasons again in its story:
     they are not in the history, and a merge's would otherwise stay on the text it took back.
@@ -217,8 +218,9 @@ def undo(repo: Repository, claim_id: str, version: int, *, actor: str) -> Claim:
     story_id, number = parse_claim_id(claim_id)
     with repo.transaction(story_id, actor) as tx:
         claim = tx.claim(number)
-        if claim.version != version:
-            raise StaleWriteError(claim.id, version, claim.version, claim.updated_by or None)
+        expected = version if current is None else current
+        if claim.version != expected:
+            raise StaleWriteError(claim.id, expected, claim.version, claim.updated_by or None)
         changes = [change for change in claim.history if change.version == version and change.field != "created"]
         if not changes:
             raise InputError(f"{claim.id}: version {version} has nothing to undo")

@@ -390,6 +390,8 @@ class ReviewScreen(AppScreen[None]):
         step = stack.pop()
 
         def done(restored: list[Claim]) -> None:
+            moves = step.moves(restored)
+            stack[:] = [earlier.rebased(moves) for earlier in stack]
             self.notify(f"Undid your {step.label}", timeout=2)
             if step.links:
                 self.app.announce_matches()
