@@ -25,7 +25,6 @@
 from __future__ import annotations
 
 import argparse
-import math
 import time
 
 from extraction_sets import DEFAULT_EVAL_DIR, eval_dir, print_table
@@ -33,6 +32,7 @@ from matching_sets import (
     CheckThat,
     archive_index,
     figures,
+    fmt,
     gather,
     gather_headlines,
     level_figures,
@@ -68,10 +68,6 @@ def cross_validated(index, data: CheckThat, corpus_id_of) -> list:
             ranked[row] = result
     index.model = shipped
     return ranked
-
-
-def fmt(value: float, digits: int = 3) -> str:
-    return "–" if math.isnan(value) else f"{value:.{digits}f}"
 
 
 def tweet_table(columns: dict[str, dict[str, float]], thresholds: Matching) -> None:

@@ -10,6 +10,7 @@ tweets (199) are held out; 5-fold cross-validation over all queries is reported 
 
 from __future__ import annotations
 
+import math
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -420,6 +421,11 @@ def pairs_index(pairs: list[dict], corpus: list[dict] | None = None) -> Iterator
             )
             ids[text] = claim.id
         yield MatchIndex.open(repo, save=False), ids
+
+
+def fmt(value: float, digits: int = 3) -> str:
+    """A figure for a table; a dash when there is none (no marks at that level)."""
+    return "–" if math.isnan(value) else f"{value:.{digits}f}"
 
 
 def level_figures(scored: list[tuple[float, bool]], threshold: float) -> tuple[float, float, int]:
