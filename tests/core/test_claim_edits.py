@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_tui.core.errors import InputError, StaleWriteError
+from factcheck_tui.core.errors import InputError, StaleWriteError, WorkflowError
 from factcheck_tui.core.models import Claim, Origin
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
@@ -195,3 +195,51 @@ def test_a_speaker_correction_reaches_the_story_claims_with_the_same_wrong_speak
     again = set_speaker(repo, carrying[0].id, "Ann Price", actor="ana")
     assert [claim.id for claim in again] == [carrying[0].id]
     assert repo.get_claim(carrying[1].id).speaker == "Lena Ortiz"
+
+
+def test_merging_a_rated_claim_needs_a_decision_about_its_verdict(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    question = by_text(claims, "Is this the end")
+    answer = by_text(claims, "Not everyone thinks so")
+    review.set_verdict(repo, question.id, "Mostly true", scale=DEFAULT_SCALE, actor="ana", conclusion="Fair.")
+    assert claim_edits.review_at_stake(repo.get_claim(question.id), answer) == [
+        f"{question.id} is rated Mostly true and has a conclusion"
+    ]
+
+    with pytest.raises(WorkflowError, match="given for other words"):
+        claim_edits.merge_claims(repo, question.id, answer.id, actor="ana")
+    assert not repo.get_claim(answer.id).dismissed
+
+    again = claim_edits.merge_claims(
+        repo, question.id, answer.id, actor="ana", review=claim_edits.MergedReview.RATE_AGAIN
+    )
+    assert again.verdict is None and again.conclusion == "Fair." and again.status == "In progress"
+    review.undo(repo, question.id, again.version, actor="ana")
+    kept = claim_edits.merge_claims(repo, question.id, answer.id, actor="ana", review=claim_edits.MergedReview.KEEP)
+    assert kept.verdict == "Mostly true"
+
+
+def test_merging_unrated_claims_needs_no_decision(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    question = by_text(claims, "Is this the end")
+    answer = by_text(claims, "Not everyone thinks so")
+    assert claim_edits.review_at_stake(question, answer) == []
+    assert claim_edits.merge_claims(repo, question.id, answer.id, actor="ana").verdict is None
+
+
+def test_a_merged_claim_keeps_the_fuller_speaker_name(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    reyes = by_text(claims, "Port director Dr. Alan Reyes")
+    added = by_text(claims, "He added that the backlog")
+    claim_edits.set_speaker(repo, reyes.id, "Dr. Alan Reyes", actor="ana")
+    # The joined text names him "Alan Reyes" as he speaks: the name the reviewer gave stays.
+    merged = claim_edits.merge_claims(repo, reyes.id, added.id, actor="ana")
+    assert merged.speaker == "Dr. Alan Reyes"
+
+
+def test_fuller_speaker_prefers_the_longer_name_that_contains_the_other_else_the_first() -> None:
+    assert claim_edits.fuller_speaker("Kamala Harris", "Harris") == "Kamala Harris"
+    assert claim_edits.fuller_speaker("Harris", "Kamala Harris") == "Kamala Harris"
+    assert claim_edits.fuller_speaker("Kamala Harris", "Donald Trump") == "Kamala Harris"
+    assert claim_edits.fuller_speaker(None, "Carla Mendes", "Mendes") == "Carla Mendes"
+    assert claim_edits.fuller_speaker(None, None, None) is None

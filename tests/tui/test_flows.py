@@ -234,9 +234,11 @@ async def test_fix_the_claim_list_split_merge_edit_add_dismiss(newsroom: Workspa
         second = next(claim for claim in repo.list_claims(story_id) if claim.text == target.text[cut:])
         assert [change.old for change in first.history if change.field == "text"] == [target.text]
 
-        await pilot.press("m")
+        # The claim is rated: merging asks whether the verdict holds for the joined text (k: it does).
+        await pilot.press("m", "k")
         merged = repo.get_claim(target.id)
         assert merged.text == target.text and repo.get_claim(second.id).dismissed
+        assert merged.verdict == first.verdict is not None
 
         await pilot.press("u")
         assert repo.get_claim(target.id).text == first.text and not repo.get_claim(second.id).dismissed

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 
-from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.errors import InputError, WorkflowError
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.intake.extraction.pipeline import score_in_story
 from factcheck_tui.core.intake.extraction.speakers import speaker_in
-from factcheck_tui.core.models import Claim, Origin
+from factcheck_tui.core.models import Claim, Origin, Status
 from factcheck_tui.core.storage.repository import Repository, StoryTransaction
 from factcheck_tui.core.text import clean_text
+from factcheck_tui.core.workflow.approval import withdraw_approval
 
 Span = tuple[int | None, int | None]
 _NOWHERE: Span = (None, None)
@@ -44,6 +46,25 @@ def split_claim(
         return first, second
 
 
+class MergedReview(StrEnum):
+    """What a merge does with a verdict or conclusion given for one of the claims' own words."""
+
+    KEEP = "keep"  # the reviewer confirmed it still holds for the joined text
+    RATE_AGAIN = "rate again"  # the verdict is taken off; the conclusion and evidence stay to work from
+
+
+def review_at_stake(first: Claim, second: Claim) -> list[str]:
+    """What a merge would carry over to words it was not given for, one line per claim, e.g.
+    "ab12c-3 is rated Mostly true and has a conclusion". Empty when neither claim has been rated."""
+    lines = []
+    for claim in (first, second):
+        rated = f"is rated {claim.verdict}" if claim.verdict else ""
+        concluded = "has a conclusion" if claim.conclusion else ""
+        if rated or concluded:
+            lines.append(f"{claim.id} {' and '.join(part for part in (rated, concluded) if part)}")
+    return lines
+
+
 def merge_claims(
     repo: Repository,
     first_id: str,
@@ -52,11 +73,15 @@ def merge_claims(
     actor: str,
     expected_version: int | None = None,
     second_expected_version: int | None = None,
+    review: MergedReview | None = None,
 ) -> Claim:
     """Join two claims of one story into ``first_id``; the second is dismissed with a note naming where it went.
 
     The text follows the body: neighbours become the exact stretch of body they cover. Evidence
-    of the second claim moves over, and its verdict and conclusion fill the first's if empty.
+    of the second claim moves over, and its verdict and conclusion fill the first's if empty. A
+    verdict or conclusion was given for other words, so merging a rated claim needs ``review``
+    to say what becomes of it (WorkflowError without); an approval is withdrawn either way. The
+    merged claim keeps the fuller of the two speakers' names (see ``fuller_speaker``).
     """
     story_id, first_number = parse_claim_id(first_id)
     second_story, second_number = parse_claim_id(second_id)
@@ -67,17 +92,49 @@ def merge_claims(
     with repo.transaction(story_id, actor) as tx:
         first = tx.claim(first_number, expected_version)
         second = tx.claim(second_number, second_expected_version)
+        at_stake = review_at_stake(first, second)
+        if at_stake and review is None:
+            raise WorkflowError(
+                f"{'; '.join(at_stake)}: that was given for other words; "
+                "say whether the merged claim keeps it or is rated again"
+            )
         earlier, later = sorted((first, second), key=Claim.document_order)
         text, span = _joined(tx.story.body, earlier, later)
-        merged = _rewritten(first, text, span, tx.story.body)
+        named = speaker_in(text, first.speaker)
+        merged = _rewritten(
+            first, text, span, tx.story.body, speaker=fuller_speaker(first.speaker, second.speaker, named)
+        )
         for item in second.evidence:
             merged.evidence.append(item.model_copy(update={"id": merged.next_evidence_id()}))
         merged.verdict = merged.verdict or second.verdict
         merged.conclusion = merged.conclusion or second.conclusion
+        if at_stake:
+            withdraw_approval(merged)
+        if review is MergedReview.RATE_AGAIN:
+            merged.verdict = None
+            if merged.status is not Status.UNREVIEWED:
+                merged.status = Status.IN_PROGRESS
         merged = tx.save(merged, note=f"merged with {second.id}")
         second.dismissed = True
         tx.save(second, note=f"merged into {merged.id}")
         return merged
+
+
+def fuller_speaker(*names: str | None) -> str | None:
+    """The name to keep when claims are joined: the first one given, unless another given name
+    contains all its words ("Kamala Harris" over "Harris", never "Harris" over "Kamala Harris")."""
+    given = [name for name in names if name]
+    if not given:
+        return None
+    kept = given[0]
+    for name in given[1:]:
+        if len(name) > len(kept) and _words(kept) <= _words(name):
+            kept = name
+    return kept
+
+
+def _words(name: str) -> set[str]:
+    return {word.strip(".,").casefold() for word in name.split()}
 
 
 def edit_claim_text(
@@ -176,9 +233,10 @@ def _wording(text: str, where: str) -> str:
     return wanted
 
 
-def _rewritten(claim: Claim, text: str, span: Span, body: str) -> Claim:
-    """``claim`` with new text and place, scored again in its story. A speaker named in the new text wins."""
-    speaker = speaker_in(text, claim.speaker) or claim.speaker
+def _rewritten(claim: Claim, text: str, span: Span, body: str, *, speaker: str | None = None) -> Claim:
+    """``claim`` with new text and place, scored again in its story. ``speaker`` if given, else a
+    speaker named in the new text wins."""
+    speaker = speaker or speaker_in(text, claim.speaker) or claim.speaker
     start, end = span
     placed = claim.model_copy(update={"text": text, "start": start, "end": end, "speaker": speaker})
     return rescored(placed, body, near=start if start is not None else claim.start)

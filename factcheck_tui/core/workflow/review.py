@@ -11,6 +11,7 @@ from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import normalise_url
+from factcheck_tui.core.workflow.approval import withdraw_approval
 from factcheck_tui.core.workflow.claim_edits import rescored
 from factcheck_tui.core.workflow.evidence_changes import EVIDENCE, undone
 
@@ -20,16 +21,6 @@ def mark_started(claim: Claim, actor: str) -> None:
     claim.reviewer = actor
     if claim.status is Status.UNREVIEWED:
         claim.status = Status.IN_PROGRESS
-
-
-def withdraw_approval(claim: Claim) -> None:
-    """A second reviewer approved what the claim said then; a changed verdict or conclusion needs
-    approving again, so an approved claim goes back to Needs second review."""
-    if claim.approved_by is not None:
-        claim.approved_by = None
-        claim.approved_at = None
-        if claim.status is Status.DONE:
-            claim.status = Status.NEEDS_SECOND_REVIEW
 
 
 def verdict_edit(

@@ -24,6 +24,7 @@ from factcheck_tui.tui.match_marks import checked_before, marker
 from factcheck_tui.tui.messages import MatchesChanged, StoryChanged
 from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claim_text_dialog import ADD, EDIT, SPLIT, ClaimTextDialog
+from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
 from factcheck_tui.tui.screens.filter_menu import FilterMenu
 from factcheck_tui.tui.screens.review_base import ReviewScreen
@@ -44,6 +45,12 @@ SPEAKER_WIDTH = 16
 # highlighted claim's speaker and score anyway, and the ●/○ mark stays.
 TEXT_BESIDE_SPEAKER = 36
 TEXT_BESIDE_SCORE = 24
+
+# Merging a rated claim: its verdict was given for other words, so the reviewer says what becomes of it.
+_MERGE_ANSWERS = {
+    "k": ("Merge, keep the verdict: it holds for the joined text", claim_edits.MergedReview.KEEP),
+    "r": ("Merge, rate it again (conclusion and evidence stay)", claim_edits.MergedReview.RATE_AGAIN),
+}
 
 
 class ClaimsScreen(ReviewScreen):
@@ -494,6 +501,25 @@ class ClaimsScreen(ReviewScreen):
             self.notify("There is no next claim to merge with", timeout=2)
             return
         following = visible[visible.index(claim) + 1]
+        at_stake = claim_edits.review_at_stake(claim, following)
+        if not at_stake:
+            self._merge(claim, following, None)
+            return
+
+        def answered(key: str | None) -> None:
+            if key is not None:
+                self._merge(claim, following, _MERGE_ANSWERS[key][1])
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Merge {claim.id} with {following.id}? {'; '.join(at_stake)}, given for other words.",
+                {key: label for key, (label, _) in _MERGE_ANSWERS.items()},
+                cancel="Cancel: nothing is merged",
+            ),
+            answered,
+        )
+
+    def _merge(self, claim: Claim, following: Claim, review: claim_edits.MergedReview | None) -> None:
         actor = self.app.workspace.actor
 
         def run():
@@ -504,6 +530,7 @@ class ClaimsScreen(ReviewScreen):
                 actor=actor,
                 expected_version=claim.version,
                 second_expected_version=following.version,
+                review=review,
             )
             return [merged, self.app.repo.get_claim(following.id)], []
 
