@@ -70,7 +70,7 @@ CASES = {
         error="story.txt: the council's own budget papers",
     ),
     "export": Case(lambda app: ExportDialog("p0rt5", app.workspace.config, app.repo)),
-    "verdict": Case(lambda app: VerdictPicker(app.workspace.scale, None, f"{LONG} {LONG}")),
+    "verdict": Case(lambda app: VerdictPicker(app.workspace.scale, None, f"{LONG} {LONG}", subject="abcde-12")),
     "filter": Case(
         lambda app: FilterMenu(
             app.workspace.scale, ClaimFilter(), me="ana", tags=[f"tag-{n}" for n in range(12)], assignees=["ben"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.scale import VerdictLabel
 from factcheck_tui.core.workspace import Workspace
@@ -85,3 +87,11 @@ async def test_the_hint_names_the_number_keys_the_scale_has(tmp_path: Path) -> N
         assert isinstance(app.screen, VerdictPicker)
         await pilot.press("3")
         assert app.workspace.repo.get_claim(CLAIM_ID).verdict == "Wrong"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_the_picker_title_names_the_claim_it_rates(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await _press(pilot, "enter", "v")
+        assert f"Verdict for {CLAIM_ID}" in screen_text(app)

@@ -163,7 +163,7 @@ class ReviewScreen(AppScreen[None]):
                 then=lambda saved: self.notify(f"{saved.id}: {saved.verdict or 'verdict cleared'}", timeout=2),
             )
 
-        self.app.push_screen(VerdictPicker(workspace.scale, claim.verdict, claim.text), chosen)
+        self.app.push_screen(VerdictPicker(workspace.scale, claim.verdict, claim.text, subject=claim.id), chosen)
 
     def _verdict_for_many(self, claims: list[Claim]) -> None:
         workspace = self.app.workspace
@@ -182,7 +182,8 @@ class ReviewScreen(AppScreen[None]):
                 ),
             )
 
-        self.app.push_screen(VerdictPicker(workspace.scale, None, f"{len(claims)} marked claims"), chosen)
+        ids = ", ".join(claim.id for claim in claims)
+        self.app.push_screen(VerdictPicker(workspace.scale, None, ids, subject=f"{len(claims)} marked claims"), chosen)
 
     def _next_status(self, claim: Claim) -> Status:
         """The status ``s`` moves to. Under second review only an approval makes a claim Done, so

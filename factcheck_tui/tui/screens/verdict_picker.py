@@ -30,8 +30,10 @@ class VerdictPicker(ModalScreen[str | None]):
         Binding("pageup", "read_on(-1)", "Back up the claim", show=False, priority=True, id="picker.claim_up"),
     ]
 
-    def __init__(self, scale: VerdictScale, current: str | None, claim_text: str) -> None:
+    def __init__(self, scale: VerdictScale, current: str | None, claim_text: str, *, subject: str) -> None:
+        """``subject`` names what is rated in the frame's title: a claim id, or "3 marked claims"."""
         super().__init__()
+        self.subject = subject
         self.scale = scale
         self.current = current
         self.claim_text = claim_text
@@ -48,7 +50,7 @@ class VerdictPicker(ModalScreen[str | None]):
         # The claim scrolls above the scale, which stays whole in the foot: at 60x20 a long claim
         # is read with space and pgup/pgdn while the number keys and the menu still answer.
         with DialogBody(id="picker", classes="dialog") as body:
-            body.border_title = "Verdict for"
+            body.border_title = literal(f"Verdict for {self.subject}")
             yield Label(literal(self.claim_text), id="picker-claim", classes="dialog-claim")
             with DialogFoot(self._hint(HINT), with_error=False):
                 yield Menu(*options, id="verdicts")
