@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from factcheck_tui.core.storage.drafts import DraftWriter, PendingDraft
+from factcheck_tui.core.storage.drafts import DraftWriter, LatestDraft, PendingDraft
 from factcheck_tui.core.storage.repository import Repository
 
 
@@ -34,3 +34,15 @@ def test_writes_from_many_threads_keep_the_last_text(repo: Repository) -> None:
         thread.join()
     draft = store.get("k3p9x-1", "conclusion")
     assert draft is not None and draft.text == "text 20"
+
+
+def test_keys_typed_while_a_draft_is_written_leave_only_the_newest_to_write_next() -> None:
+    latest = LatestDraft()
+    assert latest.offer(_pending(1, "T"))  # no writer yet: start one
+    assert latest.take() == _pending(1, "T")
+    # While the writer is on the disk, two more keys: no second writer, and only the newest waits.
+    assert not latest.offer(_pending(2, "Ta"))
+    assert not latest.offer(_pending(3, "Tax"))
+    assert latest.take() == _pending(3, "Tax")
+    assert latest.take() is None  # the writer stops ...
+    assert latest.offer(_pending(4, "Taxe"))  # ... so the next key starts one again

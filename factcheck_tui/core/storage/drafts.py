@@ -90,3 +90,29 @@ class DraftWriter:
             else:
                 store.save(draft.claim_id, draft.field, draft.text, draft.base_version)
             self._written = draft.number
+
+
+class LatestDraft:
+    """The newest editor snapshot waiting for the disk. Every key offers one; one writer thread at a
+    time takes the newest and writes it, so a draft is on disk one write after the key that made it
+    (a kill -9 loses nothing typed before the last write began), and a burst of keys costs a few
+    writes, not one each."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next: PendingDraft | None = None
+        self._writing = False
+
+    def offer(self, draft: PendingDraft) -> bool:
+        """Keep ``draft`` as the next to write; True when no writer is running and one must start."""
+        with self._lock:
+            self._next = draft
+            start, self._writing = not self._writing, True
+            return start
+
+    def take(self) -> PendingDraft | None:
+        """For the writer: the draft to write next, or None (the writer stops) when there is none."""
+        with self._lock:
+            draft, self._next = self._next, None
+            self._writing = draft is not None
+            return draft

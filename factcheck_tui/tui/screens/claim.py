@@ -8,12 +8,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Region
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import Claim, Evidence, Story
-from factcheck_tui.core.storage.drafts import DraftStore, DraftWriter, PendingDraft
+from factcheck_tui.core.storage.drafts import DraftStore, DraftWriter, LatestDraft, PendingDraft
 from factcheck_tui.core.storage.jsonstore import Signature
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.urls import has_safe_scheme
@@ -35,7 +34,6 @@ from factcheck_tui.tui.widgets.fit_table import EvidenceTable, FitTable
 from factcheck_tui.tui.widgets.history_view import HistoryView
 from factcheck_tui.tui.widgets.page import Page
 
-DRAFT_DELAY_SECONDS = 0.4
 EARLIER_SHOWN = 3
 LINK_WIDTH = 30
 CONCLUSION = "conclusion"
@@ -79,7 +77,7 @@ class ClaimScreen(ReviewScreen):
         self.story: Story | None = None
         self.claim: Claim | None = None
         self._signature: Signature | None = None
-        self._draft_timer: Timer | None = None
+        self._latest_draft = LatestDraft()
         # Drafts are numbered as they are taken from the editor and written in that order.
         self._draft_number = 0
         self._drafts_writer = DraftWriter()
@@ -322,11 +320,11 @@ class ClaimScreen(ReviewScreen):
         editor.move_cursor(editor.document.end)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        # The draft is written once typing pauses for DRAFT_DELAY_SECONDS. (Timer.reset would
-        # wait for the old deadline first, so a new timer per key keeps the delay exact.)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self._save_draft_in_background)
+        # Every key's text goes to the disk at once (a kill -9 a moment after typing loses nothing),
+        # in a thread, so the next key never waits for the disk.
+        draft = self._draft_now()
+        if draft is not None and self._latest_draft.offer(draft):
+            self._write_drafts()
 
     def keep_draft(self) -> None:
         self._save_draft()
@@ -349,19 +347,13 @@ class ClaimScreen(ReviewScreen):
             except FactcheckError as error:
                 self.app.report(error)
 
-    def _save_draft_in_background(self) -> None:
-        """While typing pauses: the write (an fsync) runs in a thread, so the next key never waits for the disk."""
-        self._draft_timer = None
-        draft = self._draft_now()
-        if draft is not None:
-            self._write_draft(draft)
-
     @work(thread=True, group="draft", exit_on_error=False)
-    def _write_draft(self, draft: PendingDraft) -> None:
-        try:
-            self._drafts_writer.write(self.drafts, draft)
-        except FactcheckError as error:
-            self.app.call_from_thread(self.app.report, error)
+    def _write_drafts(self) -> None:
+        while (draft := self._latest_draft.take()) is not None:
+            try:
+                self._drafts_writer.write(self.drafts, draft)
+            except FactcheckError as error:
+                self.app.call_from_thread(self.app.report, error)
 
     def _settle_conclusion(self) -> bool:
         """Before leaving the editor, the claim or the screen: save the text unless that would
