@@ -6,6 +6,7 @@ import pytest
 
 from factcheck_tui.core.intake.extraction import extract
 from factcheck_tui.core.intake.extraction.body import normalise_body
+from factcheck_tui.core.intake.extraction.pipeline import score_in_story
 from factcheck_tui.core.intake.extraction.sentences import split_sentences
 
 
@@ -134,7 +135,7 @@ def test_pronoun_and_block_quote_speakers() -> None:
     result = extract(body)
     speakers = {claim.text: claim.speaker for claim in result.claims}
     assert speakers['She wrote: "It will take weeks.'] == "Priya Kapoor"
-    assert speakers['Expect delays."'] == "Priya Kapoor"
+    assert speakers["Expect delays."] == "Priya Kapoor"
     assert speakers["We fought for this."] == "Carla Mendes"
 
 
@@ -179,9 +180,39 @@ def test_a_quotation_after_the_sentence_that_names_its_speaker_is_theirs() -> No
         'Union president Carla Mendes issued a statement on Sunday. "We fought for this. We won." '
         '"The Choice" is the name of the union\'s new campaign.'
     )
-    assert speakers['"We fought for this.'] == "Carla Mendes"
-    assert speakers['We won."'] == "Carla Mendes"
+    assert speakers["We fought for this."] == "Carla Mendes"
+    assert speakers["We won."] == "Carla Mendes"
     assert speakers['"The Choice" is the name of the union\'s new campaign.'] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('The mayor spoke. "Fares will not rise. The budget is balanced." Then she left.', "The budget is balanced."),
+        ("The mayor spoke. “Fares will not rise. The budget is balanced.” Then she left.", "Fares will not rise."),
+        ('The mayor said "fares will not rise" and left.', 'The mayor said "fares will not rise" and left.'),
+        ('"Fares will not rise," the mayor said.', '"Fares will not rise," the mayor said.'),
+        ('The mayor said: "Fares will not rise. The budget is balanced."', 'The mayor said: "Fares will not rise.'),
+    ],
+)
+def test_a_claim_keeps_the_quotation_marks_it_pairs_and_drops_a_stray_one(text: str, shown: str) -> None:
+    claims = extract(normalise_body(text)).claims
+    claim = next(claim for claim in claims if claim.text == shown)
+    assert claim.text == normalise_body(text)[claim.start : claim.end]
+    quoted = [claim for claim in claims if claim.text.count('"') % 2 or claim.text.count("“") != claim.text.count("”")]
+    assert quoted == [claim for claim in claims if claim.text.startswith('The mayor said: "')]
+
+
+def test_a_claim_less_its_stray_quotation_mark_scores_in_its_story_as_at_import() -> None:
+    body = normalise_body(
+        "The harbour board met on Tuesday. Port director Alan Reyes spoke for an hour. "
+        '"We moved 40,000 containers in May. That is a record for the port." '
+        "The union disputed the figure. Its members walked out in June."
+    )
+    claim = next(claim for claim in extract(body).claims if claim.text == "That is a record for the port.")
+    score, checkworthy, reasons = score_in_story(body, claim.text, claim.speaker, claim.start)
+    assert (round(score, 4), checkworthy, reasons) == (claim.score, claim.checkworthy, claim.reasons)
+    assert "against: contains a quotation" in reasons
 
 
 def test_he_resolves_to_the_last_speaker_but_we_is_the_newsroom() -> None:

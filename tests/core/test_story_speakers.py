@@ -118,7 +118,7 @@ def test_the_turns_of_an_interview_transcript_are_the_people_named_before_the_co
     )
     assert speakers['Price: "Did the port lose money?"'] == "Dana Price"
     assert speakers['Brandt: "We lost $40 million in three weeks.'] == "Ellen Brandt"
-    assert speakers['It was the worst strike since 1998."'] == "Ellen Brandt"
+    assert speakers["It was the worst strike since 1998."] == "Ellen Brandt"
 
 
 def test_the_voice_of_an_ad_speaks_for_whoever_ran_it_not_for_the_person_it_quotes() -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from factcheck_tui.core.intake.extraction.cues import Feature, sentence_features
 from factcheck_tui.core.intake.extraction.scoring import load_model
-from factcheck_tui.core.intake.extraction.sentences import blocks, split_sentences
+from factcheck_tui.core.intake.extraction.sentences import blocks, split_sentences, without_stray_quotes
 from factcheck_tui.core.intake.extraction.story import is_story, story_features
 from factcheck_tui.core.intake.extraction.story_speakers import attribute
 from factcheck_tui.core.intake.extraction.structure import line_role, sentence_role, story_sentence_role
@@ -49,6 +49,8 @@ class Analysis:
     features: list[Feature]
     # The sentence's story cues; None when the text is too short to be a story or the sentence is furniture.
     cues: list[Feature] | None
+    # The whole sentence the features were read from: ``text`` less any stray quotation mark.
+    sentence: str
 
 
 def score_sentence(text: str, speaker: str | None = None, role: str | None = None) -> tuple[float, bool, list[str]]:
@@ -71,9 +73,12 @@ def score_in_story(body: str, text: str, speaker: str | None, near: int | None) 
     if near is None:
         return score_sentence(text, speaker)
     items = analyse(body)
-    role = line_role(text, alone=True) or story_sentence_role(text, speaker)
     index = next((i for i, item in enumerate(items) if near < item.end), len(items))
-    if index < len(items) and items[index].start <= near:
+    placed = index < len(items) and items[index].start <= near
+    if placed and text == items[index].text:
+        text = items[index].sentence
+    role = line_role(text, alone=True) or story_sentence_role(text, speaker)
+    if placed:
         role = role or items[index].role
         rest = items[:index] + items[index + 1 :]
     else:
@@ -81,7 +86,7 @@ def score_in_story(body: str, text: str, speaker: str | None, near: int | None) 
     features = sentence_features(text, speaker, role)
     if role or not is_story(len(rest) + 1):
         return _judge(features, None, role)
-    texts = [item.text for item in rest]
+    texts = [item.sentence for item in rest]
     speakers = [item.speaker for item in rest]
     furniture = [item.role is not None for item in rest]
     texts.insert(index, text)
@@ -121,9 +126,12 @@ def analyse(body: str) -> list[Analysis]:
     if is_story(len(texts)):
         found = story_features(texts, speakers, furniture)
         cues = [None if skip else cue for cue, skip in zip(found, furniture, strict=True)]
+    # A claim shows only the quotation marks it pairs (``without_stray_quotes``), but it is
+    # scored as its whole sentence: one inside a quotation of several sentences is still quoted.
+    shown = [without_stray_quotes(body, span) for span in spans]
     return [
-        Analysis(text, start, end, speaker, role, sentence_features(text, speaker, role), story_cues)
-        for text, (start, end), speaker, role, story_cues in zip(texts, spans, speakers, roles, cues, strict=True)
+        Analysis(body[start:end], start, end, speaker, role, sentence_features(text, speaker, role), story_cues, text)
+        for text, (start, end), speaker, role, story_cues in zip(texts, shown, speakers, roles, cues, strict=True)
     ]
 
 

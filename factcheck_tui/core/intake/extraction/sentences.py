@@ -203,3 +203,32 @@ def _period_ends_sentence(word: str, next_word: str, quoted: bool) -> bool:
     if _MULTI_PERIOD.match(word) or key in AMBIGUOUS_ABBREVIATIONS or listed:
         return starter
     return True
+
+
+def without_stray_quotes(body: str, span: Span) -> Span:
+    """``span`` without a quotation mark at its start or end that pairs with none inside it.
+
+    A quotation of several sentences opens in its first sentence and closes in its last: '"We
+    won.' and 'They lost."' each hold half of a pair, which a claim shown on its own cannot
+    close. Marks that pair stay ('"We won," he said.'), and so does a quotation that opens
+    mid-sentence and runs on ('He said: "We won.').
+    """
+    start, end = span
+    opened: int | None = None
+    stray: list[int] = []
+    for match in re.finditer(r"[\"“”]", body[start:end]):
+        mark = match.group(0)
+        if opened is None and mark != "”":
+            opened = match.start()
+        elif opened is not None and mark != "“":
+            opened = None
+        elif mark == "”":
+            stray.append(match.start())
+    if opened is not None:
+        stray.append(opened)
+    length = end - start
+    if length - 1 in stray and length > 1:
+        end -= 1
+    if 0 in stray and end - start > 1:
+        start += 1
+    return _trim(body, start, end) or span
