@@ -30,6 +30,7 @@ from factcheck_tui.core.intake.extraction.lexicon import (
     REPORTING_VERBS,
     SECOND_PERSON,
     SENTENCE_STARTERS,
+    SHOUTED,
     THIRD_PERSON,
     TIME_ZONES,
     TRENDS,
@@ -84,12 +85,14 @@ _COURTESY_PHRASE = re.compile(r"\b(?:let me|let's|let us|ladies and gentlemen)\b
 _QUOTE = re.compile(r"[\"“”]")
 # Web addresses, @handles and #hashtags of a post: their digits are no figures, their words no
 # names ("https://t.co/AbC123", "#COVID19"). A handle still names who is addressed or quoted.
-_SOCIAL = re.compile(r"https?://\S+|\bwww\.\S+|(?<![\w@])[@#]\w+")
+_SOCIAL = re.compile(r"https?://\S+|\bwww\.\S+|(?<![\w@])[@#]\w+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@])@\w+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TRAILING = " \"'”’)]»"
 _NOT_NAMES = frozenset({"I", "AM", "PM", *TIME_ZONES})
 _CALENDAR = MONTHS | WEEKDAYS
+# Ordinary words that a text may write in capitals for emphasis ("our GREAT troops").
+_EMPHASIS = SHOUTED | EVALUATIVE | COMPARATIVES | TRENDS
 _NAME_BLOCKERS = '"“‘:(—–'
 _LINKS = frozenset({"of", "de", "van", "von", "al", "bin"})
 # One name: capitalised words, abbreviations ("U.S."), initials ("N.") and "of" or "de" between
@@ -223,6 +226,9 @@ def _names(text: str) -> list[str]:
         while tokens and _not_a_name(tokens[0]):
             tokens.pop(0)
         name = " ".join(tokens)
+        if name.rstrip(".") in SENTENCE_STARTERS:
+            # "post.In trying", "2. A rise", "...The grandmother": a sentence starts there; "No. 1".
+            continue
         left, _, right = name.partition(" of ")
         if right and len(left.split()) > 1:
             # "Priya N. Kapoor of Marlow Inc." is a person and a company; "Bank of America" is one name.
@@ -233,12 +239,18 @@ def _names(text: str) -> list[str]:
 
 
 def _has_social(text: str) -> bool:
-    return "@" in text or "#" in text or "http" in text or "www." in text
+    lowered = text.lower()
+    return "@" in text or "#" in text or "http" in lowered or "www." in lowered
 
 
 def _not_a_name(token: str) -> bool:
+    """A word no name ends or starts with: "AM", a month, a word in capitals for emphasis ("FALSE")."""
     bare = token.rstrip(".").replace("’", "'").split("'")[0]
-    return bare in _NOT_NAMES or bare.lower() in _CALENDAR
+    return (
+        bare in _NOT_NAMES
+        or bare.lower() in _CALENDAR
+        or (len(bare) > 1 and bare.isupper() and bare.lower() in _EMPHASIS)
+    )
 
 
 def _shouting(tokens: list[str]) -> bool:

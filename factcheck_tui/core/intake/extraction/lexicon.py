@@ -131,3 +131,9 @@ BOILERPLATE = (
     "image:",
 )
 PRONOUNS = frozenset("he she they it we i you".split())
+# Words a post or a headline shouts in capitals ("BREAKING", "FALSE", "HOAX"): emphasis, not an
+# acronym, like every opinion, comparison or trend word of the lists above written in capitals.
+SHOUTED = frozenset(
+    """breaking urgent alert warning exclusive update fake hoax false true lie lies share please
+    never always must read watch stop wow huge total then also very just really still imho""".split()
+)

@@ -31,9 +31,13 @@ _STOP = frozenset(
     """the and but for with from that this these those are was were been being its not have has had does
     did will would can could should may might must she they you his her their our your them him who whom
     which what when where why how than then there here also just about into over after before more most
-    some any all such only other very said says say told one two new like""".split()
+    some any all such only other very said says say told one two new like against cannot under out
+    many much because since during per though although while until upon within without whether among
+    between through across around again even still yet ever never each every both either neither own
+    same off down onto toward towards via unless despite instead rather quite too according following
+    including whose get got let lot lots way yes""".split()
 )
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=\s)[A-Z][a-z]{2,}\b")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=\s)[A-Z][A-Za-z]{2,}\b")
 # A quotation of four words or more: a quoted title ("The Choice") is no one speaking.
 _QUOTATION = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}")
 
@@ -63,8 +67,11 @@ def story_features(
     shared = Counter(word for sentence in words for word in sentence)
     mentions = _mentions(texts, speakers)
     lead_end = max(LEAD_MIN, LEAD_SHARE * count)
-    # Names are shown as the story writes them ("Burke", not "burke"): words it capitalises mid-sentence.
-    proper = {word.lower() for text in texts for word in _MID_SENTENCE_CAPITAL.findall(text)}
+    # Names are shown as the story writes them ("Burke", "McCain", "NASA"): words it capitalises mid-sentence.
+    proper: dict[str, str] = {}
+    for text in texts:
+        for word in _MID_SENTENCE_CAPITAL.findall(text):
+            proper.setdefault(word.lower(), word)
     topics = [_topic(sentence, shared, proper) for sentence in words]
     # Relative to the story's most central sentence, so that stories of any length weigh alike;
     # but a short story whose sentences barely share a word has no topic to lift any of them.
@@ -89,13 +96,13 @@ def story_features(
     return found
 
 
-def _topic(words: set[str], shared: Counter[str], proper: set[str]) -> Feature:
+def _topic(words: set[str], shared: Counter[str], proper: dict[str, str]) -> Feature:
     """How much of the sentence the rest of the story comes back to: the claim a story is about recurs."""
     if not words:
         return Feature("topic", 0.0, "")
     value = sum(min(shared[word] - 1, SHARED_CAP) for word in words) / (SHARED_CAP * len(words))
     recurring = sorted((word for word in words if shared[word] > 2), key=lambda word: (-shared[word], word))
-    shown = ", ".join(word.capitalize() if word in proper else word for word in recurring[:TOPIC_WORDS_SHOWN])
+    shown = ", ".join(proper.get(word, word) for word in recurring[:TOPIC_WORDS_SHOWN])
     return Feature("topic", value, f"what the story is about ({shown})" if shown else "")
 
 
