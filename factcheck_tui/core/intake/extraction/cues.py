@@ -28,6 +28,7 @@ from factcheck_tui.core.intake.extraction.lexicon import (
     PLANS,
     RECORD_VERBS,
     REPORTING_VERBS,
+    SAYING_VERBS,
     SECOND_PERSON,
     SENTENCE_STARTERS,
     SHOUTED,
@@ -269,6 +270,24 @@ def _shouted_around(text: str, match: re.Match[str]) -> bool:
     return any(word.strip(".,;:!?\"'”’").isupper() for word in neighbours)
 
 
+def _attribution(text: str, tokens: list[str], speaker: str) -> str:
+    """Who made the statement, and the words of the sentence that say so.
+
+    A verb is shown only when the sentence has one ("said", not "States" of "United States"): a
+    transcript turn ("Brandt: ...") or a quotation that goes on from the sentence before tells
+    who speaks, not how, and no "said" is made up for it.
+    """
+    if speaker.split()[-1] not in text:
+        return f"attributed statement ({speaker}, named before)"
+    verb = next((token for token in tokens if token in REPORTING_VERBS or token in SAYING_VERBS), None)
+    if verb:
+        return f"attributed statement ({speaker} {verb})"
+    according = _ACCORDING.search(text)
+    if according and speaker.split()[-1] in text[according.end() :]:
+        return f"attributed statement (according to {speaker})"
+    return f"attributed statement ({speaker})"
+
+
 def sentence_features(text: str, speaker: str | None, role: str | None = None) -> list[Feature]:
     """The features of one sentence; ``role`` names the page furniture it is (structure.py), if any."""
     handles = _HANDLE.findall(text) if "@" in text else []
@@ -299,13 +318,7 @@ def sentence_features(text: str, speaker: str | None, role: str | None = None) -
     if when := _first(_RELATIVE_TIME, text):
         add("relative_time", 1.0, f"time reference ({when})")
     if speaker:
-        verb = next((token for token in tokens if token.lower() in REPORTING_VERBS), "said")
-        named = speaker.split()[-1] in text
-        add(
-            "attributed",
-            1.0,
-            f"attributed statement ({speaker} {verb})" if named else f"attributed statement ({speaker}, named before)",
-        )
+        add("attributed", 1.0, _attribution(text, tokens, speaker))
     elif flat & REPORTING_VERBS or _ACCORDING.search(text):
         add("reported", 1.0, "reported speech")
     for cue in _WORD_CUES:

@@ -54,6 +54,8 @@ REPORTING_VERBS = frozenset(
     remarked remarks complained complains bragged brags joked jokes quipped quips repeated repeats
     commented comments countered counters""".split()
 )
+# "X defended the plan, arguing that ...": a clause that goes on to say what the subject holds.
+SAYING_VERBS = frozenset("saying adding arguing claiming writing noting declaring".split())
 # Cues of the check-worthiness features (features.py). Each list is one feature, so each can be
 # weighed on its own and named in a reason.
 COMPARATIVES = frozenset(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck_tui.core.intake.extraction.lexicon import REPORTING_VERBS, SENTENCE_STARTERS
+from factcheck_tui.core.intake.extraction.lexicon import REPORTING_VERBS, SAYING_VERBS, SENTENCE_STARTERS
 from factcheck_tui.core.intake.extraction.speakers import (
     ADVERB,
     NAME,
@@ -85,7 +85,10 @@ _SAME_ROLE = {
     "councilwoman": "councilmember",
     "council member": "councilmember",
 }
-_SAYING = re.compile(r",\s+(?:saying|adding|arguing|claiming|writing|noting|declaring)\b")
+# The capitalised words just before a position (a first name before a surname), within a bounded look-back.
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+$")
+_LOOK_BACK = 64
+_SAYING = re.compile(rf",\s+(?:{'|'.join(sorted(SAYING_VERBS))})\b")
 
 
 @dataclass
@@ -154,7 +157,7 @@ class _People:
         found: dict[str, int] = {}
         for match in _WORD.finditer(sentence):
             surname = match.group(0).removesuffix("’s").removesuffix("'s")
-            if surname in self.by_surname and (objects or not after_preposition(sentence, match.start())):
+            if surname in self.by_surname and (objects or not after_preposition(sentence, _run_start(sentence, match))):
                 found.setdefault(self.full(surname), match.start())
         for name in person_names(sentence, subjects=not objects) if full is None else full:
             found[name] = min(found.get(name, len(sentence)), sentence.find(name.split()[0]))
@@ -195,11 +198,12 @@ class _People:
         """ "In an ad, X ...", "X defended his position, saying ...": X made the statement."""
         match = _LEAD_IN.match(sentence)
         if match:
+            # The clause's subject made the statement, never a person it goes on to name: "In a
+            # video, he criticized Nelson" is his, "..., the nominee painted John McCain as" not McCain's.
             rest = sentence[match.end() :]
-            if _PRONOUN_SUBJECT.match(rest):
+            if _PRONOUN_SUBJECT.match(rest.capitalize()):
                 return last
-            named = self.named(rest)
-            return named[0][1] if named and named[0][0] < 60 else None
+            return self.opening(rest)
         saying = _SAYING.search(sentence)
         if saying:
             before = sentence[: saying.start()]
@@ -274,6 +278,13 @@ def _introducer(sentence: str, spoken: str, last: str | None, people: _People) -
         return opening
     named = {name for _, name in people.named(spoken[: len(intro)])}
     return named.pop() if len(named) == 1 else None
+
+
+def _run_start(sentence: str, surname: re.Match[str]) -> int:
+    """Where the name that ends in ``surname`` starts: "with Ellen Brandt" names Brandt after "with"."""
+    window = sentence[max(0, surname.start() - _LOOK_BACK) : surname.start()]
+    run = _CAPITALISED_BEFORE.search(window)
+    return surname.start() - len(window) + run.start() if run else surname.start()
 
 
 def _titled(sentence: str) -> list[tuple[str, str]]:
