@@ -234,13 +234,13 @@ STRIKE_DAY_TWO = """Strike talks, day two
 
 The union says 6,000 porters will strike on Friday.
 
-The board spent $3 million on tablets nobody uses.
+On tablets that nobody uses, the board wasted $3 million, the union says.
 """
 
 
 def test_dupes_leaves_out_sentences_that_only_share_a_subject(tmp_path: Path) -> None:
-    """Nurses and porters striking on the same day are two claims; wasting and spending the same
-    $3 million on the same tablets are one."""
+    """Nurses and porters striking on the same day are two claims; the same $3 million wasted on
+    the same tablets, said again in another order and with who says it, is one."""
     story_ids = []
     for name, text in (("one.txt", STRIKE_DAY_ONE), ("two.txt", STRIKE_DAY_TWO)):
         (tmp_path / name).write_text(text)
@@ -249,5 +249,8 @@ def test_dupes_leaves_out_sentences_that_only_share_a_subject(tmp_path: Path) ->
         story_ids.append(json.loads(result.stdout)["story_id"])
     clusters = json.loads(factcheck(tmp_path, "dupes", "--story", story_ids[0], "--json").stdout)
     assert [sorted(claim["text"] for claim in cluster["claims"]) for cluster in clusters] == [
-        ["The board spent $3 million on tablets nobody uses.", "The board wasted $3 million on tablets nobody uses."]
+        [
+            "On tablets that nobody uses, the board wasted $3 million, the union says.",
+            "The board wasted $3 million on tablets nobody uses.",
+        ]
     ]

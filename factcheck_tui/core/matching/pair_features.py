@@ -131,7 +131,7 @@ class Query:
         return weight
 
 
-def _figure_overlap(query: frozenset[str], claim: set[str]) -> tuple[int, set[str], set[str]]:
+def figure_overlap(query: frozenset[str], claim: set[str]) -> tuple[int, set[str], set[str]]:
     """(how many shared, figures only the query gives, figures only the claim gives); a rounded
     figure agrees with its exact one."""
     if not query or not claim:
@@ -147,7 +147,7 @@ def _figure_overlap(query: frozenset[str], claim: set[str]) -> tuple[int, set[st
     return len(query) - len(only_query), only_query, only_claim
 
 
-def _conflicts(only_query: set[str], only_claim: set[str]) -> int:
+def figure_conflicts(only_query: set[str], only_claim: set[str]) -> int:
     """In how many kinds of figure (years, quantities) each side gives one the other lacks:
     "closed 40 branches in 2024" and "in 2019" conflict on the year."""
     if not only_query or not only_claim:
@@ -231,7 +231,7 @@ def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, wo
     claim_canonical = canonical(terms)
     field_sort = max(fuzz.token_sort_ratio(query.canonical, canonical(field)) for field in fields)
     figures = set(claim_figures(words))
-    figures_shared, only_query, only_claim = _figure_overlap(query.figures, figures)
+    figures_shared, only_query, only_claim = figure_overlap(query.figures, figures)
     one_way = query.analysis.direction in (UP, DOWN)
     cosine = query.cosine(entry) if query.cosine is not None else 0.0
     query_aligned = claim_aligned = 0.0
@@ -266,7 +266,7 @@ def pair_features(query: Query, index: LexicalIndex, entry: Entry, slot: int, wo
         math.log1p(figures_shared),
         math.log1p(len(only_query)),
         math.log1p(len(only_claim)),
-        _conflicts(only_query, only_claim),
+        figure_conflicts(only_query, only_claim),
         float(one_way and entry.direction in (UP, DOWN) and query.analysis.direction != entry.direction),
         float(one_way and figures_shared > 0 and query.analysis.direction == entry.direction),
         math.log1p(len(claim_terms)),

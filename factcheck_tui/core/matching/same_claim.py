@@ -1,123 +1,115 @@
-"""Do two newsroom sentences make the same claim, or only share a subject?
+"""Do two newsroom sentences make the same claim, or only share a subject? A small learned model.
 
 The re-ranker learnt from tweets and past checks, where a pair that shares its rare words is
 nearly always the same claim. Sentences of a newsroom's own stories are different: one story,
 or two stories on one subject, repeat the same people, places and figures in sentences that
 claim different things ("8,000 nurses will strike" / "8,000 teachers will strike", "Brandt's post
-was flagged" / "The post was flagged"), and such pairs scored as likely duplicates. This check
-looks only at two newsroom claims, never at a query against an imported past check, and can
-only lower a score: when the sentences disagree on what is claimed, the pair is at most a
-possible duplicate (``CEILING``, below the default "likely" mark), worth a look but not marked.
+was flagged" / "The post was flagged"). So when both claims of a pair are the newsroom's (never
+a query against an imported past check) and the pair scores at least "possible", this model
+reads the two sentences once more and decides whether the pair may be marked likely.
 
-They disagree when:
-- **something else is named**: each says a word the other has neither the word, its stem, nor
-  a synonym for (WordLlama token vectors, cosine ``SYNONYM``), in the place of a thing (after
-  "the", "its", a preposition or a figure, a capitalised name, or opening the sentence).
-  Rewordings swap verbs all the time ("wasted"/"spent", "walk out"/"strike"), and token vectors
-  cannot tell those from different claims, so only the things named count;
-- **one denies what the other says**: one is negated ("has not raised") and the other not,
-  while their content words otherwise agree;
-- **one says whose it is**: one names an owner ("Brandt's post") that the other does not name
-  at all ("The post"): the same subject, but not one claim.
+It is a logistic regression over a dozen general signals (``FEATURE_NAMES``), no word lists
+fitted to our pairs: the re-ranker's score, the sentences' cosine, how much of each side's
+word weight (IDF) the other says in a word of like meaning, capitalised names and owners one
+side gives and the other lacks, figures, negation and direction. ``same_claim_weights.json``
+beside this module holds it, written by ``bench/train_same_claim.py`` from our own pair sets
+with grouped cross-validation, which also chose the ``threshold`` on its chance.
 
-Figures, years and directions that disagree are the re-ranker's own guard (``similarity``).
+``judged`` maps its chance onto the score scale: a pair the model accepts is at least "likely"
+(more the surer it is), one it rejects is at most just below "likely", and never below
+"possible" when it scored that: worth a look, not marked.
 """
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
-from factcheck_tui.core.matching.terms import content_word, stems, words
+import orjson
 
-# Two words whose token vectors have at least this cosine may stand for each other: "shut" and
-# "closed" 0.57, "inmates" and "prisoners" 0.37, "jobless" and "unemployment" 0.34, but "nurses"
-# and "teachers" 0.0, "passengers" and "cars" 0.13.
-SYNONYM = 0.3
-# A pair that disagrees scores at most this: a possible duplicate, not a likely one.
-CEILING = 0.85
-# Words sharing this many first letters are one word for this check ("councilman"/"council").
-PREFIX = 5
-# A negated sentence and a plain one contradict only when their content words otherwise agree:
-# at most this many of each side's words unexplained by the other.
-NEGATION_SLACK = 1
+from factcheck_tui.core.config import Matching
+from factcheck_tui.core.matching.embedding import encoder
+from factcheck_tui.core.matching.index import Analysis
+from factcheck_tui.core.matching.numbers import claim_figures
+from factcheck_tui.core.matching.pair_features import figure_conflicts, figure_overlap
+from factcheck_tui.core.matching.terms import ATTRIBUTION, DOWN, UP, content_terms, content_word, stems, words
 
-# A thing is named after these: determiners, possessives and prepositions ("to" is left out: it
-# comes before verbs as often).
-_DETERMINERS = frozenset("the a an its their his her our my your these those each every some any no".split())
-_PREPOSITIONS = frozenset("of in on at for from by with about into over under between among per".split())
-_THING, _ADDED = "thing", "added"
-# Words that qualify the thing named rather than name it: the thing is the word after them
-# ("a new logo", "the median homeowner").
-_QUALIFIERS = frozenset(
-    """new old former current median average typical total annual monthly weekly daily yearly
-    last next first second third final previous recent other same whole entire more less many
-    much few several larger smaller bigger higher lower only""".split()
+FEATURE_NAMES = (
+    "score",  # the re-ranker's score of the pair (``similarity``)
+    "explained_least",  # of a side's words the other does not say as such, the share of their weight it says
+    # in a word of like meaning (best word-vector cosine): the side with the lower share
+    "explained_most",  # the same, the side with the higher share
+    "swapped",  # weight of words each side puts in the same place where the other puts another thing
+    # ("nurses" / "porters" between the same words): a near miss, not a rewording
+    "names_differ",  # capitalised names each side gives and the other has no word for: the side with fewer (log)
+    "figures_one_side",  # figures only one side gives (log)
+    "figures_conflict",  # both give a year, or both a quantity, the other does not: 0, 1 or 2
+    "negation_differs",  # one side is negated ("has not raised"), the other not: 0 or 1
+    "owner_differs",  # one side says whose it is ("Brandt's post") and the other never names that owner: 0 or 1
+    "direction_differs",  # one says a quantity went up, the other down: 0 or 1
 )
-# Words that stand in for any thing of their kind, so they never name a different one:
-# "250,000 visitors" may be restated as "a quarter of a million people".
-_GENERIC = frozenset("people person persons individuals others everyone someone anyone".split())
-# A place's governing bodies stand for each other in news copy: "the council wasted $2.4 million"
-# and "the city spent $2.4 million" are one claim.
-_INSTITUTIONS = frozenset(
-    "city council town county government administration authorities officials department agency".split()
-)
-# A day or month added to the other's claim dates it; it does not make another claim of it.
-_DATES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december past""".split()
-)
-# Amounts, shares and spans of time are figures, which the re-ranker's own guard compares:
-# "half" and "50 percent", "one day" and "24 hours" are not different things.
-_AMOUNTS = frozenset(
-    """half halves quarter quarters third thirds fifth fifths tenth percent percentage twice
-    double triple times dollar dollars pound pounds euro euros hour hours day days week weeks
-    month months year years decade decades""".split()
-)
-# Function words the index keeps as content (they carry no thing of their own).
-_FUNCTION = frozenset("since ago despite like unlike toward towards within across around via whose".split())
+
+# A word whose best word-vector cosine with the other side's words is below this has no word
+# of like meaning there ("shut"/"closed" 0.57, "nurses"/"teachers" 0.0): it says something else.
+UNLIKE = 0.35
+
+WEIGHTS = "same_claim_weights.json"
+# What the model's threshold stands for on the score scale.
+DEFAULT_LIKELY = Matching().likely
+
+# Words that deny what a sentence says (after ``terms.words``: "didn't" is "didn" and "t").
 _NEGATIONS = frozenset(
-    """not no never none nobody nothing neither nor without didn doesn don isn wasn aren weren
-    hasn haven hadn won wouldn couldn shouldn cannot cant dont doesnt didnt isnt wasnt""".split()
+    """not no never none nobody nothing neither nor without cannot didn doesn don isn wasn aren
+    weren hasn haven hadn wouldn couldn shouldn""".split()
 )
-# "Brandt's post": what follows a possessive is a thing, as after "his" (the index drops the "'s").
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
-_SAYS = r"(?:said|says|say|told \w+|claimed|claims|claim|argued|argues|added|adds|insisted|insists|wrote|writes)"
-_WHO = r"(?P<who>[^,;:\"“”.]{1,40}?)"
-# "Reyes said ...", "..., critics say.", "..., said Okoro.", "According to Reyes, ...".
+# A capitalised word that is not the first of a sentence, a quotation or a headline's clause:
+# a person, a place, a body or a title.
+_NAME = re.compile(r"(?<![.!?:]\s)(?<![\"\u201c\u2018(])\b[A-Z][a-z]+")
+_SAYS = rf"(?:{'|'.join(sorted(ATTRIBUTION))}|claimed|claims|wrote|writes|told \w+)"
+_WHO = r"(?P<who>[^,;:\"\u201c\u201d.]{1,40}?)"
+# Who is said to have made the claim: "Reyes said ...", "..., critics say.", "..., said Okoro.",
+# "According to Reyes, ...". A speaker one side names and the other does not is no other claim.
 _ATTRIBUTIONS = tuple(
     re.compile(pattern)
     for pattern in (
-        rf"^\s*{_WHO}\s+{_SAYS}(?:\s+that)?\b",
-        rf"[,“”\"]+\s*{_WHO}\s+{_SAYS}\s*\.?\s*$",
-        rf"[,“”\"]+\s*{_SAYS}\s+{_WHO}\s*\.?\s*$",
+        rf"^\W*{_WHO}\s+{_SAYS}(?:\s+that)?\b",
+        rf"[,\u201c\u201d\"]+\s*{_WHO}\s+{_SAYS}\s*\.?\s*$",
+        rf"[,\u201c\u201d\"]+\s*{_SAYS}\s+{_WHO}\s*\.?\s*$",
         rf"\b[Aa]ccording to\s+{_WHO}(?:[,.]|$)",
     )
 )
-_COMPARING = frozenset("than more less fewer".split())
-# An owner named as the sentence opens ("Brandt's post was flagged"): whose subject it is.
-_OWNER = re.compile(r"^\W*(?:\w+\W+){0,2}?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['\u2019]s\b")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
-_FIGURE = re.compile(r"\d")
+# Closed-class words after which a sentence names a thing ("the nurses", "of water", "6,000
+# nurses"): a word swapped there is another thing named; a verb swapped is often a rewording
+# ("wasted" / "spent").
+_BEFORE_THING = frozenset(
+    """the a an its their his her our my your these those this that each every some any no of in on
+    at for from by with about into over under between among per""".split()
+)
+_OWNER = re.compile(r"\b([A-Z][a-z]+)['\u2019]s\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sentence:
-    """What this check reads of one claim: its content words, their stems, which of them name a
-    thing, whether it is negated, and the owners it names."""
+    """What the model reads of one claim, worked out once per text (``Sentence.of``)."""
 
-    content: tuple[str, ...]
-    stems: tuple[str, ...]
-    things: frozenset[str]
-    # The things that a preposition adds ("in water fees"): a claim of its own when the other
-    # sentence says all the rest.
-    added: frozenset[str]
-    negated: bool
+    words: tuple[str, ...]
+    terms: tuple[str, ...]
+    direction: int
+    # (content word, stem) of each capitalised name.
+    names: tuple[tuple[str, str], ...]
+    # Stems of the names that own something ("Brandt's post").
     owners: frozenset[str]
-    # The stems of who is said to have made the claim ("Councilman Reyes", "the union").
-    speakers: tuple[str, ...]
+    negated: bool
+    # Stems of who is said to have made the claim: they only explain the other side's words.
+    speakers: frozenset[str]
+    # Per content word: does it stand where a thing is named (``_BEFORE_THING``, a figure, or
+    # first in the sentence)?
+    things: tuple[bool, ...]
 
     @classmethod
     def of(cls, text: str) -> Sentence:
@@ -126,113 +118,173 @@ class Sentence:
 
 @lru_cache(maxsize=4096)
 def _sentence(text: str) -> Sentence:
-    # Who said it is not what was said: the attribution is read apart, and only explains words.
-    speakers = []
-    for pattern in _ATTRIBUTIONS:
-        speakers += [match.group("who") for match in pattern.finditer(text)]
-        text = pattern.sub(" ", text)
-    tokens = words(_POSSESSIVE.sub(" his", text))
-    # Capitalised words other than the first name people, places and bodies; one before another
-    # is a title or a first name ("Mayor Whitfield", "Grace Lindqvist"): the last says who it is.
-    capitalised = list(_CAPITALISED.finditer(text))
-    titles = {match.group(0).lower() for match in capitalised if _CAPITALISED.match(text, match.end() + 1)}
-    names = {match.group(0).lower() for match in capitalised if match.start() > 0} - titles
-    content: list[str] = []
-    things: set[str] = set()
-    added: set[str] = set()
-    # Where the next content word stands: in the place of a thing (after a determiner or a
-    # figure, or opening the sentence), of a thing added by a preposition, or neither.
-    place: str | None = _THING
-    for token in tokens:
-        word = content_word(token)
-        if _FIGURE.search(token) or (place and word in _AMOUNTS):
-            place = place or _THING
-        elif token in _PREPOSITIONS:
-            place = _ADDED
-        elif token in _DETERMINERS:
-            place = place or _THING
-        elif not word or token in _NEGATIONS or word in _FUNCTION or word in _AMOUNTS:
-            place = None
-        else:
-            content.append(word)
-            qualifies = word in _QUALIFIERS or token in titles
-            if ((place and not qualifies) or token in names) and word not in _GENERIC:
-                things.add(word)
-                if place is _ADDED and word not in _DATES:
-                    added.add(word)
-            place = place if qualifies else None
+    analysis = Analysis.of(text)
+    found = [match.group(0) for match in _NAME.finditer(text) if match.start() > 0]
+    named = list(dict.fromkeys(word for name in found if (word := content_word(name.lower()))))
+    owners = [word for name in _OWNER.findall(text) if (word := content_word(name.lower()))]
     return Sentence(
-        content=tuple(content),
-        stems=tuple(stems(content)),
-        things=frozenset(things),
-        added=frozenset(added),
-        negated=_negated(tokens),
-        owners=frozenset(owner.lower() for owner in _OWNER.findall(text)),
-        speakers=tuple(stems([word for who in speakers for token in words(who) if (word := content_word(token))])),
+        words=analysis.words,
+        terms=analysis.terms,
+        direction=analysis.direction,
+        names=tuple(zip(named, stems(named), strict=True)),
+        owners=frozenset(stems(owners)),
+        negated=any(token in _NEGATIONS for token in words(text)),
+        things=_things(text, len(analysis.words)),
+        speakers=frozenset(
+            term
+            for pattern in _ATTRIBUTIONS
+            for match in pattern.finditer(text)
+            for term in content_terms(match["who"])
+        ),
     )
 
 
-def _negated(tokens: list[str]) -> bool:
-    """Does the sentence deny what it says? A comparison is not a denial: "no city taxes property
-    more than Harbor City" says Harbor City taxes it most."""
-    return any(token in _NEGATIONS for token in tokens) and not _COMPARING & set(tokens)
+def _things(text: str, count: int) -> tuple[bool, ...]:
+    found: list[bool] = []
+    previous = ""
+    for token in words(text):
+        if content_word(token):
+            found.append(not found or previous in _BEFORE_THING or previous[:1].isdigit())
+        previous = token
+    # Should the two readings ever disagree, every word counts as a thing.
+    return tuple(found) if len(found) == count else (True,) * count
 
 
-# For each of some words, its highest word-vector cosine with any of other words
-# (``Encoder.best_similarities``).
-Similarities = Callable[[Sequence[str], Sequence[str]], list[float]]
+def _unmatched_names(own: Sentence, other: Sentence, nearest: Sequence[float]) -> float:
+    """How much of ``own``'s names the other does not say: each name absent by stem counts by how
+    far its nearest word on the other side is from it in meaning."""
+    if not own.names:
+        return 0.0
+    best = dict(zip(own.words, nearest, strict=True))
+    other_terms = set(other.terms)
+    return sum(1.0 - max(0.0, best.get(word, 0.0)) for word, stem in own.names if stem not in other_terms)
 
 
-def _unexplained(first: Sentence, second: Sentence) -> list[str]:
-    """The content words of ``first`` that ``second`` says neither as such, nor by stem, nor by
-    their first letters."""
-    other_stems = {*second.stems, *second.speakers}
-    prefixes = {stem[:PREFIX] for stem in other_stems if len(stem) >= PREFIX}
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """How much of one side the other says: per distinct stem, its weight and how nearly the
+    other says it (1: the same stem, or a figure; else the best word-vector cosine)."""
+
+    explained: float
+    # Per word, in order: the unexplained weight of a thing named unlike anything the other says.
+    unlike: list[float]
+
+
+def _side(
+    own: Sentence, other: Sentence, nearest: Sequence[float], weight: Callable[[str], float], added: Sequence[bool]
+) -> _Side:
+    other_terms = set(other.terms)
+    said: dict[str, tuple[float, float]] = {}
+    unlike = []
+    for word, term, similarity, thing, extra in zip(own.words, own.terms, nearest, own.things, added, strict=True):
+        if term in own.speakers and term not in other_terms:
+            unlike.append(0.0)
+            continue
+        exact = term in other_terms or term in other.speakers or word[0].isdigit()
+        value = 1.0 if exact else max(0.0, similarity)
+        if not extra:
+            said.setdefault(term, (weight(term), value))
+        unlike.append(0.0 if exact or similarity >= UNLIKE or not thing else weight(term) * (1.0 - value))
+    reworded = [(mass, value) for mass, value in said.values() if value < 1.0]
+    reworded_mass = sum(mass for mass, _ in reworded)
+    return _Side(
+        explained=sum(mass * value for mass, value in reworded) / reworded_mass if reworded_mass else 1.0,
+        unlike=unlike,
+    )
+
+
+def _swapped(first: Sentence, second: Sentence, first_side: _Side, second_side: _Side) -> float:
+    """The weight of the things each side names in the same place, between the same words, where
+    the other names something unlike them: of each run of words replaced by another run (a word-order
+    diff of the stems), the smaller of the two runs' unexplained weights."""
+    matcher = difflib.SequenceMatcher(a=first.terms, b=second.terms, autojunk=False)
+    return sum(
+        min(sum(first_side.unlike[start:end]), sum(second_side.unlike[other_start:other_end]))
+        for operation, start, end, other_start, other_end in matcher.get_opcodes()
+        if operation == "replace"
+    )
+
+
+def pair_features(first: Sentence, second: Sentence, score: float, weight: Callable[[str], float]) -> list[float]:
+    """The values of ``FEATURE_NAMES`` for a pair scored ``score`` by the re-ranker; ``weight``
+    is a stem's IDF in the index, in rarest-word units."""
+    first_nearest, second_nearest = encoder().aligner(first.words)(second.words)
+    first_added, second_added = [False] * len(first.terms), [False] * len(second.terms)
+    for operation, start, end, other_start, other_end in difflib.SequenceMatcher(
+        a=first.terms, b=second.terms, autojunk=False
+    ).get_opcodes():
+        if operation in ("insert", "delete"):
+            first_added[start:end] = [True] * (end - start)
+            second_added[other_start:other_end] = [True] * (other_end - other_start)
+    sides = (
+        _side(first, second, first_nearest, weight, first_added),
+        _side(second, first, second_nearest, weight, second_added),
+    )
+    names = (_unmatched_names(first, second, first_nearest), _unmatched_names(second, first, second_nearest))
+    _, only_first, only_second = figure_overlap(claim_figures(first.words), set(claim_figures(second.words)))
+    one_way = first.direction in (UP, DOWN) and second.direction in (UP, DOWN)
     return [
-        word
-        for word, stem in zip(first.content, first.stems, strict=True)
-        if stem not in other_stems and not (len(stem) >= PREFIX and stem[:PREFIX] in prefixes)
+        score,
+        min(side.explained for side in sides),
+        max(side.explained for side in sides),
+        _swapped(first, second, *sides),
+        math.log1p(min(names)),
+        math.log1p(len(only_first) + len(only_second)),
+        figure_conflicts(only_first, only_second),
+        float(first.negated != second.negated),
+        float(bool(first.owners - set(second.terms) or second.owners - set(first.terms))),
+        float(one_way and first.direction != second.direction),
     ]
 
 
-def _without_synonym(own: Sequence[str], other: Sequence[str], similarities: Similarities) -> list[str]:
-    institution = any(word in _INSTITUTIONS for word in other)
-    return [
-        word
-        for word, best in zip(own, similarities(own, other), strict=True)
-        if best < SYNONYM and not (institution and word in _INSTITUTIONS)
-    ]
+@dataclass(frozen=True)
+class SameClaimModel:
+    bias: float
+    weights: tuple[float, ...]
+    # The chance at or above which a pair may be marked likely (chosen by cross-validation).
+    threshold: float
+
+    @classmethod
+    def of(cls, bias: float, weights: Mapping[str, float], threshold: float) -> SameClaimModel:
+        return cls(float(bias), tuple(float(weights[name]) for name in FEATURE_NAMES), float(threshold))
+
+    def chance(self, features: Sequence[float]) -> float:
+        total = self.bias + sum(weight * value for weight, value in zip(self.weights, features, strict=True))
+        if total >= 0:
+            return 1.0 / (1.0 + math.exp(-total))
+        odds = math.exp(total)
+        return odds / (1.0 + odds)
 
 
-def differences(first: str, second: str, similarities: Similarities) -> list[str]:
-    """How two claims differ in what they claim, one short phrase per difference (none: they
-    may be the same claim)."""
-    one, two = Sentence.of(first), Sentence.of(second)
-    only_one, only_two = _unexplained(one, two), _unexplained(two, one)
-    found = []
-    named_one = _without_synonym([word for word in only_one if word in one.things], only_two, similarities)
-    named_two = _without_synonym([word for word in only_two if word in two.things], only_one, similarities)
-    if named_one and named_two:
-        found.append(f"names {' '.join(named_one)} / {' '.join(named_two)}")
-    elif (len(named_one) == 1 and one.added >= set(named_one) and not only_two) or (
-        len(named_two) == 1 and two.added >= set(named_two) and not only_one
-    ):
-        # One more thing the other does not name at all ("in water fees"); more than one is
-        # more likely a fuller account of the same claim.
-        found.append(f"only one says what of: {' '.join(named_one or named_two)}")
-    if one.negated != two.negated:
-        left_one = _without_synonym(only_one, only_two, similarities)
-        left_two = _without_synonym(only_two, only_one, similarities)
-        if len(left_one) <= NEGATION_SLACK and len(left_two) <= NEGATION_SLACK:
-            found.append("one denies what the other says")
-    for owners, other in ((one.owners, two), (two.owners, one)):
-        found += [f"only one says it is {owner}'s" for owner in sorted(owners) if owner not in other.content]
-    return found
+@lru_cache(maxsize=1)
+def load_model() -> SameClaimModel:
+    raw = orjson.loads(resources.files(__package__).joinpath(WEIGHTS).read_bytes())
+    return SameClaimModel.of(raw["bias"], raw["weights"], raw["threshold"])
 
 
-def capped(score: float, first: str, second: str, similarities: Similarities, ceiling: float = CEILING) -> float:
-    """``score`` of two newsroom claims, at most ``ceiling`` when they claim different things.
-    Below the ceiling nothing can change, so the words are only read for a high score."""
-    if score <= ceiling or not differences(first, second, similarities):
-        return score
-    return ceiling
+def judged(score: float, chance: float, threshold: float, likely: float, possible: float) -> float:
+    """The score of a newsroom pair given the model's ``chance`` that it is one claim.
+
+    The model's ``threshold`` stands for the default "likely" mark (``DEFAULT_LIKELY``): a chance
+    from there up to 1 is mapped linearly onto the scores from that mark up to 1, and an accepted
+    pair scores the higher of that and its own score, so a stricter configured ``likely`` asks a
+    surer model. A rejected pair scores at most just below the configured ``likely``, and never
+    below ``possible`` (nor above its own score)."""
+    if chance >= threshold:
+        return max(score, DEFAULT_LIKELY + (1.0 - DEFAULT_LIKELY) * (chance - threshold) / (1.0 - threshold))
+    return min(score, max(possible, likely - 0.01))
+
+
+def judge(
+    score: float,
+    first: str,
+    second: str,
+    weight: Callable[[str], float],
+    likely: float,
+    possible: float,
+    model: SameClaimModel | None = None,
+) -> float:
+    """``score`` of two newsroom claims once the model has read them (``judged``)."""
+    model = model or load_model()
+    chance = model.chance(pair_features(Sentence.of(first), Sentence.of(second), score, weight))
+    return judged(score, chance, model.threshold, likely, possible)

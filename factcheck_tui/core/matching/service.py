@@ -26,6 +26,7 @@ import numpy as np
 
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.ids import parse_claim_id
+from factcheck_tui.core.matching import same_claim
 from factcheck_tui.core.matching.building import build_index
 from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.clusters import find_clusters
@@ -34,7 +35,6 @@ from factcheck_tui.core.matching.embedding import MODEL_NAME, encoder, text_key
 from factcheck_tui.core.matching.index import Analysis, Entry, LexicalIndex, left_out, searchable_text
 from factcheck_tui.core.matching.pair_features import Query
 from factcheck_tui.core.matching.results import Cluster, Decision, Level, Match
-from factcheck_tui.core.matching.same_claim import CEILING, capped
 from factcheck_tui.core.matching.similarity import Model
 from factcheck_tui.core.models import ClaimDigest, StoryKind, StorySummary
 from factcheck_tui.core.storage.digest_shards import VectorShard
@@ -597,20 +597,42 @@ class MatchIndex:
     def pair_score(self, claim_id: str, other_id: str) -> float:
         """How similar two indexed claims are, as ``search`` would score the second for the first."""
         with self._lock:
-            first, second = self._require(claim_id), self._require(other_id)
-            slot = self._index.slot_of[second.claim_id]
-            score = self._index.similarity(self._query(first.analysis, self._vector_of_claim(first)), slot)
+            first, second, score = self._scored_pair(claim_id, other_id)
             return self._newsroom_pair(None if self.is_archive(first.story_id) else first.text, second, score)
 
+    def newsroom_pair_features(self, claim_id: str, other_id: str) -> list[float]:
+        """The newsroom model's features (``same_claim.FEATURE_NAMES``) of two indexed claims, the
+        re-ranker's score as ``pair_score`` starts from: what ``bench/train_same_claim.py`` learns from."""
+        with self._lock:
+            first, second, score = self._scored_pair(claim_id, other_id)
+            return same_claim.pair_features(
+                same_claim.Sentence.of(first.text), same_claim.Sentence.of(second.text), score, self._word_weight
+            )
+
+    def _scored_pair(self, claim_id: str, other_id: str) -> tuple[Entry, Entry, float]:
+        """Two indexed claims and the re-ranker's score of the second for the first."""
+        first, second = self._require(claim_id), self._require(other_id)
+        slot = self._index.slot_of[second.claim_id]
+        return first, second, self._index.similarity(self._query(first.analysis, self._vector_of_claim(first)), slot)
+
+    def _word_weight(self, term: str) -> float:
+        """A stem's IDF in rarest-word units: the same scale in a new newsroom and a large archive."""
+        return self._index.term_weight(term) / self._index.unit()
+
     def _newsroom_pair(self, newsroom_text: str | None, entry: Entry, score: float) -> float:
-        """``score`` of a claim for a newsroom claim's text: lowered when both are newsroom
-        claims that only share a subject (``same_claim``); a past check is left as scored."""
-        if newsroom_text is None or self.is_archive(entry.story_id):
+        """``score`` of a claim for a newsroom claim's text: when both are newsroom claims and the
+        pair is at least possible, the newsroom model (``same_claim``) says whether it may be
+        likely; a past check is left as scored."""
+        if newsroom_text is None or score < self.thresholds.possible or self.is_archive(entry.story_id):
             return score
-        # Below "likely" whatever the thresholds are, but still "possible": worth a look.
-        ceiling = max(self.thresholds.possible, min(CEILING, self.thresholds.likely - 0.01))
-        # The sentence model loads only when such a pair scores that high.
-        return capped(score, newsroom_text, entry.text, _best_similarities, ceiling)
+        return same_claim.judge(
+            score,
+            newsroom_text,
+            entry.text,
+            self._word_weight,
+            likely=self.thresholds.likely,
+            possible=self.thresholds.possible,
+        )
 
     def candidate_features(self, text: str, limit: int = CANDIDATES) -> list[tuple[str, list[float]]]:
         """The ``limit`` best lexical candidates for ``text`` with the re-ranker's features
@@ -695,11 +717,6 @@ class MatchIndex:
 
     def _match(self, entry: Entry, score: float, level: Level, confirmed: bool) -> Match:
         return Match(**self.reference(entry), score=score, level=level, confirmed=confirmed)
-
-
-def _best_similarities(words: Sequence[str], others: Sequence[str]) -> list[float]:
-    """Each of ``words``' highest word-vector cosine with any of ``others`` (``same_claim``)."""
-    return encoder().aligner(words)(others)[0]
 
 
 def _differs(entry: Entry, digest: Mapping[str, Any]) -> bool:
