@@ -16,12 +16,15 @@ import pytest
 from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.export import ExportOptions, export_report
+from factcheck_tui.core.intake.articles import read_article
+from factcheck_tui.core.intake.story_import import import_story
 from factcheck_tui.core.models import Story
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow import claim_edits
 from support.claimreview_rules import claim_review_problems, feed_problems
 from support.cli import factcheck
 from support.newsrooms import build_export_newsroom
-from support.paths import FIXTURES
+from support.paths import FIXTURES, STRIKE
 
 PAST = FIXTURES / "past-checks"
 ORG = ("--org-name", "Harbor Checks", "--org-url", "https://checks.harbor.example")
@@ -323,3 +326,15 @@ def test_the_progress_bar_draws_only_for_a_terminal_and_clears_itself() -> None:
     assert shown.getvalue().startswith("\rreading  ███████████████░░░░░░░░░░░░░░░  50%        50/100")
     assert "\rsaving   ██████████████████████████████ 100%       100/100" in shown.getvalue()
     assert shown.getvalue().endswith("\r\x1b[2K")
+
+
+def test_export_names_merged_claims_apart_from_dismissed_ones(tmp_path: Path) -> None:
+    repo = Repository(tmp_path / "db")
+    story, claims = import_story(repo, read_article(str(STRIKE)), actor="tester")
+    claim_edits.merge_claims(repo, claims[7].id, claims[8].id, actor="tester")
+    claim_edits.dismiss_claim(repo, claims[1].id, actor="tester")
+    result = factcheck(
+        tmp_path, "--db", str(tmp_path / "db"), "export", "--story", story.id, "-o", str(tmp_path / "r.md")
+    )
+    assert result.returncode == 0, result.stderr
+    assert "left out: 10 without a verdict, 1 dismissed, 1 merged into another claim" in result.stdout

@@ -15,7 +15,7 @@ from factcheck_tui.core.export import ExportOptions, export_report, select, sele
 from factcheck_tui.core.models import Claim, Status, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
-from factcheck_tui.core.workflow import review
+from factcheck_tui.core.workflow import claim_edits, review
 from support.newsrooms import build_export_newsroom
 
 ORG = Organisation(name="Harbor Checks", url="https://checks.harbor.example", review_url="https://checks.example/r")
@@ -125,3 +125,17 @@ def test_the_html_verdict_summary_is_a_chart(repo: Repository, config: Config) -
     # scale (Misleading has none on the default scale).
     assert bars == [("bad", "50"), ("plain", "50")]
     assert '<th scope="row">False</th>' in html and '<td class="pct">50%</td>' in html
+
+
+def test_claims_merged_into_others_are_not_counted_as_dismissed(repo: Repository, config: Config, strike_story) -> None:
+    story, claims = strike_story
+    numbered = {claim.number: claim for claim in claims}
+    claim_edits.merge_claims(repo, numbered[8].id, numbered[9].id, actor="ana")
+    claim_edits.merge_claims(repo, numbered[11].id, numbered[12].id, actor="ana")
+    claim_edits.dismiss_claim(repo, numbered[2].id, actor="ana", note="a byline")
+    review.set_verdict(repo, numbered[3].id, "True", scale=DEFAULT_SCALE, actor="ana")
+    assert claim_edits.merged_into(repo.get_claim(numbered[9].id)) == numbered[8].id
+    assert claim_edits.merged_into(repo.get_claim(numbered[2].id)) is None
+
+    report = select(repo, config, ExportOptions.parse(story_ids=[story.id]))
+    assert dict(report.left_out) == {"without a verdict": 8, "merged into another claim": 2, "dismissed": 1}

@@ -11,8 +11,12 @@ from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.claim_edits import merged_into
 from factcheck_tui.core.workflow.filters import ClaimFilter, reviewer_key
 from factcheck_tui.core.workflow.stories import news_day
+
+# Why a claim merged into another is not in the report, after its count: "2 merged into another claim".
+MERGED = "merged into another claim"
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,8 @@ def build_report(
             if why is None:
                 chosen.append(claim)
             else:
-                left_out[why] += 1
+                # A merged claim's words are in the claim it joined: it was not dismissed as wrong.
+                left_out[MERGED if why == "dismissed" and merged_into(claim) else why] += 1
         if not chosen and not named and not all_stories:
             stories_left_out += 1
             continue

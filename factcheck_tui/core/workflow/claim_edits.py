@@ -22,6 +22,9 @@ from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.workflow.approval import withdraw_approval
 
 Span = tuple[int | None, int | None]
+# The notes a merge leaves in the two claims' histories, read back by ``merged_into``.
+MERGED_WITH = "merged with "
+MERGED_INTO = "merged into "
 _NOWHERE: Span = (None, None)
 
 
@@ -114,10 +117,21 @@ def merge_claims(
             merged.verdict = None
             if merged.status is not Status.UNREVIEWED:
                 merged.status = Status.IN_PROGRESS
-        merged = tx.save(merged, note=f"merged with {second.id}")
+        merged = tx.save(merged, note=f"{MERGED_WITH}{second.id}")
         second.dismissed = True
-        tx.save(second, note=f"merged into {merged.id}")
+        tx.save(second, note=f"{MERGED_INTO}{merged.id}")
         return merged
+
+
+def merged_into(claim: Claim) -> str | None:
+    """The id of the claim a dismissed claim was merged into (its words live on there), or None
+    for a claim on the list or one dismissed for another reason."""
+    if not claim.dismissed:
+        return None
+    dismissal = next((change for change in reversed(claim.history) if change.field == "dismissed"), None)
+    if dismissal is None or not dismissal.note.startswith(MERGED_INTO):
+        return None
+    return dismissal.note.removeprefix(MERGED_INTO)
 
 
 def fuller_speaker(*names: str | None) -> str | None:
