@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workspace import Workspace
 from support.cli import factcheck, imported_story_id, run_cli
 from support.paths import STRIKE
@@ -240,11 +242,15 @@ def test_stories_are_listed_newest_news_first_as_the_app_lists_them(tmp_path: Pa
         return result.stdout.split()[0]
 
     old = story("Fares", "--published", "2018-01-05")
-    new = story("Rents", "--published", "2026-11-02")
     undated = story("Tolls")
-    # Wages came in last yet takes its place by date; the undated story is news on the day it came
-    # in (today), so it leads.
+    new = story("Rents", "--published", "2026-11-02")
+    later_undated = story("Fees")
+    # Imports within one second share a time: the two undated ones are set apart by an hour.
+    with Repository(tmp_path / "db").transaction(undated, "tester") as tx:
+        tx.update_story(tx.story.model_copy(update={"imported_at": tx.story.imported_at - timedelta(hours=1)}))
+    # Wages came in last yet takes its place by date; the undated stories follow the dated ones,
+    # the one that came in last first: the day a text was pasted says nothing of when it was news.
     middle = story("Wages", "--published", "2026-10-01")
     listed = [line.split()[0] for line in factcheck(tmp_path, "stories").stdout.splitlines()]
-    assert listed == [undated, new, middle, old]
+    assert listed == [new, middle, old, later_undated, undated]
     assert [entry["id"] for entry in json.loads(factcheck(tmp_path, "stories", "--json").stdout)] == listed

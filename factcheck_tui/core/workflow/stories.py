@@ -29,9 +29,17 @@ def news_day(story: Dated) -> date:
     return story.published or story.imported_at.date()
 
 
-def news_order(story: Dated) -> tuple[date, datetime]:
-    """Sort key of the stories lists, app and command line alike: by news day, then arrival."""
-    return news_day(story), story.imported_at
+def news_order(story: Dated) -> tuple[bool, date, datetime]:
+    """Sort key of the stories lists, app and command line alike, newest first with ``reverse=True``:
+    by publication day, then arrival. A story without a date (pasted text, a file) comes after the
+    dated ones, by arrival among themselves: its import day says nothing about when it was news,
+    and ranked by it every new paste would lead the list above today's dated stories."""
+    return story.published is not None, story.published or date.min, story.imported_at
+
+
+def oldest_order(story: Dated) -> tuple[bool, date, datetime]:
+    """``news_order`` the other way round, oldest first, with the undated stories still last."""
+    return story.published is None, story.published or date.min, story.imported_at
 
 
 def edit_story(

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from factcheck_tui.core.errors import FactcheckError
 from factcheck_tui.core.models import StoryKind, StorySummary
-from factcheck_tui.core.workflow.stories import delete_story, edit_story, news_order
+from factcheck_tui.core.workflow.stories import delete_story, edit_story, news_order, oldest_order
 from factcheck_tui.tui.formatting import ago, progress_text
 from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.messages import CatalogChanged
@@ -29,7 +29,7 @@ HEADLINE_BESIDE_DETAILS = 24
 
 SORTS = {
     "newest": (news_order, True),
-    "oldest": (news_order, False),
+    "oldest": (oldest_order, False),
     "headline": (lambda s: s.title.casefold(), False),
     "outlet": (lambda s: (s.outlet.casefold(), s.title.casefold()), False),
     "least reviewed": (
