@@ -243,3 +243,25 @@ def test_fuller_speaker_prefers_the_longer_name_that_contains_the_other_else_the
     assert claim_edits.fuller_speaker("Kamala Harris", "Donald Trump") == "Kamala Harris"
     assert claim_edits.fuller_speaker(None, "Carla Mendes", "Mendes") == "Carla Mendes"
     assert claim_edits.fuller_speaker(None, None, None) is None
+
+
+def test_the_split_point_of_a_merged_claim_is_where_the_merge_joined_it(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    question = by_text(claims, "Is this the end")
+    answer = by_text(claims, "Not everyone thinks so")
+    merged = claim_edits.merge_claims(repo, question.id, answer.id, actor="ana")
+    assert claim_edits.split_point(merged) == merged.text.index("Not everyone")
+    first, second = claim_edits.split_claim(repo, merged.id, claim_edits.split_point(merged), actor="ana")
+    assert (first.text, second.text) == (question.text, answer.text)
+    # Merged the other way round (the later claim keeps its id), the join is the same place.
+    other = claim_edits.merge_claims(repo, second.id, first.id, actor="ana")
+    assert claim_edits.split_point(other) == other.text.index("Not everyone")
+
+
+def test_without_a_merge_the_split_point_starts_a_sentence_or_a_word(repo: Repository, strike_story) -> None:
+    _, claims = strike_story
+    union = by_text(claims, "The union said 87 percent")
+    at = claim_edits.split_point(union)
+    assert 0 < at < len(union.text) and union.text[at - 1] == " " and union.text[at] != " "
+    edited = claim_edits.edit_claim_text(repo, union.id, "Wages rose. Prices rose faster than wages did.", actor="ana")
+    assert claim_edits.split_point(edited) == edited.text.index("Prices")

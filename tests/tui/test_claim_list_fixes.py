@@ -43,3 +43,22 @@ async def test_merging_a_rated_claim_asks_what_becomes_of_its_verdict(tmp_path: 
 
         await pilot.press("u", "m", "k")
         assert repo.get_claim(fourth).dismissed and repo.get_claim(third).verdict == "Mostly true"
+
+
+async def test_split_after_a_merge_starts_at_the_join_and_the_part_is_listed_in_story_order(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    repo = workspace.repo
+    third, fourth = repo.get_claim(f"{STORY_ID}-3"), repo.get_claim(f"{STORY_ID}-4")
+    app = create_app(workspace)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("enter", "j", "j", "m", "T", "enter")
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        assert repo.get_claim(third.id).text == third.text
+        part = next(
+            claim for claim in repo.list_claims(STORY_ID) if claim.text == fourth.text and claim.id != fourth.id
+        )
+        # Numbers are permanent ids (history, exports and the command line name claims by them):
+        # the split-off part gets a new one, and is listed where its words are in the story.
+        shown = [claim.id for claim in screen.visible_claims()]
+        assert shown.index(part.id) == shown.index(third.id) + 1

@@ -8,6 +8,7 @@ set wherever the text still occurs there, so the context pane can show it in pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -26,6 +27,9 @@ Span = tuple[int | None, int | None]
 MERGED_WITH = "merged with "
 MERGED_INTO = "merged into "
 _NOWHERE: Span = (None, None)
+# A sentence's end inside a claim (closing quote or bracket included), and a word's start.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=\S)")
+_WORD_START = re.compile(r"(?<=\s)\S")
 
 
 def split_claim(
@@ -66,6 +70,34 @@ def review_at_stake(first: Claim, second: Claim) -> list[str]:
         if rated or concluded:
             lines.append(f"{claim.id} {' and '.join(part for part in (rated, concluded) if part)}")
     return lines
+
+
+def split_point(claim: Claim) -> int:
+    """Where the split dialog's cursor starts: at the join of the claim's last merge while the
+    claim still reads as merged (splitting back takes one key), else at the start of the sentence,
+    or failing that the word, nearest the middle (never inside a word)."""
+    join = _merge_join(claim)
+    if join is not None:
+        return join
+    text, middle = claim.text, len(claim.text) // 2
+    sentences = [found.end() for found in _SENTENCE_END.finditer(text)]
+    words = [found.start() for found in _WORD_START.finditer(text)]
+    places = sentences or words
+    return min(places, key=lambda at: abs(at - middle)) if places else middle
+
+
+def _merge_join(claim: Claim) -> int | None:
+    """Where the claim merged last begins in the merged text, if the text has not changed since."""
+    change = next((change for change in reversed(claim.history) if change.field == "text"), None)
+    if change is None or not change.note.startswith(MERGED_WITH) or change.new != claim.text:
+        return None
+    own, text = change.old, claim.text
+    if not isinstance(own, str) or not own or len(own) >= len(text):
+        return None
+    if text.startswith(own):
+        # This claim came first: the other starts after the spaces that follow it.
+        return len(text) - len(text[len(own) :].lstrip())
+    return len(text) - len(own) if text.endswith(own) else None
 
 
 def merge_claims(

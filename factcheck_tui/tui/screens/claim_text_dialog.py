@@ -27,10 +27,12 @@ class ClaimTextDialog(ModalScreen[str | int | None]):
         Binding("ctrl+s", "submit", "Save", id="claimtext.save"),
     ]
 
-    def __init__(self, mode: str, text: str = "") -> None:
+    def __init__(self, mode: str, text: str = "", *, split_at: int | None = None) -> None:
+        """``split_at``: where in ``text`` the split cursor starts (split only; else the middle)."""
         super().__init__()
         self.mode = mode
         self.text = text
+        self.split_at = len(text) // 2 if split_at is None else split_at
 
     def compose(self) -> ComposeResult:
         title = {EDIT: "Edit claim", ADD: "Add a claim", SPLIT: "Split claim"}[self.mode]
@@ -44,7 +46,9 @@ class ClaimTextDialog(ModalScreen[str | int | None]):
 
     def on_mount(self) -> None:
         if self.mode == SPLIT:
-            self.query_one(TextArea).move_cursor((0, len(shown(self.text)) // 2))
+            # The stored offset, counted in the text as shown (invisible characters are markers there).
+            before = shown(self.text[: self.split_at]).split("\n")
+            self.query_one(TextArea).move_cursor((len(before) - 1, len(before[-1])))
 
     def on_key(self, event) -> None:
         if self.mode == SPLIT and event.key == "enter":

@@ -492,7 +492,7 @@ class ClaimsScreen(ReviewScreen):
 
                 self._fix(f"split of {claim.id}", run, claim.id)
 
-        self.app.push_screen(ClaimTextDialog(SPLIT, claim.text), chosen)
+        self.app.push_screen(ClaimTextDialog(SPLIT, claim.text, split_at=claim_edits.split_point(claim)), chosen)
 
     def action_merge_next(self) -> None:
         visible = self.visible_claims()
