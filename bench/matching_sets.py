@@ -44,7 +44,8 @@ STORY_PAIRS_HELDOUT_2 = REPO / "bench" / "data" / "story_pairs_heldout2.jsonl"
 # rest what a fact-check story holds beside its claim (corrections, verdicts, boilerplate,
 # background, the same person's other claims, the same figure for another thing). Before that
 # model (main at b56b574), likely precision / recall 0.88 / 0.68 newsroom alone, 0.91 / 0.71
-# beside the archive; at least possible 0.67 / 0.95 and 0.70 / 0.95.
+# beside the archive; at least possible 0.67 / 0.95 and 0.70 / 0.95. With that model (c62efaa,
+# likely at 0.80): likely 0.83 / 0.61 newsroom alone, 0.87 / 0.63 beside the archive.
 STORY_PAIRS_HELDOUT_3 = REPO / "bench" / "data" / "story_pairs_heldout3.jsonl"
 # Written to teach the newsroom model what its first sets lacked: the same sentence repeated in
 # one story (with an attribution, a greeting or its order changed), beside sentences that only
