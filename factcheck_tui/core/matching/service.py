@@ -595,9 +595,12 @@ class MatchIndex:
         return find_clusters(self, story_id, cancel=cancel, progress=progress)
 
     def pair_score(self, claim_id: str, other_id: str) -> float:
-        """How similar two indexed claims are, as ``search`` would score the second for the first."""
+        """How similar two indexed claims are, as ``search`` would score the second for the first: 0
+        when either is left out of matching (dismissed, or page furniture), as search never offers it."""
         with self._lock:
             first, second, score = self._scored_pair(claim_id, other_id)
+            if first.dismissed or second.dismissed:
+                return 0.0
             return self._newsroom_pair(None if self.is_archive(first.story_id) else first.text, second, score)
 
     def newsroom_pair_features(self, claim_id: str, other_id: str) -> list[float]:
