@@ -90,6 +90,16 @@ _BEFORE_THING = frozenset(
     """the a an its their his her our my your these those this that each every some any no of in on
     at for from by with about into over under between among per""".split()
 )
+# A sentence that asks claims nothing, though it repeats every word of the claim it asks about:
+# "Did Scott end $20 million in funding?", "A golf course closes every 48 hours?", "we wanted to
+# see if Scott really ended $20 million in funding". A question mark at its end, or a verb of
+# asking or finding out with "whether" or "if" close after it.
+_QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")
+_INQUIRY = re.compile(
+    r"\b(?:wonder(?:ed|s)?|ask(?:ed|s)?|see|check(?:ed)?|find out|know|determine|examined?|look(?:ed)? into"
+    r"|verify|question(?:ed)?)\b[^.?!;:]{0,30}?\b(?:whether|if)\b",
+    re.IGNORECASE,
+)
 _OWNER = re.compile(r"\b([A-Z][a-z]+)['\u2019]s\b")
 
 
@@ -110,6 +120,8 @@ class Sentence:
     # Per content word: does it stand where a thing is named (``_BEFORE_THING``, a figure, or
     # first in the sentence)?
     things: tuple[bool, ...]
+    # It asks rather than says (``_QUESTION_END``, ``_INQUIRY``).
+    asks: bool = False
 
     @classmethod
     def of(cls, text: str) -> Sentence:
@@ -130,6 +142,7 @@ def _sentence(text: str) -> Sentence:
         owners=frozenset(stems(owners)),
         negated=any(token in _NEGATIONS for token in words(text)),
         things=_things(text, len(analysis.words)),
+        asks=bool(_QUESTION_END.search(text) or _INQUIRY.search(text)),
         speakers=frozenset(
             term
             for pattern in _ATTRIBUTIONS
@@ -284,7 +297,10 @@ def judge(
     possible: float,
     model: SameClaimModel | None = None,
 ) -> float:
-    """``score`` of two newsroom claims once the model has read them (``judged``)."""
+    """``score`` of two newsroom claims once the model has read them (``judged``). A question and a
+    sentence that says what it asks about are never likely: the question claims nothing. (Our pair
+    sets hold no questions for the model to learn that from.)"""
     model = model or load_model()
-    chance = model.chance(pair_features(Sentence.of(first), Sentence.of(second), score, weight))
+    one, other = Sentence.of(first), Sentence.of(second)
+    chance = 0.0 if one.asks != other.asks else model.chance(pair_features(one, other, score, weight))
     return judged(score, chance, model.threshold, likely, possible)
