@@ -85,8 +85,10 @@ async def test_j_and_k_move_the_evidence_cursor_and_bring_its_row_into_view(
         screen = app.screen
         page = screen.query_one("#claim-body", Page)
         table = screen.query_one("#evidence")
-        await pilot.press(*"jjjj")
-        assert table.current_key() == "e5"
+        assert not table.show_cursor, "nothing is highlighted before j or k"
+        # The first j highlights the first item; each next one moves down.
+        await pilot.press(*"jjjjj")
+        assert table.show_cursor and table.current_key() == "e5"
         row = table.virtual_region.y + 1 + table.cursor_row
         assert _lines_in_view(page, row, row + 1)
         await pilot.press("home", *"kkk")

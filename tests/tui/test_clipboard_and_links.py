@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from factcheck_tui.core.export.safe_links import safe_href
 from factcheck_tui.core.models import Claim, Evidence
@@ -112,18 +112,49 @@ async def test_on_a_claim_the_evidence_chosen_with_j_k_is_copied_as_one_clean_li
     _with_evidence(repo, claim, [MINUTES, HOSTILE, ""])
     app = create_app(workspace)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await _open_claim(pilot, app, claim)
+        screen = await _open_claim(pilot, app, claim)
+        evidence = screen.query_one("#evidence", DataTable)
         await pilot.press("ctrl+c")
-        assert app.clipboard == claim.id, "before j/k the claim itself is what the cursor is on"
+        assert not evidence.show_cursor, "before j/k no evidence item is highlighted"
+        assert app.clipboard == claim.id, "so the copy key copies the claim itself"
+        await pilot.press("j", "ctrl+c")
+        assert evidence.show_cursor and evidence.cursor_row == 0
+        assert app.clipboard == MINUTES
+        assert _said(app)[-1].startswith("Copied evidence link https://harbor.example/council/minutes")
         await pilot.press("j", "ctrl+c")
         copied = app.clipboard
         assert copied.isprintable() and "\x1b" not in copied and "\n" not in copied
         assert copied.startswith("https://harbor.example/budget ; rm -rf ~")
-        await pilot.press("k", "ctrl+c")
+        await pilot.press("j", "ctrl+c")
+        assert evidence.cursor_row == 2 and app.clipboard == copied, "a highlighted item without a link copies nothing"
+        assert _said(app)[-1] == "Evidence e3 has no link to copy"
+        await pilot.press("k", "k", "ctrl+c")
         assert app.clipboard == MINUTES
-        assert _said(app)[-1].startswith("Copied evidence link https://harbor.example/council/minutes")
-        await pilot.press("j", "j", "ctrl+c")
-        assert app.clipboard == claim.id, "an item without a link leaves the claim id to copy"
+
+
+async def test_on_a_claim_keys_act_only_on_the_evidence_item_highlighted(
+    workspace: Workspace, repo: Repository, strike_story
+) -> None:
+    _, claims = strike_story
+    claim = claims[2]
+    _with_evidence(repo, claim, [MINUTES, "https://harbor.example/vote"])
+    app = create_app(workspace)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await _open_claim(pilot, app, claim)
+        evidence = screen.query_one("#evidence", DataTable)
+        await pilot.press("delete", "enter", "o")
+        assert app.screen is screen, "nothing highlighted: nothing to edit or open"
+        assert [item.id for item in repo.get_claim(claim.id).evidence] == ["e1", "e2"]
+        assert _said(app)[-1] == "Choose an evidence item first: j or k highlights one"
+        # k highlights the last item, and delete removes that one, the one on screen.
+        await pilot.press("k")
+        assert evidence.show_cursor and evidence.cursor_row == 1
+        await pilot.press("delete")
+        assert [item.id for item in repo.get_claim(claim.id).evidence] == ["e1"]
+        assert evidence.show_cursor and evidence.current_key() == "e1"
+        # Another claim starts with nothing highlighted again.
+        await pilot.press("right_square_bracket")
+        assert app.screen is screen and screen.claim_id != claim.id and not evidence.show_cursor
 
 
 async def test_only_web_and_mail_links_become_terminal_hyperlinks(
@@ -156,12 +187,15 @@ async def test_without_a_browser_open_shows_the_whole_link_with_the_copy_key(
     app = create_app(workspace)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open_claim(pilot, app, claims[2])
-        await pilot.press("o")
+        await pilot.press("j", "o")
         dialog = app.screen
         assert isinstance(dialog, CopyDialog)
         shown = screen_text(app)
         assert "No browser here" in shown and "ctrl+c copies the link" in shown
-        assert long_link in "".join(line.strip(" █▌▐") for line in shown.splitlines()), "the whole link, never cut"
+        # The link's own lines, read inside its box (the page behind the dialog shows beside it).
+        box = dialog.query_one("#copy-value").region
+        wrapped = "".join(line[box.x : box.right].strip() for line in shown.splitlines()[box.y : box.bottom])
+        assert long_link in wrapped, "the whole link, never cut"
         assert _links(app) == {safe_href(long_link)}
         await pilot.press("ctrl+c")
         assert app.clipboard == long_link
@@ -199,7 +233,7 @@ async def test_with_a_browser_o_opens_only_web_and_mail_links(
     app = create_app(workspace)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open_claim(pilot, app, claims[2])
-        await pilot.press("o")
+        await pilot.press("j", "o")
         assert browser.opened == ([url] if opened else [])
         assert isinstance(app.screen, ClaimScreen), "nothing to copy when the browser took it, or it is refused"
 

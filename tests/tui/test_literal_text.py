@@ -147,7 +147,7 @@ async def test_every_screen_shows_markup_like_text_literally(newsroom: tuple[Wor
             app, "[sic] Officials said [/] the deficit", "— [the council] [/]", "[/] [sic] per [red]x[/red]‹U+202E›"
         )
         assert_safe(app, "by [/]", "council.example/[x]", "[sic] per [red]x[/red]")
-        await visit(pilot, "enter")
+        await visit(pilot, "j", "enter")
         assert_safe(app, "Edit evidence")
         await visit(pilot, "escape")
 

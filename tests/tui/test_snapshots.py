@@ -77,8 +77,8 @@ LONG_CLAIM_SCREENS = {
     "claims": ["enter"],
     "claim": ["enter", "enter"],
     "verdict_picker": ["enter", "v"],
-    "evidence": ["enter", "enter", "j", "j", "j"],
-    "evidence_link": ["enter", "enter", "j", "j", "j", "o"],
+    "evidence": ["enter", "enter", "j", "j", "j", "j"],
+    "evidence_link": ["enter", "enter", "j", "j", "j", "j", "o"],
     "history_end": ["enter", "enter", "end"],
     "reader": ["enter", "enter", "r"],
 }

@@ -86,8 +86,6 @@ class ClaimScreen(ReviewScreen):
         # The version the text in the editor was begun from: a restored draft keeps its own, so
         # that a conclusion saved since is still seen as theirs.
         self._draft_base = 0
-        # The reviewer moved into the evidence (j/k) on this claim: the copy key copies its link.
-        self._evidence_chosen = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,7 +131,7 @@ class ClaimScreen(ReviewScreen):
             return
         self.claim_id = claim_id
         self.claim = claim
-        self._evidence_chosen = False
+        self._choose_evidence(None)
         self._show_conflict(None)
         editor = self.query_one("#conclusion", TextArea)
         draft = self.drafts.get(claim.id, CONCLUSION)
@@ -201,6 +199,8 @@ class ClaimScreen(ReviewScreen):
             ]
         )
         table.display = bool(items)
+        if not items:
+            self._choose_evidence(None)
         self.query_one("#no-evidence", Static).display = not items
 
     def _focus_home(self) -> None:
@@ -209,7 +209,9 @@ class ClaimScreen(ReviewScreen):
         self.query_one("#claim-body", Page).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # A click on an item chooses it, as j/k do, then edits it.
         event.stop()
+        self._choose_evidence(event.cursor_row)
         self.action_edit_evidence()
 
     def claim_saved(self, claim: Claim) -> None:
@@ -431,13 +433,24 @@ class ClaimScreen(ReviewScreen):
     def action_step_unreviewed(self, offset: int) -> None:
         self._walk(offset, lambda claim: claim.checkworthy and not claim.reviewed)
 
+    def _choose_evidence(self, row: int | None) -> None:
+        """Highlight evidence item ``row``, or none. The highlight is the one record of which item
+        is chosen: enter, delete, o and the copy key act on the highlighted item and on no other,
+        so an item the reviewer never chose is never edited, removed or copied."""
+        table = self.query_one("#evidence", FitTable)
+        table.show_cursor = row is not None
+        if row is not None:
+            table.move_cursor(row=row)
+
     def action_evidence_cursor(self, offset: int) -> None:
-        """Move the evidence cursor and bring its row into view on the page."""
+        """Choose the first (j) or last (k) evidence item, then move the choice; bring its row into view."""
         table = self.query_one("#evidence", FitTable)
         if not table.display:
             return
-        table.action_cursor_down() if offset > 0 else table.action_cursor_up()
-        self._evidence_chosen = True
+        if not table.show_cursor:
+            self._choose_evidence(0 if offset > 0 else table.row_count - 1)
+        else:
+            table.action_cursor_down() if offset > 0 else table.action_cursor_up()
         # The row's place on the page: the table's own place, its header line, then the row.
         place = table.virtual_region
         row = Region(place.x, place.y + 1 + table.cursor_row, place.width, 1)
@@ -449,10 +462,22 @@ class ClaimScreen(ReviewScreen):
     # -- evidence --------------------------------------------------------------------------
 
     def _selected_evidence(self) -> Evidence | None:
-        if self.claim is None:
+        """The evidence item highlighted (chosen with j/k), if any."""
+        table = self.query_one("#evidence", FitTable)
+        if self.claim is None or not table.show_cursor:
             return None
-        key = self.query_one("#evidence", FitTable).current_key()
+        key = table.current_key()
         return next((item for item in self.claim.evidence if item.id == key), None)
+
+    def _chosen_evidence(self) -> Evidence | None:
+        """The highlighted item for a key that acts on one; else None, and the reviewer is told how to choose."""
+        item = self._selected_evidence()
+        if item is None and self.claim is not None:
+            if self.claim.evidence:
+                self.notify("Choose an evidence item first: j or k highlights one", timeout=3)
+            else:
+                self.notify("No evidence yet: e adds a link, a source or a note", timeout=3)
+        return item
 
     def action_add_evidence(self) -> None:
         claim = self.claim
@@ -480,7 +505,7 @@ class ClaimScreen(ReviewScreen):
         self.app.push_screen(EvidenceForm(), added)
 
     def action_edit_evidence(self) -> None:
-        claim, item = self.claim, self._selected_evidence()
+        claim, item = self.claim, self._chosen_evidence()
         if claim is None or item is None:
             return
 
@@ -514,7 +539,7 @@ class ClaimScreen(ReviewScreen):
         self.app.push_screen(EvidenceForm(item), edited)
 
     def action_remove_evidence(self) -> None:
-        claim, item = self.claim, self._selected_evidence()
+        claim, item = self.claim, self._chosen_evidence()
         if claim is None or item is None:
             return
         self.save(
@@ -526,9 +551,11 @@ class ClaimScreen(ReviewScreen):
         )
 
     def action_open_link(self) -> None:
-        item = self._selected_evidence()
-        if item is None or not item.url:
-            self.notify("This evidence item has no link", timeout=2)
+        item = self._chosen_evidence()
+        if item is None:
+            return
+        if not item.url:
+            self.notify(f"Evidence {item.id} has no link", timeout=2)
             return
         if not has_safe_scheme(item.url):
             # A link from a restored or hand-edited file could run code or open a local file.
@@ -552,11 +579,13 @@ class ClaimScreen(ReviewScreen):
             )
 
     def action_copy(self) -> None:
-        """The link of the evidence item chosen with j/k, else the claim's id."""
+        """The link of the highlighted evidence item (chosen with j/k); with none highlighted, the claim's id."""
         if copy_selection(self) or self.claim is None:
             return
-        item = self._selected_evidence() if self._evidence_chosen else None
-        if item is not None and item.url:
+        item = self._selected_evidence()
+        if item is None:
+            copy(self.app, "claim id", self.claim.id)
+        elif item.url:
             copy(self.app, "evidence link", item.url)
         else:
-            copy(self.app, "claim id", self.claim.id)
+            self.notify(f"Evidence {item.id} has no link to copy", timeout=3)
