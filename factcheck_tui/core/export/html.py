@@ -38,7 +38,6 @@ h2 { font-size: 1.45rem; margin: 2.5rem 0 .4rem; padding-top: 1rem; border-top: 
 h3 { font-size: 1.1rem; margin: 0 0 .5rem; }
 h4 { font-size: .8rem; margin: 1rem 0 .25rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 .lede, .meta, .source { color: var(--muted); margin: .2rem 0; }
-code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; }
 a { color: #0b57d0; overflow-wrap: anywhere; }
 .summary { margin: 1rem 0 1.5rem; }
 .chart { border-collapse: collapse; width: 100%; max-width: 34rem; font: .9rem system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
@@ -120,13 +119,7 @@ def _summary(section: StoryReport, scale: VerdictScale) -> list[str]:
 
 
 def _fact(fact: Fact) -> str:
-    value = (
-        f"<code>{escape(fact.text)}</code>"
-        if fact.code
-        else _link(fact.text, fact.url)
-        if fact.url
-        else escape(fact.text)
-    )
+    value = _link(fact.text, fact.url) if fact.url else escape(fact.text)
     return f"<dt>{escape(fact.name)}</dt><dd>{value}</dd>"
 
 
@@ -136,10 +129,10 @@ def _claim(report: Report, index: int, claim: Claim) -> list[str]:
         f'<article class="claim {tone(report.scale, claim.verdict)}" id="claim-{escape(claim.id)}">',
         f'<h3>{index}. <span class="verdict">{verdict}</span></h3>',
         f"<blockquote>{escape(flat(claim.text))}</blockquote>",
-        '<dl class="facts">',
-        *(_fact(fact) for fact in claim_facts(report, claim)),
-        "</dl>",
     ]
+    facts = claim_facts(report, claim)
+    if facts:
+        lines.extend(['<dl class="facts">', *(_fact(fact) for fact in facts), "</dl>"])
     if claim.conclusion:
         lines.append("<h4>Conclusion</h4>")
         lines.extend(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs(claim.conclusion))
@@ -165,8 +158,8 @@ def _story(report: Report, section: StoryReport) -> list[str]:
     if story.published:
         day = story.published.isoformat()
         meta.append(f'Published: <time datetime="{day}">{day}</time>')
-    meta.append(f"Story id: <code>{escape(story.id)}</code>")
-    lines.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if meta:
+        lines.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if story.url:
         lines.append(f'<p class="source">Source: {_link(story.url, story.url)}</p>')
     lines.extend(_summary(section, report.scale))

@@ -57,15 +57,16 @@ def _summary(section: StoryReport) -> list[str]:
 
 
 def _fact(fact: Fact) -> str:
-    value = f"`{fact.text}`" if fact.code else link(fact.text, fact.url) if fact.url else escape(fact.text)
+    value = link(fact.text, fact.url) if fact.url else escape(fact.text)
     return f"- **{fact.name}:** {value}"
 
 
 def _claim(report: Report, index: int, claim: Claim) -> list[str]:
     verdict = escape(claim.verdict) if claim.verdict else UNRATED
     lines = [f"### {index}. {verdict}", "", f"> {escape(claim.text)}", ""]
-    lines.extend(_fact(fact) for fact in claim_facts(report, claim))
-    lines.append("")
+    facts = claim_facts(report, claim)
+    if facts:
+        lines.extend([*(_fact(fact) for fact in facts), ""])
     if claim.conclusion:
         lines.extend(["**Conclusion:**", ""])
         for paragraph in paragraphs(claim.conclusion):
@@ -90,8 +91,8 @@ def _story(report: Report, section: StoryReport) -> list[str]:
         meta.append(f"**By:** {escape(story.byline)}")
     if story.published:
         meta.append(f"**Published:** {story.published.isoformat()}")
-    meta.append(f"**Story id:** `{story.id}`")
-    lines.extend([" · ".join(meta), ""])
+    if meta:
+        lines.extend([" · ".join(meta), ""])
     if story.url:
         lines.extend([f"**Source:** {link(story.url, story.url)}", ""])
     lines.extend(_summary(section))

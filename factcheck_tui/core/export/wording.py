@@ -14,12 +14,11 @@ NOTHING_CHECKED = "No claims in this story have been checked yet."
 
 @dataclass(frozen=True)
 class Fact:
-    """One labelled line under a claim; ``code`` for identifiers, ``url`` to make it a link."""
+    """One labelled line under a claim; ``url`` to make it a link."""
 
     name: str
     text: str
     url: str = ""
-    code: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,13 +78,16 @@ def unlinked(label: str, url: str) -> str:
 
 
 def claim_facts(report: Report, claim: Claim) -> list[Fact]:
+    """What a reader of the report is told about a claim besides its verdict and conclusion. The
+    desk's own workings stay out: the claim's id and workflow status, and the reviewer's login
+    (the reviewer is named only by the display name the config's ``[reviewers]`` gives, as in
+    ClaimReview)."""
     facts = []
     if claim.speaker:
         facts.append(Fact("Speaker", claim.speaker))
-    facts.append(Fact("Claim id", claim.id, code=True))
-    facts.append(Fact("Status", claim.status.value))
-    if claim.reviewer:
-        facts.append(Fact("Reviewer", report.reviewer_name(claim.reviewer)))
+    reviewer = report.display_name(claim.reviewer) if claim.reviewer else None
+    if reviewer:
+        facts.append(Fact("Reviewer", reviewer))
     if claim.original_label and claim.original_label != claim.verdict:
         facts.append(Fact("Original rating", claim.original_label))
     if claim.review_url:
