@@ -16,7 +16,6 @@ from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.driver import Driver
-from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
@@ -48,7 +47,6 @@ from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.keymap import check_keymap
 from factcheck_tui.tui.literal import markup_escaped
 from factcheck_tui.tui.messages import CatalogChanged, MatchesChanged, StoryChanged
-from factcheck_tui.tui.paste import PasteSafeDriver
 from factcheck_tui.tui.screens.base import HoldsUnsavedText, ShowsStory
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.copy_dialog import CopyDialog
@@ -123,6 +121,13 @@ class FactcheckApp(TypeAheadApp):
         # Pasted story text must arrive whole, never as keys (tui/paste.py says why Textual's
         # own driver does not manage that).
         driver_class = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver_class
+        # Imported here: the Linux driver needs termios, which Windows does not have.
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from factcheck_tui.tui.paste import PasteSafeDriver
+
         return PasteSafeDriver if driver_class is LinuxDriver else driver_class
 
     def on_mount(self) -> None:
