@@ -103,6 +103,8 @@ class ClaimsScreen(ReviewScreen):
         yield FitTable(id="claims")
         yield Static(id="marks")
         with VerticalScroll(id="context-pane"):
+            # One line, cut to fit: wrapped over three at 60 columns it pushed the claim out of the pane.
+            yield Static(id="earlier-check")
             yield ClaimContext(id="context")
         yield ActivityBar()
         yield Footer()
@@ -311,7 +313,10 @@ class ClaimsScreen(ReviewScreen):
         if self.story is not None:
             claim = self.current_claim()
             earlier = checked_before(self.matches.get(claim.id, [])) if claim else None
-            self.query_one("#context", ClaimContext).show(self.story, claim, earlier)
+            notice = self.query_one("#earlier-check", Static)
+            notice.display = earlier is not None
+            notice.update(earlier or "")
+            self.query_one("#context", ClaimContext).show(self.story, claim)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_context()

@@ -107,7 +107,8 @@ class DuplicatesScreen(ReviewScreen):
                 ("Score", "score", 5),
                 ("Level", "level", 9),
                 ("Verdict", "verdict", 12),
-                ("Date", "date", 10),
+                # At 60 columns the date, then the id, give way: "where and what" is what is compared.
+                Column("Date", "date", 10, keeps_text=24),
                 Column("Claim", "id", 9, keeps_text=30),
             ],
             ("Where and what", "text"),

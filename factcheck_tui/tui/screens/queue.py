@@ -15,7 +15,7 @@ from factcheck_tui.tui.literal import literal
 from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
-from factcheck_tui.tui.widgets.fit_table import FitTable
+from factcheck_tui.tui.widgets.fit_table import Column, FitTable
 
 POLL_SECONDS = 2.0
 
@@ -52,7 +52,14 @@ class QueueScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         self.table.set_columns(
-            [("Claim", "id", 9), ("St", "status", 3), ("Verdict", "verdict", 12), ("Story", "story", 14)],
+            # The story's headline gives way below 80 columns: the claim's text is what the queue is read
+            # for, and the claim id names its story.
+            [
+                ("Claim", "id", 9),
+                ("St", "status", 3),
+                ("Verdict", "verdict", 12),
+                Column("Story", "story", 14, keeps_text=30),
+            ],
             ("Text", "text"),
         )
         self.set_interval(POLL_SECONDS, self._poll)

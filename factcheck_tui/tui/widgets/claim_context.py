@@ -48,11 +48,8 @@ def rank_text(claim: Claim) -> Text:
     return text
 
 
-def context_text(story: Story, claim: Claim, earlier: Text | None = None) -> Text:
+def context_text(story: Story, claim: Claim) -> Text:
     text = Text()
-    if earlier is not None:
-        text.append_text(earlier)
-        text.append("\n")
     text.append_text(paragraph_text(story, claim))
     text.append("\n")
     text.append_text(rank_text(claim))
@@ -69,5 +66,5 @@ class ClaimContext(Static):
     }
     """
 
-    def show(self, story: Story, claim: Claim | None, earlier: Text | None = None) -> None:
-        self.update(context_text(story, claim, earlier) if claim else Text("No claim selected.", style="dim"))
+    def show(self, story: Story, claim: Claim | None) -> None:
+        self.update(context_text(story, claim) if claim else Text("No claim selected.", style="dim"))
