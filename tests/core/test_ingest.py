@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.intake.articles import read_article
+from factcheck_tui.core.intake.articles import headline_of, read_article, several_articles
 
 
 def test_missing_empty_binary_and_folder_inputs_are_clear_errors(tmp_path: Path) -> None:
@@ -175,3 +175,19 @@ def test_a_dateline_or_a_missing_headline_gives_the_start_of_the_first_sentence(
     plain = tmp_path / "plain.txt"
     plain.write_text("Union members voted on Sunday. The strike is over.\n")
     assert read_article(str(plain)).title == "Union members voted on Sunday."
+
+
+def test_a_short_first_line_standing_alone_is_the_headline_not_a_sentence_further_down() -> None:
+    text = "Ferry fares checked\n\nThe operator said on Monday that fares rose 12% in June. Riders disagreed.\n"
+    assert headline_of(text) == "Ferry fares checked"
+    # Run into the paragraph below, a short line is the start of the text, not a headline.
+    assert headline_of("Ferry fares\nrose 12% in June, the operator said on Monday.") != "Ferry fares"
+
+
+def test_a_paste_of_many_articles_is_told_apart_from_one_article() -> None:
+    one = "\n\n".join(f"Paragraph {n}: the council spent {n} million on roads this year." for n in range(40))
+    assert several_articles("Road spending checked again\n\n" + one) is None
+    many = "\n\n".join(f"Council race number {n} heads to a runoff\n\n{one}" for n in range(16))
+    assert 50_000 // 3 < len(many) <= 50_000
+    assert several_articles(many).startswith(f"{len(many):,} characters, 16 headline-like lines")
+    assert several_articles("x " * 30_000) is not None

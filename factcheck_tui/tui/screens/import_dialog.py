@@ -12,8 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.intake.articles import several_articles
 from factcheck_tui.core.intake.story_import import parse_date
 from factcheck_tui.tui.literal import literal
+from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.widgets.dialog_body import DialogBody, DialogFoot
 
 
@@ -100,7 +102,26 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             error.update(literal(str(problem)))
             self.query_one("#published", Input).focus()
             return
+        if not values["path"] and (several := several_articles(pasted)):
+            self._ask_one_story(typed, several)
+            return
         self.dismiss(typed)
+
+    def _ask_one_story(self, typed: ImportRequest, several: str) -> None:
+        """A long paste is asked about before it becomes one story of thousands of claims."""
+
+        def answered(key: str | None) -> None:
+            if key == "y":
+                self.dismiss(typed)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{several}. Import it as one story?",
+                {"y": "Import it as one story", "n": "Go back: paste one article at a time"},
+                cancel="Go back to the paste",
+            ),
+            answered,
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
