@@ -10,6 +10,7 @@ from datetime import date
 from factcheck_tui.commands.output import print_json, warn_about
 from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.intake.articles import several_articles
 from factcheck_tui.core.intake.feeds import FeedEntry
 from factcheck_tui.core.intake.story_import import import_story, parse_date
 from factcheck_tui.core.intake.web_import import import_feed, open_source
@@ -55,6 +56,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         raise InputError(f"{source.label}: --since and --limit are for feeds, and this is one article")
     assert source.article is not None
     warn_about(source.article)
+    if several := several_articles(source.article.text):
+        # The app asks first; here it is said, and what was asked for is done.
+        print(f"factcheck: warning: {source.label}: {several}; imported as one story", file=sys.stderr)
     story, claims = import_story(
         workspace.repo,
         source.article,

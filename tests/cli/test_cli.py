@@ -254,3 +254,16 @@ def test_stories_are_listed_newest_news_first_as_the_app_lists_them(tmp_path: Pa
     listed = [line.split()[0] for line in factcheck(tmp_path, "stories").stdout.splitlines()]
     assert listed == [new, middle, old, later_undated, undated]
     assert [entry["id"] for entry in json.loads(factcheck(tmp_path, "stories", "--json").stdout)] == listed
+
+
+def test_importing_what_looks_like_several_articles_says_so(tmp_path: Path) -> None:
+    article = " ".join(f"The council spent {n} million on roads in year {n}." for n in range(10))
+    several = "\n\n".join(f"Road spending in district {n} checked\n\n{article}" for n in range(40))
+    result = factcheck(tmp_path, "import", "-", stdin=several)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        f"factcheck: warning: standard input: {len(several):,} characters, 40 headline-like lines: "
+        "this looks like several articles; imported as one story\n"
+    )
+    one = factcheck(tmp_path, "import", "-", stdin=f"Road spending checked\n\n{article}")
+    assert one.returncode == 0 and one.stderr == ""
