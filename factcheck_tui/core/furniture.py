@@ -22,7 +22,8 @@ RATING = "the outlet's own rating"
 OUTLET = "the outlet's own note"
 OWN_REPORTING = "how the newsroom checked, not a claim"
 FIGURES = "table cell or figure label"
-ROLES = frozenset({HEADLINE, DATELINE, BYLINE, CAPTION, LINK, RATING, OUTLET, OWN_REPORTING, FIGURES})
+NOTICE = "tells readers what comes next, not a claim"
+ROLES = frozenset({HEADLINE, DATELINE, BYLINE, CAPTION, LINK, RATING, OUTLET, OWN_REPORTING, FIGURES, NOTICE})
 
 
 def is_furniture(reasons: Iterable[str]) -> bool:

@@ -20,6 +20,7 @@ from factcheck_tui.core.furniture import (
     FIGURES,
     HEADLINE,
     LINK,
+    NOTICE,
     OUTLET,
     OWN_REPORTING,
     RATING,
@@ -87,9 +88,15 @@ _OUTLET_NOTE = re.compile(
     r"(?:\bthis (?:fact[- ]check|article|story|item|report|post) (?:is available|was (?:originally )?published"
     r"|first appeared|was updated|has been updated|was produced)"
     r"|\b(?:comment on|to comment on) this (?:item|ruling|story|article)"
-    r"|\bread more about our\b|\bour partnership with\b|\bflagged as part of (?:facebook|meta)"
-    r"|\b(?:email|e-mail|write to|contact) us\b|\bfollow us on\b|\bif you have a claim you\b"
-    r"|\bsign up for\b|\bsubscribe to\b|\bclick here\b|\ball rights reserved\b|\bcopyright\b"
+    r"|\bread more about our\b|\bour partnership with\b"
+    r"|\bflagged\b[^.]{0,80}\b(?:as part of (?:facebook|meta)|efforts to (?:combat|fight|counter|curb))"
+    r"|\b(?:changed|renamed) the (?:name (?:of|for) the )?rating\b"
+    r"|\b(?:email|e-mail|write to|contact) us\b|\bfollow us\b|\bif you have a claim you\b"
+    r"|\bsign up (?:for|to|here|now|today)\b|(?:^|please )subscribe\b|\bsubscribe (?:to (?:our|us)|now|today|here)\b"
+    r"|\bclick here\b|\ball rights reserved\b|\bcopyright\b"
+    r"|(?:^|please )donate\b|\bdonate (?:now|today|here)\b"
+    r"|\bsupport (?:our|independent|local) (?:journalism|reporting|newsroom)"
+    r"|\b(?:our|free|daily|weekly) newsletter\b"
     r"|^editor['’]s note\b|^(?:update|correction|clarification)\s*(?:\([^)]*\))?\s*:|^advertisement$"
     r"|\bwe found (?:dozens|hundreds|several|many|thousands|similar)\b[^.]{0,60}\b(?:claims|posts)"
     r"|\bcrowdtangle\b|\bthe truth-o-meter\b|\bcheck[- ]worthy\b)",
@@ -102,10 +109,17 @@ _OUTLET_HINTS = (
     "read more",
     "partnership",
     "flagged",
+    "rating",
     " us",
     "claim you",
     "sign up",
     "subscribe",
+    "donate",
+    "journalism",
+    "reporting",
+    "newsroom",
+    "newsletter",
+    "follow us",
     "click here",
     "rights reserved",
     "copyright",
@@ -118,6 +132,22 @@ _OUTLET_HINTS = (
     "crowdtangle",
     "truth-o-meter",
     "worthy",
+)
+# The newsroom telling its readers what comes next ("We will update this story", "Readers will be
+# able to vote online", "The council will announce the winners on Friday"): a promise or a
+# schedule in the story's own voice, with no figure in it to check. ("The plan will cost $4
+# billion" is a prediction with a figure: a claim.)
+_NOTICE = re.compile(
+    r"^(?:[Ww]e|[Yy]ou|(?:[Oo]ur\s+)?(?:[Rr]eaders|[Ss]ubscribers|[Ll]isteners|[Vv]iewers|[Mm]embers))"
+    r"(?:\s+will|['’]ll)\s+(?:(?:also|soon|then|now|continue to|be able to|be invited to)\s+)*"
+    r"(?:inform|update|notify|let|keep|tell|bring|publish|report|follow|share|send|get|receive|find|read"
+    r"|watch|listen|vote|submit|comment|see|join|access|learn|hear)\b"
+    r"|\bwill\s+(?:(?:also|soon|formally|officially|then|now)\s+)?"
+    r"(?:announce|unveil|publish|reveal|present|detail|name|release (?:its|their|the) (?:results|findings|report|decision))\b"
+)
+# An amount, a share or a count of something ("500 jobs"); a date or a time is no figure to check.
+_FIGURE_TO_CHECK = re.compile(
+    r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\d[\d,.]*\s+(?![ap]\.?m\b)[a-z]{3,}", re.IGNORECASE
 )
 _LETTERS = re.compile(r"[A-Za-z]")
 
@@ -156,6 +186,10 @@ def story_sentence_role(sentence: str, speaker: str | None) -> str | None:
     """
     if speaker is None and "e " in sentence and _OWN_REPORTING.search(outside_quotes(sentence)):
         return OWN_REPORTING
+    if speaker is None and ("will" in sentence or "ll " in sentence):
+        own = outside_quotes(sentence)
+        if _NOTICE.search(own) and not _FIGURE_TO_CHECK.search(own):
+            return NOTICE
     return sentence_role(sentence)
 
 
