@@ -13,7 +13,8 @@ STORY = (
     "In a recent video, he criticized Brandt for her questions. "
     "In her column, the radio host painted port chief Victor Hale as careless with figures. "
     "Victor Hale has made the claim repeatedly, arguing that the strike was illegal. "
-    "Cargo through the United States ports fell 12 percent, according to Harbour Board records."
+    "Cargo through the United States ports fell 12 percent, according to Harbour Board records. "
+    "In a radio interview, Hale described the strike as illegal."
 )
 
 
@@ -37,6 +38,13 @@ def test_the_reason_names_the_verb_the_sentence_uses_or_none() -> None:
     assert found["Cargo through the United States ports fell 12 percent, according to Harbour Board records."] == (
         "Harbour Board records",
         ["attributed statement (according to Harbour Board records)"],
+    )
+
+
+def test_a_position_told_in_the_reporters_words_says_so() -> None:
+    assert attributions()["In a radio interview, Hale described the strike as illegal."] == (
+        "Victor Hale",
+        ["attributed statement (Victor Hale, in the reporter's words)"],
     )
 
 

@@ -84,6 +84,8 @@ _GOING_TO = re.compile(r"\b(?:going to|gonna)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _COURTESY_PHRASE = re.compile(r"\b(?:let me|let's|let us|ladies and gentlemen)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“”]")
+# "Salinas: At this time, ...": a turn of a transcript, the words of the one named.
+_TURN = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,2}:\s")
 # Web addresses, @handles and #hashtags of a post: their digits are no figures, their words no
 # names ("https://t.co/AbC123", "#COVID19"). A handle still names who is addressed or quoted.
 _SOCIAL = re.compile(r"https?://\S+|\bwww\.\S+|(?<![\w@])[@#]\w+", re.IGNORECASE)
@@ -275,7 +277,8 @@ def _attribution(text: str, tokens: list[str], speaker: str) -> str:
 
     A verb is shown only when the sentence has one ("said", not "States" of "United States"): a
     transcript turn ("Brandt: ...") or a quotation that goes on from the sentence before tells
-    who speaks, not how, and no "said" is made up for it.
+    who speaks, not how, and no "said" is made up for it; a sentence with neither a verb of
+    saying nor a quotation ("Hale painted the strike as illegal") is the reporter's framing.
     """
     if speaker.split()[-1] not in text:
         return f"attributed statement ({speaker}, named before)"
@@ -285,6 +288,10 @@ def _attribution(text: str, tokens: list[str], speaker: str) -> str:
     according = _ACCORDING.search(text)
     if according and speaker.split()[-1] in text[according.end() :]:
         return f"attributed statement (according to {speaker})"
+    if not (_QUOTE.search(text) or _TURN.match(text) or text.rstrip().endswith(":")):
+        # No verb of saying, no quotation, no turn of a transcript and no lead into one: the story
+        # tells what they hold in its own words.
+        return f"attributed statement ({speaker}, in the reporter's words)"
     return f"attributed statement ({speaker})"
 
 

@@ -105,7 +105,7 @@ OPENING_WORDS = frozenset(
     """Like Unlike As After Before In On At By For From With Without Within During Since Until When
     While Where If Although Though Because But And Or So Yet However Despite Under Over About Among
     Between Through Following According Also Instead Meanwhile Later Earlier Last Next Hey Dear Oh
-    Yes Thanks Welcome""".split()
+    Yes Thanks Welcome Here""".split()
 )
 
 
