@@ -71,16 +71,23 @@ _NEGATIONS = frozenset(
 # a person, a place, a body or a title.
 _NAME = re.compile(r"(?<![.!?:]\s)(?<![\"\u201c\u2018(])\b[A-Z][a-z]+")
 _SAYS = rf"(?:{'|'.join(sorted(ATTRIBUTION))}|claimed|claims|wrote|writes|told \w+)"
-_WHO = r"(?P<who>[^,;:\"\u201c\u201d.]{1,40}?)"
+_WHO = r"[^,;:\"\u201c\u201d.]{1,40}?"
+# The rest of a sentence after its quotation's attribution: when and where it was said.
+_CONTEXT = r"[^\"\u201c\u201d]*"
 # Who is said to have made the claim: "Reyes said ...", "..., critics say.", "..., said Okoro.",
-# "According to Reyes, ...". A speaker one side names and the other does not is no other claim.
+# "According to Reyes, ...", and after a quotation when and where too ("\"...,\" he said on
+# Dec. 17 as he introduced his budget."). A speaker or an occasion one side gives and the other
+# does not is no other claim.
 _ATTRIBUTIONS = tuple(
     re.compile(pattern)
     for pattern in (
-        rf"^\W*{_WHO}\s+{_SAYS}(?:\s+that)?\b",
-        rf"[,\u201c\u201d\"]+\s*{_WHO}\s+{_SAYS}\s*\.?\s*$",
-        rf"[,\u201c\u201d\"]+\s*{_SAYS}\s+{_WHO}\s*\.?\s*$",
-        rf"\b[Aa]ccording to\s+{_WHO}(?:[,.]|$)",
+        rf"^\W*(?P<who>{_WHO})\s+{_SAYS}(?:\s+that)?\b",
+        rf"[,\u201c\u201d\"]+\s*(?P<who>{_WHO})\s+{_SAYS}\s*\.?\s*$",
+        rf"[,\u201c\u201d\"]+\s*{_SAYS}\s+(?P<who>{_WHO})\s*\.?\s*$",
+        # After a quotation, the rest of the sentence is who said it, when and where.
+        rf"[\u201d\"]\s*(?P<who>{_WHO}\s+{_SAYS}\b{_CONTEXT})$",
+        rf"[\u201d\"]\s*(?P<who>{_SAYS}\s+{_WHO}(?:[,\s]{_CONTEXT})?)$",
+        rf"\b[Aa]ccording to\s+(?P<who>{_WHO})(?:[,.]|$)",
     )
 )
 # Closed-class words after which a sentence names a thing ("the nurses", "of water", "6,000
@@ -131,9 +138,16 @@ class Sentence:
 @lru_cache(maxsize=4096)
 def _sentence(text: str) -> Sentence:
     analysis = Analysis.of(text)
-    found = [match.group(0) for match in _NAME.finditer(text) if match.start() > 0]
+    attributions = [match for pattern in _ATTRIBUTIONS for match in pattern.finditer(text)]
+    # Names and owners are read from what is claimed, not from who said it after the claim (one
+    # who opens the sentence may own what is claimed: "Chen's post says ...").
+    claimed = text
+    for match in attributions:
+        if match.start() > 0:
+            claimed = claimed[: match.start("who")] + " " * len(match["who"]) + claimed[match.end("who") :]
+    found = [match.group(0) for match in _NAME.finditer(claimed) if match.start() > 0]
     named = list(dict.fromkeys(word for name in found if (word := content_word(name.lower()))))
-    owners = [word for name in _OWNER.findall(text) if (word := content_word(name.lower()))]
+    owners = [word for name in _OWNER.findall(claimed) if (word := content_word(name.lower()))]
     return Sentence(
         words=analysis.words,
         terms=analysis.terms,
@@ -143,12 +157,7 @@ def _sentence(text: str) -> Sentence:
         negated=any(token in _NEGATIONS for token in words(text)),
         things=_things(text, len(analysis.words)),
         asks=bool(_QUESTION_END.search(text) or _INQUIRY.search(text)),
-        speakers=frozenset(
-            term
-            for pattern in _ATTRIBUTIONS
-            for match in pattern.finditer(text)
-            for term in content_terms(match["who"])
-        ),
+        speakers=frozenset(term for match in attributions for term in content_terms(match["who"])),
     )
 
 
