@@ -92,6 +92,7 @@ REPEATED = (
 )
 
 
+SAID = "The ferry company raised fares by 30 percent in April."
 ASKED = (
     "Did the ferry company raise fares by 30 percent in April?",
     "We wanted to find out whether the ferry company raised fares by 30 percent in April.",
@@ -100,13 +101,13 @@ ASKED = (
 
 @pytest.mark.parametrize("question", ASKED)
 def test_a_question_is_not_likely_the_claim_it_asks_about(repo: Repository, question: str) -> None:
-    _, (*_, said) = add(repo, "Pool", [SUBJECT_SHARED[0], NEAR_MISS[0], RESTATED[0], REPEATED[0]])
+    _, (*_, said) = add(repo, "Pool", [SUBJECT_SHARED[0], NEAR_MISS[0], RESTATED[0], SAID])
     _, (*_, asked) = add(repo, "Pool, day two", [SUBJECT_SHARED[1], NEAR_MISS[1], RESTATED[1], question])
     index = MatchIndex.open(repo, save=False)
     assert index.thresholds.possible <= index.pair_score(asked.id, said.id) < index.thresholds.likely
     assert index.pair_score(said.id, asked.id) < index.thresholds.likely
     # The same question asked twice is one question.
-    assert same_claim.Sentence.of(question).asks and not same_claim.Sentence.of(REPEATED[0]).asks
+    assert same_claim.Sentence.of(question).asks and not same_claim.Sentence.of(SAID).asks
 
 
 def test_newsroom_claims_that_only_share_a_subject_are_not_likely_and_restatements_are(repo: Repository) -> None:
