@@ -22,6 +22,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from bench_storage import make_story  # noqa: E402
+from extraction_sets import print_table  # noqa: E402
 
 from factcheck_tui.core.ids import new_story_id  # noqa: E402
 from factcheck_tui.core.matching.service import MatchIndex  # noqa: E402
@@ -69,10 +70,7 @@ def main() -> None:
             rows.append(
                 (f"  per claim, ms ({label})", f"{1000 * seconds / seeds:.1f}", f"<= {TARGET_MS_PER_CLAIM:.0f}")
             )
-    width = max(len(row[0]) for row in rows)
-    print(f"{'figure':<{width}}  {'value':>8}  target")
-    for figure, value, target in rows:
-        print(f"{figure:<{width}}  {value:>8}  {target}")
+    print_table(rows)
 
 
 if __name__ == "__main__":

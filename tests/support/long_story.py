@@ -8,8 +8,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from factcheck_tui.core.config import Config
 from factcheck_tui.core.models import Change, Claim, Evidence, Story
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workspace import Workspace
 
 STORY_ID = "h4rb0"
 AT = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -105,3 +107,10 @@ def build_long_story(root: Path) -> Repository:
         )
     repo.restore_story(story, claims)
     return repo
+
+
+def long_story_workspace(tmp_path: Path) -> Workspace:
+    """A reviewer's workspace on a newsroom holding only the long story."""
+    root = tmp_path / "newsroom"
+    build_long_story(root)
+    return Workspace(Config(reviewer="tester"), tmp_path / "config.toml", root)

@@ -14,21 +14,15 @@ from factcheck_tui.tui.screens.claims import ClaimsScreen
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.duplicates import DuplicatesScreen
 from factcheck_tui.tui.screens.queue import QueueScreen
-from support.long_story import STORY_ID, build_long_story
+from support.long_story import STORY_ID, long_story_workspace
 from support.newsrooms import build_screen_newsroom
 from support.screen import screen_text, text_in, words
 
 SMALL = (60, 20)
 
 
-def _workspace(tmp_path: Path) -> Workspace:
-    root = tmp_path / "newsroom"
-    build_long_story(root)
-    return Workspace(Config(reviewer="tester"), tmp_path / "config.toml", root)
-
-
 async def test_merging_a_rated_claim_asks_what_becomes_of_its_verdict(tmp_path: Path) -> None:
-    workspace = _workspace(tmp_path)
+    workspace = long_story_workspace(tmp_path)
     repo = workspace.repo
     third, fourth = f"{STORY_ID}-3", f"{STORY_ID}-4"
     review.set_verdict(repo, third, "Mostly true", scale=DEFAULT_SCALE, actor="tester")
@@ -51,7 +45,7 @@ async def test_merging_a_rated_claim_asks_what_becomes_of_its_verdict(tmp_path: 
 
 
 async def test_split_after_a_merge_starts_at_the_join_and_the_part_is_listed_in_story_order(tmp_path: Path) -> None:
-    workspace = _workspace(tmp_path)
+    workspace = long_story_workspace(tmp_path)
     repo = workspace.repo
     third, fourth = repo.get_claim(f"{STORY_ID}-3"), repo.get_claim(f"{STORY_ID}-4")
     app = create_app(workspace)

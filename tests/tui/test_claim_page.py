@@ -14,7 +14,7 @@ from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.story_reader import StoryReader
 from factcheck_tui.tui.widgets.page import Page
-from support.long_story import STORY_ID, build_long_story
+from support.long_story import STORY_ID, long_story_workspace
 from support.screen import after_refresh, text_in, words
 
 SIZES = [(80, 24), (60, 20)]
@@ -22,9 +22,7 @@ SECTIONS = ("#claim-text", "#claim-paragraph", "#claim-rank", "#conclusion", "#e
 
 
 def _app(tmp_path: Path):
-    root = tmp_path / "newsroom"
-    build_long_story(root)
-    return create_app(Workspace(Config(reviewer="tester"), tmp_path / "config.toml", root))
+    return create_app(long_story_workspace(tmp_path))
 
 
 def _lines_in_view(page: Page, top: int, bottom: int) -> bool:

@@ -11,20 +11,14 @@ from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.app import create_app
 from factcheck_tui.tui.screens.claim import ClaimScreen
 from factcheck_tui.tui.screens.claims import ClaimsScreen
-from support.long_story import STORY_ID, build_long_story
+from support.long_story import STORY_ID, long_story_workspace
 from support.pilot import changes_seen
 
 SIZE = (80, 24)
 
 
-def _workspace(tmp_path: Path) -> Workspace:
-    root = tmp_path / "newsroom"
-    build_long_story(root)
-    return Workspace(Config(reviewer="tester"), tmp_path / "config.toml", root)
-
-
 async def test_dismiss_then_rate_rates_the_claim_that_took_its_place(tmp_path: Path) -> None:
-    workspace = _workspace(tmp_path)
+    workspace = long_story_workspace(tmp_path)
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
@@ -44,7 +38,7 @@ async def test_dismiss_then_rate_rates_the_claim_that_took_its_place(tmp_path: P
 async def test_back_from_a_claim_rated_under_a_filter_the_cursor_is_on_the_next(
     tmp_path: Path, refreshed: bool
 ) -> None:
-    workspace = _workspace(tmp_path)
+    workspace = long_story_workspace(tmp_path)
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         # Filter: unreviewed claims only (the third entry of the filter menu).
@@ -64,14 +58,14 @@ async def test_back_from_a_claim_rated_under_a_filter_the_cursor_is_on_the_next(
 
 
 async def test_back_from_walking_with_brackets_the_cursor_is_on_the_claim_shown_last(tmp_path: Path) -> None:
-    app = create_app(_workspace(tmp_path))
+    app = create_app(long_story_workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "j", "enter", "right_square_bracket", "right_square_bracket", "escape")
         assert app.screen.current_claim().id == f"{STORY_ID}-4"
 
 
 async def test_the_last_row_leaving_puts_the_cursor_on_the_one_before(tmp_path: Path) -> None:
-    workspace = _workspace(tmp_path)
+    workspace = long_story_workspace(tmp_path)
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "end", "delete")
@@ -85,7 +79,7 @@ async def test_the_last_row_leaving_puts_the_cursor_on_the_one_before(tmp_path: 
 async def test_a_colleagues_change_that_hides_the_row_moves_the_cursor_to_the_next(tmp_path: Path) -> None:
     from factcheck_tui.core.workflow import claim_edits
 
-    workspace = _workspace(tmp_path)
+    workspace = long_story_workspace(tmp_path)
     app = create_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "j", "j")
@@ -97,7 +91,7 @@ async def test_a_colleagues_change_that_hides_the_row_moves_the_cursor_to_the_ne
 
 
 async def test_merging_keeps_the_cursor_on_the_merged_claim(tmp_path: Path) -> None:
-    app = create_app(_workspace(tmp_path))
+    app = create_app(long_story_workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "j", "j", "m")
         assert app.screen.current_claim().id == f"{STORY_ID}-3"
