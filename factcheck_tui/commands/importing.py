@@ -55,10 +55,6 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.since or args.limit:
         raise InputError(f"{source.label}: --since and --limit are for feeds, and this is one article")
     assert source.article is not None
-    warn_about(source.article)
-    if several := several_articles(source.article.text):
-        # The app asks first; here it is said, and what was asked for is done.
-        print(f"factcheck: warning: {source.label}: {several}; imported as one story", file=sys.stderr)
     story, claims = import_story(
         workspace.repo,
         source.article,
@@ -71,6 +67,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         again=args.again,
         limits=limits,
     )
+    # Warnings only once the story is in: a refused import is one line, the error.
+    warn_about(source.article)
+    if several := several_articles(source.article.text):
+        # The app asks first; here it is said, and what was asked for is done.
+        print(f"factcheck: warning: {source.label}: {several}; imported as one story", file=sys.stderr)
     if args.json:
         print_json(_story_record(story, claims))
     else:

@@ -88,3 +88,15 @@ def test_over_long_fields_a_reviewer_types_are_refused_in_one_line_and_nothing_c
     assert database_files(tmp_path) == before
     saved = factcheck(tmp_path, "verdict", claim, "False", "--note", "x" * 200, FACTCHECK_CONFIG=str(config))
     assert saved.returncode == 0, saved.stderr
+
+
+def test_a_refused_article_with_a_bad_byte_is_one_line_the_error_and_a_taken_one_warns(tmp_path: Path) -> None:
+    # A control character and a byte that is not UTF-8: nothing is left of the article.
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\xc2\x9d\x80")
+    refused(factcheck(tmp_path, "import", str(empty)), f"{empty}: the article is empty")
+    bad_byte = tmp_path / "story.txt"
+    bad_byte.write_bytes(STRIKE.read_bytes() + b"\n\nThe union counted 4,000 members \x80 on strike.\n")
+    taken = factcheck(tmp_path, "import", str(bad_byte))
+    assert taken.returncode == 0, taken.stderr
+    assert "1 byte not valid UTF-8" in taken.stderr
