@@ -22,14 +22,15 @@ from importlib import resources
 import orjson
 from rapidfuzz import fuzz
 
+from factcheck_tui.core.config import Matching
 from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 
 # Below this many distinct content words a text is too short to judge by shared words alone.
 SHORT_TEXT_WORDS = 4
 # Two claims that give different figures of one kind ("fell to 3 percent" / "to 4 percent") or
 # say a quantity moved opposite ways are not the same claim however alike they read: such a pair
-# scores at most this, below the default "likely" mark, and is shown as a possible match only.
-CONFLICT_CEILING = 0.85
+# scores at most this, just below the default "likely" mark, and is shown as a possible match only.
+CONFLICT_CEILING = round(Matching().likely - 0.01, 2)
 
 
 @dataclass(frozen=True)
