@@ -57,6 +57,16 @@ class Matching(BaseModel):
             raise ValueError("'likely' must be at least 'possible'")
         return self
 
+    @property
+    def below_likely(self) -> float:
+        return below_likely(self.possible, self.likely)
+
+
+def below_likely(possible: float, likely: float) -> float:
+    """What a pair that must not be marked scores at most: just below "likely", never below
+    "possible" (shown as possible, worth a look)."""
+    return max(possible, round(likely - 0.01, 2))
+
 
 class Workflow(BaseModel):
     """With ``second_review`` a claim is Done only once a second reviewer approves it, and reports

@@ -487,14 +487,17 @@ class LexicalIndex:
             word_bm25 = self.word_bm25(query.analysis, slot)
         return pair_features(query, self, entry, slot, word_bm25)
 
-    def similarity(self, query: Query, slot: int, word_bm25: float | None = None) -> float:
-        """The score of one claim for the query, in [0, 1] (see ``scoring``)."""
+    def similarity(
+        self, query: Query, slot: int, word_bm25: float | None = None, *, ceiling: float = CONFLICT_CEILING
+    ) -> float:
+        """The score of one claim for the query, in [0, 1] (see ``scoring``); at most ``ceiling``
+        when their figures or directions conflict."""
         entry = self.entries[slot]
         assert entry is not None
         features = self.features(query, slot, word_bm25)
         score = (self.model if query.cosine is not None else self.lexical_model).score(features)
         if features[CONFLICTS[0]] or features[CONFLICTS[1]]:
-            score = min(score, CONFLICT_CEILING)
+            score = min(score, ceiling)
         claim_terms = set(entry.terms.split())
         if (is_short(len(query.terms)) or is_short(len(claim_terms))) and not self._said_whole(query, claim_terms):
             score *= short_text_factor(query.canonical, [canonical(part) for part in entry.fields()])
@@ -554,14 +557,22 @@ class LexicalIndex:
             found.setdefault(neighbour_slot, None)
         return list(found.items())
 
-    def score(self, query: Query, pool: list[tuple[int, float | None]], rerank: int = RERANK) -> list[Scored]:
-        """The candidates of ``pool`` re-ranked by the full similarity, best first: with a cosine,
-        only the ``rerank`` best by the first stage."""
+    def score(
+        self,
+        query: Query,
+        pool: list[tuple[int, float | None]],
+        rerank: int = RERANK,
+        *,
+        ceiling: float = CONFLICT_CEILING,
+    ) -> list[Scored]:
+        """The candidates of ``pool`` re-ranked by the full similarity (conflicts at most ``ceiling``),
+        best first: with a cosine, only the ``rerank`` best by the first stage."""
         found = [(slot, word_bm25, word_bm25 is not None) for slot, word_bm25 in pool]
         if query.cosine is not None and len(found) > rerank:
             found = self._first_stage(query, found, rerank)
         results = [
-            Scored(slot, self.similarity(query, slot, word_bm25), by_words) for slot, word_bm25, by_words in found
+            Scored(slot, self.similarity(query, slot, word_bm25, ceiling=ceiling), by_words)
+            for slot, word_bm25, by_words in found
         ]
         results.sort(key=lambda scored: -scored.score)
         return results

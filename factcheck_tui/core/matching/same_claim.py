@@ -32,7 +32,7 @@ from importlib import resources
 
 import orjson
 
-from factcheck_tui.core.config import Matching
+from factcheck_tui.core.config import Matching, below_likely
 from factcheck_tui.core.matching.embedding import encoder
 from factcheck_tui.core.matching.index import Analysis
 from factcheck_tui.core.matching.numbers import claim_figures
@@ -294,7 +294,7 @@ def judged(score: float, chance: float, threshold: float, likely: float, possibl
     below ``possible`` (nor above its own score)."""
     if chance >= threshold:
         return max(score, DEFAULT_LIKELY + (1.0 - DEFAULT_LIKELY) * (chance - threshold) / (1.0 - threshold))
-    return min(score, max(possible, likely - 0.01))
+    return min(score, below_likely(possible, likely))
 
 
 def judge(

@@ -497,7 +497,7 @@ class MatchIndex:
             # finds a nearest neighbour for any text at all.
             scored = {
                 entry.claim_id: self._newsroom_pair(newsroom_text, entry, hit.score)
-                for hit in self._index.score(query, pool)
+                for hit in self._index.score(query, pool, ceiling=self.thresholds.below_likely)
                 if hit.by_words or hit.score >= self.thresholds.possible
                 for entry in (self._index.live(hit.slot),)
             }
@@ -510,7 +510,9 @@ class MatchIndex:
                     and claim_id not in excluded
                 ):
                     scored[claim_id] = self._newsroom_pair(
-                        newsroom_text, self._index.live(slot), self._index.similarity(query, slot)
+                        newsroom_text,
+                        self._index.live(slot),
+                        self._index.similarity(query, slot, ceiling=self.thresholds.below_likely),
                     )
             matches = []
             for claim_id, score in sorted(scored.items(), key=lambda item: -item[1]):
@@ -616,7 +618,8 @@ class MatchIndex:
         """Two indexed claims and the re-ranker's score of the second for the first."""
         first, second = self._require(claim_id), self._require(other_id)
         slot = self._index.slot_of[second.claim_id]
-        return first, second, self._index.similarity(self._query(first.analysis, self._vector_of_claim(first)), slot)
+        query = self._query(first.analysis, self._vector_of_claim(first))
+        return first, second, self._index.similarity(query, slot, ceiling=self.thresholds.below_likely)
 
     def _word_weight(self, term: str) -> float:
         """A stem's IDF in rarest-word units: the same scale in a new newsroom and a large archive."""

@@ -29,8 +29,9 @@ from factcheck_tui.core.matching.pair_features import FEATURE_NAMES
 SHORT_TEXT_WORDS = 4
 # Two claims that give different figures of one kind ("fell to 3 percent" / "to 4 percent") or
 # say a quantity moved opposite ways are not the same claim however alike they read: such a pair
-# scores at most this, just below the default "likely" mark, and is shown as a possible match only.
-CONFLICT_CEILING = round(Matching().likely - 0.01, 2)
+# scores at most the ceiling ``LexicalIndex.similarity`` is given: just below the configured
+# "likely" mark, so it is shown as a possible match only. This one is for the default thresholds.
+CONFLICT_CEILING = Matching().below_likely
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,12 @@ def test_conflicting_figures_and_directions_are_seen_and_cost_score() -> None:
     assert score(index, "Unemployment in the county fell to 4 percent in May.") <= similarity.CONFLICT_CEILING
     assert score(index, "Unemployment in the county rose to 3 percent in May.") <= similarity.CONFLICT_CEILING
     assert score(index, "County unemployment dropped to three per cent in May.") >= 0.9
-    # "Shown, not marked" holds only while the ceiling stays below the default likely mark.
+    # "Shown, not marked" holds only while the ceiling stays below the likely mark, the one
+    # configured included: a newsroom that marks likely from 0.70 caps conflicts below it.
     assert Matching().likely > similarity.CONFLICT_CEILING
+    lower = Matching(likely=0.7).below_likely
+    other_figure = index.query(Analysis.of("Unemployment in the county fell to 4 percent in May."))
+    assert index.similarity(other_figure, 0) > lower >= index.similarity(other_figure, 0, ceiling=lower)
 
 
 def test_a_rounded_figure_agrees_and_a_year_is_its_own_kind() -> None:
