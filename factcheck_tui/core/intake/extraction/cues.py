@@ -37,6 +37,7 @@ from factcheck_tui.core.intake.extraction.lexicon import (
     TRENDS,
     WEEKDAYS,
 )
+from factcheck_tui.core.intake.extraction.statements import is_fragment, is_question
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -109,6 +110,10 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$")
 SHORT_WORDS = 5
 NAMES_COUNTED = 3
 LENGTH_COUNTED = 40
+QUESTION = "a question, not a statement"
+FRAGMENT = "a fragment without a verb, not a statement"
+# Features of a sentence that states nothing (statements.py): it scores as if it held nothing else.
+NOT_STATEMENTS = frozenset({"question", "fragment"})
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,7 @@ FEATURE_NAMES = (
     "names",
     "quote",
     "question",
+    "fragment",
     "exclamation",
     "lead_in",
     "opener",
@@ -343,8 +349,10 @@ def sentence_features(text: str, speaker: str | None, role: str | None = None) -
     if _QUOTE.search(text):
         add("quote", 1.0, "contains a quotation")
     ending = text.rstrip(_TRAILING)
-    if ending.endswith("?"):
-        add("question", 1.0, "a question, not a statement")
+    if is_question(text):
+        add("question", 1.0, QUESTION)
+    elif is_fragment(text):
+        add("fragment", 1.0, FRAGMENT)
     if ending.endswith("!"):
         add("exclamation", 1.0, "exclamation / rhetoric")
     if ending.endswith(":"):

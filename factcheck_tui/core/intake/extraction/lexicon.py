@@ -139,3 +139,26 @@ SHOUTED = frozenset(
     """breaking urgent alert warning exclusive update fake hoax false true lie lies share please
     never always must read watch stop wow huge total then also very just really still imho""".split()
 )
+# Words that can be a sentence's verb beyond the lists above: auxiliaries and modals, frequent
+# verbs in their base form, and irregular past forms. A sentence with none of them (and none in
+# -ed or -s, statements.py) is a fragment when it is short.
+COMMON_VERBS = frozenset(
+    """be is are am was were been being isn't aren't wasn't weren't ain't have has had having
+    hasn't haven't hadn't do does did doing done don't doesn't didn't can could will would shall
+    should may might must can't cannot couldn't won't wouldn't shouldn't mustn't
+    go get make take give keep let put say see know think come want look use find tell ask work
+    seem feel try leave call need become mean show hear play run move live believe hold bring
+    happen write provide sit stand lose pay meet include continue set learn change lead understand
+    watch follow stop create speak read allow add spend grow open walk win offer remember love
+    consider appear buy wait serve die send expect build stay fall cut reach kill remain suggest
+    raise pass sell require report decide pull cost owe own earn hire fire vote support oppose
+    fund ban block end start begin fail receive save rank rate total exceed account claim deny
+    admit agree respect represent define confirm test fear control lack face risk compete
+    belong contain depend deserve exist matter prefer recognize reject remove replace return
+    seek sign tend threaten treat turn vary prove protect prevent produce promise release rely
+    shot struck caught broke sought sat cast oversaw thought bought taught brought fought hit
+    quit spread fed fled felt dealt meant lent bent slept swept wept forgot forgave froze chose
+    drove rode rose wore tore swore threw grew drew flew knew blew shook woke arose overcame
+    undertook withdrew understood stole spoke bore beat bit hid slid stuck swung hung rang sang
+    sank shrank drank began ran""".split()
+)
