@@ -149,7 +149,7 @@ def test_markdown_front_matter_setext_headings_and_tables(tmp_path: Path) -> Non
     )
     article = read_article(str(page))
     assert article.title == "Port strike ends"
-    assert article.text == "Dockworkers vote\n\nThe union said 87% backed the deal.\n\nYear Ships\n\n2024 42"
+    assert article.text == "Dockworkers vote\n\nThe union said 87% backed the deal.\n\nYear | Ships\n\n2024 | 42"
 
 
 def test_the_headline_skips_a_kicker_line(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck_tui.core.intake.extraction.structure import TABLE_CELL_SEPARATOR
+
 _FENCE = re.compile(r"^(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -74,7 +76,9 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
             continue
         if raw.strip().startswith("|") and raw.strip().endswith("|"):
             flush()
-            blocks.append(" ".join(_inline(cell.strip()) for cell in raw.strip().strip("|").split("|") if cell.strip()))
+            # Cells keep a separator: a row reads as a row, and extraction knows it for one.
+            cells = (_inline(cell.strip()) for cell in raw.strip().strip("|").split("|") if cell.strip())
+            blocks.append(TABLE_CELL_SEPARATOR.join(cells))
             continue
         heading = _HEADING.match(raw)
         if heading or _LIST.match(raw):

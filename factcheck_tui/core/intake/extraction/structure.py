@@ -27,8 +27,10 @@ from factcheck_tui.core.furniture import (
 )
 from factcheck_tui.core.intake.extraction.speakers import outside_quotes
 
-# A line that closes a sentence ends with one of these, perhaps inside quotes or brackets.
-_FINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$|[\"”]$")
+# A line that closes a sentence ends with one of these, perhaps inside quotes or brackets, or is
+# a quotation of its own ('"We will win"'). A line that only ends on a quoted phrase is a subhead
+# ('Florida’s "red flag law"', 'The Guard was there for protection, not "photo ops"').
+_FINAL = re.compile(r"[.!?…:;][\"'”’)\]»]*$|^[\"“].*[\"”]$")
 HEADING_MAX_WORDS = 16
 
 _MONTH = (
@@ -150,6 +152,17 @@ _FIGURE_TO_CHECK = re.compile(
     r"[$€£]\s?\d|\d[\d,.]*\s?(?:%|percent\b|per cent\b)|\d[\d,.]*\s+(?![ap]\.?m\b)[a-z]{3,}", re.IGNORECASE
 )
 _LETTERS = re.compile(r"[A-Za-z]")
+# A row of a table read as text: cells between " | " (a Markdown table), or three figures in a row
+# with nothing but spaces between them ("Texas $120.5 million $110.2 million -8.5%"), which prose
+# never writes: it joins figures with words or commas.
+TABLE_CELL_SEPARATOR = " | "
+_CELL = r"[-+−–]?[$€£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|percent\b|million\b|billion\b|trillion\b|thousand\b|[MBK]\b))?"
+_FIGURE_CELL = re.compile(rf"{_CELL}")
+# A label and its figure, one item of a list of data ("Substance abuse services: $80.1 million.").
+_LABELLED_FIGURE = re.compile(
+    rf"^[^:.!?\"“]{{1,80}}(?<!\d):\s+(?:(?:about|nearly|almost|over|under|more than|less than)\s+)?{_CELL}(?:\s+[a-z]+)?\.?$"
+)
+_CELL_RUN = re.compile(rf"(?<![\w$€£.,-]){_CELL}(?:\s+{_CELL}){{2,}}(?![\w.,]?\d)")
 
 
 def line_role(line: str, *, alone: bool = False) -> str | None:
@@ -171,7 +184,7 @@ def line_role(line: str, *, alone: bool = False) -> str | None:
         return LINK
     if _RATING_BOX.match(line) and (len(line.split()) <= 4 or _RATES_IT.search(line)):
         return RATING
-    if not _LETTERS.search(line):
+    if not _LETTERS.search(line) or _table_row(line) or _LABELLED_FIGURE.match(line):
         return FIGURES
     if not alone and not _FINAL.search(line) and len(line.split()) <= HEADING_MAX_WORDS:
         return HEADLINE
@@ -202,4 +215,12 @@ def sentence_role(sentence: str) -> str | None:
         return OUTLET
     if _CAPTION.search(sentence):
         return CAPTION
+    if _CELL_RUN.search(sentence) or _LABELLED_FIGURE.match(sentence):
+        return FIGURES
     return None
+
+
+def _table_row(line: str) -> bool:
+    """Cells between " | ": three or more, or two of which one is a figure ("2024 | 42 ships")."""
+    cells = [cell.strip() for cell in line.split(TABLE_CELL_SEPARATOR)]
+    return len(cells) > 2 or (len(cells) == 2 and any(_FIGURE_CELL.fullmatch(cell) for cell in cells))
