@@ -25,6 +25,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def arrival_time() -> datetime:
+    """When a story came in, to the microsecond: the stories lists order stories of one day by
+    arrival, and a batch of imports lands several in the same second."""
+    return datetime.now(UTC)
+
+
 class Status(StrEnum):
     """Workflow status of a claim; independent of its verdict."""
 
@@ -154,7 +160,7 @@ class Story(BaseModel):
     body: str
     kind: StoryKind = StoryKind.ARTICLE
     source_file: str = ""
-    imported_at: datetime = Field(default_factory=utcnow)
+    imported_at: datetime = Field(default_factory=arrival_time)
     imported_by: str = ""
     version: int = 1
     byline: str = ""
