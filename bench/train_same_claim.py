@@ -5,6 +5,10 @@
 Learns from our own pair sets (``matching_sets.NEWSROOM_SETS``): each pair scored both ways, in
 a newsroom holding only that set's claims and beside the CheckThat! archive (whose word
 weights an established newsroom's are closer to), as ``bench/eval_matching.py`` scores them.
+And from the labelled pairs within the stories of real fact-check articles in the training split
+of ``bench/news_pairs.py`` (never its test split), each pair both ways in a newsroom holding
+those articles, one story each: there the sentences of one story share its subject, and what
+the rest of the story says (``same_claim.StoryContext``) tells that subject from a claim.
 Only what the model ever sees is learnt from: pairs the re-ranker scores at least "possible".
 
 A plain logistic regression (L2 penalty, Newton's method, features standardised for the fit).
@@ -20,16 +24,20 @@ the model is fitted on every row and written, deterministically (no randomness b
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from extraction_sets import DEFAULT_EVAL_DIR, REPO, eval_dir, print_table
 from matching_sets import FOLDS, NEWSROOM_SETS, SEED, CheckThat, newton, pairs_index
+from news_pairs import chosen_articles, load_labels, newsroom, pair_key, text_key
 
 from factcheck_tui.core.config import Matching
-from factcheck_tui.core.matching.same_claim import FEATURE_NAMES, WEIGHTS
+from factcheck_tui.core.matching.same_claim import FEATURE_NAMES, WEIGHTS, Sentence
 
 OUTPUT = REPO / "factcheck_tui" / "core" / "matching" / WEIGHTS
 # The precision the likely mark should keep on pairs the model never learnt from. 0.90 was the
@@ -37,9 +45,10 @@ OUTPUT = REPO / "factcheck_tui" / "core" / "matching" / WEIGHTS
 AIM = 0.85
 # Fewer out-of-fold marks than this say nothing about precision.
 MIN_MARKS = 20
-PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
+PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 THRESHOLDS = [step / 100 for step in range(20, 100)]
 SETTINGS = ("newsroom alone", "beside the archive")
+REAL = "real articles (training split)"
 
 
 @dataclass
@@ -51,15 +60,22 @@ class Rows:
     groups: np.ndarray
     sets: list[str]
     settings: list[str]
+    # One side asks and the other does not: never likely (``same_claim.judge``), so never read.
+    questions: np.ndarray
 
     def score(self) -> np.ndarray:
         return self.features[:, FEATURE_NAMES.index("score")]
 
+    def read(self) -> np.ndarray:
+        """The rows the model reads (and so learns from): at least "possible", and no question
+        against a statement."""
+        return (self.score() >= Matching().possible) & ~self.questions
 
-def gather(data: CheckThat) -> Rows:
+
+def gather(data: CheckThat, folder: Path) -> Rows:
     sets = [(name, load()) for name, load in NEWSROOM_SETS]
     group_of = _groups([pair for _, pairs in sets for pair in pairs])
-    features, labels, groups, set_names, settings = [], [], [], [], []
+    features, labels, groups, set_names, settings, questions = [], [], [], [], [], []
     for name, pairs in sets:
         for setting, corpus in zip(SETTINGS, (None, data.corpus), strict=True):
             with pairs_index(pairs, corpus) as (index, ids):
@@ -70,7 +86,35 @@ def gather(data: CheckThat) -> Rows:
                         groups.append(group_of[pair["a"]])
                         set_names.append(name)
                         settings.append(setting)
-    return Rows(np.array(features), np.array(labels), np.array(groups), set_names, settings)
+                        questions.append(asks_differ(first, second))
+    # One group per real article: its sentences are linked by the story they share.
+    first_group = max(groups) + 1
+    for feature_row, label, article, question in real_rows(folder):
+        features.append(feature_row)
+        labels.append(label)
+        groups.append(first_group + article)
+        set_names.append(REAL)
+        settings.append(SETTINGS[0])
+        questions.append(question)
+    return Rows(np.array(features), np.array(labels), np.array(groups), set_names, settings, np.array(questions))
+
+
+def asks_differ(first: str, second: str) -> bool:
+    return Sentence.of(first).asks != Sentence.of(second).asks
+
+
+def real_rows(folder: Path) -> Iterator[tuple[list[float], float, int, bool]]:
+    """(features, same claim?, article number, a question against a statement?) of each labelled
+    pair of the training split's articles, both ways."""
+    labels = load_labels("train")
+    articles = chosen_articles(folder, "train")
+    with newsroom(articles) as (index, stories):
+        for number, ((_, row), claims) in enumerate(zip(articles, stories, strict=True)):
+            for first, second in itertools.permutations(claims, 2):
+                label = labels.get(pair_key(row["id"], text_key(first.text), text_key(second.text)))
+                if label is not None:
+                    features = index.newsroom_pair_features(first.id, second.id)
+                    yield features, float(label["same"]), number, asks_differ(first.text, second.text)
 
 
 def _groups(pairs: list[dict]) -> dict[str, int]:
@@ -171,6 +215,7 @@ def report(rows: Rows, chance: np.ndarray, seen: np.ndarray, threshold: float, f
             for name, _ in NEWSROOM_SETS
             for setting in SETTINGS
         ],
+        (REAL, np.array([name == REAL for name in rows.sets])),
         *[(f"fold {fold + 1} (both settings)", folds == fold) for fold in range(FOLDS)],
         ("all", np.ones(len(rows.labels), dtype=bool)),
     ):
@@ -190,8 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("eval_dir", nargs="?", default=str(DEFAULT_EVAL_DIR))
     parser.add_argument("--no-write", action="store_true", help="report only, leave the weights file alone")
     args = parser.parse_args(argv)
-    rows = gather(CheckThat.load(eval_dir([args.eval_dir])))
-    seen = rows.score() >= Matching().possible
+    folder = eval_dir([args.eval_dir])
+    rows = gather(CheckThat.load(folder), folder)
+    seen = rows.read()
     folds = folds_of(rows.groups)
     losses = {}
     for penalty in PENALTIES:
@@ -201,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     chance = out_of_fold(rows, seen, folds, penalty)
     threshold = choose_threshold(chance, seen, rows.labels)
     print(
-        f"{len(rows.labels)} rows ({int(seen.sum())} scored at least possible, learnt from), "
+        f"{len(rows.labels)} rows ({int(seen.sum())} read by the model and learnt from), "
         f"{len(np.unique(rows.groups))} groups in {FOLDS} folds"
     )
     print("L2 penalty, out-of-fold log loss: " + ", ".join(f"{p:g} {loss:.3f}" for p, loss in losses.items()))
@@ -216,8 +262,9 @@ def main(argv: list[str] | None = None) -> int:
             "weights": {name: round(float(weight), 4) for name, weight in zip(FEATURE_NAMES, weights, strict=True)},
             "threshold": threshold,
             "trained_on": (
-                f"our pair sets ({', '.join(name for name, _ in NEWSROOM_SETS)}): {int(seen.sum())} rows scored at "
-                "least possible (each pair both ways, newsroom alone and beside the CheckThat! archive)"
+                f"our pair sets ({', '.join(name for name, _ in NEWSROOM_SETS)}) and {REAL}: {int(seen.sum())} "
+                "rows scored at least possible (each pair both ways; ours newsroom alone and beside the "
+                "CheckThat! archive)"
             ),
             "l2_penalty": penalty,
             "aim": AIM,

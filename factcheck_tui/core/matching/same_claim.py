@@ -52,6 +52,10 @@ FEATURE_NAMES = (
     "negation_differs",  # one side is negated ("has not raised"), the other not: 0 or 1
     "owner_differs",  # one side says whose it is ("Brandt's post") and the other never names that owner: 0 or 1
     "direction_differs",  # one says a quantity went up, the other down: 0 or 1
+    "distinct_least",  # of a side's word weight, the share the other side says (as in
+    # ``explained_least``, a word of like meaning counting by its cosine), each word weighed down by
+    # how many other claims of the pair's stories say it too (``StoryContext``): the side with the
+    # lower share. A story's subject is in most of its sentences; what each of them claims is not.
 )
 
 # A word whose best word-vector cosine with the other side's words is below this has no word
@@ -108,6 +112,26 @@ _INQUIRY = re.compile(
     re.IGNORECASE,
 )
 _OWNER = re.compile(r"\b([A-Z][a-z]+)['\u2019]s\b")
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """What the rest of a pair's stories say: how many of their other claims there are and, per
+    stem, how many of them say it. Two sentences of one story, or of two stories on one subject,
+    share that subject's words whether or not they make one claim."""
+
+    claims: int = 0
+    count: Callable[[str], int] = lambda term: 0
+
+    def distinctness(self, term: str) -> float:
+        """1 for a stem no other claim says, down to 0 for one every other claim says (a
+        log scale, like IDF: the first few other claims that say it count most)."""
+        if self.claims <= 0:
+            return 1.0
+        return math.log((self.claims + 1) / (self.count(term) + 1)) / math.log(self.claims + 1)
+
+
+NO_CONTEXT = StoryContext()
 
 
 @dataclass(frozen=True)
@@ -227,9 +251,38 @@ def _swapped(first: Sentence, second: Sentence, first_side: _Side, second_side: 
     )
 
 
-def pair_features(first: Sentence, second: Sentence, score: float, weight: Callable[[str], float]) -> list[float]:
+def _distinct_least(
+    first: Sentence,
+    second: Sentence,
+    nearest: tuple[Sequence[float], Sequence[float]],
+    weight: Callable[[str], float],
+    context: StoryContext,
+) -> float:
+    """``distinct_least``: how much of each side the other says, once each stem is weighed by
+    how distinct it is in the pair's stories; the lower of the two."""
+    shared = set(first.terms) & set(second.terms)
+
+    def said(own: Sentence, own_nearest: Sequence[float]) -> float:
+        best: dict[str, float] = {}
+        for term, similarity in zip(own.terms, own_nearest, strict=True):
+            best[term] = max(best.get(term, 0.0), 1.0 if term in shared else max(0.0, similarity))
+        mass = {term: weight(term) * context.distinctness(term) for term in best}
+        whole = sum(mass.values())
+        return sum(mass[term] * value for term, value in best.items()) / whole if whole else 0.0
+
+    return min(said(first, nearest[0]), said(second, nearest[1]))
+
+
+def pair_features(
+    first: Sentence,
+    second: Sentence,
+    score: float,
+    weight: Callable[[str], float],
+    context: StoryContext = NO_CONTEXT,
+) -> list[float]:
     """The values of ``FEATURE_NAMES`` for a pair scored ``score`` by the re-ranker; ``weight``
-    is a stem's IDF in the index, in rarest-word units."""
+    is a stem's IDF in the index, in rarest-word units; ``context`` what the rest of the pair's
+    stories say."""
     first_nearest, second_nearest = encoder().aligner(first.words)(second.words)
     first_added, second_added = [False] * len(first.terms), [False] * len(second.terms)
     for operation, start, end, other_start, other_end in difflib.SequenceMatcher(
@@ -256,6 +309,7 @@ def pair_features(first: Sentence, second: Sentence, score: float, weight: Calla
         float(first.negated != second.negated),
         float(bool(first.owners - set(second.terms) or second.owners - set(first.terms))),
         float(one_way and first.direction != second.direction),
+        _distinct_least(first, second, (first_nearest, second_nearest), weight, context),
     ]
 
 
@@ -302,14 +356,18 @@ def judge(
     first: str,
     second: str,
     weight: Callable[[str], float],
+    both_ways: float,
     likely: float,
     possible: float,
+    context: StoryContext = NO_CONTEXT,
     model: SameClaimModel | None = None,
 ) -> float:
-    """``score`` of two newsroom claims once the model has read them (``judged``). A question and a
-    sentence that says what it asks about are never likely: the question claims nothing. (Our pair
-    sets hold no questions for the model to learn that from.)"""
+    """``score`` of two newsroom claims once the model has read them (``judged``). The model reads
+    ``both_ways``, the re-ranker's score of the pair the higher way round, so a pair is judged
+    alike from either side, and ``context``, what the rest of their stories say. A question and a
+    sentence that says what it asks about are never likely: the question claims nothing (such
+    pairs are left out of what the model learns from)."""
     model = model or load_model()
     one, other = Sentence.of(first), Sentence.of(second)
-    chance = 0.0 if one.asks != other.asks else model.chance(pair_features(one, other, score, weight))
+    chance = 0.0 if one.asks != other.asks else model.chance(pair_features(one, other, both_ways, weight, context))
     return judged(score, chance, model.threshold, likely, possible)

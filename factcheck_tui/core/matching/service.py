@@ -18,7 +18,9 @@ threads; every method takes its lock.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -52,6 +54,15 @@ NEIGHBOURS = 20
 Progress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True, slots=True)
+class NewsroomClaim:
+    """The newsroom claim a search is for: what the newsroom model reads beside each candidate."""
+
+    claim_id: str
+    story_id: str
+    text: str
+
+
 def digest_record(digest: ClaimDigest | Mapping[str, Any]) -> dict[str, Any]:
     return digest.model_dump(mode="json") if isinstance(digest, ClaimDigest) else dict(digest)
 
@@ -75,6 +86,9 @@ class MatchIndex:
         self._vectors_to_write: set[str] = set()
         # While ``embed`` runs: the claims saved or removed meanwhile (None: all must be checked).
         self._touched: set[str] | None = None
+        # Per story: how many claims it has and how many of them say each stem
+        # (``_story_context``); forgotten whenever the index changes.
+        self._story_terms: dict[str, tuple[int, Counter[str]]] = {}
         self._lock = threading.RLock()
 
     # -- opening, building, staying current ----------------------------------------------
@@ -118,6 +132,7 @@ class MatchIndex:
             return False
         restored.model, restored.lexical_model = self._index.model, self._index.lexical_model
         self._index, self._shards = restored, shards
+        self._story_terms.clear()
         return True
 
     def _shard_signatures(self) -> dict[str, Any]:
@@ -132,6 +147,7 @@ class MatchIndex:
         with self._lock:
             self._index, self._shards, self._dirty = fresh, shards, True
             self._vectors, self._touched = None, None
+            self._story_terms.clear()
         self._load_stories(force=True)
 
     @property
@@ -288,6 +304,8 @@ class MatchIndex:
                 self._touch(entry.claim_id)
             changes += len(changed)
             self._dirty = self._dirty or bool(changes)
+            if changes:
+                self._story_terms.clear()
             if self._vectors is not None and changes:
                 for claim_id in indexed:
                     if claim_id not in stored and self._vectors.remove(claim_id):
@@ -305,6 +323,7 @@ class MatchIndex:
         with self._lock:
             self._index.add(entry)
             self._dirty = True
+            self._story_terms.clear()
             self._touch(entry.claim_id)
             if self._vectors is not None:
                 text = entry.words
@@ -322,6 +341,8 @@ class MatchIndex:
             entry = self._index.entry(claim_id)
             removed = self._index.remove(claim_id)
             self._dirty = self._dirty or removed
+            if removed:
+                self._story_terms.clear()
             self._touch(claim_id)
             if entry is not None and self._vectors is not None and self._vectors.remove(claim_id):
                 self._vectors_to_write.add(self._shard_name(entry.story_id))
@@ -460,10 +481,10 @@ class MatchIndex:
         for_claim_id: str | None,
         any_score: bool = False,
         neighbours: list[str] | None = None,
-        newsroom_text: str | None = None,
+        newsroom: NewsroomClaim | None = None,
     ) -> list[Match]:
         """``neighbours``: the query's nearest claims by meaning, when the caller found them
-        already (for a whole story at once); else they are looked up here. ``newsroom_text``:
+        already (for a whole story at once); else they are looked up here. ``newsroom``:
         the query is this newsroom claim, so other newsroom claims must make the same claim,
         not only share its subject, to be likely (``same_claim``)."""
         excluded = {canonical_claim_id(claim_id) for claim_id in exclude_claim_ids}
@@ -496,7 +517,7 @@ class MatchIndex:
             # that shares no word with the query only when it reaches "possible": meaning alone
             # finds a nearest neighbour for any text at all.
             scored = {
-                entry.claim_id: self._newsroom_pair(newsroom_text, entry, hit.score)
+                entry.claim_id: self._newsroom_pair(newsroom, entry, hit.score)
                 for hit in self._index.score(query, pool, ceiling=self.thresholds.below_likely)
                 if hit.by_words or hit.score >= self.thresholds.possible
                 for entry in (self._index.live(hit.slot),)
@@ -510,7 +531,7 @@ class MatchIndex:
                     and claim_id not in excluded
                 ):
                     scored[claim_id] = self._newsroom_pair(
-                        newsroom_text,
+                        newsroom,
                         self._index.live(slot),
                         self._index.similarity(query, slot, ceiling=self.thresholds.below_likely),
                     )
@@ -547,7 +568,7 @@ class MatchIndex:
             exclude_story_id=None if same_story else story_id,
             for_claim_id=claim_id,
             neighbours=neighbours,
-            newsroom_text=None if self.is_archive(story_id) else text,
+            newsroom=None if self.is_archive(story_id) else NewsroomClaim(claim_id, story_id, text),
         )
 
     def matches_for_story(self, story_id: str, top_k: int = 5, *, cancel: Cancel = None) -> dict[str, list[Match]]:
@@ -603,16 +624,35 @@ class MatchIndex:
             first, second, score = self._scored_pair(claim_id, other_id)
             if first.dismissed or second.dismissed:
                 return 0.0
-            return self._newsroom_pair(None if self.is_archive(first.story_id) else first.text, second, score)
+            newsroom = (
+                None if self.is_archive(first.story_id) else NewsroomClaim(first.claim_id, first.story_id, first.text)
+            )
+            return self._newsroom_pair(newsroom, second, score)
 
     def newsroom_pair_features(self, claim_id: str, other_id: str) -> list[float]:
-        """The newsroom model's features (``same_claim.FEATURE_NAMES``) of two indexed claims, the
-        re-ranker's score as ``pair_score`` starts from: what ``bench/train_same_claim.py`` learns from."""
+        """The newsroom model's features (``same_claim.FEATURE_NAMES``) of two indexed claims, as
+        ``pair_score`` reads them: what ``bench/train_same_claim.py`` learns from."""
         with self._lock:
             first, second, score = self._scored_pair(claim_id, other_id)
             return same_claim.pair_features(
-                same_claim.Sentence.of(first.text), same_claim.Sentence.of(second.text), score, self._word_weight
+                same_claim.Sentence.of(first.text),
+                same_claim.Sentence.of(second.text),
+                self._both_ways(first.claim_id, second, score),
+                self._word_weight,
+                self._story_context(first.claim_id, first.story_id, second),
             )
+
+    def _both_ways(self, claim_id: str, other: Entry, score: float) -> float:
+        """The higher of ``score`` (``other`` scored for the claim) and the claim scored for
+        ``other``: whether two sentences make one claim does not depend on which is read first,
+        though the re-ranker, made for a query against a past check, may score them apart
+        ("..., Mayor Dahl said on Monday at the Budget Committee" for "..., Dahl said": 0.67,
+        the other way 0.93)."""
+        slot = self._index.slot_of.get(claim_id)
+        if slot is None:
+            return score
+        query = self._query(other.analysis, self._vector_of_claim(other))
+        return max(score, self._index.similarity(query, slot, ceiling=self.thresholds.below_likely))
 
     def _scored_pair(self, claim_id: str, other_id: str) -> tuple[Entry, Entry, float]:
         """Two indexed claims and the re-ranker's score of the second for the first."""
@@ -625,19 +665,41 @@ class MatchIndex:
         """A stem's IDF in rarest-word units: the same scale in a new newsroom and a large archive."""
         return self._index.term_weight(term) / self._index.unit()
 
-    def _newsroom_pair(self, newsroom_text: str | None, entry: Entry, score: float) -> float:
-        """``score`` of a claim for a newsroom claim's text: when both are newsroom claims and the
+    def _story_context(self, claim_id: str, story_id: str, other: Entry) -> same_claim.StoryContext:
+        """What the other claims of both sides' stories say (one story when they share it)."""
+        stories = [self._story_term_counts(story) for story in dict.fromkeys((story_id, other.story_id))]
+        own = [other] + [entry for entry in (self._index.entry(claim_id),) if entry is not None and entry is not other]
+        own_terms = [frozenset(entry.terms.split()) for entry in own]
+        counts = [counts for _, counts in stories]
+
+        def count(term: str) -> int:
+            return sum(found[term] for found in counts) - sum(term in terms for terms in own_terms)
+
+        return same_claim.StoryContext(sum(size for size, _ in stories) - len(own), count)
+
+    def _story_term_counts(self, story_id: str) -> tuple[int, Counter[str]]:
+        found = self._story_terms.get(story_id)
+        if found is None:
+            claims = [self._index.entry(claim_id) for claim_id in self._index.story_claims.get(story_id, ())]
+            counts = Counter(term for entry in claims if entry is not None for term in set(entry.terms.split()))
+            found = self._story_terms[story_id] = (len(claims), counts)
+        return found
+
+    def _newsroom_pair(self, newsroom: NewsroomClaim | None, entry: Entry, score: float) -> float:
+        """``score`` of a claim for a newsroom claim: when both are newsroom claims and the
         pair is at least possible, the newsroom model (``same_claim``) says whether it may be
         likely; a past check is left as scored."""
-        if newsroom_text is None or score < self.thresholds.possible or self.is_archive(entry.story_id):
+        if newsroom is None or score < self.thresholds.possible or self.is_archive(entry.story_id):
             return score
         return same_claim.judge(
             score,
-            newsroom_text,
+            newsroom.text,
             entry.text,
             self._word_weight,
+            both_ways=self._both_ways(newsroom.claim_id, entry, score),
             likely=self.thresholds.likely,
             possible=self.thresholds.possible,
+            context=self._story_context(newsroom.claim_id, newsroom.story_id, entry),
         )
 
     def candidate_features(self, text: str, limit: int = CANDIDATES) -> list[tuple[str, list[float]]]:

@@ -2,8 +2,9 @@
 
 The newsroom model (``same_claim``) reads pairs with the real sentence model's vectors; the
 pairs here are our own writing and in none of the sets it learnt from. Then the whole index: two
-newsroom claims that only share a subject stop being likely, a restatement stays likely, and a
-past check is scored as before.
+newsroom claims that only share a subject stop being likely, a repeated quotation is likely from
+either side, a reworded one is at least possible and found first, and a past check is scored as
+before.
 """
 
 from __future__ import annotations
@@ -110,7 +111,9 @@ def test_a_question_is_not_likely_the_claim_it_asks_about(repo: Repository, ques
     assert same_claim.Sentence.of(question).asks and not same_claim.Sentence.of(SAID).asks
 
 
-def test_newsroom_claims_that_only_share_a_subject_are_not_likely_and_restatements_are(repo: Repository) -> None:
+def test_newsroom_claims_that_only_share_a_subject_are_not_likely_and_restatements_are_found(
+    repo: Repository,
+) -> None:
     _, first = add(repo, "Pool", [SUBJECT_SHARED[0], NEAR_MISS[0], RESTATED[0], REPEATED[0]])
     _, second = add(repo, "Pool, day two", [SUBJECT_SHARED[1], NEAR_MISS[1], RESTATED[1], REPEATED[1]])
     index = MatchIndex.open(repo, save=False)
@@ -119,12 +122,59 @@ def test_newsroom_claims_that_only_share_a_subject_are_not_likely_and_restatemen
     for one, other in ((subject_a, subject_b), (near_a, near_b)):
         assert index.pair_score(one.id, other.id) < likely
         assert index.pair_score(other.id, one.id) < likely
-    for one, other in ((restated_a, restated_b), (repeated_a, repeated_b)):
-        assert index.pair_score(one.id, other.id) >= likely
-        assert index.pair_score(other.id, one.id) >= likely
+    # The re-ranker scores the shorter attribution for the longer 0.67 and the other way 0.93: the
+    # model reads the pair alike from either side.
+    assert index.pair_score(repeated_a.id, repeated_b.id) >= likely
+    assert index.pair_score(repeated_b.id, repeated_a.id) >= likely
+    assert index.pair_score(restated_a.id, restated_b.id) >= index.thresholds.possible
     marks = index.matches_for_story(near_a.story_id)
-    assert [match.claim_id for match in marks[restated_a.id] if match.level.value == "likely"] == [restated_b.id]
+    assert [match.claim_id for match in marks[restated_a.id]][:1] == [restated_b.id]
+    assert [match.claim_id for match in marks[repeated_a.id] if match.level.value == "likely"] == [repeated_b.id]
     assert all(match.level.value != "likely" for match in marks[near_a.id])
+
+
+SHARED_SUBJECT = (
+    "The Harbour Board voted to close the Kestrel ferry terminal in March.",
+    "The Harbour Board says the Kestrel ferry terminal needs new pontoons.",
+)
+REST_OF_STORY = [
+    "The Kestrel ferry terminal opened in 1998.",
+    "Harbour Board members toured the Kestrel terminal last week.",
+    "Ferry users want the Harbour Board to keep the terminal open.",
+    "A Harbour Board spokesperson declined to comment on the ferry.",
+]
+
+
+def test_words_the_rest_of_the_story_says_too_count_less_towards_one_claim() -> None:
+    first, second = (same_claim.Sentence.of(text) for text in SHARED_SUBJECT)
+    shared = set(first.terms) & set(second.terms)
+    assert shared
+
+    def distinct_least(context: same_claim.StoryContext) -> float:
+        values = same_claim.pair_features(first, second, 0.9, lambda term: 1.0, context)
+        return dict(zip(FEATURE_NAMES, values, strict=True))["distinct_least"]
+
+    everywhere = same_claim.StoryContext(8, lambda term: 8 if term in shared else 0)
+    assert distinct_least(everywhere) < distinct_least(same_claim.StoryContext(8, lambda term: 0))
+    assert distinct_least(same_claim.StoryContext(8, lambda term: 0)) == distinct_least(same_claim.NO_CONTEXT)
+    assert same_claim.StoryContext(8, lambda term: 8).distinctness("ferri") == 0.0
+
+
+def test_the_index_weighs_words_by_what_the_rest_of_both_stories_says(repo: Repository) -> None:
+    _, (first, *rest) = add(repo, "Terminal", [SHARED_SUBJECT[0], *REST_OF_STORY])
+    _, (second,) = add(repo, "Terminal, day two", [SHARED_SUBJECT[1]])
+    _, (alone_first,) = add(repo, "Elsewhere", [SHARED_SUBJECT[0]])
+    _, (alone_second,) = add(repo, "Elsewhere, day two", [SHARED_SUBJECT[1]])
+    index = MatchIndex.open(repo, save=False)
+    position = FEATURE_NAMES.index("distinct_least")
+    in_stories = index.newsroom_pair_features(first.id, second.id)[position]
+    on_their_own = index.newsroom_pair_features(alone_first.id, alone_second.id)[position]
+    assert in_stories < on_their_own
+    # A change to the rest of the story is seen at once.
+    for claim in rest:
+        index.remove(claim.id)
+    after = index.newsroom_pair_features(first.id, second.id)[position]
+    assert after == pytest.approx(index.newsroom_pair_features(alone_first.id, alone_second.id)[position])
 
 
 def test_a_past_check_is_scored_as_before(newsroom) -> None:
