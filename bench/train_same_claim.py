@@ -263,8 +263,8 @@ def main(argv: list[str] | None = None) -> int:
             "threshold": threshold,
             "trained_on": (
                 f"our pair sets ({', '.join(name for name, _ in NEWSROOM_SETS)}) and {REAL}: {int(seen.sum())} "
-                "rows scored at least possible (each pair both ways; ours newsroom alone and beside the "
-                "CheckThat! archive)"
+                "rows the model reads (at least possible, no question against a statement; each pair both "
+                "ways; ours newsroom alone and beside the CheckThat! archive)"
             ),
             "l2_penalty": penalty,
             "aim": AIM,
