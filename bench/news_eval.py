@@ -39,15 +39,27 @@ class ArticleResult:
     speaker_given: str | None
 
 
+_WEB_SUFFIX = re.compile(r"\.(?:com|org|net)$", re.IGNORECASE)
+_SMALL_WORDS = frozenset("of for the and".split())
+
+
 def _name_tokens(name: str | None) -> list[str]:
-    return _TOKEN.findall((name or "").lower().replace("’", "'").replace("'s", ""))
+    return _TOKEN.findall(_WEB_SUFFIX.sub("", (name or "").lower().replace("’", "'").replace("'s", "")))
+
+
+def _initials(name: str) -> str:
+    """ "National Republican Congressional Committee" is "nrcc"."""
+    return "".join(token[0] for token in _name_tokens(name) if token not in _SMALL_WORDS)
 
 
 def speaker_verdict(given: str | None, gold: str) -> tuple[bool, bool]:
-    """(right, full name): right when it is the person by full name or surname, full when first and last name match."""
+    """(right, full name): right when it is the person by full name or surname (a group also by its
+    initials, "NRCC", or without ".org"), full when first and last name match."""
     mine, theirs = _name_tokens(given), _name_tokens(gold)
     if not mine or not theirs:
         return False, False
+    if mine == [_initials(gold)] and len(mine[0]) > 1:
+        return True, False
     right = mine[-1] == theirs[-1] and set(mine) <= set(theirs) | {t[0] for t in theirs}
     full = right and len(mine) >= 2 and mine[0] == theirs[0]
     return right, full
@@ -139,6 +151,18 @@ def news_figures(results: Sequence[ArticleResult]) -> list[tuple[str, str, str]]
             ">= 90 %",
         ),
         ("… given as the full name", _share(sum(r.speaker_full for r in people), len(people)), ">= 60 %"),
+        # Many of these are "Facebook posts" or "Bloggers", which no article names: no target.
+        (
+            "speaker of a group-made checked claim right (ads, parties, sites)",
+            _share(sum(r.speaker_right for r in found if not r.person), len(found) - len(people)),
+            "",
+        ),
+        # A wrong name is published as the claim's author (ClaimReview itemReviewed.author): worse than none.
+        (
+            "checked claim credited to someone who did not make it",
+            _share(sum(r.speaker_given is not None and not r.speaker_right for r in found), len(found)),
+            "<= 5 %",
+        ),
     ]
 
 

@@ -142,3 +142,69 @@ def test_words_inside_quotation_marks_are_blanked_for_attribution() -> None:
     # A sentence that starts inside a quotation opened earlier.
     assert outside_quotes('It rose," Brandt wrote.') == " " * len("It rose,") + '" Brandt wrote.'
     assert outside_quotes("Hale says the fee rose.", inside=True) == ""
+
+
+def test_a_quotation_introduced_by_he_wrote_is_the_person_the_sentence_before_was_about() -> None:
+    speakers = speakers_of(
+        'In a post shared by the advocacy group Harbour Workers for Fair Pay, dockers said, "We will not unload '
+        'another ship."\n\nIn reply to the strike, Hale called the demands reckless, going as far as to say, '
+        '"The port will close by June." He wrote:\n\nWe have run this port for twenty years. The fee will stay.'
+    )
+    assert (
+        speakers[
+            'In a post shared by the advocacy group Harbour Workers for Fair Pay, dockers said, "We will not unload '
+            'another ship."'
+        ]
+        == "Harbour Workers for Fair Pay"
+    )
+    assert speakers["He wrote:"] == "Victor Hale"
+    assert speakers["We have run this port for twenty years."] == "Victor Hale"
+    assert speakers["The fee will stay."] == "Victor Hale"
+
+
+def test_the_words_of_an_ad_are_its_sponsors_not_those_of_the_person_it_attacks() -> None:
+    speakers = speakers_of(
+        'Hale "missed nine of ten port board votes. He even skipped the budget vote to attend a fundraiser," says '
+        "the radio ad from Citizens for Fair Fees, a group funded by shipping firms.\n\n"
+        "A mailer paid for by the Ellery Taxpayers League says Brandt doubled the fee."
+    )
+    assert speakers['Hale "missed nine of ten port board votes.'] == "Citizens for Fair Fees"
+    assert (
+        speakers[
+            'He even skipped the budget vote to attend a fundraiser," says the radio ad from Citizens for Fair Fees, '
+            "a group funded by shipping firms."
+        ]
+        == "Citizens for Fair Fees"
+    )
+    assert speakers["A mailer paid for by the Ellery Taxpayers League says Brandt doubled the fee."] == (
+        "Ellery Taxpayers League"
+    )
+
+
+def test_a_quotation_of_several_sentences_belongs_to_the_speaker_named_at_its_end() -> None:
+    speakers = speakers_of('Hale said the port was broke. "The fee will fall. Ships will come back," said Brandt.')
+    assert speakers["Hale said the port was broke."] == "Victor Hale"
+    # (A claim leaves out a quotation mark that only opens it.)
+    assert speakers["The fee will fall."] == "Ellen Brandt"
+    assert speakers['Ships will come back," said Brandt.'] == "Ellen Brandt"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Capitalised only because they open the sentence: a plural common noun, a common word.
+        "Detractors say Brandt raised the fee twice, but Brandt says that is not true.",
+        "Dockworkers claimed the fee doubled.",
+        "Ad says Hale missed votes",
+        # A possessive before a noun that looks like a verb ("claims") is no subject.
+        "Brandt's claims about the fee were wrong.",
+    ],
+)
+def test_a_common_noun_or_a_possessive_is_no_named_speaker(sentence: str) -> None:
+    # The story uses the ad's word in lower case elsewhere, as stories do.
+    assert speakers_of(f"{sentence}\n\nThe ad ran on radio.")[sentence] is None
+
+
+def test_a_one_word_name_the_story_writes_capitalised_mid_sentence_stays_a_speaker() -> None:
+    speakers = speakers_of("Portwatch says the fee doubled. The figure comes from Portwatch, a port data firm.")
+    assert speakers["Portwatch says the fee doubled."] == "Portwatch"

@@ -13,7 +13,7 @@ import re
 from factcheck_tui.core.intake.extraction.lexicon import MONTHS, PRONOUNS, REPORTING_VERBS, SENTENCE_STARTERS, WEEKDAYS
 
 VERBS = "|".join([r"issued an? (?:statement|release)", *sorted(REPORTING_VERBS, key=len, reverse=True)])
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|for|the)"
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|van|von|al|bin|of|for|the|&)"
 NAME = rf"(?:[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,5}})"
 # "has twice said", "also recently wrote": auxiliaries and adverbs between a name and its verb.
 ADVERB = (
@@ -42,7 +42,7 @@ _SOURCE_VERB = re.compile(
 )
 # '..., said Harkins.' — the name closes the clause; "said Roy's claim" or "says Vitter took" is not it.
 # Lower-case role words may stand between the verb and the name ("said union president Carla Mendes").
-_ROLE_WORD = r"(?:(?!(?:on|in|at|by|to|for|with|from|during|after|before|that|this|last|next|of|and|but)\b)[a-z]+\s+)"
+_ROLE_WORD = r"(?:(?!(?:on|in|at|by|to|for|with|from|during|after|before|that|this|last|next|of|and|but|about|against|over|into|toward|towards|like|as)\b)[a-z]+\s+)"
 # '..., said Wasserman Schultz in an interview': after "said" or "wrote" the name may go on into when
 # or where it was said; after "told" or "asked" a name so followed is the one spoken to.
 _VERB_NAME = re.compile(rf"\b(?P<verb>{VERBS})\s+{_ROLE_WORD}{{0,3}}(?P<name>{NAME})(?![’']s\b)(?=\s*(?:[,.;:!?)]|$))")
@@ -56,7 +56,41 @@ _SOURCE_WORDS = frozenset(
 )
 _SOURCE_NOUNS = rf"(?:\s+(?:{'|'.join(_SOURCE_WORDS)}))?"
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?:the )?(?P<name>{NAME}{_SOURCE_NOUNS})")
-_PATTERNS = (_APPOSITION_VERB, _SOURCE_VERB, _NAME_VERB, _OWNER_VERB, _VERB_NAME, _VERB_NAME_WHEN, _ACCORDING)
+# An ad or a post speaks for whoever put it out, never for the person it is about: "says the
+# television ad from Citizens for Fair Fees", "A mailer paid for by the Ellery League says", "In a
+# post shared by the advocacy group X, workers said".
+_MADE = (
+    r"(?:ad|ads|commercial|mailer|flier|flyer|spot|video|billboard|post|posts|tweet|e-?mail|letter|release"
+    r"|statement|newsletter|meme|image),?\s+(?:(?:paid\s+for|posted|shared|released|sponsored|run|put\s+out"
+    rf"|produced|sent|published|written)\s+)?(?:by|from)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{NAME})"
+)
+_THE_MADE = rf"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+){{0,3}}?{_MADE}"
+_VERB_MADE_BY = re.compile(rf"\b(?P<verb>{VERBS})\s+{_THE_MADE}")
+_MADE_BY_VERB = re.compile(rf"(?:^|[,;]\s+){_THE_MADE}(?:,[^,;:]{{1,80}},)?{ADVERB}\s+(?P<verb>{VERBS})\b")
+_CLAIMING = (
+    "say|says|said|claim|claims|claimed|state|states|stated|reads|read|purports|alleges|alleged|asserts|warns|insists"
+)
+# "A Facebook post claimed Pelosi said ...", "Viral posts claim ...", "The post, which Yahoo reports
+# duped actors, says ...": a post no one is named as writing makes the claim, not a name inside it.
+_UNNAMED_SOURCE_VERB = re.compile(
+    r"(?:^|\b(?:[Aa]n?|[Tt]he|[Oo]ne\s+of\s+the|[Ss]ome|[Mm]any|[Ss]everal|[Vv]iral)\s+)(?:[\w-]+\s+){0,3}?"
+    r"(?:posts?|memes?|images?|tweets?|e-?mails?|messages?|videos?|blogs?|stories|story|headlines?|websites?"
+    r"|articles?|graphics?|photos?|screenshots?)(?:,\s+(?P<aside>[^,;:]{1,100}),)?"
+    rf"{ADVERB}\s+(?:{_CLAIMING})\b(?!\s+(?:to|on|by|in|at|from)\b)"
+)
+# Set before the clause, it names the speaker only when the clause names no one else.
+_MADE_BY_LEAD_IN = re.compile(rf"^(?:In|On|Through)\s+{_THE_MADE}[^,;:]{{0,60}},")
+_PATTERNS = (
+    _APPOSITION_VERB,
+    _SOURCE_VERB,
+    _NAME_VERB,
+    _OWNER_VERB,
+    _VERB_NAME,
+    _VERB_NAME_WHEN,
+    _ACCORDING,
+    _VERB_MADE_BY,
+    _MADE_BY_VERB,
+)
 # "RT @EllerySun: Port fees doubled", "@SenMarkHale: ...": a post shared or quoted with its author.
 _POSTED_BY = re.compile(r"^(?:RT\s+)?(?P<handle>@\w+):\s")
 _CUE_WORD = REPORTING_VERBS | {"according", "issued", "purports", "shows"}
@@ -80,13 +114,19 @@ TITLES = frozenset(
     entrepreneur historian physician""".split()
 )
 # "in Kenya said": a name after a preposition is a place or an object, never the speaker.
-_PREPOSITIONS = frozenset("in at from of to for on with by about against into near".split())
+_PREPOSITIONS = frozenset("in at from of to for on with by about against into near including via among".split())
+# "duped actors like Julia Roberts": names after these are examples, not the sentence's subject.
+_EXAMPLES = _PREPOSITIONS | {"like", "than"}
 _PARTY_WORDS = frozenset({"democrat", "republican", "independent", "libertarian"})
 _PARTY_TAG = re.compile(r"^[A-Z]-[A-Z]")
 PARENTHESES = re.compile(r"\([^()]{0,80}\)")
 # Person names anywhere in a sentence: two to four capitalised words or initials ("Albert I. Jones").
 _PERSON = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){1,5}\b")
-_STOP_NAMES = frozenset({"It", "This", "That", "There", "They", "He", "She", "We", "I", "You", "Let"})
+_STOP_NAMES = frozenset(
+    {"It", "This", "That", "There", "They", "He", "She", "We", "I", "You", "Let", "Another", "Several"}
+)
+# "U.S.", "D.C.": initials of a place, never a speaker.
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")
 # "..., officials said Sunday." names a day, not a speaker.
 _CALENDAR = MONTHS | WEEKDAYS | {"today", "yesterday"}
 # Words that make a capitalised subject an organisation, which "he" or "she" cannot mean.
@@ -98,6 +138,9 @@ _ORGANISATION_WORDS = frozenset(
     service center centre coalition society caucus fund club alliance federation statistics""".split()
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_POSSESSIVE = re.compile(r"(?:[’']s?)$")
+# "Amazon Employees for Climate Justice": capitalised words that go on with "for" name a group.
+_GROUP_GOES_ON = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 _CLOSING_AFTER = frozenset(".,!?…")
 # Capitalised only because they open the sentence: "Like Apple, Amazon cited ..." has no person
 # called "Like Apple" as its subject.
@@ -128,7 +171,11 @@ def clean_name(name: str) -> str | None:
     if titles and titles[-1] < len(tokens) - 1 and tokens[titles[-1] + 1][0].isupper():
         # "Louisiana State University Professor Robert Mann" is Robert Mann.
         tokens = tokens[titles[-1] + 1 :]
+    # "the State Department", "Democratic National Committee": an organisation keeps its capitalised words.
+    keeps_capitals = organisation(" ".join(tokens))
     while tokens and (tokens[0].lower() in TITLES or tokens[0].endswith(",")):
+        if keeps_capitals and tokens[0][0].isupper() and tokens[0] not in SENTENCE_STARTERS | OPENING_WORDS:
+            break
         tokens.pop(0)
         if tokens[:1] == ["of"]:
             # "Governor of Washington Chris Gregoire": the office goes with the title.
@@ -142,6 +189,7 @@ def clean_name(name: str) -> str | None:
     if (
         not cleaned
         or cleaned in _STOP_NAMES
+        or _INITIALS.match(cleaned)
         or cleaned in SENTENCE_STARTERS
         or cleaned.lower() in TITLES
         or cleaned.lower() in _CALENDAR
@@ -173,10 +221,20 @@ def speaker_in(sentence: str, last_speaker: str | None, *, inside_quote: bool = 
             if pattern is _APPOSITION_VERB and raw.split()[0] in OPENING_WORDS:
                 # "In Ohio, the rate fell, Smith said": a place set before the clause is no speaker.
                 continue
+            if pattern is _NAME_VERB and _POSSESSIVE.search(raw):
+                # "Trump's claims were wrong": a possessive owns a noun ("claims"), it says nothing.
+                continue
             name = last_speaker if raw.lower() in ("he", "she") else clean_name(raw)
             if name:
                 found.append((match.start(), priority, name))
                 break
+    unnamed = _UNNAMED_SOURCE_VERB.search(sentence)
+    if unnamed and (not found or unnamed.start() < min(found)[0]):
+        # "The website, Sovereignty.net, says": unless a name stands beside it.
+        aside = unnamed.group("aside")
+        return clean_name(aside) if aside and re.fullmatch(NAME, aside) else None
+    if not found and (lead_in := _MADE_BY_LEAD_IN.match(sentence)):
+        return clean_name(lead_in.group("name"))
     return min(found)[2] if found else None
 
 
@@ -210,13 +268,13 @@ def outside_quotes(sentence: str, inside: bool = False) -> str:
     return "".join(pieces)
 
 
-def after_preposition(sentence: str, position: int) -> bool:
+def after_preposition(sentence: str, position: int, prepositions: frozenset[str] = _PREPOSITIONS) -> bool:
     """ "in Kenya", "on the Daily Show", "with former Mayor Pete Buttigieg": the word before the
     name (articles and titles aside) is a preposition."""
     before = sentence[max(0, position - 32) : position].split()
-    while before and before[-1].lower() in TITLES and before[-1].lower() not in _PREPOSITIONS:
+    while before and before[-1].lower() in TITLES and before[-1].lower() not in prepositions:
         before.pop()
-    return bool(before) and before[-1].lower() in _PREPOSITIONS
+    return bool(before) and before[-1].lower() in prepositions
 
 
 def person_names(sentence: str, *, subjects: bool = False) -> list[str]:
@@ -227,7 +285,9 @@ def person_names(sentence: str, *, subjects: bool = False) -> list[str]:
     """
     names = []
     for match in _PERSON.finditer(sentence):
-        if subjects and after_preposition(sentence, match.start()):
+        if (subjects and after_preposition(sentence, match.start(), _EXAMPLES)) or _GROUP_GOES_ON.match(
+            sentence, match.end()
+        ):
             continue
         tokens = match.group(0).replace("’s", "").replace("'s", "").split()
         # "HBO Real Sports With Bryant Gumbel": the person follows the last opening word or acronym.
@@ -256,5 +316,7 @@ def _common_words(name: str) -> bool:
 
 
 def organisation(name: str) -> bool:
-    """ "Journal Sentinel", "Bureau of Justice Statistics": a name with a word organisations use."""
-    return any(token.lower().strip(".") in _ORGANISATION_WORDS for token in name.split())
+    """ "Journal Sentinel", "Bureau of Justice Statistics": a name with a word organisations use;
+    "Citizens for Fair Fees": a name of a group, for a cause."""
+    tokens = name.split()
+    return "for" in tokens[1:-1] or any(token.lower().strip(".") in _ORGANISATION_WORDS for token in tokens)

@@ -18,6 +18,7 @@ from factcheck_tui.core.intake.extraction.lexicon import REPORTING_VERBS, SAYING
 from factcheck_tui.core.intake.extraction.speakers import (
     ADVERB,
     NAME,
+    OPENING_WORDS,
     PARENTHESES,
     TITLES,
     VERBS,
@@ -37,9 +38,14 @@ _PRONOUN_CLAUSE = re.compile(r"(?:^|,\s+)(?:[Hh]e|[Ss]he)\s+[a-z]")
 # A quotation of four words or more: a title in quotes ("The Choice") is not someone speaking.
 _QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}")
 # A colon that ends the sentence or opens a quotation: what comes before it introduces a quote.
+# 'Hale "missed nine of ten votes ...': a name, then a quotation that goes on the sentence about it.
+_QUOTED_PREDICATE = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*[\"“][a-z]")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“]|$)")
+# "The Ellery Fund, a group that backed Hale, ...": a sentence about an organisation, set off by a comma.
+_OPENING_GROUP = re.compile(rf"(?:The\s+)?(?P<name>{NAME}),")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _WORD = re.compile(r"[A-Z][\w’'-]+")
+_ANY_WORD = re.compile(r"[^\W\d_][\w’'-]*(?:\.\w+)*")
 # "Wallace: "Senator, you talked ..."": a turn of an interview transcript.
 _TURN = re.compile(r"^(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}):\s+\S")
 # Things a person or campaign puts out, which speak for them.
@@ -88,7 +94,17 @@ _SAME_ROLE = {
 # The capitalised words just before a position (a first name before a surname), within a bounded look-back.
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+$")
 _LOOK_BACK = 64
-_SAYING = re.compile(rf",\s+(?:{'|'.join(sorted(SAYING_VERBS))})\b")
+_SAYING = re.compile(
+    rf",\s+(?:{'|'.join(sorted(SAYING_VERBS))}"
+    r"|(?:going|went)\s+(?:(?:so|as)\s+far\s+as|on)\s+to\s+(?:say|claim|argue|declare|write|add))\b"
+)
+# "In response to the bans, Matze hailed ...": a phrase set before the clause and its subject.
+_SET_BEFORE = re.compile(rf"^(?:{'|'.join(sorted(OPENING_WORDS))})\b[^,]{{0,100}},\s+(?=[A-Z])")
+# A word that looks plural ("Attackers", "Employees", "Reuters"): capitalised at a sentence's start
+# only, it is a common noun until the story writes it capitalised elsewhere.
+_PLURAL = re.compile(r"[a-z](?<![su'’])s$")
+# A headline in title case capitalises every word, so it shows nothing about which words are names.
+_TITLE_CASE_SHARE = 0.6
 
 
 @dataclass
@@ -102,6 +118,9 @@ class _People:
     main: str | None = None
     # Per sentence, the people it introduces with a role: [(role, full name)].
     titled: list[list[tuple[str, str]]] = field(default_factory=list)
+    # Words the story writes capitalised inside a sentence (names), and words it writes in lower case.
+    capitalised: set[str] = field(default_factory=set)
+    lower: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, sentences: list[str]) -> _People:
@@ -111,6 +130,7 @@ class _People:
                 counts = people.by_surname.setdefault(name.split()[-1], {})
                 counts[name] = counts.get(name, 0) + 1
             people.titled.append(_titled(sentence))
+            people._read_case(sentence)
         people.best = {
             surname: max(counts, key=lambda name: counts[name]) for surname, counts in people.by_surname.items()
         }
@@ -122,6 +142,27 @@ class _People:
                     mentions[full] = mentions.get(full, 0) + 1
         people.main = max(mentions, key=lambda name: mentions[name]) if mentions else None
         return people
+
+    def _read_case(self, sentence: str) -> None:
+        words = _ANY_WORD.findall(sentence)
+        self.lower.update(word for word in words if word.islower())
+        if sum(word[0].isupper() for word in words) > _TITLE_CASE_SHARE * len(words):
+            return
+        self.capitalised.update(word for word in words[1:] if word[0].isupper())
+
+    def common_word(self, name: str, sentence: str) -> bool:
+        """ "Attackers say ...", "Ad says ...": the one word that opens ``sentence``, capitalised only
+        for that, and a word the story writes in lower case elsewhere or a plural, is no one's name.
+        Acronyms and names written like "PolitiFact" or "AL.com" are names wherever they stand."""
+        if (
+            " " in name
+            or name in self.capitalised
+            or not name[1:].islower()
+            or not name.isalpha()
+            or not re.match(rf"{name}\b(?![’'])", sentence.lstrip(' "“'))
+        ):
+            return False
+        return name.lower() in self.lower or _PLURAL.search(name) is not None
 
     def in_role(self, role: str, before: int) -> str | None:
         """ "the councilwoman" in sentence ``before``: the person last introduced as one, else the
@@ -167,7 +208,13 @@ class _People:
         """The person a sentence is about: the one it opens with ("Romer, whom Obama recruited,
         stood by that"), else the first named in full ("Councilmember Victor Hale, one of ...")."""
         names = person_names(sentence, subjects=True)
-        return self.opening(sentence, names) or (names[0] if names else None)
+        return self.clause_opening(sentence, names) or (names[0] if names else None)
+
+    def clause_opening(self, sentence: str, full: list[str] | None = None) -> str | None:
+        """The person a sentence opens with, or its clause after a phrase set before it ("In
+        response to the bans, Matze hailed ...")."""
+        set_before = _SET_BEFORE.match(sentence)
+        return self.opening(sentence, full) or (self.opening(sentence[set_before.end() :]) if set_before else None)
 
     def pronoun(self, sentence: str, last: str | None) -> str | None:
         """Who "he" or "she" means: "We reached Ramos, and he said" is Ramos; else the person last named."""
@@ -209,7 +256,7 @@ class _People:
             before = sentence[: saying.start()]
             if _PRONOUN_SUBJECT.match(before):
                 return last
-            return self.subject(before)
+            return _opening_group(before) or self.subject(before)
         return None
 
 
@@ -217,6 +264,8 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
     """Speakers for a story's sentences in order; ``block_ids`` says which line each one is on."""
     people = _People.of(sentences)
     speakers: list[str | None] = []
+    # Whether each sentence names its speaker itself, rather than taking the one before.
+    own: list[bool] = []
     # The person "he" or "she" would mean: the last one named as a speaker or as a subject.
     last: str | None = None
     ad_owner: str | None = None
@@ -234,6 +283,9 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             if speaker is None and role:
                 speaker = people.in_role(role.group("role"), index)
             speaker = speaker or people.lead_in(spoken, last)
+        if speaker and people.common_word(speaker, spoken):
+            speaker = None
+        own.append(speaker is not None)
         if speaker is None and block_quote and block_quote[1] == block:
             speaker = block_quote[0]
         # '"Kirk Douglas dead," stated a headline': attributed, to someone the story does not name.
@@ -246,6 +298,7 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
         subject = people.subject(spoken)
         if speaker is None and (_QUOTED_WORDS.search(sentence) or sentence.rstrip().endswith(":")):
             speaker = _introducer(sentence, spoken, last, people)
+            own[-1] = speaker is not None
         speakers.append(speaker)
         if speaker and not organisation(speaker) and (speaker.split()[-1] in sentence or subject is None):
             # "he" or "she" is never "the Journal Sentinel": only people become the one last named.
@@ -259,7 +312,30 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             block_quote = (speaker, block + 1)
         elif block_quote and block_quote[1] < block:
             block_quote = None
+    _back_to_quotation_start(speakers, own, sentences, block_ids)
     return [people.full(speaker) if speaker else None for speaker in speakers]
+
+
+def _back_to_quotation_start(
+    speakers: list[str | None], own: list[bool], sentences: list[str], block_ids: list[int]
+) -> None:
+    """'"The fee will fall. Ships will come back," said Brandt.': a quotation of several sentences
+    named at its end is Brandt's from its start, whoever spoke in the sentence before it."""
+    unnamed: list[int] = []  # the sentences of the open quotation that name no speaker
+    inside = False
+    for index, sentence in enumerate(sentences):
+        continues = inside and index > 0 and block_ids[index] == block_ids[index - 1]
+        if not continues:
+            unnamed = []
+        if not own[index]:
+            unnamed.append(index)
+        elif unnamed:
+            for earlier in unnamed:
+                speakers[earlier] = speakers[index]
+            unnamed = []
+        inside = _leaves_quote_open(sentence, continues)
+        if not inside:
+            unnamed = []
 
 
 def _introducer(sentence: str, spoken: str, last: str | None, people: _People) -> str | None:
@@ -267,17 +343,27 @@ def _introducer(sentence: str, spoken: str, last: str | None, people: _People) -
 
     'He then listed his plans, including, "I will cut taxes ..."' is his; 'Yet there was Evers
     during his speech, issuing this declaration:' and 'Let's review Obama's statement: "..."'
-    name one person before the colon, who is the one quoted.
+    name one person before the colon, who is the one quoted. In 'Hale "missed nine votes."' the
+    quoted words are said of Hale, by someone else.
     """
     colon = _COLON_QUOTE.search(sentence)
     intro = sentence[: colon.start()] if colon else sentence
     if _PRONOUN_SUBJECT.match(sentence) or (colon and _PRONOUN_CLAUSE.search(intro)):
         return last
-    opening = people.opening(spoken)
+    if _QUOTED_PREDICATE.match(sentence):
+        return None
+    opening = people.opening(spoken) or _opening_group(spoken)
     if opening or not colon:
         return opening
     named = {name for _, name in people.named(spoken[: len(intro)])}
     return named.pop() if len(named) == 1 else None
+
+
+def _opening_group(sentence: str) -> str | None:
+    """ "The Ellery Fund, a group that backed Hale, said ..., saying": the fund, not Hale."""
+    group = _OPENING_GROUP.match(sentence)
+    name = clean_name(group.group("name")) if group else None
+    return name if name and organisation(name) else None
 
 
 def _run_start(sentence: str, surname: re.Match[str]) -> int:
