@@ -39,7 +39,14 @@ NEWTON_STEPS = 25
 # newsletter", a byline, a "He wrote:" before a quote, a one-word "Shameful." or a cry of "They will NOT
 # win!" is still no claim. Their weights are set here, in plain sight; a figure in a short
 # sentence ("Prices rose 5%.") still outweighs its shortness.
-FIXED_WEIGHTS = {"furniture": -6.0, "lead_in": -2.0, "short": -1.0, "exclamation": -1.5, "fragment": -2.0}
+FIXED_WEIGHTS = {
+    "furniture": -6.0,
+    "lead_in": -2.0,
+    "short": -1.0,
+    "exclamation": -1.5,
+    "fragment": -2.0,
+    "opinion": -2.0,
+}
 
 
 def feature_matrix(texts: Sequence[str]) -> np.ndarray:

@@ -8,7 +8,7 @@ import pytest
 from factcheck_tui.core.intake.extraction import extract
 from factcheck_tui.core.intake.extraction.body import normalise_body
 from factcheck_tui.core.intake.extraction.pipeline import score_sentence
-from factcheck_tui.core.intake.extraction.statements import is_fragment, is_question
+from factcheck_tui.core.intake.extraction.statements import is_fragment, is_opinion, is_question
 
 # A fact-check written for these tests: a checker's questions, a transcript with one-word
 # answers and a list of names, around the claims.
@@ -33,6 +33,10 @@ Okafor: "The stadium."
 Host: "All of it?"
 
 Okafor: "Every cent."
+
+"To call that a transfer is ridiculous," Brandt said.
+
+I think it's a smear.
 
 The council members who voted for the cut:
 
@@ -59,27 +63,28 @@ FRAGMENTS = (
     "• Council President Dan Ivers.",
     "• Councilwoman Mei Tanaka.",
 )
+OPINIONS = ('"To call that a transfer is ridiculous," Brandt said.', "I think it's a smear.")
 
 
 def claims_by_text() -> dict:
     return {claim.text: claim for claim in extract(normalise_body(STORY)).claims}
 
 
-@pytest.mark.parametrize("text", QUESTIONS + FRAGMENTS)
-def test_questions_and_fragments_are_listed_but_never_flagged(text: str) -> None:
+@pytest.mark.parametrize("text", QUESTIONS + FRAGMENTS + OPINIONS)
+def test_questions_fragments_and_opinions_are_listed_but_never_flagged(text: str) -> None:
     claims = claims_by_text()
     assert text in claims, sorted(claims)
     assert not claims[text].checkworthy
     # One reason, saying what it is: the figures and names it holds are not reasons to check it.
     assert len(claims[text].reasons) == 1
-    assert "not a statement" in claims[text].reasons[0]
+    assert any(what in claims[text].reasons[0] for what in ("not a statement", "nothing to check"))
 
 
-def test_questions_and_fragments_rank_below_every_statement_of_the_story() -> None:
+def test_questions_fragments_and_opinions_rank_below_every_statement_of_the_story() -> None:
     claims = claims_by_text()
     lowest_statement = min(claims[text].score for text in STATEMENTS)
     assert all(claims[text].checkworthy for text in STATEMENTS)
-    assert max(claims[text].score for text in QUESTIONS + FRAGMENTS) < lowest_statement
+    assert max(claims[text].score for text in QUESTIONS + FRAGMENTS + OPINIONS) < lowest_statement
 
 
 @pytest.mark.parametrize(
@@ -153,3 +158,36 @@ def test_short_runs_of_words_without_a_verb_are_fragments(text: str) -> None:
 )
 def test_a_sentence_with_a_verb_or_too_long_to_judge_is_not_a_fragment(text: str) -> None:
     assert not is_fragment(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think it's a hoax.",
+        "We believe the plan is sound.",
+        "This is wrong.",
+        '"That is a disgrace," the mayor said.',
+    ],
+)
+def test_a_short_judgement_is_an_opinion_only(text: str) -> None:
+    assert is_opinion(text)
+    assert score_sentence(text)[2] == ["against: an opinion only, nothing to check"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A fact inside the opinion: a figure, a date, a record, a comparison.
+        "I think the council cut $20 million from the fund.",
+        "I believe the council voted for the transfer in 2023.",
+        "We think crime is worse than it was.",
+        # Someone said it: what was said is on the record.
+        "Okafor said her statement was wrong.",
+        # Long enough to hold more than the judgement.
+        "These are numbers that are massaged to make the economy look good, when in fact it is a disaster.",
+        # Not a judgement at all.
+        "It is simply unfair to ask workers to pay a higher rate.",
+    ],
+)
+def test_a_judgement_that_carries_a_fact_is_not_an_opinion_only(text: str) -> None:
+    assert not any("opinion only" in reason for reason in score_sentence(text)[2])

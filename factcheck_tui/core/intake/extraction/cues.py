@@ -37,7 +37,7 @@ from factcheck_tui.core.intake.extraction.lexicon import (
     TRENDS,
     WEEKDAYS,
 )
-from factcheck_tui.core.intake.extraction.statements import is_fragment, is_question
+from factcheck_tui.core.intake.extraction.statements import is_fragment, is_opinion, is_question
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -112,8 +112,25 @@ NAMES_COUNTED = 3
 LENGTH_COUNTED = 40
 QUESTION = "a question, not a statement"
 FRAGMENT = "a fragment without a verb, not a statement"
-# Features of a sentence that states nothing (statements.py): it scores as if it held nothing else.
-NOT_STATEMENTS = frozenset({"question", "fragment"})
+OPINION = "an opinion only, nothing to check"
+# Features of a sentence that claims nothing (statements.py): it scores as if it held nothing else.
+CLAIMS_NOTHING = frozenset({"question", "fragment", "opinion"})
+# What makes a judgement checkable after all ("I think we lost 500 jobs in 2020").
+_FACTS = frozenset(
+    {
+        "figure",
+        "number_words",
+        "money",
+        "percent",
+        "year",
+        "date",
+        "relative_time",
+        "record",
+        "trend",
+        "comparative",
+        "causal",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +185,7 @@ FEATURE_NAMES = (
     "quote",
     "question",
     "fragment",
+    "opinion",
     "exclamation",
     "lead_in",
     "opener",
@@ -353,6 +371,8 @@ def sentence_features(text: str, speaker: str | None, role: str | None = None) -
         add("question", 1.0, QUESTION)
     elif is_fragment(text):
         add("fragment", 1.0, FRAGMENT)
+    elif is_opinion(text) and _FACTS.isdisjoint(feature.name for feature in found):
+        add("opinion", 1.0, OPINION)
     if ending.endswith("!"):
         add("exclamation", 1.0, "exclamation / rhetoric")
     if ending.endswith(":"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck_tui.core.intake.extraction.cues import NOT_STATEMENTS, Feature, sentence_features
+from factcheck_tui.core.intake.extraction.cues import CLAIMS_NOTHING, Feature, sentence_features
 from factcheck_tui.core.intake.extraction.scoring import load_model
 from factcheck_tui.core.intake.extraction.sentences import blocks, split_sentences, without_stray_quotes
 from factcheck_tui.core.intake.extraction.story import is_story, story_features
@@ -105,11 +105,11 @@ def _judge(features: list[Feature], cues: list[Feature] | None, role: str | None
         # as an empty line of its kind would.
         reasons = [reason for reason in reasons if reason.endswith(role)]
         score = min(score, model.score([Feature("furniture", 1.0, role)]))
-    elif stated := next((feature for feature in features if feature.name in NOT_STATEMENTS), None):
-        # A question or a fragment claims nothing, whatever it names: it is never flagged and
-        # ranks below the story's statements, as an empty sentence of its kind would.
-        reasons = model.reasons([stated])
-        score = min(score, model.score([stated]))
+    elif nothing := next((feature for feature in features if feature.name in CLAIMS_NOTHING), None):
+        # A question, a fragment or an opinion only claims nothing, whatever it names: it is
+        # never flagged and ranks below the story's statements, as an empty sentence of its kind would.
+        reasons = model.reasons([nothing])
+        score = min(score, model.score([nothing]))
     return score, score >= model.threshold, reasons
 
 

@@ -1,4 +1,4 @@
-"""Sentences that state nothing: a question, and a fragment without a verb.
+"""Sentences that claim nothing: a question, a fragment without a verb, an opinion only.
 
 A question asks ("Did the governor end $20 million in funding?", "So is it true that ...?"); a
 fragment names ("Government spending.", "Hawaii.", a list item "• Sen. Ada Park."). Neither
@@ -7,6 +7,11 @@ scores each as an empty sentence of its kind would (pipeline.py). A question tha
 statement: "Did you know that the council cut ...?", "..., okay?", and so is a question that
 opens a quotation going on past it: the speaker asks in order to answer ('"Do they differ? Not
 at all," the campaign wrote').
+
+An opinion only is a short sentence that is a judgement and nothing else: "I think it's a hoax.",
+"To claim savings off that baseline is ridiculous." (cues.py adds: with no figure, date, record
+or comparison in it). An opinion that carries a fact ("I think the council cut $20 million") is
+a claim.
 
 There is no part-of-speech tagger here: a fragment is a short sentence in which no word can be
 a verb (an auxiliary, a contraction, a verb of the lexicon, a past form in -ed, a lower-case
@@ -23,6 +28,7 @@ from factcheck_tui.core.intake.extraction.lexicon import (
     BELIEFS,
     CAUSAL,
     COMMON_VERBS,
+    EVALUATIVE,
     OBLIGATION,
     PAST_VERBS,
     PLANS,
@@ -51,6 +57,27 @@ _TAG = re.compile(
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+OPINION_MAX_WORDS = 12
+# "I think ...", "We believe ...": the speaker's own view, stated as such.
+_OWN_VIEW = re.compile(
+    r"^[\"“]?(?:(?:and|but|so|well|look|now),?\s+)?(?:I|we)\s+(?:(?:really|honestly|just|still|do|truly)\s+)?"
+    r"(?:think|believe|feel|guess|suppose|hope)\b",
+    re.IGNORECASE,
+)
+# Judging words that are no sentence adverbs or feelings ("clearly", "sorry") and not "right",
+# which is as often a place or a time ("right now", "on the right").
+_JUDGING = sorted(
+    EVALUATIVE
+    - {"right", "clearly", "obviously", "frankly", "honestly", "hopefully", "unfortunately", "welp", "wow"}
+    - {"sorry", "glad", "happy", "proud", "love", "hate"}
+)
+# "... is ridiculous.", "That's a disgrace,": a judgement that ends its clause.
+_JUDGEMENT = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|seems?|looks?|sounds?)|['’](?:s|re))\s+(?:not\s+)?"
+    r"(?:(?:so|very|simply|just|totally|absolutely|really|utterly|completely|quite|pretty|truly|such|a|an|the)\s+)*"
+    rf"(?:{'|'.join(_JUDGING)})\b(?=\s*(?:[,.;:!?\"”'’)—–-]|and\b|or\b|but\b|$))",
+    re.IGNORECASE,
+)
 FRAGMENT_MAX_WORDS = 6
 # A list item ("• ...", "- ...", "3. ...") is a fragment more often than not; it may run longer.
 LIST_ITEM_MAX_WORDS = 16
@@ -101,6 +128,18 @@ def is_fragment(sentence: str) -> bool:
     if not words or len(words) > (LIST_ITEM_MAX_WORDS if item else FRAGMENT_MAX_WORDS):
         return False
     return not any(_may_be_verb(word) for word in words) and not _SUBJECTS & {word.lower() for word in words}
+
+
+def is_opinion(sentence: str) -> bool:
+    """Whether the sentence, short, is the speaker's view or a judgement in form (cues.py checks it holds no fact)."""
+    said = _said_part(sentence.strip())
+    if len(_WORD.findall(said)) > OPINION_MAX_WORDS:
+        return False
+    if _OWN_VIEW.search(said.strip()):
+        return True
+    # "Waldman said his statement was wrong" reports what someone said: that is a fact.
+    reported = said == sentence.strip() and any(word.lower() in REPORTING_VERBS for word in _WORD.findall(said))
+    return not reported and bool(_JUDGEMENT.search(said))
 
 
 def _said_part(text: str) -> str:
