@@ -6,7 +6,7 @@ import argparse
 
 from factcheck_tui.commands.output import claim_record, print_json
 from factcheck_tui.core.errors import InputError
-from factcheck_tui.core.workflow.review import set_verdict
+from factcheck_tui.core.workflow.review import NoteMode, set_verdict
 from factcheck_tui.core.workspace import Workspace
 
 
@@ -22,7 +22,19 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser.add_argument(
         "verdict", nargs="?", help="a label of the verdict scale (any case), or its number; 'none' clears it"
     )
-    parser.add_argument("--note", help="the written conclusion")
+    parser.add_argument(
+        "--note",
+        help="the written conclusion; one another reviewer wrote is kept unless you add --replace-note or --append-note",
+    )
+    written = parser.add_mutually_exclusive_group()
+    written.add_argument(
+        "--replace-note",
+        action="store_true",
+        help="replace another reviewer's conclusion with --note (their text stays in the history)",
+    )
+    written.add_argument(
+        "--append-note", action="store_true", help="add --note below the conclusion already there, as a paragraph"
+    )
     parser.add_argument("--evidence", nargs="+", default=[], metavar="URL", help="evidence links to attach")
     parser.add_argument("--from", dest="source", metavar="FILE", help="verdicts as JSON Lines ('-' reads stdin)")
     parser.add_argument("--json", action="store_true", help="print the updated claim(s) as JSON")
@@ -47,6 +59,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         actor=workspace.actor,
         conclusion=args.note,
         evidence_urls=args.evidence,
+        note_mode=note_mode(args),
     )
     if args.json:
         print_json(claim_record(claim))
@@ -55,12 +68,25 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
+def note_mode(args: argparse.Namespace) -> NoteMode:
+    """What --note does to a conclusion another reviewer wrote: kept unless the flags say otherwise."""
+    return NoteMode.REPLACE if args.replace_note else NoteMode.APPEND if args.append_note else NoteMode.KEEP_THEIRS
+
+
 def _run_batch(args: argparse.Namespace, workspace: Workspace) -> int:
     from factcheck_tui.core.workflow.batch_verdicts import apply_verdicts, read_verdicts
 
     limits = workspace.config.limits
     text, source = read_verdicts(args.source, limits)
-    claims = apply_verdicts(workspace.repo, text, source, scale=workspace.scale, actor=workspace.actor, limits=limits)
+    claims = apply_verdicts(
+        workspace.repo,
+        text,
+        source,
+        scale=workspace.scale,
+        actor=workspace.actor,
+        limits=limits,
+        note_mode=note_mode(args),
+    )
     if args.json:
         print_json([claim_record(claim) for claim in claims])
     else:

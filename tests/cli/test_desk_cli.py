@@ -212,3 +212,49 @@ def test_verdict_needs_a_claim_and_a_verdict_or_a_file(desk: Desk) -> None:
     story(desk)
     result = desk.run("Ana", "verdict")
     assert result.returncode != 0 and "give a claim id and a verdict, or --from FILE" in result.stderr
+
+
+def test_a_note_never_replaces_another_reviewers_conclusion_unasked(desk: Desk) -> None:
+    claim_id = f"{story(desk)}-4"
+    desk.ok("Ana", "verdict", claim_id, "mostly false", "--note", "The port counted 40 ships.")
+    desk.ok("Ed", "tag", claim_id, "port")  # the last saver is not the conclusion's author
+
+    refused = desk.run("Ben", "verdict", claim_id, "Unverifiable", "--note", "No figures were released.")
+    assert refused.returncode != 0 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    assert "written by Ana" in refused.stderr and "--replace-note" in refused.stderr
+    shown = desk.json("Ed", "show", claim_id, "--json")
+    assert (shown["verdict"], shown["conclusion"]) == ("Mostly false", "The port counted 40 ships.")
+
+    # Without a note, or with the same words, nothing of Ana's is lost: no refusal.
+    desk.ok("Ben", "verdict", claim_id, "Unverifiable")
+    desk.ok("Ben", "verdict", claim_id, "Unverifiable", "--note", "The port counted 40 ships.")
+    desk.ok("Ben", "verdict", claim_id, "Unverifiable", "--note", "No figures were released.", "--append-note")
+    assert desk.json("Ed", "show", claim_id, "--json")["conclusion"] == (
+        "The port counted 40 ships.\n\nNo figures were released."
+    )
+    desk.ok("Ben", "verdict", claim_id, "False", "--note", "Only 12 ships.", "--replace-note")
+    assert desk.json("Ed", "show", claim_id, "--json")["conclusion"] == "Only 12 ships."
+    # Ben's own conclusion is his to rewrite.
+    desk.ok("Ben", "verdict", claim_id, "False", "--note", "Only 12 ships came in.")
+    assert desk.json("Ed", "show", claim_id, "--json")["conclusion"] == "Only 12 ships came in."
+    both = desk.run("Ben", "verdict", claim_id, "False", "--note", "x", "--append-note", "--replace-note")
+    assert both.returncode != 0 and "not allowed with" in both.stderr
+
+
+def test_a_verdicts_file_never_replaces_another_reviewers_conclusion_unasked(desk: Desk, tmp_path: Path) -> None:
+    story_id = story(desk)
+    desk.ok("Ana", "verdict", f"{story_id}-4", "true", "--note", "Ana's reading.")
+    lines = [
+        {"id": f"{story_id}-3", "verdict": "False", "note": "Ben's first."},
+        {"id": f"{story_id}-4", "verdict": "False", "note": "Ben's reading."},
+    ]
+    source = tmp_path / "verdicts.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    before = desk.ok("Ed", "claims", "--story", story_id, "--json").stdout
+    refused = desk.run("Ben", "verdict", "--from", str(source))
+    assert refused.returncode != 0 and f"{source}:2: {story_id}-4: its conclusion was written by Ana" in refused.stderr
+    assert desk.ok("Ed", "claims", "--story", story_id, "--json").stdout == before
+
+    desk.ok("Ben", "verdict", "--from", str(source), "--replace-note")
+    assert desk.json("Ed", "show", f"{story_id}-4", "--json")["conclusion"] == "Ben's reading."

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Label, TextArea
 
 from factcheck_tui.core.config import Config
+from factcheck_tui.core.workflow import desk, review
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui import app as app_module
 from factcheck_tui.tui.app import FactcheckApp, create_app
@@ -106,3 +107,23 @@ async def test_the_clash_is_on_screen_with_what_to_press(workspace: Workspace, s
         assert "reload it" not in said
         assert "ctrl+s" in said and "escape" in said
         assert screen.query_one("#conclusion", TextArea).text == "Ben reads it so"
+
+
+@pytest.mark.parametrize(("author", "named"), [("maria", "maria saved another"), ("ben", "your other session saved")])
+async def test_the_clash_names_who_wrote_the_conclusion_not_who_saved_the_claim_last(
+    workspace: Workspace, strike_story, author: str, named: str
+) -> None:
+    """The conclusion's author is named, not ed, who only tagged the claim after; ben's own save
+    from the command line is his other session, not "ben"."""
+    async with AsyncExitStack() as stack:
+        ben = await stack.enter_async_context(create_app(_reviewer(workspace, "ben")).run_test(size=SIZE))
+        await ben.press("enter", "n", "enter", "c", *"Ben reads it so")
+        target = ben.app.screen.claim_id
+        review.set_conclusion(workspace.repo, target, "Written elsewhere", actor=author)
+        desk.add_tag(workspace.repo, [workspace.repo.get_claim(target)], "port", actor="ed")
+        await ben.press("escape")
+        screen = ben.app.screen
+        assert isinstance(screen, ClaimScreen)
+        said = str(screen.query_one("#conflict").render())
+        assert named in said and "ed saved" not in said, said
+        assert workspace.repo.get_claim(target).conclusion == "Written elsewhere"

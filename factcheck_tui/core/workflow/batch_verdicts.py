@@ -21,7 +21,7 @@ from factcheck_tui.core.models import Claim
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.urls import normalise_url
-from factcheck_tui.core.workflow.review import verdict_edit
+from factcheck_tui.core.workflow.review import NoteMode, conclusion_clash, verdict_edit
 
 FIELDS = ("id", "verdict", "note", "evidence")
 # Past this many, the rest of a broken file's problems are counted, not listed.
@@ -101,22 +101,28 @@ def _raise_problems(problems: list[str], source: str) -> None:
     raise InputError("\n".join(shown))
 
 
-def check_claims_exist(repo: Repository, entries: list[VerdictLine], source: str) -> None:
-    """Every claim named must exist (each story read once) before the first verdict is saved."""
-    numbers: dict[str, set[int] | None] = {}
+def check_claims(repo: Repository, entries: list[VerdictLine], source: str, *, actor: str, note_mode: NoteMode) -> None:
+    """Every claim named must exist (each story read once), and no note may replace another
+    reviewer's conclusion unless ``note_mode`` says so, before the first verdict is saved."""
+    stories: dict[str, dict[int, Claim] | None] = {}
     problems = []
     for entry in entries:
         story_id, number = parse_claim_id(entry.claim_id)
-        if story_id not in numbers:
+        if story_id not in stories:
             try:
-                numbers[story_id] = {claim.number for claim in repo.list_claims(story_id, include_dismissed=True)}
+                claims = repo.list_claims(story_id, include_dismissed=True)
+                stories[story_id] = {claim.number: claim for claim in claims}
             except FactcheckError:
-                numbers[story_id] = None
-        known = numbers[story_id]
+                stories[story_id] = None
+        known = stories[story_id]
         if known is None:
             problems.append(f"{source}:{entry.line}: no story {story_id} in {repo.root}")
         elif number not in known:
             problems.append(f"{source}:{entry.line}: no claim {entry.claim_id} in {repo.root}")
+        elif entry.note is not None and note_mode is NoteMode.KEEP_THEIRS:
+            clash = conclusion_clash(known[number], entry.note, actor)
+            if clash is not None:
+                problems.append(f"{source}:{entry.line}: {clash}")
     _raise_problems(problems, source)
 
 
@@ -128,13 +134,24 @@ def read_verdicts(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, str]
 
 
 def apply_verdicts(
-    repo: Repository, text: str, source: str, *, scale: VerdictScale, actor: str, limits: Limits = DEFAULT_LIMITS
+    repo: Repository,
+    text: str,
+    source: str,
+    *,
+    scale: VerdictScale,
+    actor: str,
+    limits: Limits = DEFAULT_LIMITS,
+    note_mode: NoteMode = NoteMode.KEEP_THEIRS,
 ) -> list[Claim]:
-    """Validate the whole file, then save every verdict: one transaction per story."""
+    """Validate the whole file, then save every verdict: one transaction per story. A note that
+    would replace another reviewer's conclusion refuses the file unless ``note_mode`` says otherwise."""
     entries = parse_verdict_lines(text, source, scale, limits)
-    check_claims_exist(repo, entries, source)
+    check_claims(repo, entries, source, actor=actor, note_mode=note_mode)
     edits = [
-        (entry.claim_id, verdict_edit(entry.verdict, actor=actor, conclusion=entry.note, urls=entry.urls))
+        (
+            entry.claim_id,
+            verdict_edit(entry.verdict, actor=actor, conclusion=entry.note, urls=entry.urls, note_mode=note_mode),
+        )
         for entry in entries
     ]
     return repo.update_claims(edits, actor)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 
 from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError, WorkflowError
 from factcheck_tui.core.ids import parse_claim_id
 from factcheck_tui.core.models import Claim, Evidence, Status, utcnow
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.storage.repository import Repository
-from factcheck_tui.core.text import clean_text
+from factcheck_tui.core.text import clean_text, one_line
 from factcheck_tui.core.urls import normalise_url
 from factcheck_tui.core.workflow.approval import withdraw_approval
 from factcheck_tui.core.workflow.claim_edits import rescored
 from factcheck_tui.core.workflow.evidence_changes import EVIDENCE, undone
+
+# How much of the conclusion a refusal quotes, so that the reviewer knows which text it is.
+CLASH_QUOTE_CHARS = 40
 
 
 def mark_started(claim: Claim, actor: str) -> None:
@@ -23,19 +27,61 @@ def mark_started(claim: Claim, actor: str) -> None:
         claim.status = Status.IN_PROGRESS
 
 
+class NoteMode(StrEnum):
+    """What a conclusion given with a verdict does to another reviewer's conclusion already there."""
+
+    # Refuse: nobody's text is replaced unseen (the command line shows nobody the text it replaces).
+    KEEP_THEIRS = "keep"
+    REPLACE = "replace"
+    # Add the new text below theirs, as a paragraph of its own.
+    APPEND = "append"
+
+
+def conclusion_author(claim: Claim) -> str:
+    """Who wrote the claim's conclusion as it stands: the newest change to it (else the claim's last saver)."""
+    changes = [change for change in claim.history if change.field == "conclusion"]
+    return max(changes, key=lambda change: change.version).by if changes else claim.updated_by
+
+
+def conclusion_clash(claim: Claim, conclusion: str, actor: str) -> str | None:
+    """Why writing ``conclusion`` over the claim's would replace another reviewer's text (None if it
+    would not: no conclusion yet, the same text, or the actor's own)."""
+    wanted = clean_text(conclusion).strip()
+    if not claim.conclusion or wanted == claim.conclusion:
+        return None
+    author = conclusion_author(claim)
+    if author == actor:
+        return None
+    return (
+        f"{claim.id}: its conclusion was written by {author or 'another reviewer'} "
+        f"(“{one_line(claim.conclusion, CLASH_QUOTE_CHARS)}”); nothing saved: "
+        "--replace-note replaces it (history keeps it), --append-note adds yours below it"
+    )
+
+
 def verdict_edit(
-    label: str | None, *, actor: str, conclusion: str | None = None, urls: Sequence[str] = ()
+    label: str | None,
+    *,
+    actor: str,
+    conclusion: str | None = None,
+    urls: Sequence[str] = (),
+    note_mode: NoteMode = NoteMode.REPLACE,
 ) -> Callable[[Claim], Claim]:
-    """The edit that gives a claim a verdict (already resolved on the scale) and what comes with it."""
+    """The edit that gives a claim a verdict (already resolved on the scale) and what comes with it.
+    With ``NoteMode.KEEP_THEIRS`` a conclusion that would replace another reviewer's refuses the edit."""
 
     def edit(claim: Claim) -> Claim:
         published = (claim.verdict, claim.conclusion)
+        if conclusion is not None and note_mode is NoteMode.KEEP_THEIRS:
+            problem = conclusion_clash(claim, conclusion, actor)
+            if problem is not None:
+                raise WorkflowError(problem)
         claim.verdict = label
         if label is None and claim.status is Status.DONE:
             # A claim without a verdict is not done; it is back to being worked on.
             claim.status = Status.IN_PROGRESS
         if conclusion is not None:
-            claim.conclusion = clean_text(conclusion).strip()
+            claim.conclusion = _written(claim.conclusion, conclusion, note_mode)
         for url in urls:
             claim.evidence.append(Evidence(id=claim.next_evidence_id(), url=url, added_at=utcnow(), added_by=actor))
         if (claim.verdict, claim.conclusion) != published:
@@ -44,6 +90,16 @@ def verdict_edit(
         return claim
 
     return edit
+
+
+def _written(current: str, conclusion: str, note_mode: NoteMode) -> str:
+    """The conclusion once ``conclusion`` is written in ``note_mode``."""
+    wanted = clean_text(conclusion).strip()
+    if note_mode is NoteMode.APPEND and current and wanted and wanted not in current:
+        return f"{current}\n\n{wanted}"
+    if note_mode is NoteMode.APPEND and current:
+        return current
+    return wanted
 
 
 def status_problem(claim: Claim, status: Status) -> str | None:
@@ -73,11 +129,12 @@ def set_verdict(
     conclusion: str | None = None,
     evidence_urls: Sequence[str] = (),
     expected_version: int | None = None,
+    note_mode: NoteMode = NoteMode.REPLACE,
 ) -> Claim:
     """Set (or with ``None`` clear) a claim's verdict; optionally its conclusion and evidence too."""
     label = scale.resolve(verdict) if verdict is not None else None
     urls = [normalise_url(clean_text(url)) for url in evidence_urls]
-    edit = verdict_edit(label, actor=actor, conclusion=conclusion, urls=urls)
+    edit = verdict_edit(label, actor=actor, conclusion=conclusion, urls=urls, note_mode=note_mode)
     return repo.update_claim(claim_id, edit, actor, expected_version=expected_version)
 
 

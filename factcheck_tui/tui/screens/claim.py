@@ -243,8 +243,8 @@ class ClaimScreen(ReviewScreen):
             return
         box.show(
             literal(
-                f"{theirs.updated_by} saved another conclusion meanwhile. Yours stays in the editor and is "
-                f"not saved unless you press ctrl+s, which replaces theirs:\n{theirs.conclusion or '(empty)'}"
+                f"{self._writer_of(theirs)} saved another conclusion meanwhile. Yours stays in the editor and "
+                f"is not saved unless you press ctrl+s, which replaces it:\n{theirs.conclusion or '(empty)'}"
             )
         )
 
@@ -257,7 +257,16 @@ class ClaimScreen(ReviewScreen):
     def clashes_with(self) -> str | None:
         if self._theirs is None or not self._editor_dirty():
             return None
-        return self._theirs.updated_by or "another reviewer"
+        return self._writer_of(self._theirs)
+
+    def _writer_of(self, theirs: Claim) -> str:
+        """Who wrote the conclusion that clashes with the editor's: the author of that text, not
+        whoever saved the claim last (a verdict or a tag changes the saver); the reviewer's own
+        save elsewhere (the command line, another window) is called that, not by their name."""
+        author = review.conclusion_author(theirs)
+        if author == self.app.workspace.actor:
+            return "your other session"
+        return author or "another reviewer"
 
     def on_story_changed(self, message: StoryChanged) -> None:
         if (
