@@ -1,17 +1,24 @@
 """Clusters: every story in which one claim recurs, joined through likely or confirmed links.
 
 Seeds are the claims of newsroom stories (or of one story): each is matched against everything,
-the archive included, and pairs at the "likely" level or confirmed by a reviewer are joined with
-union-find. Archive entries are not used as seeds: the archive is what the newsroom checks
-against, and matching every past fact-check against every other would only describe the archive.
+the archive included, and pairs at the "likely" level or confirmed by a reviewer are joined,
+confirmed pairs first and then the closest. A reviewer's "not the same claim" holds for the whole
+group: two groups are not joined when a claim of one was rejected against a claim of the other,
+so a rejected pair never comes back together through a third claim. It holds for the same words
+elsewhere too (an article imported again, slightly updated, repeats its claims word for word):
+what the reviewer judged is this wording against that one, and matching sees nothing else.
+Archive entries are not used as seeds: the archive is what the newsroom checks against, and
+matching every past fact-check against every other would only describe the archive.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from factcheck_tui.core.matching.cancel import Cancel, check
-from factcheck_tui.core.matching.results import Cluster, ClusterMember, Decision, Level
+from factcheck_tui.core.matching.results import Cluster, ClusterMember, Decision, Level, LinkDecision
 
 if TYPE_CHECKING:
     from factcheck_tui.core.matching.index import Entry
@@ -21,14 +28,29 @@ NEIGHBOURS = 10
 # Each seed takes ~10 ms: telling ``progress`` every 16 is a few times a second, and no more.
 PROGRESS_EVERY = 16
 CONFIRMED_SCORE = 1.0
+WORD = re.compile(r"\w+")
+
+Pair = tuple[str, str]
 
 
-class _UnionFind:
-    def __init__(self) -> None:
+class _Groups:
+    """Union-find over claims that keeps reviewers' rejected pairs apart.
+
+    Each claim carries marks (``marks_of``): its id and its wording. ``apart`` says which marks
+    may never share a group; a group is joined to another only when no mark of one is kept apart
+    from a mark of the other.
+    """
+
+    def __init__(self, apart: dict[str, set[str]], marks_of: Callable[[str], set[str]]) -> None:
         self.parent: dict[str, str] = {}
+        self.marks: dict[str, set[str]] = {}
+        self._apart = apart
+        self._marks_of = marks_of
 
     def find(self, item: str) -> str:
-        self.parent.setdefault(item, item)
+        if item not in self.parent:
+            self.parent[item] = item
+            self.marks[item] = self._marks_of(item)
         root = item
         while self.parent[root] != root:
             root = self.parent[root]
@@ -36,8 +58,42 @@ class _UnionFind:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def union(self, first: str, second: str) -> None:
-        self.parent[self.find(first)] = self.find(second)
+    def join(self, first: str, second: str) -> None:
+        """Join the groups of two claims, unless a reviewer's rejection keeps them apart."""
+        one, other = self.find(first), self.find(second)
+        if one == other:
+            return
+        small, large = sorted((self.marks[one], self.marks[other]), key=len)
+        if any(self._apart.get(mark, set()) & large for mark in small):
+            return
+        self.parent[one] = other
+        self.marks[other] |= self.marks.pop(one)
+
+
+def wording(text: str) -> str:
+    """A claim's words, whatever their case, punctuation and spacing: equal for the same claim word for word."""
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def _marks(index: MatchIndex) -> Callable[[str], set[str]]:
+    def marks_of(claim_id: str) -> set[str]:
+        entry = index.entry(claim_id)
+        return {claim_id} if entry is None else {claim_id, f"words:{wording(entry.text)}"}
+
+    return marks_of
+
+
+def _kept_apart(rejected: Iterable[LinkDecision], marks_of: Callable[[str], set[str]]) -> dict[str, set[str]]:
+    """The marks each rejection keeps apart: the two wordings, or the two ids when both claims
+    say it in the same words (a reviewer who rejected those meant the claims, not their words)."""
+    apart: dict[str, set[str]] = {}
+    for link in rejected:
+        first, second = marks_of(link.claim_id) - {link.claim_id}, marks_of(link.other_id) - {link.other_id}
+        sides = (first, second) if first and second and first != second else ({link.claim_id}, {link.other_id})
+        for one, other in (sides, sides[::-1]):
+            for mark in one:
+                apart.setdefault(mark, set()).update(other)
+    return apart
 
 
 def find_clusters(
@@ -58,8 +114,8 @@ def find_clusters(
             if not index.is_archive(sid)
             for claim_id in index.claim_ids(sid)
         ]
-    groups = _UnionFind()
-    link_scores: dict[tuple[str, str], float] = {}
+    # Each pair found, with its score and whether a reviewer confirmed it.
+    found: dict[Pair, tuple[float, bool]] = {}
     # For one story, every claim its claims link to is searched from as well (links are not
     # symmetric): newsroom claims found that way are seeds, so the story's clusters are the very
     # ones the whole newsroom's pass finds; archive claims only lead to more newsroom claims.
@@ -84,20 +140,26 @@ def find_clusters(
             if story_id is not None and match.claim_id not in seen:
                 seen.add(match.claim_id)
                 seeds.append(match.claim_id)
-            if not probe:
-                groups.union(seed, match.claim_id)
-                pair = _pair(seed, match.claim_id)
-                if pair not in link_scores:
-                    # Scores depend a little on which side asks; a pair keeps the better of both,
-                    # so a cluster reads the same whichever story it was found from.
-                    both_ways = max(match.score, index.pair_score(match.claim_id, seed))
-                    link_scores[pair] = CONFIRMED_SCORE if match.confirmed else both_ways
+            pair = _pair(seed, match.claim_id)
+            if not probe and pair not in found:
+                # Scores depend a little on which side asks; a pair keeps the better of both,
+                # so a cluster reads the same whichever story it was found from.
+                both_ways = max(match.score, index.pair_score(match.claim_id, seed))
+                found[pair] = (CONFIRMED_SCORE, True) if match.confirmed else (both_ways, False)
     if progress is not None:
         progress(len(seeds), len(seeds))
-    for link in index.links.all():
+    decisions = index.links.all()
+    for link in decisions:
         if link.decision is Decision.CONFIRMED and index.entry(link.claim_id) and index.entry(link.other_id):
-            groups.union(link.claim_id, link.other_id)
-            link_scores[_pair(link.claim_id, link.other_id)] = CONFIRMED_SCORE
+            found[_pair(link.claim_id, link.other_id)] = (CONFIRMED_SCORE, True)
+    marks_of = _marks(index)
+    rejected = [link for link in decisions if link.decision is Decision.REJECTED]
+    groups = _Groups(_kept_apart(rejected, marks_of), marks_of)
+    # Confirmed pairs first, then the closest: where a rejection keeps two groups apart, each
+    # claim stays with the claims it is surest to be.
+    for (first, second), _ in sorted(found.items(), key=lambda item: (not item[1][1], -item[1][0], item[0])):
+        groups.join(first, second)
+    link_scores = {pair: score for pair, (score, _confirmed) in found.items()}
     members: dict[str, list[str]] = {}
     for claim_id in list(groups.parent):
         members.setdefault(groups.find(claim_id), []).append(claim_id)
@@ -109,14 +171,17 @@ def find_clusters(
         if story_id is not None and all(entry.story_id != story_id for entry in entries):
             continue
         inside = set(claim_ids)
-        weakest = min((score for pair, score in link_scores.items() if pair[0] in inside), default=CONFIRMED_SCORE)
+        weakest = min(
+            (score for pair, score in link_scores.items() if pair[0] in inside and pair[1] in inside),
+            default=CONFIRMED_SCORE,
+        )
         ordered = sorted(entries, key=_oldest_first)
         result.append(Cluster(members=[ClusterMember(**index.reference(entry)) for entry in ordered], score=weakest))
     result.sort(key=lambda cluster: (-len(cluster.story_ids), -cluster.score))
     return result
 
 
-def _pair(first: str, second: str) -> tuple[str, str]:
+def _pair(first: str, second: str) -> Pair:
     return (first, second) if first <= second else (second, first)
 
 

@@ -6,6 +6,7 @@ from factcheck_tui.core.errors import InputError, NotFoundError, StaleWriteError
 from factcheck_tui.core.matching.copying import copy_verdict
 from factcheck_tui.core.matching.results import Decision
 from factcheck_tui.core.matching.service import MatchIndex
+from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.link_decisions import LinkStore
 from factcheck_tui.core.storage.repository import Repository
@@ -87,3 +88,35 @@ def test_copy_refuses_a_stale_target_and_a_source_without_verdict(newsroom) -> N
         copy_verdict(repo, story_a[0].id, archived[0].id, actor="ana", expected_version=1)
     with pytest.raises(InputError, match="has no verdict to copy"):
         copy_verdict(repo, story_a[1].id, story_b[0].id, actor="ana")
+
+
+def _groups(index: MatchIndex, story_id: str | None = None) -> list[set[str]]:
+    return [{member.claim_id for member in cluster.members} for cluster in index.clusters(story_id)]
+
+
+def test_a_rejected_pair_never_shares_a_cluster_through_a_third_claim_or_a_copy_in_the_same_words(newsroom) -> None:
+    repo, archived, story_a, story_b = newsroom
+    check, said_in_a, said_in_b = archived[0].id, story_a[0].id, story_b[0].id
+    # Without a decision, story B's budget claim recurs with the archive's check and story A's.
+    assert {check, said_in_a, said_in_b} in _groups(MatchIndex.open(repo))
+    LinkStore(repo).reject(said_in_b, check, actor="ana")
+    index = MatchIndex.open(repo)
+    for story_id in (None, story_a[0].story_id, story_b[0].story_id):
+        groups = _groups(index, story_id)
+        assert not any({check, said_in_b} <= members for members in groups), (story_id, groups)
+    # Story A's claim still recurs, with the check.
+    assert {check, said_in_a} in _groups(index)
+    assert {check, said_in_a} in _groups(index, story_a[0].story_id)
+
+    # Story B again, updated (one word of another sentence changed): its budget claim in the same
+    # words is the pair the reviewer rejected, and stays out of the check's cluster too.
+    texts = [story_b[0].text.upper(), story_b[1].text.replace("strolling", "walking")]
+    claims = [Claim(id="", story_id="", number=0, text=text, checkworthy=True) for text in texts]
+    updated, (again, _) = repo.add_story(
+        Story(id="", title="Council critics", body=" ".join(texts), outlet="Post"), claims, "tester"
+    )
+    said_again, index = again.id, MatchIndex.open(repo)
+    for story_id in (None, updated.id, story_b[0].story_id):
+        groups = _groups(index, story_id)
+        assert not any(check in members and {said_in_b, said_again} & members for members in groups), groups
+    assert any({said_in_b, said_again} <= members for members in _groups(index))
