@@ -12,6 +12,7 @@ from factcheck_tui.commands.progress import ProgressBar
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.intake.articles import several_articles
 from factcheck_tui.core.intake.feeds import FeedEntry
+from factcheck_tui.core.intake.near_copies import nearly_the_same
 from factcheck_tui.core.intake.story_import import import_story, parse_date
 from factcheck_tui.core.intake.web_import import import_feed, open_source
 from factcheck_tui.core.models import Claim, Story
@@ -69,6 +70,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     )
     # Warnings only once the story is in: a refused import is one line, the error.
     warn_about(source.article)
+    if not args.again and (repeated := nearly_the_same(workspace.repo, story)):
+        print(f"factcheck: warning: {repeated}", file=sys.stderr)
     if several := several_articles(source.article.text):
         # The app asks first; here it is said, and what was asked for is done.
         print(f"factcheck: warning: {source.label}: {several}; imported as one story", file=sys.stderr)

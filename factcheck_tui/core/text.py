@@ -150,3 +150,11 @@ def copyable(text: str) -> str:
     """Text for the clipboard: one line with nothing that acts on a terminal or hides itself. A
     line break pasted into a shell would run what came before it, so none is ever copied."""
     return " ".join(shown(text).split())
+
+
+_WORD = re.compile(r"\w+")
+
+
+def wording(text: str) -> str:
+    """A text's words, whatever their case, punctuation and spacing: equal for the same words."""
+    return " ".join(_WORD.findall(text.casefold()))

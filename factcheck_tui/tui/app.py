@@ -34,6 +34,7 @@ from factcheck_tui.core.errors import (
 from factcheck_tui.core.export import write_export
 from factcheck_tui.core.export.wording import plural
 from factcheck_tui.core.intake.fetch import FetchCancelled
+from factcheck_tui.core.intake.near_copies import nearly_the_same
 from factcheck_tui.core.intake.story_import import import_story, parse_date
 from factcheck_tui.core.intake.web_import import FeedReport, Source, import_feed, is_link, open_source, pasted_source
 from factcheck_tui.core.matching.cancel import MatchingCancelled
@@ -568,6 +569,8 @@ class FactcheckApp(TypeAheadApp):
                 again=request.again,
                 limits=limits,
             )
+            # Asked to keep a second copy, the reviewer knows which story it repeats.
+            repeated = None if request.again else nearly_the_same(self.repo, story)
         except FetchCancelled:
             return
         except AlreadyImportedError as error:
@@ -577,7 +580,8 @@ class FactcheckApp(TypeAheadApp):
             if not worker.is_cancelled:
                 self.call_from_thread(self._import_failed, request, error)
             return
-        self.call_from_thread(self._imported, story, claims, source.article.warnings)
+        warnings = (*source.article.warnings, *([repeated] if repeated else []))
+        self.call_from_thread(self._imported, story, claims, warnings)
 
     def _import_feed(self, request: ImportRequest, source: Source) -> None:
         """Each new article the feed links to, fetched one by one in this worker."""

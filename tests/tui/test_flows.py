@@ -449,3 +449,21 @@ async def test_a_speaker_correction_covers_the_storys_claims_with_that_speaker_a
         await pilot.press("u")
         await pilot.pause()
         assert [repo.get_claim(claim_id).speaker for claim_id in carrying] == [wrong] * len(carrying)
+
+
+async def test_an_updated_copy_of_a_story_is_imported_with_a_warning_naming_it(
+    newsroom: Workspace, tmp_path: Path
+) -> None:
+    updated = tmp_path / "strike-updated.txt"
+    updated.write_text(STRIKE.read_text().replace("voted on Sunday", "voted late on Sunday"))
+    before = len(newsroom.repo.story_ids())
+    app = create_app(newsroom)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("i", *str(updated), "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen) and app.screen.story_id != "p0rt5"
+        said = [str(note.message) for note in app._notifications if note.severity == "warning"]
+        assert len(said) == 1 and "nearly the same text as story p0rt5" in said[0], said
+        assert app.screen.story_id in said[0]
+        assert len(newsroom.repo.story_ids()) == before + 1

@@ -14,6 +14,9 @@ from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import clean_text
 from factcheck_tui.core.urls import is_web_address, normalise_url, page_key
 
+# The headline of an article that gives none and was given none.
+UNTITLED = "Untitled story"
+
 
 def parse_date(raw: str | None, what: str = "--published") -> date | None:
     if not raw:
@@ -43,7 +46,7 @@ def import_story(
     the caller leaves empty: what the reviewer typed wins.
     """
     headline = check_length(
-        clean_text(title or article.title or "Untitled story").strip(), limits.headline_chars, "the headline"
+        clean_text(title or article.title or UNTITLED).strip(), limits.headline_chars, "the headline"
     )
     body = normalise_body(article.text)
     if not body:

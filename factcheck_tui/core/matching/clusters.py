@@ -13,12 +13,12 @@ matching every past fact-check against every other would only describe the archi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from factcheck_tui.core.matching.cancel import Cancel, check
 from factcheck_tui.core.matching.results import Cluster, ClusterMember, Decision, Level, LinkDecision
+from factcheck_tui.core.text import wording
 
 if TYPE_CHECKING:
     from factcheck_tui.core.matching.index import Entry
@@ -28,7 +28,6 @@ NEIGHBOURS = 10
 # Each seed takes ~10 ms: telling ``progress`` every 16 is a few times a second, and no more.
 PROGRESS_EVERY = 16
 CONFIRMED_SCORE = 1.0
-WORD = re.compile(r"\w+")
 
 Pair = tuple[str, str]
 
@@ -68,11 +67,6 @@ class _Groups:
             return
         self.parent[one] = other
         self.marks[other] |= self.marks.pop(one)
-
-
-def wording(text: str) -> str:
-    """A claim's words, whatever their case, punctuation and spacing: equal for the same claim word for word."""
-    return " ".join(WORD.findall(text.casefold()))
 
 
 def _marks(index: MatchIndex) -> Callable[[str], set[str]]:
