@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extraction_sets import DEFAULT_EVAL_DIR, REPO, eval_dir, load_jsonl, print_table
-from matching_sets import fmt, level_figures
+from matching_sets import fmt, import_corpus, level_figures
 
 from factcheck_tui.core.config import Matching
 from factcheck_tui.core.intake.articles import parse_article
@@ -112,10 +112,15 @@ def chosen_articles(folder: Path, split: str = "test") -> list[tuple[int, dict]]
 
 
 @contextmanager
-def newsroom(articles: list[tuple[int, dict]]) -> Iterator[tuple[MatchIndex, list[list[Claim]]]]:
-    """A throwaway newsroom holding each article as one story; its index and each story's claims."""
+def newsroom(
+    articles: list[tuple[int, dict]], archive: list[dict] | None = None
+) -> Iterator[tuple[MatchIndex, list[list[Claim]]]]:
+    """A throwaway newsroom holding each article as one story, and ``archive`` (rows with a
+    ``text`` and a ``title``) as past checks; its index and each story's claims."""
     with tempfile.TemporaryDirectory(prefix="factcheck-news-pairs-") as folder:
         repo = Repository(Path(folder) / "db")
+        if archive:
+            import_corpus(repo, archive)
         stories = []
         for _, row in articles:
             saved = f"{row['title']}\n\n{row['text']}\n".encode()

@@ -44,8 +44,8 @@ class Matching(BaseModel):
     for the CheckThat! tweets' top matches, and 96% for every mark in the train tweets' top 5,
     whose archive holds several checks of one claim. Cross-validated over the pairs, the lowest
     step holding 97% on the pairs and 96% on the tweets was 0.77 in every fold; 0.80 keeps a
-    margin. Two newsroom claims must also pass the newsroom check (``same_claim``) to be
-    likely. At 0.50, 96% of tweets' top matches and one in two of our hard pairs."""
+    margin. A story's claim and another claim must also pass the newsroom check
+    (``same_claim``) to be likely. At 0.50, 96% of tweets' top matches and one in two of our hard pairs."""
 
     model_config = ConfigDict(extra="forbid")
     possible: float = Field(default=0.5, ge=0.0, le=1.0)

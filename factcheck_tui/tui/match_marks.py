@@ -34,22 +34,23 @@ def source_name(match: ClaimRef) -> str:
 
 
 def checked_before(matches: list[Match]) -> Text | None:
-    """“Checked before: False in story X” for the best likely or confirmed match with a verdict."""
+    """“Checked before: False in story X” for the best likely or confirmed match with a verdict;
+    “Perhaps checked before: …” for the best possible one, when nothing better has a verdict."""
     if not matches:
         return None
     marked = strong(matches)
     rated = next((match for match in marked if match.verdict), None)
+    perhaps = None if marked else next((match for match in matches if match.verdict), None)
+    shown_match = rated or perhaps
     line = Text()
-    if rated is not None:
-        line.append("Checked before: ", style="bold")
-        line.append(shown(rated.verdict or ""), style="bold reverse")
-        line.append(f" in “{source_name(rated)}”")
-        if rated.published:
-            line.append(f", {rated.published.isoformat()}")
-        line.append(
-            f" · {rated.claim_id} · {'confirmed' if rated.confirmed else rated.level.value} {rated.score:.2f}",
-            style="dim",
-        )
+    if shown_match is not None:
+        line.append("Checked before: " if rated else "Perhaps checked before: ", style="bold")
+        line.append(shown(shown_match.verdict or ""), style="bold reverse" if rated else "bold")
+        line.append(f" in “{source_name(shown_match)}”")
+        if shown_match.published:
+            line.append(f", {shown_match.published.isoformat()}")
+        level = "confirmed" if shown_match.confirmed else shown_match.level.value
+        line.append(f" · {shown_match.claim_id} · {level} {shown_match.score:.2f}", style="dim")
     elif marked:
         line.append("Same claim in: ", style="bold")
         line.append(f"“{source_name(marked[0])}” ({marked[0].claim_id}), not rated there yet")

@@ -1,19 +1,22 @@
 """Do two newsroom sentences make the same claim, or only share a subject? A small learned model.
 
-The re-ranker learnt from tweets and past checks, where a pair that shares its rare words is
-nearly always the same claim. Sentences of a newsroom's own stories are different: one story,
-or two stories on one subject, repeat the same people, places and figures in sentences that
-claim different things ("8,000 nurses will strike" / "8,000 teachers will strike", "Brandt's post
-was flagged" / "The post was flagged"). So when both claims of a pair are the newsroom's (never
-a query against an imported past check) and the pair scores at least "possible", this model
-reads the two sentences once more and decides whether the pair may be marked likely.
+The re-ranker learnt from tweets and past checks, where every tweet had its check and a pair
+that shares its rare words is nearly always the same claim. Sentences of a newsroom's own
+stories are different: one story, or two stories on one subject, repeat the same people, places
+and figures in sentences that claim different things ("8,000 nurses will strike" / "8,000
+teachers will strike", "Brandt's post was flagged" / "The post was flagged"), and most of them
+were never checked anywhere, so a past check that shares their subject is no sign of one that
+checked them. So when a story's claim is held against another claim, the newsroom's or a past
+check, and the pair scores at least "possible", this model reads the two sentences once more
+and decides whether the pair may be marked likely. (A claim typed into a search is a lookup of
+that one claim, and the re-ranker has the last word.)
 
 It is a logistic regression over a dozen general signals (``FEATURE_NAMES``), no word lists
 fitted to our pairs: the re-ranker's score, the sentences' cosine, how much of each side's
 word weight (IDF) the other says in a word of like meaning, capitalised names and owners one
 side gives and the other lacks, figures, negation and direction. ``same_claim_weights.json``
 beside this module holds it, written by ``bench/train_same_claim.py`` from our own pair sets
-with grouped cross-validation, which also chose the ``threshold`` on its chance.
+and labelled pairs of real articles with grouped cross-validation, which also chose the ``threshold`` on its chance.
 
 ``judged`` maps its chance onto the score scale: a pair the model accepts is at least "likely"
 (more the surer it is), one it rejects is at most just below "likely", and never below

@@ -667,8 +667,10 @@ class MatchIndex:
 
     def _story_context(self, claim_id: str, story_id: str, other: Entry) -> same_claim.StoryContext:
         """What the other claims of both sides' stories say (one story when they share it)."""
-        stories = [self._story_term_counts(story) for story in dict.fromkeys((story_id, other.story_id))]
-        own = [other] + [entry for entry in (self._index.entry(claim_id),) if entry is not None and entry is not other]
+        sides = dict.fromkeys((story_id,) if self.is_archive(other.story_id) else (story_id, other.story_id))
+        stories = [self._story_term_counts(story) for story in sides]
+        first = self._index.entry(claim_id)
+        own = [entry for entry in (other, first if first is not other else None) if entry and entry.story_id in sides]
         own_terms = [frozenset(entry.terms.split()) for entry in own]
         counts = [counts for _, counts in stories]
 
@@ -686,10 +688,10 @@ class MatchIndex:
         return found
 
     def _newsroom_pair(self, newsroom: NewsroomClaim | None, entry: Entry, score: float) -> float:
-        """``score`` of a claim for a newsroom claim: when both are newsroom claims and the
+        """``score`` of a claim, the newsroom's or a past check, for a story's claim: when the
         pair is at least possible, the newsroom model (``same_claim``) says whether it may be
-        likely; a past check is left as scored."""
-        if newsroom is None or score < self.thresholds.possible or self.is_archive(entry.story_id):
+        likely. (A typed search has no ``newsroom`` claim: its scores are left as they are.)"""
+        if newsroom is None or score < self.thresholds.possible:
             return score
         return same_claim.judge(
             score,
