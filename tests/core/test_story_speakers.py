@@ -208,3 +208,31 @@ def test_a_common_noun_or_a_possessive_is_no_named_speaker(sentence: str) -> Non
 def test_a_one_word_name_the_story_writes_capitalised_mid_sentence_stays_a_speaker() -> None:
     speakers = speakers_of("Portwatch says the fee doubled. The figure comes from Portwatch, a port data firm.")
     assert speakers["Portwatch says the fee doubled."] == "Portwatch"
+
+
+def test_the_person_the_newsroom_asked_is_the_one_who_answers() -> None:
+    speakers = speakers_of(
+        "Brandt spoke first.\n\nWe turned to Dana Price, a port economist who studies shipping fees.\n\n"
+        'Here is what she had to say:\n\n"Fees rose in every port on the coast. Ellery was no exception."'
+    )
+    assert speakers["Here is what she had to say:"] == "Dana Price"
+    assert speakers["Fees rose in every port on the coast."] == "Dana Price"
+    assert speakers["Ellery was no exception."] == "Dana Price"
+
+
+def test_a_name_after_a_preposition_that_never_opens_a_clause_is_no_speaker() -> None:
+    sentence = "We found similar figures across Portwatch reports since Brandt took office."
+    assert speakers_of(sentence)[sentence] is None
+
+
+def test_an_ad_that_is_the_subject_speaks_for_whoever_ran_it() -> None:
+    speakers = speakers_of(
+        "A new radio ad from the Ellery Taxpayers League goes after Hale.\n\n"
+        'It accuses him of waste: "Hale doubled the fee. Ships went to Marlow."\n\n'
+        "The ad also says the port lost $9 million.\n\nThe ad plainly misreads what the port's accounts said."
+    )
+    assert speakers['It accuses him of waste: "Hale doubled the fee.'] == "Ellery Taxpayers League"
+    assert speakers["Ships went to Marlow."] == "Ellery Taxpayers League"
+    assert speakers["The ad also says the port lost $9 million."] == "Ellery Taxpayers League"
+    # The newsroom's own judgement of the ad, not the ad speaking.
+    assert speakers["The ad plainly misreads what the port's accounts said."] is None

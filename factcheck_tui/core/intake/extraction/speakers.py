@@ -64,6 +64,7 @@ _MADE = (
     r"|statement|newsletter|meme|image),?\s+(?:(?:paid\s+for|posted|shared|released|sponsored|run|put\s+out"
     rf"|produced|sent|published|written)\s+)?(?:by|from)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<name>{NAME})"
 )
+MADE_BY = re.compile(_MADE)
 _THE_MADE = rf"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+(?:[\w-]+\s+){{0,3}}?{_MADE}"
 _VERB_MADE_BY = re.compile(rf"\b(?P<verb>{VERBS})\s+{_THE_MADE}")
 _MADE_BY_VERB = re.compile(rf"(?:^|[,;]\s+){_THE_MADE}(?:,[^,;:]{{1,80}},)?{ADVERB}\s+(?P<verb>{VERBS})\b")
@@ -114,7 +115,11 @@ TITLES = frozenset(
     entrepreneur historian physician""".split()
 )
 # "in Kenya said": a name after a preposition is a place or an object, never the speaker.
-_PREPOSITIONS = frozenset("in at from of to for on with by about against into near including via among".split())
+# Only words that never open a clause: "after Smith said" and "than Paul said" name the speaker.
+_PREPOSITIONS = frozenset(
+    """in at from of to for on with by about against into near including via among across through throughout
+    during within without despite beyond behind toward towards onto upon per over under""".split()
+)
 # "duped actors like Julia Roberts": names after these are examples, not the sentence's subject.
 _EXAMPLES = _PREPOSITIONS | {"like", "than"}
 _PARTY_WORDS = frozenset({"democrat", "republican", "independent", "libertarian"})
@@ -139,6 +144,8 @@ _ORGANISATION_WORDS = frozenset(
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _POSSESSIVE = re.compile(r"(?:[’']s?)$")
+_NOUN_AFTER = re.compile(r"\s+(?:from|of|about|by)\b")
+_NOUN_LIKE = frozenset("posts reports claims comments remarks notes charges tweets estimates".split())
 # "Amazon Employees for Climate Justice": capitalised words that go on with "for" name a group.
 _GROUP_GOES_ON = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 _CLOSING_AFTER = frozenset(".,!?…")
@@ -148,13 +155,14 @@ OPENING_WORDS = frozenset(
     """Like Unlike As After Before In On At By For From With Without Within During Since Until When
     While Where If Although Though Because But And Or So Yet However Despite Under Over About Among
     Between Through Following According Also Instead Meanwhile Later Earlier Last Next Hey Dear Oh
-    Yes Thanks Welcome Here""".split()
+    Yes Thanks Welcome Here Did Does Do Is Are Was Were Has Have Had Could Would Should""".split()
 )
 
 
 def clean_name(name: str) -> str | None:
     tokens = name.replace("’s", "").split()
-    if " of " in f" {name} " and len(name.split(" of ")[0].split()) >= 2 and not organisation(name.split(" of ")[0]):
+    owner = [token for token in name.split(" of ")[0].split() if token not in SENTENCE_STARTERS]
+    if " of " in f" {name} " and len(owner) >= 2 and not organisation(name.split(" of ")[0]):
         # "Priya Kapoor of Marlow Inc." is Priya Kapoor; "Bank of America" stays whole.
         tokens = name.split(" of ")[0].split()
     if tokens and tokens[0].lower().split("’")[0].split("'")[0] in PRONOUNS:
@@ -165,8 +173,10 @@ def clean_name(name: str) -> str | None:
         # "So Kaiser said": a capitalised opener is no part of the name.
         tokens.pop(0)
     titles = [index for index, token in enumerate(tokens[:-1]) if token.lower() in TITLES]
-    if titles and tokens[-1].lower() in _ORGANISATION_WORDS:
-        # "the Ohio Republican Party claimed": an organisation keeps its whole name.
+    groups = [index for index, token in enumerate(tokens) if token.lower().strip(".") in _ORGANISATION_WORDS]
+    if titles and groups and groups[-1] > titles[-1]:
+        # "the Ohio Republican Party claimed", "The Republican Party of Florida": an organisation keeps
+        # its whole name (but "Louisiana State University Professor Robert Mann" is Robert Mann).
         titles = []
     if titles and titles[-1] < len(tokens) - 1 and tokens[titles[-1] + 1][0].isupper():
         # "Louisiana State University Professor Robert Mann" is Robert Mann.
@@ -221,15 +231,19 @@ def speaker_in(sentence: str, last_speaker: str | None, *, inside_quote: bool = 
             if pattern is _APPOSITION_VERB and raw.split()[0] in OPENING_WORDS:
                 # "In Ohio, the rate fell, Smith said": a place set before the clause is no speaker.
                 continue
-            if pattern is _NAME_VERB and _POSSESSIVE.search(raw):
-                # "Trump's claims were wrong": a possessive owns a noun ("claims"), it says nothing.
+            if pattern is _NAME_VERB and (
+                _POSSESSIVE.search(raw)
+                or (match.group("verb") in _NOUN_LIKE and _NOUN_AFTER.match(sentence, match.end("verb")))
+            ):
+                # "Trump's claims were wrong", "Instagram posts from Joel": a noun ("claims", "posts"),
+                # which says nothing.
                 continue
             name = last_speaker if raw.lower() in ("he", "she") else clean_name(raw)
             if name:
                 found.append((match.start(), priority, name))
                 break
     unnamed = _UNNAMED_SOURCE_VERB.search(sentence)
-    if unnamed and (not found or unnamed.start() < min(found)[0]):
+    if unnamed and (not found or unnamed.start() <= min(found)[0]):
         # "The website, Sovereignty.net, says": unless a name stands beside it.
         aside = unnamed.group("aside")
         return clean_name(aside) if aside and re.fullmatch(NAME, aside) else None

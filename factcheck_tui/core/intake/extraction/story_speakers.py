@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from factcheck_tui.core.intake.extraction.lexicon import REPORTING_VERBS, SAYING_VERBS, SENTENCE_STARTERS
 from factcheck_tui.core.intake.extraction.speakers import (
     ADVERB,
+    MADE_BY,
     NAME,
     OPENING_WORDS,
     PARENTHESES,
@@ -34,7 +35,8 @@ _OPEN_QUOTE = ('"', "“")
 _CLOSE_QUOTE = re.compile(r"[\"”]")
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\b")
 # "On Aug. 15, in an interview, he assessed the plan this way:": "he" is the clause's subject.
-_PRONOUN_CLAUSE = re.compile(r"(?:^|,\s+)(?:[Hh]e|[Ss]he)\s+[a-z]")
+# "Here is what she had to say:": so is she.
+_PRONOUN_CLAUSE = re.compile(r"(?:^|,\s+|\bwhat\s+)(?:[Hh]e|[Ss]he)\s+[a-z]")
 # A quotation of four words or more: a title in quotes ("The Choice") is not someone speaking.
 _QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}")
 # A colon that ends the sentence or opens a quotation: what comes before it introduces a quote.
@@ -42,6 +44,10 @@ _QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}")
 _QUOTED_PREDICATE = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*[\"“][a-z]")
 _COLON_QUOTE = re.compile(r":\s*(?:[\"“]|$)")
 # "The Ellery Fund, a group that backed Hale, ...": a sentence about an organisation, set off by a comma.
+_NEWSROOM_ASKS = re.compile(
+    r"^(?:We|I)\s+(?:also\s+|then\s+|later\s+)?(?:asked|reached|contacted|turned|spoke|talked|interviewed|e-?mailed"
+    r"|called|consulted|checked|wrote)\b"
+)
 _OPENING_GROUP = re.compile(rf"(?:The\s+)?(?P<name>{NAME}),")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _WORD = re.compile(r"[A-Z][\w’'-]+")
@@ -54,6 +60,14 @@ _OUTLETS = (
     r"|letter|e-?mail|release|message|appearance|debate|newsletter|episode|podcast|column|blog|fundraising \w+"
 )
 _ADS = re.compile(r"\b(?:ad|ads|commercial|mailer|flier|flyer|spot|billboard)\b")
+# "The ad says ...", "A recent ad from AFSCME throws Toomey into the mix. It accuses him ...": the ad
+# is the subject, and speaks for whoever ran it.
+_AD_SUBJECT = re.compile(
+    rf"^(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:ad|commercial|mailer|spot|flier|flyer)(?:\s+for\s+(?P<client>{NAME}))?|(?P<it>It)){ADVERB}\s+(?:{VERBS})\b"
+)
+# "a TV ad", "a Spanish-language ad": where an ad ran, not who ran it.
+_MEDIA = frozenset("TV Television Radio Web Online Digital Internet Cable Spanish English Spanish-language".split())
 # "In a newly released television ad ..., Republican candidate David Perdue goes after ...".
 _LEAD_IN = re.compile(rf"^(?:In|On|During)\s+(?:an?|his|her|their|its|the)\s+[^,]{{0,120}}?\b(?:{_OUTLETS})\b[^,]*,\s+")
 # "The Deal campaign put together a 30-second ad", "Trump's television ad": whose ad it is.
@@ -269,6 +283,7 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
     # The person "he" or "she" would mean: the last one named as a speaker or as a subject.
     last: str | None = None
     ad_owner: str | None = None
+    about_ad = False  # whether the sentence before is about an ad ("It says ..." is the ad speaking)
     block_quote: tuple[str, int] | None = None
     quote_open = False
     for index, sentence in enumerate(sentences):
@@ -283,6 +298,12 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             if speaker is None and role:
                 speaker = people.in_role(role.group("role"), index)
             speaker = speaker or people.lead_in(spoken, last)
+            ad_speaks = _AD_SUBJECT.match(spoken)
+            if speaker is None and ad_speaks and (about_ad or not ad_speaks.group("it")):
+                # "A campaign ad for Hale says": Hale's, once the story names him in full.
+                client = clean_name(ad_speaks.group("client") or "")
+                client = people.full(client) if client else None
+                speaker = client if client and " " in client else ad_owner
         if speaker and people.common_word(speaker, spoken):
             speaker = None
         own.append(speaker is not None)
@@ -305,8 +326,12 @@ def attribute(sentences: list[str], block_ids: list[int]) -> list[str | None]:
             last = speaker
         elif subject:
             last = subject
+        elif _NEWSROOM_ASKS.match(spoken) and len(asked := people.named(spoken, objects=True)) == 1:
+            # "We turned to Karlyn Bowman, ...": the one the newsroom asked is the "she" who answers.
+            last = asked[0][1]
         if _ADS.search(spoken):
             ad_owner = _owner_of_ad(spoken, people) or (speaker if not voiced else None) or ad_owner
+        about_ad = _ADS.search(spoken) is not None
         quote_open = _leaves_quote_open(sentence, continues_quote)
         if speaker and sentence.rstrip().endswith(":"):
             block_quote = (speaker, block + 1)
@@ -388,10 +413,10 @@ def _office(role: str) -> str:
 
 
 def _owner_of_ad(spoken: str, people: _People) -> str | None:
-    match = _AD_OWNER.search(spoken)
-    raw = match and (match.group("name") or match.group("owner"))
+    match = _AD_OWNER.search(spoken) or MADE_BY.search(spoken)
+    raw = match and (match.groupdict().get("name") or match.groupdict().get("owner"))
     name = clean_name(raw) if raw else None
-    return people.full(name) if name else None
+    return people.full(name) if name and name not in _MEDIA else None
 
 
 def _tells_of(sentence: str, person: str | None) -> bool:
