@@ -321,7 +321,7 @@ class FactcheckApp(TypeAheadApp):
         def answered(answer: str | None) -> None:
             if answer == "q":
                 self._exit_keeping_drafts(unsaved)
-            elif answer == "r" and all(screen.action_save_conclusion() for screen in unsaved):
+            elif answer == "r" and all(screen.save_conclusion() for screen in unsaved):
                 self.exit()
 
         self.push_screen(

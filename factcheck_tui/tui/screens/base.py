@@ -52,7 +52,7 @@ class HoldsUnsavedText(Protocol):
     def save_unless_theirs(self) -> bool:
         """Save the typed text unless that replaces another reviewer's; True once saved."""
 
-    def action_save_conclusion(self) -> bool:
+    def save_conclusion(self) -> bool:
         """Save the typed text, also over another reviewer's (their text is on screen); True once saved."""
 
 

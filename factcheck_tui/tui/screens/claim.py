@@ -30,6 +30,7 @@ from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.claim_context import paragraph_text, rank_text
 from factcheck_tui.tui.widgets.clash_box import ClashBox
+from factcheck_tui.tui.widgets.conclusion_editor import ConclusionEditor
 from factcheck_tui.tui.widgets.fit_table import EvidenceTable, FitTable
 from factcheck_tui.tui.widgets.history_view import HistoryView
 from factcheck_tui.tui.widgets.page import Page
@@ -97,7 +98,7 @@ class ClaimScreen(ReviewScreen):
             yield Static(id="claim-paragraph")
             yield Static(id="claim-rank")
             yield Label("Conclusion  (c to write · escape or ctrl+s saves)", classes="section")
-            yield TextArea(id="conclusion", soft_wrap=True, show_line_numbers=False)
+            yield ConclusionEditor(id="conclusion")
             yield ClashBox(id="conflict", classes="conflict")
             yield Label("Evidence  (j k choose · e add · enter edit · delete remove · o open)", classes="section")
             yield EvidenceTable(id="evidence")
@@ -133,11 +134,11 @@ class ClaimScreen(ReviewScreen):
         self.claim = claim
         self._choose_evidence(None)
         self._show_conflict(None)
-        editor = self.query_one("#conclusion", TextArea)
+        editor = self.query_one("#conclusion", ConclusionEditor)
         draft = self.drafts.get(claim.id, CONCLUSION)
         self._draft_base = claim.version
         if draft and shown(draft.text) != editable(claim):
-            editor.load_text(shown(draft.text))
+            editor.fill(shown(draft.text))
             self._draft_base = draft.base_version
             if draft.overtaken_by(claim):
                 self._show_conflict(claim)
@@ -145,7 +146,7 @@ class ClaimScreen(ReviewScreen):
             else:
                 self.notify("Restored your unsaved conclusion for this claim", timeout=4)
         else:
-            editor.load_text(editable(claim))
+            editor.fill(editable(claim))
         self._show(claim)
         self._focus_home()
         # A new claim is read from the top.
@@ -220,14 +221,14 @@ class ClaimScreen(ReviewScreen):
             return  # a save that waited for another reviewer's, finished after the reviewer moved on
         self.claim = claim
         self._signature = self.app.repo.story_signature(self.story_id)
-        editor = self.query_one("#conclusion", TextArea)
+        editor = self.query_one("#conclusion", ConclusionEditor)
         mine = editor.text.strip()
         if mine == editable(claim):
             self._draft_base = claim.version
             self._show_conflict(None)
         elif previous is not None and mine == editable(previous):
             # The editor held no unsaved text of the reviewer's, so it follows the stored one.
-            editor.load_text(editable(claim))
+            editor.fill(editable(claim))
             self._draft_base = claim.version
             self._show_conflict(None)
         elif previous is not None and claim.conclusion != previous.conclusion:
@@ -326,9 +327,7 @@ class ClaimScreen(ReviewScreen):
     # -- conclusion ------------------------------------------------------------------------
 
     def action_edit_conclusion(self) -> None:
-        editor = self.query_one("#conclusion", TextArea)
-        editor.focus()
-        editor.move_cursor(editor.document.end)
+        self.query_one("#conclusion", ConclusionEditor).write()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         # Every key's text goes to the disk at once (a kill -9 a moment after typing loses nothing),
@@ -373,17 +372,25 @@ class ClaimScreen(ReviewScreen):
             self._save_draft()
             self.notify("Not saved: your text is kept as a draft; ctrl+s saves it over theirs", timeout=5)
             return True
-        return self.action_save_conclusion()
+        return self.save_conclusion()
 
     def save_unless_theirs(self) -> bool:
         if self._theirs is not None:
             self._save_draft()
             self.notify(f"Not saved: {self.clashes_with()} saved another conclusion (shown below yours)", timeout=5)
             return False
-        return self.action_save_conclusion()
+        return self.save_conclusion()
 
-    def action_save_conclusion(self) -> bool:
-        """Save the editor's text (ctrl+s: also over a conflicting save); False when refused."""
+    def action_save_conclusion(self) -> None:
+        """ctrl+s: save, and give the keys back to the claim, as escape does and as a dialog's
+        ctrl+s does by closing it: the next v, e or n is a command, not more text. Whatever came
+        of the save (refused, or waiting for another reviewer's), the text stays in the editor
+        and ``c`` goes on where the cursor was."""
+        self.save_conclusion()
+        self._focus_home()
+
+    def save_conclusion(self) -> bool:
+        """Save the editor's text (also over a conflicting save); False when refused."""
         claim = self.claim
         if claim is None or not self._editor_dirty():
             return True
