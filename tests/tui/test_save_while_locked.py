@@ -36,8 +36,9 @@ async def test_a_save_that_waits_too_long_says_press_again_and_keeps_the_text(
         assert isinstance(screen, ClaimScreen)
         with another_reviewer:
             await pilot.press("ctrl+s")
-            # Keys go on being handled while the save waits: the screen is not frozen.
-            await pilot.press(*" in May")
+            # Keys go on being handled while the save waits: the screen is not frozen (ctrl+s left
+            # the editor; c goes on writing).
+            await pilot.press("c", *" in May")
             await app.workers.wait_for_complete()
             await pilot.pause()
         assert _busy_said(app)
