@@ -1,5 +1,5 @@
 """factcheck claims [--story ID] [--checkworthy] [--unreviewed] [--verdict V] [--status S] [--tag T]
-[--assignee NAME] [--filter NAME] [--search WORDS] [--json]"""
+[--assignee NAME] [--filter NAME] [--search WORDS] [--by-score] [--json]"""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 
 from factcheck_tui.commands.output import claim_record, print_claim_lines, print_json
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.workflow.claim_order import ClaimOrder, ordered
 from factcheck_tui.core.workflow.filters import ClaimFilter, choice_filter, saved_filter
 from factcheck_tui.core.workspace import Workspace
 
@@ -24,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
     parser.add_argument("--assignee", action="append", default=[], metavar="NAME", help="only claims assigned to NAME")
     parser.add_argument("--filter", metavar="NAME", help="a saved filter from the config's [filters.NAME]")
     parser.add_argument("--search", help="only claims containing these words")
+    parser.add_argument(
+        "--by-score", action="store_true", help="the most check-worthy first (the app's o), not in document order"
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON array of claims")
     parser.set_defaults(run=run)
 
@@ -56,12 +60,15 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     repo = workspace.repo
     wanted = _wanted(args, workspace)
     story_ids = [args.story] if args.story else repo.story_ids()
-    claims = [
-        claim
-        for story_id in story_ids
-        for claim in repo.list_claims(story_id)
-        if all(one.matches(claim) for one in wanted)
-    ]
+    claims = ordered(
+        (
+            claim
+            for story_id in story_ids
+            for claim in repo.list_claims(story_id)
+            if all(one.matches(claim) for one in wanted)
+        ),
+        ClaimOrder.SCORE if args.by_score else ClaimOrder.STORY,
+    )
     if args.json:
         print_json([claim_record(claim) for claim in claims])
     else:

@@ -43,6 +43,7 @@ from factcheck_tui.core.models import Claim, ClaimDigest, Story
 from factcheck_tui.core.storage.preferences import ExportChoice
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.text import shown
+from factcheck_tui.core.workflow.claim_order import ClaimOrder
 from factcheck_tui.core.workspace import Workspace
 from factcheck_tui.tui.actions import ActionEntry, screen_actions
 from factcheck_tui.tui.keymap import check_keymap
@@ -103,6 +104,9 @@ class FactcheckApp(TypeAheadApp):
         self._fetching = False
         # The story whose claims were on screen last: the stories list puts its cursor there on return.
         self.last_story_id: str | None = None
+        # How claims lists are ordered (o): kept for the session, so each story opens in the order
+        # the reviewer chose to work in.
+        self.claim_order = ClaimOrder.STORY
         # A save is waiting in a worker for another reviewer's lock (see ``run_save``).
         self._save_waiting = False
         # Where the traceback of an unexpected error was written, once one happened.

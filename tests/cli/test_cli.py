@@ -267,3 +267,12 @@ def test_importing_what_looks_like_several_articles_says_so(tmp_path: Path) -> N
     )
     one = factcheck(tmp_path, "import", "-", stdin=f"Road spending checked\n\n{article}")
     assert one.returncode == 0 and one.stderr == ""
+
+
+def test_claims_by_score_lists_the_most_check_worthy_first(tmp_path: Path) -> None:
+    story_id = imported_story_id(tmp_path)
+    in_story = json.loads(factcheck(tmp_path, "claims", "--story", story_id, "--json").stdout)
+    by_score = json.loads(factcheck(tmp_path, "claims", "--story", story_id, "--by-score", "--json").stdout)
+    assert sorted(claim["id"] for claim in by_score) == sorted(claim["id"] for claim in in_story)
+    scores = [claim["score"] for claim in by_score]
+    assert scores == sorted(scores, reverse=True) and by_score != in_story

@@ -1,4 +1,5 @@
-"""One story's claims in document order, with the highlighted sentence in its paragraph below."""
+"""One story's claims, in document order or best score first, with the highlighted sentence in its
+paragraph below."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from factcheck_tui.core.models import Claim, Story
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
 from factcheck_tui.core.workflow import claim_edits
+from factcheck_tui.core.workflow.claim_order import ClaimOrder, ordered
 from factcheck_tui.core.workflow.filters import ClaimFilter, saved_filter
 from factcheck_tui.tui.clipboard import copy_claim_id
 from factcheck_tui.tui.formatting import score_text, status_text, verdict_text, worthy_text
@@ -64,6 +66,7 @@ class ClaimsScreen(ReviewScreen):
         Binding("n", "next_unreviewed", "Next unreviewed", id="claims.next_unreviewed"),
         Binding("N", "previous_unreviewed", "Previous unreviewed", show=False, id="claims.previous_unreviewed"),
         Binding("f", "filter", "Filter", id="claims.filter"),
+        Binding("o", "toggle_order", "Sort: best score first / story order", id="claims.order"),
         Binding("d", "duplicates", "Duplicates", show=False, id="claims.duplicates"),
         Binding("slash", "search", "Search", show=False, id="claims.search"),
         Binding("a", "add_claim", "Add claim", show=False, id="claims.add"),
@@ -200,8 +203,18 @@ class ClaimsScreen(ReviewScreen):
             self.matches = {key: value for key, value in self.matches.items() if key not in claim_ids} | found
         self._fill()
 
-    def visible_claims(self) -> list[Claim]:
+    def _shown_in_story_order(self) -> list[Claim]:
         return [claim for claim in self.claims if self.filter.matches(claim)]
+
+    def visible_claims(self) -> list[Claim]:
+        """The rows, in the list's order: n and N, and ] and [ on a claim, follow it."""
+        return ordered(self._shown_in_story_order(), self.app.claim_order)
+
+    def action_toggle_order(self) -> None:
+        """o: the most check-worthy claims first, or back to the story's order; the cursor stays on its claim."""
+        by_score = self.app.claim_order is ClaimOrder.STORY
+        self.app.claim_order = ClaimOrder.SCORE if by_score else ClaimOrder.STORY
+        self._fill(self.table.current_key())
 
     def _fill(self, anchor: str | None = None) -> None:
         assert self.story is not None
@@ -219,7 +232,9 @@ class ClaimsScreen(ReviewScreen):
         self.marked &= {claim.id for claim in visible}
         self._show_marks()
         head.append(
-            f"\n{reviewed} of {len(worthy)} check-worthy claims reviewed · showing {len(visible)}: {self.filter.describe()}",
+            # The order before the filter, which may be long: at 60 columns the line is cut.
+            f"\n{reviewed} of {len(worthy)} check-worthy claims reviewed · {self.app.claim_order.describe()} · "
+            f"showing {len(visible)}: {self.filter.describe()}",
             style="dim",
         )
         self.query_one("#story-head", Static).update(head)
@@ -232,9 +247,9 @@ class ClaimsScreen(ReviewScreen):
 
     def _cursor_claim(self, wanted: str | None, visible: list[Claim]) -> str | None:
         """Where the cursor belongs: on ``wanted`` if it is shown, else on the claim that took its
-        place in the story's order (the next one shown, else the one before). The story's order,
-        not the rows on screen, because the list may have been refreshed while a claim was open."""
-        order = [claim.id for claim in self.claims]
+        place in the list's order over every claim (the next one shown, else the one before); not
+        the rows on screen, because the list may have been refreshed while a claim was open."""
+        order = [claim.id for claim in ordered(self.claims, self.app.claim_order)]
         if wanted is None or wanted not in order:
             return wanted
         return successor(order, [claim.id for claim in visible], wanted)
@@ -500,7 +515,8 @@ class ClaimsScreen(ReviewScreen):
         self.app.push_screen(ClaimTextDialog(SPLIT, claim.text, split_at=claim_edits.split_point(claim)), chosen)
 
     def action_merge_next(self) -> None:
-        visible = self.visible_claims()
+        # The next claim in the story, whatever order the list is in: only neighbours merge.
+        visible = self._shown_in_story_order()
         claim = self.current_claim()
         if claim is None or claim not in visible or visible.index(claim) + 1 >= len(visible):
             self.notify("There is no next claim to merge with", timeout=2)
