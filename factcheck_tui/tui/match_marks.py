@@ -11,6 +11,7 @@ from rich.text import Text
 from factcheck_tui.core.matching.results import ClaimRef, Level, Match
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.text import shown
+from factcheck_tui.core.workflow.duplicates import EarlierCheck
 from factcheck_tui.tui.formatting import verdict_text
 
 CONFIRMED_MARK = "="
@@ -29,8 +30,18 @@ def marker(matches: list[Match]) -> str:
 
 
 def source_name(match: ClaimRef) -> str:
-    name = match.review_title or match.story_title or match.story_id
-    return shown(name if not match.outlet or match.archive else f"{name} ({match.outlet})")
+    """Where a claim was said: the published check's headline (archives), or its story and outlet."""
+    return _source(match.review_title or match.story_title or match.story_id, match.outlet, archive=match.archive)
+
+
+def check_source(check: EarlierCheck) -> str:
+    """``source_name`` for a claim read in full (a rejected candidate)."""
+    name = check.claim.review_title or check.story.title or check.story.id
+    return _source(name, check.story.outlet, archive=check.archive)
+
+
+def _source(name: str, outlet: str, *, archive: bool) -> str:
+    return shown(name if not outlet or archive else f"{name} ({outlet})")
 
 
 def checked_before(matches: list[Match]) -> Text | None:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
-from factcheck_tui.core.matching.results import Cluster
+from factcheck_tui.core.matching.results import Cluster, ClusterMember
+from factcheck_tui.core.text import shown
 from factcheck_tui.tui.formatting import verdict_text
 from factcheck_tui.tui.match_marks import source_name
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.base import AppScreen
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
-from factcheck_tui.tui.widgets.fit_table import FitTable
+from factcheck_tui.tui.widgets.fit_table import Column, FitTable, WithAside
+
+# At 80 columns the text keeps about 52 characters beside the id and the verdict; a date fits beside that.
+TEXT_BESIDE_DATE = 30
 
 
 @dataclass
@@ -50,6 +55,8 @@ class ClustersScreen(AppScreen[None]):
         yield Static(id="clusters-head", classes="status-line")
         yield FitTable(id="clusters")
         yield FitTable(id="members")
+        yield Static(id="member-where")
+        yield Static(id="member-words")
         yield ActivityBar()
         yield Footer()
 
@@ -57,8 +64,15 @@ class ClustersScreen(AppScreen[None]):
         self.query_one("#clusters", FitTable).set_columns(
             [("Claims", "claims", 6), ("Stories", "stories", 7), ("Sim.", "score", 5)], ("Verdicts · claim", "text")
         )
+        # A member's row says what it says (the words differ from story to story), then where; the
+        # line under the list names the highlighted one's story in full.
         self.query_one("#members", FitTable).set_columns(
-            [("Claim", "id", 9), ("Date", "date", 10), ("Verdict", "verdict", 12)], ("Where and what", "text")
+            [
+                ("Claim", "id", 9),
+                ("Verdict", "verdict", 12),
+                Column("Date", "date", 10, keeps_text=TEXT_BESIDE_DATE, only_filled=True),
+            ],
+            ("What was said · where", "text"),
         )
         self._search()
 
@@ -126,27 +140,47 @@ class ClustersScreen(AppScreen[None]):
                     member.claim_id,
                     (
                         member.claim_id,
-                        member.published.isoformat() if member.published else "",
                         verdict_text(member.verdict, scale, colour=not self.app.no_color),
+                        member.published.isoformat() if member.published else "",
                     ),
-                    f"{source_name(member)}: {member.text}",
+                    WithAside(member.text, source_name(member)),
                 )
                 for member in members
             ]
         )
+        self._show_member()
+
+    def _current_member(self) -> ClusterMember | None:
+        cluster = self._current_cluster()
+        claim_id = self.query_one("#members", FitTable).current_key()
+        return next((member for member in cluster.members if member.claim_id == claim_id), None) if cluster else None
+
+    def _show_member(self) -> None:
+        """The highlighted member's story (or archive check) and date on one line, then its words."""
+        member = self._current_member()
+        where, words = self.query_one("#member-where", Static), self.query_one("#member-words", Static)
+        where.display = words.display = member is not None
+        if member is None:
+            return
+        head = Text(member.claim_id, style="bold")
+        head.append(f" in “{source_name(member)}”")
+        if member.published:
+            head.append(f", {member.published.isoformat()}")
+        where.update(head)
+        words.update(Text(shown(member.text), style="italic"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "clusters":
             self._show_members()
+        else:
+            self._show_member()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.data_table.id == "clusters":
             self.query_one("#members", FitTable).focus()
             return
-        claim_id = self.query_one("#members", FitTable).current_key()
-        cluster = self._current_cluster()
-        member = next((member for member in cluster.members if member.claim_id == claim_id), None) if cluster else None
+        member = self._current_member()
         if member is not None:
             from factcheck_tui.tui.screens.claim import ClaimScreen
 

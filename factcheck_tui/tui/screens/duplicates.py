@@ -20,18 +20,23 @@ from factcheck_tui.core.text import shown
 from factcheck_tui.core.workflow import duplicates
 from factcheck_tui.core.workflow.duplicates import EarlierCheck, LinkChange, RejectedCandidate
 from factcheck_tui.tui.formatting import ago, verdict_text
-from factcheck_tui.tui.match_marks import source_name
+from factcheck_tui.tui.match_marks import check_source, marker, source_name
 from factcheck_tui.tui.messages import MatchesChanged
 from factcheck_tui.tui.screens.confirm import ConfirmScreen
 from factcheck_tui.tui.screens.review_base import ReviewScreen
 from factcheck_tui.tui.undo import UndoStep
 from factcheck_tui.tui.widgets.activity_bar import ActivityBar
 from factcheck_tui.tui.widgets.earlier_check import earlier_check_table
-from factcheck_tui.tui.widgets.fit_table import Column, FitTable
+from factcheck_tui.tui.widgets.fit_table import Column, FitTable, WithAside
 from factcheck_tui.tui.widgets.page import ReadingPage
 
 TOP_K = 20
 CANDIDATES, REJECTED = "#duplicates", "#rejected"
+CLAIM_COLUMN = "Earlier claim · where"
+# At 80 columns the text keeps about 43 characters beside the score, verdict and date (the
+# story's, else the check's); the claim id is shown on wider screens.
+TEXT_BESIDE_DATE = 30
+TEXT_BESIDE_ID = 40
 DETAIL_TITLE = "The earlier check · space pgup scroll · tab into it"
 
 
@@ -42,6 +47,12 @@ class Found:
     matches: list[Match]
     checks: dict[str, EarlierCheck]
     rejected: list[RejectedCandidate]
+
+
+def _date(match: Match, check: EarlierCheck | None) -> str:
+    """When the earlier claim was said (its story's date), else when it was checked."""
+    when = match.published or (check.checked_on if check is not None else None)
+    return when.isoformat() if when else ""
 
 
 class DuplicatesScreen(ReviewScreen):
@@ -102,25 +113,27 @@ class DuplicatesScreen(ReviewScreen):
             self._show_detail()
 
     def on_mount(self) -> None:
+        # Each row says what the earlier claim says: that is what is compared. Where it was said
+        # follows in the room left (and in full in the check below). The date, then the id, give
+        # way to the text; a date no candidate has takes no room.
         self.query_one(CANDIDATES, FitTable).set_columns(
             [
-                ("Score", "score", 5),
-                ("Level", "level", 9),
+                # The level as the claims list marks it (◆ likely, = confirmed): the check below says it in words.
+                ("Score", "score", 6),
                 ("Verdict", "verdict", 12),
-                # At 60 columns the date, then the id, give way: "where and what" is what is compared.
-                Column("Date", "date", 10, keeps_text=24),
-                Column("Claim", "id", 9, keeps_text=30),
+                Column("Date", "date", 10, keeps_text=TEXT_BESIDE_DATE, only_filled=True),
+                Column("Claim", "id", 9, keeps_text=TEXT_BESIDE_ID),
             ],
-            ("Where and what", "text"),
+            (CLAIM_COLUMN, "text"),
         )
         self.query_one(REJECTED, FitTable).set_columns(
             [
                 ("Rejected", "at", 10),
                 ("By", "by", 10),
                 ("Verdict", "verdict", 12),
-                Column("Claim", "id", 9, keeps_text=30),
+                Column("Claim", "id", 9, keeps_text=TEXT_BESIDE_ID),
             ],
-            ("Where and what", "text"),
+            (CLAIM_COLUMN, "text"),
         )
         self.query_one(REJECTED, FitTable).display = False
         self.query_one("#dupes-detail", ReadingPage).border_title = DETAIL_TITLE
@@ -165,13 +178,13 @@ class DuplicatesScreen(ReviewScreen):
                 (
                     match.claim_id,
                     (
-                        f"{match.score:.2f}",
-                        "confirmed" if match.confirmed else match.level.value,
+                        # Text, not a string: a string cell is cut to one line, losing the blank mark's space.
+                        Text(f"{marker([match]) or ' '} {match.score:.2f}"),
                         verdict_text(match.verdict, scale, colour=colour),
-                        match.published.isoformat() if match.published else "",
+                        _date(match, self.checks.get(match.claim_id)),
                         match.claim_id,
                     ),
-                    f"{source_name(match)}: {match.text}",
+                    WithAside(match.text, source_name(match)),
                 )
                 for match in self.matches
             ]
@@ -186,7 +199,7 @@ class DuplicatesScreen(ReviewScreen):
                         verdict_text(candidate.earlier.claim.verdict, scale, colour=colour),
                         candidate.other_id,
                     ),
-                    f"{candidate.earlier.story.title}: {candidate.earlier.claim.text}",
+                    WithAside(candidate.earlier.claim.text, check_source(candidate.earlier)),
                 )
                 for candidate in self.rejected
             ]

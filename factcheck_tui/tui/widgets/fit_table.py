@@ -36,9 +36,35 @@ class Column:
 
 Layout = tuple[tuple[int, ...], int]
 
+ASIDE_SEPARATOR = " · "
+# Less room than this after the text, and the aside is left out: a few letters of it say nothing.
+ASIDE_LEAST = 8
+
+
+@dataclass(frozen=True)
+class WithAside:
+    """A flexible cell: the text a row is read for, then, dim, in the room the text leaves,
+    something about it (where a claim comes from). The text is never cut for the aside."""
+
+    text: str
+    aside: str
+
+    def fitted(self, width: int) -> Text:
+        words = one_line(shown(self.text), width)
+        cell = literal(words)
+        room = width - len(words) - len(ASIDE_SEPARATOR)
+        if self.aside and room >= ASIDE_LEAST:
+            cell.append(ASIDE_SEPARATOR + one_line(shown(self.aside), room), style="dim")
+        return cell
+
+
+# A row: its key, its fixed cells, its flexible text.
+TableRow = tuple[str, Sequence[Any], "str | WithAside"]
+
 
 class FitTable(DataTable):
-    """Rows are (key, fixed cells..., flexible text); string cells are literal text, cut to their column."""
+    """Rows are (key, fixed cells..., flexible text); string cells are literal text, cut to their
+    column. The flexible text may be a ``WithAside``."""
 
     FRIENDLY_NAME = "list"
     # Enter selects the row, and every screen that lists rows opens the selected one.
@@ -53,7 +79,7 @@ class FitTable(DataTable):
         self._flexible: tuple[str, str] = ("", "")
         # The fixed columns drawn (their places in ``_fixed``) and the text column's width.
         self._drawn: Layout | None = None
-        self._rows: list[tuple[str, Sequence[Any], str]] = []
+        self._rows: list[TableRow] = []
 
     def set_columns(self, fixed: Sequence[Column | tuple[str, str, int]], flexible: tuple[str, str]) -> None:
         """``fixed``: each a ``Column``, or (label, key, width) for one that is always shown."""
@@ -84,7 +110,7 @@ class FitTable(DataTable):
         fixed = sum(self._fixed[place].width + CELL_PADDING for place in shown)
         return self.size.width - fixed - CELL_PADDING - self.styles.scrollbar_size_vertical
 
-    def set_rows(self, rows: list[tuple[str, Sequence[Any], str]], anchor: str | None = None) -> None:
+    def set_rows(self, rows: Sequence[TableRow], anchor: str | None = None) -> None:
         """Replace every row. The cursor stays on the row it was on (or on ``anchor``); when that
         row has left the list, it goes to the row that took its place: the next one, else the one
         before. The list does not scroll away from where the reviewer was reading.
@@ -100,7 +126,7 @@ class FitTable(DataTable):
         anchor = anchor if anchor is not None else self.current_key()
         before = [key for key, _, _ in self._rows]
         scrolled = self.scroll_y
-        self._rows = rows
+        self._rows = list(rows)
         self._redraw()
         self.scroll_to(y=scrolled, animate=False, immediate=True)
         target = successor(before, [key for key, _, _ in rows], anchor) if anchor is not None else None
@@ -110,20 +136,20 @@ class FitTable(DataTable):
             # Not laid out yet: look again once the table knows its width (a no-op if it fits).
             self.call_after_refresh(self.on_resize)
 
-    def _same_keys(self, rows: list[tuple[str, Sequence[Any], str]]) -> bool:
+    def _same_keys(self, rows: Sequence[TableRow]) -> bool:
         return len(rows) == len(self._rows) == self.row_count and all(
             new[0] == old[0] for new, old in zip(rows, self._rows, strict=True)
         )
 
-    def _layout_with(self, rows: list[tuple[str, Sequence[Any], str]]) -> Layout:
+    def _layout_with(self, rows: Sequence[TableRow]) -> Layout:
         """The layout ``rows`` would get (a column may fill or empty with them)."""
-        drawn, self._rows = self._rows, rows
+        drawn, self._rows = self._rows, list(rows)
         try:
             return self._layout()
         finally:
             self._rows = drawn
 
-    def _update_changed(self, rows: list[tuple[str, Sequence[Any], str]]) -> None:
+    def _update_changed(self, rows: Sequence[TableRow]) -> None:
         assert self._drawn is not None
         shown, width = self._drawn
         text_key = self._flexible[1]
@@ -137,7 +163,7 @@ class FitTable(DataTable):
                     self.update_cell(key, column.key, self._cell(cells[place], column.width))
             if text != old[2]:
                 self.update_cell(key, text_key, self._cell(text, width))
-        self._rows = rows
+        self._rows = list(rows)
 
     def _redraw(self) -> None:
         self._drawn = shown, width = self._layout()
@@ -155,6 +181,8 @@ class FitTable(DataTable):
     @staticmethod
     def _cell(value: Any, width: int) -> Any:
         """DataTable reads a plain string cell as markup: every string goes in as literal text, cut to fit."""
+        if isinstance(value, WithAside):
+            return value.fitted(width)
         return literal(one_line(shown(value), width)) if isinstance(value, str) else value
 
     def on_resize(self) -> None:
