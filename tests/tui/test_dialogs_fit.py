@@ -163,3 +163,21 @@ async def test_the_keys_and_fields_of_a_dialog_stay_in_reach(tmp_path: Path, nam
             await pilot.press("home")
             await pilot.pause()
             assert body.scroll_y == 0
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "60x20"])
+async def test_every_field_of_the_import_dialog_shows_at_once(tmp_path: Path, size: tuple[int, int]) -> None:
+    """At 60x20 the headline, outlet, link and date fields showed only their top border until tab
+    reached them: a new user did not know they were there."""
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("i")
+        screen = app.screen
+        assert isinstance(screen, ImportDialog)
+        body = _body(screen)
+        window = body.scrollable_content_region
+        foot = screen.query_one(DialogFoot).region
+        for name in ("path", "pasted", "title", "outlet", "url", "published"):
+            place = screen.query_one(f"#{name}").region
+            assert place.height >= 3 and window.contains_region(place), f"#{name} cut at {size}: {place}"
+            assert not place.overlaps(foot), f"#{name} under the hint at {size}"

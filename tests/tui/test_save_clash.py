@@ -8,6 +8,7 @@ from contextlib import AsyncExitStack
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Label, TextArea
+from textual.widgets._toast import Toast
 
 from factcheck_tui.core.config import Config
 from factcheck_tui.core.workflow import desk, review
@@ -34,12 +35,14 @@ def _reviewer(workspace: Workspace, name: str) -> Workspace:
     return Workspace(Config(reviewer=name), workspace.config_path, workspace.db_path)
 
 
-async def _both_type(stack: AsyncExitStack, workspace: Workspace) -> tuple[Pilot[None], Pilot[None], str]:
+async def _both_type(
+    stack: AsyncExitStack, workspace: Workspace, size: tuple[int, int] = SIZE
+) -> tuple[Pilot[None], Pilot[None], str]:
     """maria and ben open the same claim in their own apps and both type a conclusion; maria saves first."""
     pilots = []
     for name in ("maria", "ben"):
         app = create_app(_reviewer(workspace, name))
-        pilot = await stack.enter_async_context(app.run_test(size=SIZE, notifications=True))
+        pilot = await stack.enter_async_context(app.run_test(size=size, notifications=True))
         await pilot.press("enter", "n", "enter", "c", *f"{name.title()} reads it so")
         pilots.append(pilot)
     maria, ben = pilots
@@ -102,8 +105,9 @@ async def test_the_clash_is_on_screen_with_what_to_press(workspace: Workspace, s
         assert box.display
         # The whole box, with maria's text, is inside the page's window on the screen.
         assert page.region.contains_region(box.region), (page.region, box.region)
-        assert "Maria reads it so" in str(box.render())
-        said = " ".join(_notes(ben.app))
+        # What to press is said in the box, above maria's text: a notice would be drawn over it.
+        said = str(box.render())
+        assert "Maria reads it so" in said
         assert "reload it" not in said
         assert "ctrl+s" in said and "escape" in said
         assert screen.query_one("#conclusion", TextArea).text == "Ben reads it so"
@@ -127,3 +131,23 @@ async def test_the_clash_names_who_wrote_the_conclusion_not_who_saved_the_claim_
         said = str(screen.query_one("#conflict").render())
         assert named in said and "ed saved" not in said, said
         assert workspace.repo.get_claim(target).conclusion == "Written elsewhere"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_no_notice_covers_the_other_reviewers_text(workspace: Workspace, strike_story, size) -> None:
+    """A tester's "Not saved" notice lay over the box with maria's text: what happened to ben's
+    text is said in the box, and the notices left are drawn clear of it."""
+    async with AsyncExitStack() as stack:
+        _maria, ben, _target = await _both_type(stack, workspace, size)
+        # The first escape was refused (the clash), the second leaves the editor, keeping a draft.
+        await ben.press("escape")
+        await ben.pause()
+        screen = ben.app.screen
+        assert isinstance(screen, ClaimScreen)
+        box = screen.query_one("#conflict")
+        assert box.display and not screen.query_one("#conclusion", TextArea).has_focus
+        said = str(box.render())
+        assert "Not saved" in said and "Maria reads it so" in said
+        assert screen.query_one("#claim-body", Page).region.contains_region(box.region)
+        for toast in screen.query(Toast):
+            assert not toast.region.overlaps(box.region), (size, toast.region, box.region)

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.geometry import Region
 from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
 
-from factcheck_tui.core.errors import FactcheckError
+from factcheck_tui.core.errors import FactcheckError, StaleWriteError
 from factcheck_tui.core.models import Claim, Evidence, Story
 from factcheck_tui.core.storage.drafts import DraftStore, DraftWriter, LatestDraft, PendingDraft
 from factcheck_tui.core.storage.jsonstore import Signature
@@ -36,6 +36,9 @@ from factcheck_tui.tui.widgets.history_view import HistoryView
 from factcheck_tui.tui.widgets.page import Page
 
 EARLIER_SHOWN = 3
+STALE_CONCLUSION = (
+    "yours stays in the editor, theirs is below it: ctrl+s replaces theirs, escape keeps yours as a draft"
+)
 LINK_WIDTH = 30
 CONCLUSION = "conclusion"
 
@@ -253,7 +256,8 @@ class ClaimScreen(ReviewScreen):
         """What ctrl+s would overwrite comes into sight, with the editor it is set against."""
         editor, box = self.query_one("#conclusion", TextArea), self.query_one("#conflict", ClashBox)
         both = editor.virtual_region.union(box.virtual_region)
-        self.query_one("#claim-body", Page).scroll_to_region(both, animate=False, immediate=True)
+        # At the top of the page: notices are drawn over its bottom lines, and must not hide either.
+        self.query_one("#claim-body", Page).scroll_to_region(both, animate=False, immediate=True, top=True)
 
     def clashes_with(self) -> str | None:
         if self._theirs is None or not self._editor_dirty():
@@ -282,8 +286,10 @@ class ClaimScreen(ReviewScreen):
             self.app.report(error)
             return
         if fresh.version != self.claim.version:
-            self.notify(f"{fresh.updated_by} changed this claim", timeout=3)
             self.claim_saved(fresh)
+            if self._theirs is not fresh:
+                # A clash says who changed the claim in its own box, which a notice would cover.
+                self.notify(f"{fresh.updated_by} changed this claim", timeout=3)
         else:
             self._signature = self.app.repo.story_signature(self.story_id)
 
@@ -365,12 +371,17 @@ class ClaimScreen(ReviewScreen):
             except FactcheckError as error:
                 self.app.call_from_thread(self.app.report, error)
 
-    def _settle_conclusion(self) -> bool:
-        """Before leaving the editor, the claim or the screen: save the text unless that would
-        overwrite another reviewer's conclusion shown in the conflict box. That takes ctrl+s."""
+    def _settle_conclusion(self, *, staying: bool = False) -> bool:
+        """Before leaving the editor (``staying`` on the claim), the claim or the screen: save the
+        text unless that would overwrite another reviewer's conclusion shown in the conflict box.
+        That takes ctrl+s."""
         if self._theirs is not None:
             self._save_draft()
-            self.notify("Not saved: your text is kept as a draft; ctrl+s saves it over theirs", timeout=5)
+            said = "Not saved: your text is kept as a draft; ctrl+s saves it over theirs"
+            if staying:
+                self.query_one("#conflict", ClashBox).say(said)
+            else:
+                self.notify(said, timeout=5)
             return True
         return self.save_conclusion()
 
@@ -414,15 +425,23 @@ class ClaimScreen(ReviewScreen):
                 self.app.repo, claim.id, text, actor=self.app.workspace.actor, expected_version=version
             ),
             then=saved,
-            stale_next="yours stays in the editor, theirs is shown below it: ctrl+s replaces theirs, "
-            "escape keeps yours as a draft",
+            report=self._conclusion_refused,
         )
         return bool(finished)
+
+    def _conclusion_refused(self, error: FactcheckError) -> None:
+        """Another reviewer's conclusion came first: said in the box that now shows theirs (a
+        notice would be drawn over it); any other refusal is a notice."""
+        box = self.query_one("#conflict", ClashBox)
+        if isinstance(error, StaleWriteError) and box.display:
+            box.say(f"{error.what_changed}; {STALE_CONCLUSION}")
+        else:
+            self.app.report(error, stale_next=STALE_CONCLUSION)
 
     def action_back(self) -> None:
         editor = self.query_one("#conclusion", TextArea)
         if editor.has_focus:
-            if self._settle_conclusion():
+            if self._settle_conclusion(staying=True):
                 self._focus_home()
             return
         if self._settle_conclusion():

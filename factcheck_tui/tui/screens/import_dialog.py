@@ -35,6 +35,9 @@ class ImportRequest:
 
 class ImportDialog(ModalScreen[ImportRequest | None]):
     AUTO_FOCUS = "#path"
+    # Below 24 lines the paste box gives up lines so that every field is on screen at once (at
+    # 60x20 the headline, outlet, link and date fields showed only their top border).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="import.cancel"),
         Binding("ctrl+s", "submit", "Import", id="import.submit"),

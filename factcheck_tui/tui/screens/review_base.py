@@ -111,12 +111,15 @@ class ReviewScreen(AppScreen[None]):
         then: Callable[[Claim], object] | None = None,
         kept: Callable[[], object] | None = None,
         stale_next: str | None = None,
+        report: Callable[[FactcheckError], object] | None = None,
     ) -> None:
         """Run one core save against the version on screen; a refusal reloads and says why.
 
         ``then`` runs once it is saved: now, or (another reviewer saving) a moment later, from a
         worker. ``kept`` runs when it is not saved: what the reviewer entered should come back.
         ``stale_next`` says what the reviewer can do after another reviewer's change came first.
+        ``report`` says why it was refused, once the screen shows the claim as it now stands
+        (by default a notice).
         """
 
         def done(saved: Claim) -> None:
@@ -128,9 +131,12 @@ class ReviewScreen(AppScreen[None]):
                 then(saved)
 
         def refused(error: FactcheckError) -> None:
-            self.app.report(error, stale_next=stale_next)
             if isinstance(error, StaleWriteError):
                 self.claim_saved(self.app.repo.get_claim(claim.id))
+            if report is not None:
+                report(error)
+            else:
+                self.app.report(error, stale_next=stale_next)
             if kept is not None:
                 kept()
 

@@ -23,11 +23,18 @@ class ClashBox(Static):
         super().__init__(id=id, classes=classes)
         self.display = False
         self._just_shown = False
+        self._text = Text()
 
     def show(self, text: Text) -> None:
+        self._text = text
         self.update(text)
         self._just_shown = not self.display
         self.display = True
+
+    def say(self, note: str) -> None:
+        """What just became of the reviewer's text, on the box's first line: said here, not in a
+        notice, which would be drawn over the box (and their text in it)."""
+        self.update(Text.assemble((note, "bold"), "\n", self._text))
 
     def hide(self) -> None:
         self.display = False
