@@ -129,7 +129,8 @@ class DuplicatesScreen(ReviewScreen):
         self.query_one(REJECTED, FitTable).set_columns(
             [
                 ("Rejected", "at", 10),
-                ("By", "by", 10),
+                # Who rejected it is in the check below: at 60 columns the words need the room.
+                Column("By", "by", 10, keeps_text=TEXT_BESIDE_DATE),
                 ("Verdict", "verdict", 12),
                 Column("Claim", "id", 9, keeps_text=TEXT_BESIDE_ID),
             ],
