@@ -94,4 +94,4 @@ async def test_at_60_columns_the_text_has_room_in_the_queue_and_the_duplicates(t
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, DuplicatesScreen)
-        assert "Where and what" in screen_text(app)
+        assert "Earlier claim · where" in screen_text(app)

@@ -174,6 +174,9 @@ async def test_every_field_of_the_import_dialog_shows_at_once(tmp_path: Path, si
         await pilot.press("i")
         screen = app.screen
         assert isinstance(screen, ImportDialog)
+        # The short terminal's class is set once the dialog knows its size: laid out again after.
+        await pilot.pause()
+        await after_refresh(screen)
         body = _body(screen)
         window = body.scrollable_content_region
         foot = screen.query_one(DialogFoot).region
