@@ -79,6 +79,8 @@ _JUDGEMENT = re.compile(
     re.IGNORECASE,
 )
 FRAGMENT_MAX_WORDS = 6
+# "..., she said.", "said Gov. Ada Park.": the words around a quotation that only say who said it.
+ATTRIBUTION_MAX_WORDS = 4
 # A list item ("• ...", "- ...", "3. ...") is a fragment more often than not; it may run longer.
 LIST_ITEM_MAX_WORDS = 16
 _LIST_ITEM = re.compile(r"^\s*(?:[•●▪◦‣*–—-]|\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
@@ -124,14 +126,21 @@ def is_fragment(sentence: str) -> bool:
     text = sentence.strip()
     item = _LIST_ITEM.match(text)
     text = text[item.end() :] if item else _TURN.sub("", text, count=1)
+    most = LIST_ITEM_MAX_WORDS if item else FRAGMENT_MAX_WORDS
+    # Most sentences are too long to be one even less an attribution: no need to find the quotation.
+    words = _WORD.findall(text)
+    if len(words) > most + ATTRIBUTION_MAX_WORDS:
+        return False
     words = _WORD.findall(_said_part(text))
-    if not words or len(words) > (LIST_ITEM_MAX_WORDS if item else FRAGMENT_MAX_WORDS):
+    if not words or len(words) > most:
         return False
     return not any(_may_be_verb(word) for word in words) and not _SUBJECTS & {word.lower() for word in words}
 
 
 def is_opinion(sentence: str) -> bool:
     """Whether the sentence, short, is the speaker's view or a judgement in form (cues.py checks it holds no fact)."""
+    if len(_WORD.findall(sentence)) > OPINION_MAX_WORDS + ATTRIBUTION_MAX_WORDS:
+        return False
     said = _said_part(sentence.strip())
     if len(_WORD.findall(said)) > OPINION_MAX_WORDS:
         return False
@@ -148,7 +157,7 @@ def _said_part(text: str) -> str:
     if outside == text:
         return text
     rest = _WORD.findall(outside)
-    attribution = len(rest) <= 4 and any(word.lower() in REPORTING_VERBS for word in rest)
+    attribution = len(rest) <= ATTRIBUTION_MAX_WORDS and any(word.lower() in REPORTING_VERBS for word in rest)
     return "".join(a if a != b else " " for a, b in zip(text, outside, strict=True)) if attribution else text
 
 
