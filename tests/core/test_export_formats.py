@@ -20,6 +20,7 @@ from factcheck_tui.core.export.formats import FORMATS, ExportFormat
 from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.storage.repository import Repository
+from factcheck_tui.core.workflow.claim_edits import set_speaker
 from support.claimreview_rules import claim_review_problems, feed_problems
 from support.golden import assert_matches_golden
 from support.newsrooms import build_export_newsroom
@@ -215,6 +216,16 @@ def test_claimreview_objects_follow_the_rules(newsroom: Repository, config: Conf
     assert council["itemReviewed"]["author"]["@type"] == "Organization"
     assert "ratingValue" not in council["reviewRating"]
     assert "</script>" not in export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE)
+
+
+def test_claimreview_names_a_group_for_a_cause_as_an_organisation(newsroom: Repository, config: Config) -> None:
+    # An ad's sponsor, as extraction credits it: "X for Y" is a group, whatever its words.
+    set_speaker(newsroom, "k3p9x-1", "Citizens for Fair Fees", actor="tester")
+    reviews = json.loads(
+        export(newsroom, config, format="claimreview", review_url=REVIEW_PAGE, include_unreviewed=True)
+    )
+    sponsor = next(review for review in reviews if review["url"].endswith("#claim-k3p9x-1"))
+    assert sponsor["itemReviewed"]["author"] == {"@type": "Organization", "name": "Citizens for Fair Fees"}
 
 
 def test_claimreview_feed_follows_the_rules(newsroom: Repository, config: Config) -> None:

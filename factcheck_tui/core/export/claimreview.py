@@ -18,6 +18,7 @@ from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.export.safe_links import safe_href
 from factcheck_tui.core.export.wording import flat
+from factcheck_tui.core.intake.extraction.speakers import organisation
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.urls import is_web_address
@@ -89,7 +90,8 @@ def review_page(publishing: Publishing, claim: Claim) -> str:
 
 
 def _speaker(name: str) -> dict[str, str]:
-    kind = "Organization" if _ORGANISATION_WORDS.search(name) else "Person"
+    # The words extraction knows organisations by count too ("Citizens for Fair Fees" is a group).
+    kind = "Organization" if _ORGANISATION_WORDS.search(name) or organisation(name) else "Person"
     return {"@type": kind, "name": flat(name)}
 
 
