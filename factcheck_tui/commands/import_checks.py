@@ -46,6 +46,10 @@ def _summary(result: ImportChecksResult) -> list[str]:
         lines.append(
             f"{result.unmapped_count:,} ratings not mapped onto the scale (imported without a verdict): {labels}"
         )
+    if result.rated_now:
+        lines.append(
+            f"{result.rated_now:,} checks imported earlier without a verdict now have one (their rating is now mapped)"
+        )
     if result.unrated:
         lines.append(f"{result.unrated:,} checks had no rating (imported without a verdict)")
     return lines
@@ -85,6 +89,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
                 "story_ids": result.story_ids,
                 "unmapped": result.unmapped,
                 "unrated": result.unrated,
+                "rated_now": result.rated_now,
                 "problems": [{"where": p.where, "problem": p.message, "skipped": p.skipped} for p in result.problems],
             }
         )

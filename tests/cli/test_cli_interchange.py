@@ -222,7 +222,7 @@ def test_import_checks_with_skip_bad_lists_bad_lines_and_skips_duplicates(tmp_pa
         summary[0]
         == f"{PAST / 'checks.jsonl'} (JSON Lines): 6 checks read, 5 imported, 1 already present, 3 bad records skipped"
     )
-    assert summary[2] == "1 ratings not mapped onto the scale (imported without a verdict): 'Full Flop' (1)"
+    assert summary[2] == "1 ratings not mapped onto the scale (imported without a verdict): 'Research in progress' (1)"
     problems = result.stderr.splitlines()
     assert problems[0].startswith(f"factcheck: skipped: {PAST / 'checks.jsonl'}: line 3: not valid JSON")
     assert problems[3].startswith(

@@ -14,7 +14,7 @@ from factcheck_tui.core.interchange import past_checks
 from factcheck_tui.core.interchange.past_checks import import_checks
 from factcheck_tui.core.limits import Limits
 from factcheck_tui.core.models import Claim, Origin, Status, StoryKind
-from factcheck_tui.core.scale import DEFAULT_SCALE
+from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
 from factcheck_tui.core.storage.repository import Repository
 from support.newsrooms import build_export_newsroom
 from support.paths import FIXTURES
@@ -50,7 +50,7 @@ def test_json_lines_with_bad_lines_imports_the_good_ones_and_names_the_bad(repo:
     ]
     assert "not valid JSON" in result.problems[0].message and result.problems[1].message == "no claim text"
     assert "date '03/04/2024' not understood" in result.problems[2].message
-    assert result.unmapped == {"Full Flop": 1}
+    assert result.unmapped == {"Research in progress": 1}
     claims = by_text(repo)
     tunnel = claims["The harbour tunnel cost $2 billion."]
     assert (tunnel.verdict, tunnel.original_label, tunnel.review_url, str(tunnel.reviewed_on)) == (
@@ -64,7 +64,7 @@ def test_json_lines_with_bad_lines_imports_the_good_ones_and_names_the_bad(repo:
     assert (turnout.verdict, str(turnout.reviewed_on)) == ("Mostly true", "2024-05-03")
     assert claims["The library closes on Sundays."].reviewed_on is None
     flop = claims["Bus fares went up 3 times this year."]
-    assert (flop.verdict, flop.original_label) == (None, "Full Flop")
+    assert (flop.verdict, flop.original_label) == (None, "Research in progress")
 
 
 def test_imported_checks_are_archive_claims_with_a_place_in_their_story(repo: Repository) -> None:
@@ -113,7 +113,7 @@ def test_a_datafeed_of_datafeeditems(repo: Repository) -> None:
     )
     bypass = claims["The new bypass cut journey times by half."]
     assert (bypass.verdict, bypass.original_label) == ("Mostly true", "4 on a scale of 1 to 5")
-    assert result.unmapped == {"Satire": 1}
+    assert result.unmapped == {"Research In Progress": 1}
 
 
 def test_one_object_and_a_list_of_claimreviews(repo: Repository, tmp_path: Path) -> None:
@@ -384,3 +384,62 @@ def test_a_big_file_is_refused_before_it_is_read(repo: Repository, tmp_path: Pat
     path.write_text(json.dumps({"text": "Fares rose.", "verdict": "True"}) * 100)
     with pytest.raises(InputError, match=r"big.jsonl: is 4.2 KB, over the 1 KB limit for a file of past fact-checks"):
         run(repo, path, limits=Limits(archive_bytes=1000))
+
+
+# A PolitiFact archive as its data exports spell the ratings: web-address slugs, the Flip-O-Meter too.
+POLITIFACT_SLUGS = {
+    "true": ("True", "True"),
+    "mostly-true": ("Mostly true", "Mostly True"),
+    "half-true": ("Mixed", "Half True"),
+    "barely-true": ("Mostly false", "Barely True"),
+    "false": ("False", "False"),
+    "pants-fire": ("False", "Pants on Fire"),
+    "full-flop": ("False", "Full Flop"),
+    "half-flip": ("Mixed", "Half Flip"),
+    "no-flip": ("True", "No Flip"),
+}
+
+
+def politifact_archive(tmp_path: Path) -> Path:
+    path = tmp_path / "politifact.jsonl"
+    rows = [
+        {
+            "id": f"pf-{n}",
+            "text": f"The district hired {n + 3} new teachers in {2010 + n}.",
+            "verdict": slug,
+            "url": f"https://fact.example/factchecks/{n}/",
+            "title": f"Teachers claim {n}",
+            "speaker": "Pat Doe",
+        }
+        for n, slug in enumerate(POLITIFACT_SLUGS)
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_every_politifact_rating_gets_a_verdict_and_keeps_politifacts_name(repo: Repository, tmp_path: Path) -> None:
+    result = run(repo, politifact_archive(tmp_path))
+    assert (result.imported, result.unmapped, result.unrated) == (len(POLITIFACT_SLUGS), {}, 0)
+    got = {claim.review_url.rsplit("/", 2)[1]: (claim.verdict, claim.original_label) for claim in imported(repo)}
+    assert got == {str(n): expected for n, expected in enumerate(POLITIFACT_SLUGS.values())}
+
+
+def test_importing_again_gives_checks_imported_without_a_verdict_the_one_their_rating_maps_to(
+    repo: Repository, tmp_path: Path
+) -> None:
+    path = politifact_archive(tmp_path)
+    # A scale with no ordered verdict places none of PolitiFact's ratings: all come in unrated.
+    unordered = VerdictScale(labels=[VerdictLabel(label="Misleading")])
+    assert import_checks(repo, path, unordered, actor="tester").unmapped_count == len(POLITIFACT_SLUGS)
+    first = imported(repo)[0]
+    repo.update_claim(first.id, lambda claim: setattr(claim, "verdict", "Misleading") or claim, "ana")
+
+    again = run(repo, path)
+    assert (again.imported, again.duplicates, again.rated_now) == (0, len(POLITIFACT_SLUGS), len(POLITIFACT_SLUGS) - 1)
+    claims = {claim.id: claim for claim in imported(repo)}
+    # A verdict a reviewer gave meanwhile is kept; the rest get the mapped one, recorded in their history.
+    assert claims[first.id].verdict == "Misleading"
+    rated = [claim for claim in claims.values() if claim.id != first.id]
+    assert {(claim.verdict, claim.original_label) for claim in rated} <= set(POLITIFACT_SLUGS.values())
+    assert all(claim.history[-1].field == "verdict" and claim.history[-1].by == "tester" for claim in rated)
+    assert run(repo, path).rated_now == 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck_tui.core.interchange.rating_table import RATING_TABLE
-from factcheck_tui.core.interchange.ratings import ForeignRating, RatingMapper, normalise_label
+from factcheck_tui.core.interchange.rating_table import PUBLISHER_SPELLING, RATING_TABLE
+from factcheck_tui.core.interchange.ratings import ForeignRating, RatingMapper, normalise_label, rating_key
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictLabel, VerdictScale
 
 DEFAULT = RatingMapper(DEFAULT_SCALE)
@@ -22,6 +22,8 @@ THREE_STEP = VerdictScale(
 def test_the_table_is_written_in_normalised_keys_onto_default_verdicts() -> None:
     assert [key for key in RATING_TABLE if normalise_label(key) != key] == []
     assert set(RATING_TABLE.values()) <= set(DEFAULT_SCALE.names)
+    assert [key for key in PUBLISHER_SPELLING if normalise_label(key) != key] == []
+    assert set(PUBLISHER_SPELLING) <= set(RATING_TABLE)
 
 
 @pytest.mark.parametrize(
@@ -40,14 +42,35 @@ def test_the_table_is_written_in_normalised_keys_onto_default_verdicts() -> None
         ("Distorts the Facts", "Misleading"),
         ("Three Pinocchios", "Mostly false"),
         ("mostly_false", "Mostly false"),
+        # PolitiFact's Truth-O-Meter as its web addresses and archives spell it.
+        ("barely-true", "Mostly false"),
+        ("Barely True", "Mostly false"),
+        ("pants-fire", "False"),
+        ("pants_on_fire", "False"),
+        ("half-true", "Mixed"),
+        ("mostly-true", "Mostly true"),
+        # The Flip-O-Meter, read as a rating of "the position is unchanged".
+        ("no-flip", "True"),
+        ("Half Flip", "Mixed"),
+        ("full-flop", "False"),
+        # Snopes
+        ("Labeled Satire", "Missing context"),
+        ("Legend", "Unverifiable"),
+        ("Correct Attribution", "True"),
+        # Full Fact, AFP, Reuters
+        ("This isn't correct", "False"),
+        ("Needs more context", "Missing context"),
+        ("Satire", "Missing context"),
+        ("Altered", "False"),
+        ("Partly false", "Mixed"),
     ],
 )
 def test_publishers_labels(label: str, expected: str) -> None:
     assert DEFAULT.map(ForeignRating(label)) == expected
 
 
-@pytest.mark.parametrize("label", ["Half Flip", "Full Flop", "Satire", "Legend", "Research in progress"])
-def test_ratings_that_are_not_about_truth_stay_unmapped(label: str) -> None:
+@pytest.mark.parametrize("label", ["Research in progress", "Under review", "Flip-O-Meter"])
+def test_labels_that_are_not_a_verdict_stay_unmapped(label: str) -> None:
     assert DEFAULT.map(ForeignRating(label)) is None
 
 
@@ -62,7 +85,7 @@ def test_ratings_that_are_not_about_truth_stay_unmapped(label: str) -> None:
         (ForeignRating(value=1, best=1, worst=4), "True"),
         (ForeignRating(value=7), None),
         (ForeignRating(value=3, best=3, worst=3), None),
-        (ForeignRating(label="Satire", value=5), "True"),
+        (ForeignRating(label="Research in progress", value=5), "True"),
         (ForeignRating(label="Half True", value=1), "Mixed"),
     ],
 )
@@ -89,5 +112,21 @@ def test_another_scale_gets_ordered_verdicts_by_position(label: str, expected: s
 
 def test_the_original_spelling_is_kept() -> None:
     assert ForeignRating("Pants on Fire!").spelled() == "Pants on Fire!"
+    assert ForeignRating("pants on FIRE").spelled() == "pants on FIRE"
+    assert ForeignRating("trompeur").spelled() == "trompeur"
+
+
+@pytest.mark.parametrize(
+    ("slug", "spelled"),
+    [
+        ("pants-fire", "Pants on Fire"),
+        ("barely-true", "Barely True"),
+        ("half_true", "Half True"),
+        ("full-flop", "Full Flop"),
+    ],
+)
+def test_a_politifact_slug_is_kept_as_politifact_spells_the_rating(slug: str, spelled: str) -> None:
+    assert ForeignRating(slug).spelled() == spelled
+    assert rating_key(slug) == rating_key(spelled)
     assert ForeignRating(value=2, best=6, worst=1).spelled() == "2 on a scale of 1 to 6"
     assert ForeignRating(value=4).spelled() == "4 on a scale of 1 to 5"

@@ -3,7 +3,8 @@
 Checks are stored as imported claims in archive stories of at most ``CHUNK`` claims each, titled
 after the source file. A check already in the database (same review URL and claim text, or for
 checks without a URL the same text, rating and date) is skipped, so importing a file twice adds
-nothing the second time.
+nothing the second time; but a check imported without a verdict, because its rating was not mapped
+then, gets the verdict the rating maps to now.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.intake.decoding import binary_error, is_binary, read_capped
 from factcheck_tui.core.interchange.check_records import PastCheck, Problem
-from factcheck_tui.core.interchange.ratings import RatingMapper
+from factcheck_tui.core.interchange.ratings import RatingMapper, rating_key
 from factcheck_tui.core.interchange.readers import FORMAT_NAMES, PAST_CHECKS, read_checks
 from factcheck_tui.core.limits import DEFAULT_LIMITS, Limits
 from factcheck_tui.core.models import Claim, Origin, Status, Story, StoryKind
@@ -39,6 +40,8 @@ class ImportChecksResult:
     duplicates: int = 0
     story_ids: list[str] = field(default_factory=list)
     unmapped: dict[str, int] = field(default_factory=dict)
+    # Checks already present without a verdict whose rating maps onto the scale now: they got it.
+    rated_now: int = 0
     # Checks that came without any rating (imported without a verdict).
     unrated: int = 0
     problems: list[Problem] = field(default_factory=list)
@@ -63,18 +66,41 @@ def check_key(text: str, url: str | None, label: str | None, day: date | None) -
     words = " ".join(text.casefold().split())
     if url:
         return f"url\x1f{_url_key(url)}\x1f{words}"
-    return f"text\x1f{words}\x1f{(label or '').casefold()}\x1f{day.isoformat() if day else ''}"
+    return f"text\x1f{words}\x1f{rating_key(label)}\x1f{day.isoformat() if day else ''}"
 
 
-def known_checks(repo: Repository) -> set[str]:
-    keys = set()
+def known_checks(repo: Repository) -> dict[str, str | None]:
+    """Every imported check's key, with the claim's id when it has no verdict yet (else None)."""
+    keys: dict[str, str | None] = {}
     for summary in repo.list_stories():
         if summary.kind is not StoryKind.ARCHIVE:
             continue
         for claim in repo.list_claims(summary.id, include_dismissed=True):
             if claim.origin is Origin.IMPORTED:
-                keys.add(check_key(claim.text, claim.review_url, claim.original_label, claim.reviewed_on))
+                key = check_key(claim.text, claim.review_url, claim.original_label, claim.reviewed_on)
+                keys[key] = claim.id if claim.verdict is None and claim.original_label else None
     return keys
+
+
+def _rate_unrated(repo: Repository, unrated: dict[str, PastCheck], mapper: RatingMapper, actor: str) -> int:
+    """Give checks imported without a verdict the one their rating maps to now (a newer rating
+    table, or a scale that gained the publisher's label); a verdict someone gave since is kept."""
+    verdicts = {claim_id: mapper.map(check.rating) for claim_id, check in unrated.items()}
+    edits = []
+    for claim_id, verdict in verdicts.items():
+        if verdict is None:
+            continue
+
+        def edit(claim: Claim, verdict: str = verdict, label: str = unrated[claim_id].rating.spelled()) -> Claim | None:
+            if claim.verdict is not None:
+                return None
+            claim.verdict, claim.original_label = verdict, label or claim.original_label
+            return claim
+
+        edits.append((claim_id, edit))
+    if not edits:
+        return 0
+    return sum(claim.verdict is not None for claim in repo.update_claims(edits, actor, note="rating mapped"))
 
 
 def _claims_and_body(checks: list[PastCheck], mapper: RatingMapper) -> tuple[str, list[Claim]]:
@@ -138,8 +164,13 @@ def _oversized(check: PastCheck, limits: Limits) -> str | None:
 
 
 def _new_checks(
-    items: Iterable[PastCheck | Problem], known: set[str], result: ImportChecksResult, limits: Limits
+    items: Iterable[PastCheck | Problem],
+    known: dict[str, str | None],
+    result: ImportChecksResult,
+    limits: Limits,
+    unrated: dict[str, PastCheck],
 ) -> list[PastCheck]:
+    """The checks not in the database yet; ``unrated`` collects those present without a verdict, by claim id."""
     fresh: list[PastCheck] = []
     seen_ids: set[str] = set()
     for item in items:
@@ -157,8 +188,10 @@ def _new_checks(
         key = check_key(item.text, item.url, item.rating.spelled(), item.published)
         if key in known or (item.source_id is not None and item.source_id in seen_ids):
             result.duplicates += 1
+            if claim_id := known.get(key):
+                unrated[claim_id] = item
             continue
-        known.add(key)
+        known[key] = None
         if item.source_id is not None:
             seen_ids.add(item.source_id)
         fresh.append(item)
@@ -182,7 +215,8 @@ def import_checks(
     payload = read_capped(path, limits.archive_bytes, "a file of past fact-checks", head_check=_refuse_binary(path))
     fmt, items = read_checks(path, payload, lambda done, total: report("reading", done, total))
     result = ImportChecksResult(source=str(path), format=FORMAT_NAMES[fmt])
-    fresh = _new_checks(items, known_checks(repo), result, limits)
+    unrated: dict[str, PastCheck] = {}
+    fresh = _new_checks(items, known_checks(repo), result, limits, unrated)
     bad = [problem for problem in result.problems if problem.skipped]
     if bad and not skip_bad:
         more = f" (and {len(bad) - 1:,} more bad record{'s' if len(bad) > 2 else ''})" if len(bad) > 1 else ""
@@ -194,6 +228,7 @@ def import_checks(
         detail = f" ({result.skipped} bad record{'s' if result.skipped != 1 else ''}; first: {first})" if first else ""
         raise InputError(f"{path}: no fact-check could be read{detail}")
     mapper = RatingMapper(scale)
+    result.rated_now = _rate_unrated(repo, unrated, mapper, actor)
     unmapped: Counter[str] = Counter()
     chunks = [fresh[start : start + CHUNK] for start in range(0, len(fresh), CHUNK)]
     report("saving", 0, len(fresh))

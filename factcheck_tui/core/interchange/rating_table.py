@@ -5,9 +5,16 @@ spaces); values are labels of the default scale (True, Mostly true, Mixed, Mostl
 Misleading, Missing context, Unverifiable). A newsroom whose own scale spells a verdict differently
 still gets a match: an ordered verdict is carried over by its position on the scale.
 
-Deliberately absent, so that they are reported as unmapped rather than guessed: ratings that are
-not about truth (PolitiFact's Flip-O-Meter "Full Flop", "Half Flip", "No Flip"; Snopes' "Legend",
-"Research in progress"), and "Satire", which says what a piece is, not whether it is true.
+PolitiFact's Flip-O-Meter rates whether a politician kept a position; it is read as a rating of
+the claim it implies, that the position is unchanged ("No Flip" True, "Half Flip" Mixed, "Full
+Flop" False). Satire read as fact lacks the one piece of context that matters: "Missing context".
+The publisher's own words stay with the check (``Claim.original_label``) whatever the mapping.
+
+Deliberately absent, so that they are reported as unmapped rather than guessed: labels that are
+a state of work, not a verdict (Snopes' "Research in progress").
+
+``PUBLISHER_SPELLING`` gives the publisher's own spelling of the labels that archives often hold
+as web-address slugs (``pants-fire``), so that a report can say "Pants on Fire".
 """
 
 from __future__ import annotations
@@ -20,6 +27,14 @@ RATING_TABLE: dict[str, str] = {
     "mostly false": "Mostly false",
     "false": "False",
     "pants on fire": "False",
+    "pants fire": "False",
+    "barely true": "Mostly false",
+    "half truth": "Mixed",
+    # PolitiFact Flip-O-Meter (see above)
+    "no flip": "True",
+    "half flip": "Mixed",
+    "full flop": "False",
+    "flip flop": "False",
     # Snopes
     "mixture": "Mixed",
     "correct attribution": "True",
@@ -30,12 +45,17 @@ RATING_TABLE: dict[str, str] = {
     "outdated": "Missing context",
     "fake": "False",
     "scam": "False",
+    "legend": "Unverifiable",
+    "lost legend": "Unverifiable",
+    "labeled satire": "Missing context",
+    "labelled satire": "Missing context",
+    "originated as satire": "Missing context",
+    "satire": "Missing context",
     # AFP, Reuters, Lead Stories and Meta's partner ratings
     "partly false": "Mixed",
     "partly true": "Mixed",
     "partially false": "Mixed",
     "partially true": "Mixed",
-    "half truth": "Mixed",
     "misleading": "Misleading",
     "missing context": "Missing context",
     "lacks context": "Missing context",
@@ -57,6 +77,20 @@ RATING_TABLE: dict[str, str] = {
     "unsubstantiated": "Unverifiable",
     "insufficient evidence": "Unverifiable",
     "inconclusive": "Unverifiable",
+    "false headline": "False",
+    "false and misleading": "False",
+    "partly false information": "Mixed",
+    "false information": "False",
+    "altered image": "False",
+    "misattributed quote": "False",
+    "incorrect attribution": "False",
+    "false attribution": "False",
+    "imposter content": "False",
+    "impostor content": "False",
+    "parody": "Missing context",
+    "misleading context": "Missing context",
+    "more context needed": "Missing context",
+    "context": "Missing context",
     # AFP's other languages
     "faux": "False",
     "vrai": "True",
@@ -81,6 +115,29 @@ RATING_TABLE: dict[str, str] = {
     "this is incorrect": "False",
     "this is false": "False",
     "wrong": "False",
+    "this is wrong": "False",
+    "not correct": "False",
+    "this is not correct": "False",
+    "this isnt correct": "False",
+    "this isn t correct": "False",
+    "untrue": "False",
+    "this is untrue": "False",
+    "this is true": "True",
+    "about right": "Mostly true",
+    "broadly correct": "Mostly true",
+    "roughly right": "Mostly true",
+    "needs more context": "Missing context",
+    "this needs context": "Missing context",
+    "this needs more context": "Missing context",
+    "an exaggeration": "Mostly false",
+    "this is an exaggeration": "Mostly false",
+    "this is unsupported": "Unverifiable",
+    "there is no evidence": "Unverifiable",
+    "theres no evidence": "Unverifiable",
+    "there s no evidence": "Unverifiable",
+    "unclear": "Unverifiable",
+    "it s unclear": "Unverifiable",
+    "its unclear": "Unverifiable",
     "not quite": "Mostly false",
     "this is misleading": "Misleading",
     "overstated": "Mostly false",
@@ -111,4 +168,19 @@ RATING_TABLE: dict[str, str] = {
     "mostly incorrect": "Mostly false",
     "largely false": "Mostly false",
     "unverifiable": "Unverifiable",
+}
+
+# PolitiFact's own names for the ratings its web addresses and older archives spell as slugs.
+PUBLISHER_SPELLING: dict[str, str] = {
+    "true": "True",
+    "mostly true": "Mostly True",
+    "half true": "Half True",
+    "barely true": "Barely True",
+    "mostly false": "Mostly False",
+    "false": "False",
+    "pants fire": "Pants on Fire",
+    "pants on fire": "Pants on Fire",
+    "no flip": "No Flip",
+    "half flip": "Half Flip",
+    "full flop": "Full Flop",
 }

@@ -11,13 +11,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from factcheck_tui.core.interchange.rating_table import RATING_TABLE
+from factcheck_tui.core.interchange.rating_table import PUBLISHER_SPELLING, RATING_TABLE
 from factcheck_tui.core.scale import DEFAULT_SCALE, VerdictScale
 
 # schema.org's defaults when a Rating gives a value without its range.
 SCHEMA_BEST = 5.0
 SCHEMA_WORST = 1.0
 _NOT_WORD = re.compile(r"[^\w]+")
+# How a rating looks in a web address or a data file's code column: "pants-fire", "barely_true".
+_SLUG = re.compile(r"[a-z]+(?:[-_][a-z]+)*")
 
 
 def normalise_label(label: str) -> str:
@@ -25,6 +27,19 @@ def normalise_label(label: str) -> str:
     decomposed = unicodedata.normalize("NFKD", label.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NOT_WORD.sub(" ", plain).replace("_", " ").split())
+
+
+def publisher_spelling(label: str) -> str:
+    """A rating as its publisher writes it: ``pants-fire`` is "Pants on Fire". A label already
+    written for people (capitals or spaces) is kept exactly as given."""
+    if _SLUG.fullmatch(label):
+        return PUBLISHER_SPELLING.get(normalise_label(label), label)
+    return label
+
+
+def rating_key(label: str | None) -> str:
+    """What makes two spellings of one rating the same (``pants-fire``, "Pants on Fire!")."""
+    return normalise_label(publisher_spelling(label or ""))
 
 
 @dataclass(frozen=True)
@@ -37,7 +52,7 @@ class ForeignRating:
     def spelled(self) -> str:
         """The rating as the publisher gave it, for ``Claim.original_label``."""
         if self.label:
-            return self.label
+            return publisher_spelling(self.label)
         if self.value is None:
             return ""
         best, worst = (
