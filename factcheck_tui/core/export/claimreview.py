@@ -7,7 +7,6 @@ options, never from the clock, so the same data always gives the same bytes.
 
 from __future__ import annotations
 
-import re
 import string
 from dataclasses import dataclass
 from typing import Any
@@ -15,10 +14,11 @@ from typing import Any
 import orjson
 
 from factcheck_tui.core.errors import InputError
+from factcheck_tui.core.export.claim_words import claim_reviewed
 from factcheck_tui.core.export.report import Report
 from factcheck_tui.core.export.safe_links import safe_href
+from factcheck_tui.core.export.speaker_kind import schema_type
 from factcheck_tui.core.export.wording import flat
-from factcheck_tui.core.intake.extraction.speakers import organisation
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
 from factcheck_tui.core.urls import is_web_address
@@ -26,14 +26,6 @@ from factcheck_tui.core.workflow.filters import review_date
 
 CONTEXT = "https://schema.org"
 URL_FIELDS = ("story_id", "claim_id", "number")
-# A speaker whose name holds one of these words is an organisation, not a person.
-_ORGANISATION_WORDS = re.compile(
-    r"\b(?:council|department|ministry|government|agency|committee|commission|party|union|association|"
-    r"company|corporation|inc|ltd|llc|plc|office|board|authority|police|university|bank|institute|"
-    r"foundation|campaign|administration|senate|parliament|congress|court|hospital|bureau|federation|"
-    r"organi[sz]ation|group|club|service|network|trust)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -90,9 +82,7 @@ def review_page(publishing: Publishing, claim: Claim) -> str:
 
 
 def _speaker(name: str) -> dict[str, str]:
-    # The words extraction knows organisations by count too ("Citizens for Fair Fees" is a group).
-    kind = "Organization" if _ORGANISATION_WORDS.search(name) or organisation(name) else "Person"
-    return {"@type": kind, "name": flat(name)}
+    return {"@type": schema_type(name), "name": flat(name)}
 
 
 def _rating(scale: VerdictScale, claim: Claim) -> dict[str, Any]:
@@ -135,7 +125,7 @@ def claim_review(
         {
             "@type": "ClaimReview",
             "url": review_page(publishing, claim),
-            "claimReviewed": flat(claim.text),
+            "claimReviewed": claim_reviewed(claim.text),
             "datePublished": published.isoformat(),
             "author": {"@type": "Organization", "name": publishing.org_name, "url": publishing.org_url},
             "reviewRating": _rating(report.scale, claim),
