@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from factcheck_tui.commands.output import warn_if_unexplained
 from factcheck_tui.core.workflow.desk import approve
 from factcheck_tui.core.workspace import Workspace
 
@@ -22,4 +23,5 @@ def register(subparsers: argparse._SubParsersAction, shared: argparse.ArgumentPa
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     claim = approve(workspace.repo, args.claim_id, actor=workspace.actor)
     print(f"{claim.id}: {claim.status.value}, approved by {claim.approved_by} (version {claim.version})")
+    warn_if_unexplained([claim])
     return 0

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 import orjson
 
 from factcheck_tui.core.text import json_escaped, one_line, shown
+from factcheck_tui.core.workflow.review import unexplained_done
 
 
 class ShownStream:
@@ -75,6 +76,15 @@ def warn_about(article: Any) -> None:
     """What reading an article put right (bytes replaced, NULs removed), one line each on stderr."""
     for warning in article.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
+
+
+def warn_if_unexplained(claims: Sequence[Any]) -> None:
+    """One line on stderr when a claim just marked Done has no conclusion (the TUI says the same)."""
+    warning = unexplained_done(claims)
+    if warning:
+        print(
+            f"factcheck: warning: {warning} (write one with: factcheck verdict ID VERDICT --note TEXT)", file=sys.stderr
+        )
 
 
 def claim_record(claim: Any) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from factcheck_tui.commands.output import warn_if_unexplained
 from factcheck_tui.core.errors import InputError
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.workflow.review import set_status
@@ -28,4 +29,5 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         workspace.repo, args.claim_id, status, actor=workspace.actor, second_review=workspace.second_review
     )
     print(f"{claim.id}: {claim.status.value} (version {claim.version})")
+    warn_if_unexplained([claim])
     return 0

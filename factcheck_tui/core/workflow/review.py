@@ -111,6 +111,17 @@ def status_problem(claim: Claim, status: Status) -> str | None:
     return None
 
 
+def unexplained_done(claims: Sequence[Claim]) -> str | None:
+    """The warning for claims marked Done with a verdict but no conclusion: what they publish
+    (reports, ClaimReview's ``ratingExplanation``) gives readers the verdict and nothing behind it.
+    Done is still allowed: an archived check copied with its link may be all a desk needs."""
+    bare = [claim for claim in claims if claim.status is Status.DONE and claim.verdict and not claim.conclusion.strip()]
+    if not bare:
+        return None
+    which = f"{bare[0].id} is" if len(bare) == 1 else f"{len(bare)} claims are"
+    return f"{which} Done without a conclusion: reports and ClaimReview will publish the verdict with no explanation"
+
+
 def next_status(claim: Claim) -> Status:
     """The status after ``claim``'s in the workflow's cycle, skipping those its verdict rules out."""
     status = claim.status.cycled()

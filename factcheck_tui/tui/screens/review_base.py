@@ -218,7 +218,18 @@ class ReviewScreen(AppScreen[None]):
                 expected_version=version,
                 second_review=workspace.second_review,
             ),
+            then=lambda saved: self._warn_if_unexplained([saved]),
         )
+
+    def _saved_note(self, saved: list[Claim], note: str) -> None:
+        self.notify(note, timeout=3)
+        self._warn_if_unexplained(saved)
+
+    def _warn_if_unexplained(self, claims: list[Claim]) -> None:
+        """The CLI's warning for a claim made Done without a conclusion, with the key that writes one."""
+        warning = review.unexplained_done(claims)
+        if warning:
+            self.notify(f"{shown(warning)} (c on the claim writes one)", severity="warning", timeout=8)
 
     def action_edit_speaker(self) -> None:
         claim = self.current_claim()
@@ -272,7 +283,7 @@ class ReviewScreen(AppScreen[None]):
                     claims,
                     f"status of {self._which(claims)}",
                     edit,
-                    then=lambda _: self.notify(f"{len(claims)} claims: {status} (u undoes)", timeout=3),
+                    then=lambda saved: self._saved_note(saved, f"{len(claims)} claims: {status} (u undoes)"),
                 )
 
         self.app.push_screen(
@@ -366,7 +377,7 @@ class ReviewScreen(AppScreen[None]):
             claims,
             f"approval of {self._which(claims)}",
             edit,
-            then=lambda _: self.notify(f"Approved {self._which(claims)}: Done", timeout=3),
+            then=lambda saved: self._saved_note(saved, f"Approved {self._which(claims)}: Done"),
         )
 
     def action_notes(self) -> None:
