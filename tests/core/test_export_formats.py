@@ -108,7 +108,9 @@ def test_html_shows_hostile_text_as_text_and_loads_nothing(newsroom: Repository,
 def test_html_marks_verdicts_by_their_place_on_the_scale(newsroom: Repository, config: Config) -> None:
     page = export(newsroom, config, format="html", include_unreviewed=True)
     assert '<article class="claim bad" id="claim-k3p9x-1">' in page
-    assert '<article class="claim plain" id="claim-k3p9x-2">' in page
+    # A verdict whose review is not Done is marked as not final, whatever its place.
+    assert '<article class="claim plain draft" id="claim-k3p9x-2">' in page
+    assert '<span class="verdict">Misleading</span> <span class="draft-mark">not final (In progress)</span>' in page
     assert '<article class="claim none" id="claim-k3p9x-3">' in page
     assert '<article class="claim good" id="claim-r9b5s-2">' in page
 
@@ -126,11 +128,11 @@ def test_markdown_structure_survives_hostile_text(newsroom: Repository, config: 
     assert headings == [
         ("h1", "Fact-check report"),
         ("h2", "Route 9: the numbers"),
-        ("h3", "1. Mostly true"),
+        ("h3", "1. Mostly true — _not final (Needs second review)_"),
         ("h3", "2. True"),
         ("h2", r"Tax \[vote\] \# results \& \<b\>more\</b\>"),
         ("h3", "1. False"),
-        ("h3", "2. Misleading"),
+        ("h3", "2. Misleading — _not final (In progress)_"),
         ("h3", "3. Not yet rated"),
     ]
     rendered = MarkdownIt("commonmark").render(text)

@@ -16,6 +16,7 @@ from factcheck_tui.core.export.wording import (
     Fact,
     checked_line,
     claim_facts,
+    draft_mark,
     evidence_lines,
     flat,
     headline_counts,
@@ -55,6 +56,7 @@ svg.bar { display: block; width: 100%; height: .9rem; }
 .verdict { display: inline-block; padding: .05rem .5rem; border-radius: 3px; color: #fff; background: var(--plain); }
 .good .verdict { background: var(--good); } .mid .verdict { background: var(--mid); }
 .bad .verdict { background: var(--bad); } .none .verdict { background: var(--muted); }
+.claim.draft { border-style: dashed; } .draft-mark { font-weight: normal; font-style: italic; color: var(--muted); }
 blockquote { margin: .5rem 0; padding: .25rem 0 .25rem 1rem; border-left: 3px solid var(--rule); font-size: 1.1rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: .75rem 0; font-size: .9rem; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
@@ -125,9 +127,11 @@ def _fact(fact: Fact) -> str:
 
 def _claim(report: Report, index: int, claim: Claim) -> list[str]:
     verdict = escape(claim.verdict) if claim.verdict else UNRATED
+    draft = draft_mark(claim)
+    mark = f' <span class="draft-mark">{escape(draft)}</span>' if draft else ""
     lines = [
-        f'<article class="claim {tone(report.scale, claim.verdict)}" id="claim-{escape(claim.id)}">',
-        f'<h3>{index}. <span class="verdict">{verdict}</span></h3>',
+        f'<article class="claim {tone(report.scale, claim.verdict)}{" draft" if draft else ""}" id="claim-{escape(claim.id)}">',
+        f'<h3>{index}. <span class="verdict">{verdict}</span>{mark}</h3>',
         f"<blockquote>{escape(flat(claim.text))}</blockquote>",
     ]
     facts = claim_facts(report, claim)

@@ -13,6 +13,7 @@ from factcheck_tui.core.export.wording import (
     Fact,
     checked_line,
     claim_facts,
+    draft_mark,
     evidence_lines,
     flat,
     headline_counts,
@@ -63,7 +64,9 @@ def _fact(fact: Fact) -> str:
 
 def _claim(report: Report, index: int, claim: Claim) -> list[str]:
     verdict = escape(claim.verdict) if claim.verdict else UNRATED
-    lines = [f"### {index}. {verdict}", "", f"> {escape(claim.text)}", ""]
+    draft = draft_mark(claim)
+    heading = f"### {index}. {verdict} — _{draft}_" if draft else f"### {index}. {verdict}"
+    lines = [heading, "", f"> {escape(claim.text)}", ""]
     facts = claim_facts(report, claim)
     if facts:
         lines.extend([*(_fact(fact) for fact in facts), ""])

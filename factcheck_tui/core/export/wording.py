@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 
 from factcheck_tui.core.export.report import Report, StoryReport
-from factcheck_tui.core.models import Claim
+from factcheck_tui.core.models import Claim, Status
 
 UNRATED = "Not yet rated"
+# A verdict whose review is not Done: an editor must not take it for a published one.
+NOT_FINAL = "not final"
 NOTHING_CHECKED = "No claims in this story have been checked yet."
 
 
@@ -32,9 +34,24 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+def draft_status(claim: Claim) -> str | None:
+    """The review status of a verdict that is not final yet ("In progress"), or None."""
+    return claim.status.value if claim.verdict and claim.status is not Status.DONE else None
+
+
+def draft_mark(claim: Claim) -> str:
+    """What follows a verdict still being worked on: "not final (In progress)"; "" for a final one."""
+    status = draft_status(claim)
+    return f"{NOT_FINAL} ({status})" if status else ""
+
+
 def headline_counts(report: Report) -> str:
-    """``2 stories, 5 checked claims`` (and the unrated ones when they were asked for)."""
+    """``2 stories, 5 checked claims`` (how many of those verdicts are not final yet, and the unrated
+    ones when they were asked for)."""
     text = f"{plural(len(report.stories), 'story', 'stories')}, {plural(report.reviewed_count, 'checked claim')}"
+    drafts = sum(draft_status(claim) is not None for _, claim in report.claims())
+    if drafts:
+        text += f" ({drafts} {'verdict' if drafts == 1 else 'verdicts'} {NOT_FINAL}: review not Done)"
     unrated = report.claim_count - report.reviewed_count
     return f"{text}, {unrated} not yet rated" if unrated else text
 
