@@ -47,9 +47,9 @@ def guard_cell(value: str) -> str:
     return GUARD + value if value.startswith(FORMULA_START) else value
 
 
-def _evidence(claim: Claim) -> str:
+def _evidence(report: Report, claim: Claim) -> str:
     parts = []
-    for item in evidence_lines(claim):
+    for item in evidence_lines(report, claim):
         head = f"{item.label}: {item.url}" if item.url and item.label != item.url else item.url or item.label
         parts.append(f"{head} ({item.note})" if item.note else head)
     return "\n".join(parts)
@@ -73,7 +73,7 @@ def _row(report: Report, story: Story, claim: Claim) -> list[str]:
         claim.reviewer or "",
         day.isoformat() if day else "",
         claim.conclusion,
-        _evidence(claim),
+        _evidence(report, claim),
         claim.original_label or "",
         claim.review_url or "",
         report.reviewer_name(claim.reviewer) if claim.reviewer else "",

@@ -140,7 +140,7 @@ def _claim(report: Report, index: int, claim: Claim) -> list[str]:
     if claim.conclusion:
         lines.append("<h4>Conclusion</h4>")
         lines.extend(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs(claim.conclusion))
-    evidence = evidence_lines(claim)
+    evidence = evidence_lines(report, claim)
     if evidence:
         lines.extend(["<h4>Evidence</h4>", "<ul>"])
         for item in evidence:

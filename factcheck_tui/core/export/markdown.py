@@ -74,7 +74,7 @@ def _claim(report: Report, index: int, claim: Claim) -> list[str]:
         lines.extend(["**Conclusion:**", ""])
         for paragraph in paragraphs(claim.conclusion):
             lines.extend([escape(paragraph), ""])
-    evidence = evidence_lines(claim)
+    evidence = evidence_lines(report, claim)
     if evidence:
         lines.extend(["**Evidence:**", ""])
         for item in evidence:

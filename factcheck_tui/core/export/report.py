@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from factcheck_tui.core.ids import parse_story_id
+from factcheck_tui.core.errors import FactcheckError
+from factcheck_tui.core.ids import parse_claim_id, parse_story_id
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Claim, Story, StoryKind
 from factcheck_tui.core.scale import VerdictScale
@@ -51,6 +52,9 @@ class Report:
     stories_left_out: int = 0
     # Display names by ``reviewer_key`` of the login (the config's ``[reviewers]``).
     reviewer_names: Mapping[str, str] = field(default_factory=dict)
+    # The publisher of each earlier check a reported claim's verdict was copied from, by the check's
+    # claim id: a report names the check by it, never by the id.
+    check_publishers: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def claim_count(self) -> int:
@@ -90,6 +94,19 @@ def in_publication_order(sections: list[StoryReport]) -> list[StoryReport]:
             section.story.id,
         ),
     )
+
+
+def _check_publishers(repo: Repository, sections: list[StoryReport]) -> dict[str, str]:
+    """The outlet of the archive each copied check came from, when the archive names one."""
+    publishers: dict[str, str] = {}
+    for source in sorted({claim.copied_from for section in sections for claim in section.claims if claim.copied_from}):
+        try:
+            outlet = repo.get_story(parse_claim_id(source)[0]).outlet
+        except FactcheckError:
+            continue  # deleted since, or not an id: the report still names the check by its link
+        if outlet:
+            publishers[source] = outlet
+    return publishers
 
 
 def build_report(
@@ -151,6 +168,7 @@ def build_report(
     return Report(
         in_publication_order(sections) if backup_order else newest_first(sections),
         scale,
+        check_publishers=_check_publishers(repo, sections),
         left_out=sorted(left_out.items(), key=lambda item: (-item[1], item[0])),
         stories_left_out=stories_left_out,
         reviewer_names={reviewer_key(login): name for login, name in (reviewer_names or {}).items()},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from factcheck_tui.core.export.report import Report, StoryReport
 from factcheck_tui.core.models import Claim, Status
@@ -112,9 +113,29 @@ def claim_facts(report: Report, claim: Claim) -> list[Fact]:
     return facts
 
 
-def evidence_lines(claim: Claim) -> list[EvidenceLine]:
+# The note copying an earlier check leaves on the link to it: "Published check of k3p9x-2 (2024-05-01)".
+_COPIED_CHECK_NOTE = re.compile(r"^Published check of (?P<id>[0-9a-z]{5}-\d+)(?: \((?P<day>\d{4}-\d{2}-\d{2})\))?$")
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.")
+
+
+def _published_check(report: Report, claim: Claim, url: str, note: str) -> str:
+    """A note naming an earlier check by its id, as the reader of a report can know it: by its
+    publisher (or the site of its link) and date. Other notes are kept as written."""
+    found = _COPIED_CHECK_NOTE.match(note)
+    if found is None or found["id"] != claim.copied_from:
+        return note
+    publisher = report.check_publishers.get(found["id"]) or _host(url)
+    named = f"published fact-check by {publisher}" if publisher else "published fact-check"
+    return f"{named}, {found['day']}" if found["day"] else named
+
+
+def evidence_lines(report: Report, claim: Claim) -> list[EvidenceLine]:
     lines = []
     for item in claim.evidence:
         label = item.source or item.url or "Note"
-        lines.append(EvidenceLine(label, item.url, item.note if item.note != label else ""))
+        note = _published_check(report, claim, item.url, item.note)
+        lines.append(EvidenceLine(label, item.url, note if note != label else ""))
     return lines
