@@ -23,13 +23,17 @@ QUOTES = '"“”'
         # The reporter's attribution after the quote, however long the speaker's description.
         ('"The credit has a 25 percent fraud rate," Paul said.', "The credit has a 25 percent fraud rate."),
         (
-            "“Cases are going up because testing is going up,” Sen. Chris Kapenga, R-Delafield, said in an interview.",
+            "“Cases are going up because testing is going up,” Sen. Chris Kapenga, R-Delafield, said in an interview with WISN-TV on June 29, 2020.",
             "Cases are going up because testing is going up.",
         ),
         ('"Will it ever end?" asked the mayor.', "Will it ever end?"),
         ('"Will prices ever fall again?" the mayor asked.', "Will prices ever fall again?"),
         # ... and before it.
         ('Paul said: "The credit has a 25 percent fraud rate."', "The credit has a 25 percent fraud rate."),
+        (
+            'The NRCC’s ad said, "John Barrow voted with Obama 85 percent of the time."',
+            "John Barrow voted with Obama 85 percent of the time.",
+        ),
         ("The mayor told reporters that “rents rose 40% last year”.", "Rents rose 40% last year."),
         ('He said the plan would "cut taxes."', 'He said the plan would "cut taxes."'),
         # Anything else stays as the story has it: partial quotes, two quotes, a frame that says more.
@@ -39,8 +43,12 @@ QUOTES = '"“”'
         ),
         ('"We will win," Paul said, "and they know it."', '"We will win," Paul said, "and they know it."'),
         (
-            '"Rents rose 40%," Paul said, citing a survey that was later withdrawn by its authors for errors in the data and more.',
-            '"Rents rose 40%," Paul said, citing a survey that was later withdrawn by its authors for errors in the data and more.',
+            '"Rents rose 40%," Paul said, citing a survey that was later withdrawn.',
+            '"Rents rose 40%," Paul said, citing a survey that was later withdrawn.',
+        ),
+        (
+            '"Rents rose 40%," said Paul in a long speech to the council that went on for an hour and covered housing, roads and schools.',
+            '"Rents rose 40%," said Paul in a long speech to the council that went on for an hour and covered housing, roads and schools.',
         ),
         ('"Rents rose 40%," according to the flyer.', '"Rents rose 40%," according to the flyer.'),
         # A quote mark whose partner lies in another sentence is dropped.

@@ -55,9 +55,7 @@ def test_the_copied_check_is_named_by_title_publisher_and_link(
     target, source = copied(repo, tmp_path, strike_story, publisher)
     assert f"Published check of {source} (2020-07-02)" in {item.note for item in repo.get_claim(target).evidence}
     text = export(repo, "md")
-    assert (
-        f"- [No, port fees did not double](<{CHECK_URL}>) — published fact-check by {named}, 2020-07-02" in text
-    )
+    assert f"- [No, port fees did not double](<{CHECK_URL}>) — published fact-check by {named}, 2020-07-02" in text
     assert CLAIM_ID.findall(text) == []
     page = export(repo, "html")
     assert f"published fact-check by {named}, 2020-07-02" in page

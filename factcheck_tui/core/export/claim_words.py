@@ -21,11 +21,15 @@ _SAYING = (
     r"declared|declares|insisted|insists|asserted|asserts|tweeted|tweets|posted|posts|explained|"
     r"explains|noted|notes|charged|charges|contended|contends|maintained|maintains)"
 )
-# The reporter's words around a quote that fills the claim: short, no quote mark, a verb of saying.
-_FRAME_WORDS = 12
-_TRAILING_FRAME = re.compile(rf"^[^\"“”‘’]*\b{_SAYING}\b[^\"“”‘’]*$", re.IGNORECASE)
+# The reporter's words around a quote that fills the claim: short, no quote mark, a verb of saying,
+# and nothing that adds a claim of its own ("..., Paul said, citing a survey that was withdrawn").
+_FRAME_WORDS = 20
+_TRAILING_FRAME = re.compile(rf"^[^\"“”]*\b{_SAYING}\b[^\"“”]*$", re.IGNORECASE)
+_MORE_THAN_A_FRAME = re.compile(
+    r";|\b(?:but|although|though|because|which|whereas|however|citing|adding|despite|yet|while)\b", re.IGNORECASE
+)
 # Before the quote it must end on the verb, a colon or "that": "He said the plan would "..."" is no frame.
-_LEADING_FRAME = re.compile(rf"^[^\"“”‘’]*\b{_SAYING}(?:\s*[:,]|[^\"“”‘’]*\bthat)?\s*$", re.IGNORECASE)
+_LEADING_FRAME = re.compile(rf"^[^\"“”]*\b{_SAYING}(?:\s*[:,]|[^\"“”]*\bthat)?\s*$", re.IGNORECASE)
 
 
 def _quote_marks(text: str) -> list[tuple[int, bool]]:
@@ -70,8 +74,8 @@ def _as_a_sentence(quoted: str) -> str:
     return quoted if quoted[-1:] in ".!?…" else f"{quoted}."
 
 
-def _short(frame: str) -> bool:
-    return len(frame.split()) <= _FRAME_WORDS
+def _only_a_frame(frame: str) -> bool:
+    return len(frame.split()) <= _FRAME_WORDS and not _MORE_THAN_A_FRAME.search(frame)
 
 
 def without_attribution(text: str) -> str:
@@ -84,9 +88,9 @@ def without_attribution(text: str) -> str:
     quoted, before, after = text[start + 1 : end], text[:start].strip(), text[end + 1 :].strip()
     if len(quoted.split()) < 3:
         return text
-    if not before and after and _short(after) and quoted.rstrip()[-1:] in ",!?" and _TRAILING_FRAME.match(after):
+    if not before and after and _only_a_frame(after) and quoted.rstrip()[-1:] in ",!?" and _TRAILING_FRAME.match(after):
         return _as_a_sentence(quoted)
-    if before and after in {"", ".", "!", "?"} and _short(before) and _LEADING_FRAME.match(before):
+    if before and after in {"", ".", "!", "?"} and _only_a_frame(before) and _LEADING_FRAME.match(before):
         return _as_a_sentence(quoted + after)
     return text
 
