@@ -33,7 +33,9 @@ async def test_s_to_done_without_a_conclusion_warns_and_with_one_does_not(worksp
         assert any(f"{target} is {WARNING}" in message and "c on the claim" in message for message in said)
 
         app.clear_notifications()
-        review.set_conclusion(workspace.repo, target, "The port's own figures say 4%.", actor="ana")
+        # The conclusion written on the claim's page, then round the cycle back to Done.
+        await step(app, pilot, "enter", "c", *"The port's own figures say 4%.", "escape")
+        assert workspace.repo.get_claim(target).conclusion == "The port's own figures say 4%."
         await step(app, pilot, "s", "s", "s")
         assert workspace.repo.get_claim(target).status is Status.DONE
         assert not any(WARNING in str(note.message) for note in app._notifications)
