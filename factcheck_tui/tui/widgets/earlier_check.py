@@ -20,6 +20,13 @@ LABEL_WIDTH = 10
 def _verdict(check: EarlierCheck, scale: VerdictScale, *, colour: bool) -> Text:
     """The verdict, and when and by whom it was given (for an imported check: when it was published)."""
     claim = check.claim
+    if claim.verdict is None and claim.original_label:
+        # An imported check whose rating did not map: it was rated, just not on our scale.
+        return Text(
+            f"rated “{shown(claim.original_label)}” by the publisher, not placed on our scale "
+            "(import the file again once it maps, or add it to the scale): nothing to copy",
+            style="dim",
+        )
     if claim.verdict is None:
         return Text(f"not rated yet ({claim.status.value}): nothing to copy", style="dim")
     text = verdict_text(claim.verdict, scale, colour=colour)
