@@ -115,22 +115,10 @@ FRAGMENT = "a fragment without a verb, not a statement"
 OPINION = "an opinion only, nothing to check"
 # Features of a sentence that claims nothing (statements.py): it scores as if it held nothing else.
 CLAIMS_NOTHING = frozenset({"question", "fragment", "opinion"})
+# Features that give a figure or a time: they lead the model's features.
+_FIGURES_AND_TIMES = ("figure", "number_words", "money", "percent", "year", "date", "relative_time")
 # What makes a judgement checkable after all ("I think we lost 500 jobs in 2020").
-_FACTS = frozenset(
-    {
-        "figure",
-        "number_words",
-        "money",
-        "percent",
-        "year",
-        "date",
-        "relative_time",
-        "record",
-        "trend",
-        "comparative",
-        "causal",
-    }
-)
+_FACTS = frozenset({*_FIGURES_AND_TIMES, "record", "trend", "comparative", "causal"})
 
 
 @dataclass(frozen=True)
@@ -171,13 +159,7 @@ _WORD_CUES = (
 )
 # Every feature the model may weigh ("length" has no reason: it only calibrates the score).
 FEATURE_NAMES = (
-    "figure",
-    "number_words",
-    "money",
-    "percent",
-    "year",
-    "date",
-    "relative_time",
+    *_FIGURES_AND_TIMES,
     "attributed",
     "reported",
     *(cue.name for cue in _WORD_CUES),
