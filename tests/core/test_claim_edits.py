@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck_tui.core.errors import InputError, StaleWriteError, WorkflowError
-from factcheck_tui.core.models import Claim, Origin
+from factcheck_tui.core.models import Claim, Origin, Status
 from factcheck_tui.core.scale import DEFAULT_SCALE
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workflow import claim_edits, review
@@ -195,6 +195,23 @@ def test_a_speaker_correction_reaches_the_story_claims_with_the_same_wrong_speak
     again = set_speaker(repo, carrying[0].id, "Ann Price", actor="ana")
     assert [claim.id for claim in again] == [carrying[0].id]
     assert repo.get_claim(carrying[1].id).speaker == "Lena Ortiz"
+
+
+def test_clearing_a_speaker_or_a_done_claim_is_never_corrected_with_another_claim(repo, strike_story) -> None:
+    from factcheck_tui.core.workflow.claim_edits import set_speaker
+
+    _, claims = strike_story
+    wrong = claims[9].speaker
+    first, second, third, *_ = [claim for claim in claims if claim.speaker == wrong]
+    # Nobody's words here says nothing of the name elsewhere in the story.
+    assert [claim.id for claim in set_speaker(repo, first.id, "", actor="ben")] == [first.id]
+    assert repo.get_claim(second.id).speaker == wrong
+    # A claim whose review is done keeps the speaker it was published with.
+    review.set_verdict(repo, second.id, "False", scale=DEFAULT_SCALE, actor="ana", conclusion="Checked.")
+    review.set_status(repo, second.id, Status.DONE, actor="ana")
+    corrected = set_speaker(repo, third.id, "Lena Ortiz", actor="ben")
+    assert third.id in [claim.id for claim in corrected] and second.id not in [claim.id for claim in corrected]
+    assert repo.get_claim(second.id).speaker == wrong
 
 
 def test_merging_a_rated_claim_needs_a_decision_about_its_verdict(repo: Repository, strike_story) -> None:

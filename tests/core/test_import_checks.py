@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -386,7 +387,7 @@ def test_a_big_file_is_refused_before_it_is_read(repo: Repository, tmp_path: Pat
         run(repo, path, limits=Limits(archive_bytes=1000))
 
 
-# A PolitiFact archive as its data exports spell the ratings: web-address slugs, the Flip-O-Meter too.
+# A PolitiFact archive as its data exports spell the ratings: web-address slugs.
 POLITIFACT_SLUGS = {
     "true": ("True", "True"),
     "mostly-true": ("Mostly true", "Mostly True"),
@@ -394,13 +395,12 @@ POLITIFACT_SLUGS = {
     "barely-true": ("Mostly false", "Barely True"),
     "false": ("False", "False"),
     "pants-fire": ("False", "Pants on Fire"),
-    "full-flop": ("False", "Full Flop"),
-    "half-flip": ("Mixed", "Half Flip"),
-    "no-flip": ("True", "No Flip"),
 }
+# The Flip-O-Meter rates a change of position, not a claim's truth: PolitiFact's label, no verdict.
+FLIP_O_METER = {"full-flop": "Full Flop", "half-flip": "Half Flip", "no-flip": "No Flip"}
 
 
-def politifact_archive(tmp_path: Path) -> Path:
+def politifact_archive(tmp_path: Path, slugs: Iterable[str] = POLITIFACT_SLUGS) -> Path:
     path = tmp_path / "politifact.jsonl"
     rows = [
         {
@@ -411,7 +411,7 @@ def politifact_archive(tmp_path: Path) -> Path:
             "title": f"Teachers claim {n}",
             "speaker": "Pat Doe",
         }
-        for n, slug in enumerate(POLITIFACT_SLUGS)
+        for n, slug in enumerate(slugs)
     ]
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path
@@ -422,6 +422,14 @@ def test_every_politifact_rating_gets_a_verdict_and_keeps_politifacts_name(repo:
     assert (result.imported, result.unmapped, result.unrated) == (len(POLITIFACT_SLUGS), {}, 0)
     got = {claim.review_url.rsplit("/", 2)[1]: (claim.verdict, claim.original_label) for claim in imported(repo)}
     assert got == {str(n): expected for n, expected in enumerate(POLITIFACT_SLUGS.values())}
+
+
+def test_the_flip_o_meter_keeps_politifacts_name_and_gives_no_verdict(repo: Repository, tmp_path: Path) -> None:
+    result = run(repo, politifact_archive(tmp_path, FLIP_O_METER))
+    assert result.unmapped == {name: 1 for name in FLIP_O_METER.values()}
+    assert {(claim.verdict, claim.original_label) for claim in imported(repo)} == {
+        (None, name) for name in FLIP_O_METER.values()
+    }
 
 
 def test_importing_again_gives_checks_imported_without_a_verdict_the_one_their_rating_maps_to(

@@ -5,13 +5,13 @@ spaces); values are labels of the default scale (True, Mostly true, Mixed, Mostl
 Misleading, Missing context, Unverifiable). A newsroom whose own scale spells a verdict differently
 still gets a match: an ordered verdict is carried over by its position on the scale.
 
-PolitiFact's Flip-O-Meter rates whether a politician kept a position; it is read as a rating of
-the claim it implies, that the position is unchanged ("No Flip" True, "Half Flip" Mixed, "Full
-Flop" False). Satire read as fact lacks the one piece of context that matters: "Missing context".
+Satire read as fact lacks the one piece of context that matters: "Missing context".
 The publisher's own words stay with the check (``Claim.original_label``) whatever the mapping.
 
 Deliberately absent, so that they are reported as unmapped rather than guessed: labels that are
-a state of work, not a verdict (Snopes' "Research in progress").
+a state of work, not a verdict (Snopes' "Research in progress"), and PolitiFact's Flip-O-Meter,
+which rates whether a politician kept a position, not whether a claim is true: "Full Flop" read
+as False would tell a reviewer "Checked before: False" of a claim nobody found false.
 
 ``PUBLISHER_SPELLING`` gives the publisher's own spelling of the labels that archives often hold
 as web-address slugs (``pants-fire``), so that a report can say "Pants on Fire".
@@ -30,11 +30,6 @@ RATING_TABLE: dict[str, str] = {
     "pants fire": "False",
     "barely true": "Mostly false",
     "half truth": "Mixed",
-    # PolitiFact Flip-O-Meter (see above)
-    "no flip": "True",
-    "half flip": "Mixed",
-    "full flop": "False",
-    "flip flop": "False",
     # Snopes
     "mixture": "Mixed",
     "correct attribution": "True",

@@ -201,20 +201,28 @@ def set_speaker(
 ) -> list[Claim]:
     """Correct who said it (empty: nobody, the story's own voice); the old name stays in history.
 
-    The machine gives one wrong name to every sentence it reads as that speaker's, so the story's
-    other claims that carry the same machine-given speaker are corrected with it, in the same
-    transaction (one undo step). A speaker a reviewer set by hand is never changed this way.
-    Returns the claim first, then the others it corrected.
+    The machine gives one wrong name to every sentence it reads as that speaker's, so when a
+    reviewer gives another name, the story's other claims that carry the same machine-given
+    speaker are corrected with it, in the same transaction (one undo step). Clearing a speaker
+    says only that this sentence is nobody's (the story's own voice), not that the name is wrong
+    elsewhere, so it changes no other claim. Nor is a speaker a reviewer set by hand, or that of a
+    claim whose review is done, ever changed this way. Returns the claim first, then the others
+    it corrected.
     """
     wanted = " ".join(clean_text(speaker).split()) or None
     with _claim(repo, claim_id, actor, expected_version) as (tx, claim):
         wrong = claim.speaker
         claim.speaker = wanted
         saved = [tx.save(claim, note="speaker corrected")]
-        if wrong is None or wrong == wanted:
+        if wrong is None or wanted is None or wrong == wanted:
             return saved
         for other in tx.claims():
-            if other.number != claim.number and other.speaker == wrong and not _speaker_set_by_hand(other):
+            if (
+                other.number != claim.number
+                and other.speaker == wrong
+                and other.status is not Status.DONE
+                and not _speaker_set_by_hand(other)
+            ):
                 fixed = other.model_copy(deep=True, update={"speaker": wanted})
                 saved.append(tx.save(fixed, note=f"speaker corrected with {claim.id}"))
         return saved
