@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from factcheck_tui.core.export import FORMATS, ExportOptions, export_report, write_export
+from factcheck_tui.core.export import FORMATS, Export, ExportOptions, build_export, write_export
 from factcheck_tui.core.intake.story_import import parse_date
 from factcheck_tui.core.workspace import Workspace
 
@@ -90,7 +90,9 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     options = options_from(args)
     if not args.output or args.output == "-":
-        sys.stdout.buffer.write(export_report(workspace.repo, workspace.config, options).encode("utf-8"))
+        streamed = build_export(workspace.repo, workspace.config, options)
+        sys.stdout.buffer.write(streamed.text.encode("utf-8"))
+        _warn_not_final(streamed)
         return 0
     export = write_export(workspace.repo, workspace.config, options, Path(args.output))
     stories = f"{export.story_count} stor{'y' if export.story_count == 1 else 'ies'}"
@@ -105,4 +107,14 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(f"left out: {export.left_out}", file=out)
     if export.why_empty:
         print(f"factcheck: note: {export.why_empty} (--all-claims widens it)", file=sys.stderr)
+    _warn_not_final(export)
     return 0
+
+
+def _warn_not_final(export: Export) -> None:
+    if export.not_final:
+        print(
+            f"factcheck: warning: {export.not_final} of these ratings are of reviews not Done yet "
+            "(--all-claims), and ClaimReview cannot mark them as not final",
+            file=sys.stderr,
+        )

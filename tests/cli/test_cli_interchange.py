@@ -18,7 +18,7 @@ from factcheck_tui.core.config import Config
 from factcheck_tui.core.export import ExportOptions, export_report
 from factcheck_tui.core.intake.articles import read_article
 from factcheck_tui.core.intake.story_import import import_story
-from factcheck_tui.core.models import Story
+from factcheck_tui.core.models import Status, Story
 from factcheck_tui.core.storage.repository import Repository
 from factcheck_tui.core.workflow import claim_edits
 from support.claimreview_rules import claim_review_problems, feed_problems
@@ -176,6 +176,18 @@ def test_export_claimreview_from_the_command_line(tmp_path: Path, newsroom: Repo
     assert result.returncode == 0, result.stderr
     reviews = json.loads(result.stdout)
     assert len(reviews) == 4 and all(claim_review_problems(review, Config().scale) == [] for review in reviews)
+    # ClaimReview cannot say a rating is not final: asking for every claim says how many are not.
+    drafts = [
+        claim
+        for story in newsroom.list_stories()
+        for claim in newsroom.list_claims(story.id)
+        if claim.verdict and claim.status is not Status.DONE
+    ]
+    assert drafts
+    assert result.stderr.strip() == (
+        f"factcheck: warning: {len(drafts)} of these ratings are of reviews not Done yet (--all-claims), "
+        "and ClaimReview cannot mark them as not final"
+    )
     result = factcheck(
         tmp_path,
         "export",
@@ -187,6 +199,7 @@ def test_export_claimreview_from_the_command_line(tmp_path: Path, newsroom: Repo
         "--feed",
     )
     assert feed_problems(json.loads(result.stdout), Config().scale) == []
+    assert "not Done" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from factcheck_tui.core.export.claimreview import Publishing, check_publishing
 from factcheck_tui.core.export.formats import export_format
 from factcheck_tui.core.export.options import ExportOptions
 from factcheck_tui.core.export.report import Report, build_report
-from factcheck_tui.core.export.wording import left_out_line
+from factcheck_tui.core.export.wording import draft_status, left_out_line
 from factcheck_tui.core.matching.results import LinkDecision
 from factcheck_tui.core.models import Status
 from factcheck_tui.core.scale import VerdictScale
@@ -31,6 +31,9 @@ class Export:
     why_empty: str = ""
     # Why the other claims stayed out ("31 without a verdict, 2 not Done"), if any did.
     left_out: str = ""
+    # A publication asked for every claim (``include_unreviewed``): how many of its ratings are of a
+    # review not Done yet. ClaimReview has no way to say a rating is not final.
+    not_final: int = 0
     # How the output was written (files.NEW, REPLACED or STREAMED), once it has been.
     written: str = ""
 
@@ -131,6 +134,7 @@ def build_export(repo: Repository, config: Config, options: ExportOptions) -> Ex
         report.claim_count,
         "" if report.claim_count else why_empty(options, second_review=second_review),
         left_out=left_out_line(report),
+        not_final=sum(draft_status(claim) is not None for _, claim in report.claims()) if fmt.publication else 0,
     )
 
 
