@@ -47,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+OWN, OWN_STATED, OWN_UNSTATED = "own check", "own check, sentence states it", "own check, sentence does not state it"
+OTHER_ARTICLE, CHECKTHAT = "another article's check", "CheckThat! check"
+KINDS = (OWN, OWN_STATED, OWN_UNSTATED, OTHER_ARTICLE, CHECKTHAT)
+
+
 def measure(
     index: MatchIndex, articles: list[tuple[int, dict]], stories: list[list[Claim]], checked: set[str], show: int
 ) -> list[tuple[str, str, str]]:
@@ -73,19 +78,11 @@ def measure(
                 own = entry.text == own_text
                 if own and claim.id in stating:
                     best_own = max(best_own, match.score)
-                kind = (
-                    "own check" if own else "another article's check" if entry.text in checked else "CheckThat! check"
-                )
-                marks[(kind, match.level.value)] += 1
                 if own:
-                    marks[
-                        (
-                            "own check, sentence states it"
-                            if claim.id in stating
-                            else "own check, sentence does not state it",
-                            match.level.value,
-                        )
-                    ] += 1
+                    kinds = [OWN, OWN_STATED if claim.id in stating else OWN_UNSTATED]
+                else:
+                    kinds = [OTHER_ARTICLE if entry.text in checked else CHECKTHAT]
+                marks.update((kind, match.level.value) for kind in kinds)
                 if match.level is Level.LIKELY and not own and shown < show:
                     shown += 1
                     print(f"\n{match.score:.2f} {row['id']}\n  {claim.text[:200]}\n  -> {entry.text[:200]}")
@@ -97,14 +94,8 @@ def measure(
         ("articles whose checked claim is extracted", f"{stated}", ""),
         ("… its own check marked likely / at least possible", f"{own_found['likely']} / {own_found['possible']}", ""),
         *[
-            (f"{level} marks to {kind}", f"{marks[(kind, level)]}", "0" if "own" not in kind else "")
-            for kind in (
-                "own check",
-                "own check, sentence states it",
-                "own check, sentence does not state it",
-                "another article's check",
-                "CheckThat! check",
-            )
+            (f"{level} marks to {kind}", f"{marks[(kind, level)]}", "0" if kind in (OTHER_ARTICLE, CHECKTHAT) else "")
+            for kind in KINDS
             for level in ("likely", "possible")
         ],
     ]

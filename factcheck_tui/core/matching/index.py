@@ -293,6 +293,9 @@ class LexicalIndex:
         self.total_terms = 0
         self.total_grams = 0
         self.story_claims: dict[str, set[str]] = {}
+        # Per story, once asked for (``story_term_counts``): how many claims it has and how many
+        # of them use each stem. Forgotten for a story when one of its claims comes or goes.
+        self._story_terms: dict[str, tuple[int, Counter[str]]] = {}
         self.dead: set[int] = set()
         # Postings of removed claims stay in the lists until compaction; this counts them per
         # term so that a word's weight follows the live claims (else every edit of a claim would
@@ -334,6 +337,15 @@ class LexicalIndex:
     def live_entries(self) -> Iterable[Entry]:
         return (entry for entry in self.entries if entry is not None)
 
+    def story_term_counts(self, story_id: str) -> tuple[int, Counter[str]]:
+        """How many claims a story has, and how many of them use each stem."""
+        found = self._story_terms.get(story_id)
+        if found is None:
+            claims = [self.entry(claim_id) for claim_id in self.story_claims.get(story_id, ())]
+            counts = Counter(term for entry in claims if entry is not None for term in set(entry.terms.split()))
+            found = self._story_terms[story_id] = (len(claims), counts)
+        return found
+
     # -- changes ---------------------------------------------------------------------------
 
     def add_many(self, entries: Iterable[Entry]) -> None:
@@ -360,6 +372,7 @@ class LexicalIndex:
         )
         for entry in entries:
             self.story_claims.setdefault(entry.story_id, set()).add(entry.claim_id)
+            self._story_terms.pop(entry.story_id, None)
         self.lengths += lengths
         # A claim's length in characters stands for its number of character grams.
         gram_lengths = [len(entry.words) for entry in entries]
@@ -389,6 +402,7 @@ class LexicalIndex:
         assert entry is not None
         siblings = self.story_claims[entry.story_id]
         siblings.discard(claim_id)
+        self._story_terms.pop(entry.story_id, None)
         if not siblings:
             del self.story_claims[entry.story_id]
         for term in set(entry.terms.split()):

@@ -14,9 +14,10 @@ that one claim, and the re-ranker has the last word.)
 It is a logistic regression over a dozen general signals (``FEATURE_NAMES``), no word lists
 fitted to our pairs: the re-ranker's score, the sentences' cosine, how much of each side's
 word weight (IDF) the other says in a word of like meaning, capitalised names and owners one
-side gives and the other lacks, figures, negation and direction. ``same_claim_weights.json``
-beside this module holds it, written by ``bench/train_same_claim.py`` from our own pair sets
-and labelled pairs of real articles with grouped cross-validation, which also chose the ``threshold`` on its chance.
+side gives and the other lacks, figures, negation and direction, and what the rest of the
+pair's stories say (``StoryContext``). ``same_claim_weights.json`` beside this module holds it,
+written by ``bench/train_same_claim.py`` from our own pair sets and labelled pairs of real
+articles with grouped cross-validation, which also chose the ``threshold`` on its chance.
 
 ``judged`` maps its chance onto the score scale: a pair the model accepts is at least "likely"
 (more the surer it is), one it rejects is at most just below "likely", and never below

@@ -18,7 +18,6 @@ threads; every method takes its lock.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -86,9 +85,6 @@ class MatchIndex:
         self._vectors_to_write: set[str] = set()
         # While ``embed`` runs: the claims saved or removed meanwhile (None: all must be checked).
         self._touched: set[str] | None = None
-        # Per story: how many claims it has and how many of them say each stem
-        # (``_story_context``); forgotten whenever the index changes.
-        self._story_terms: dict[str, tuple[int, Counter[str]]] = {}
         self._lock = threading.RLock()
 
     # -- opening, building, staying current ----------------------------------------------
@@ -132,7 +128,6 @@ class MatchIndex:
             return False
         restored.model, restored.lexical_model = self._index.model, self._index.lexical_model
         self._index, self._shards = restored, shards
-        self._story_terms.clear()
         return True
 
     def _shard_signatures(self) -> dict[str, Any]:
@@ -147,7 +142,6 @@ class MatchIndex:
         with self._lock:
             self._index, self._shards, self._dirty = fresh, shards, True
             self._vectors, self._touched = None, None
-            self._story_terms.clear()
         self._load_stories(force=True)
 
     @property
@@ -304,8 +298,6 @@ class MatchIndex:
                 self._touch(entry.claim_id)
             changes += len(changed)
             self._dirty = self._dirty or bool(changes)
-            if changes:
-                self._story_terms.clear()
             if self._vectors is not None and changes:
                 for claim_id in indexed:
                     if claim_id not in stored and self._vectors.remove(claim_id):
@@ -323,7 +315,6 @@ class MatchIndex:
         with self._lock:
             self._index.add(entry)
             self._dirty = True
-            self._story_terms.clear()
             self._touch(entry.claim_id)
             if self._vectors is not None:
                 text = entry.words
@@ -341,8 +332,6 @@ class MatchIndex:
             entry = self._index.entry(claim_id)
             removed = self._index.remove(claim_id)
             self._dirty = self._dirty or removed
-            if removed:
-                self._story_terms.clear()
             self._touch(claim_id)
             if entry is not None and self._vectors is not None and self._vectors.remove(claim_id):
                 self._vectors_to_write.add(self._shard_name(entry.story_id))
@@ -668,7 +657,7 @@ class MatchIndex:
     def _story_context(self, claim_id: str, story_id: str, other: Entry) -> same_claim.StoryContext:
         """What the other claims of both sides' stories say (one story when they share it)."""
         sides = dict.fromkeys((story_id,) if self.is_archive(other.story_id) else (story_id, other.story_id))
-        stories = [self._story_term_counts(story) for story in sides]
+        stories = [self._index.story_term_counts(story) for story in sides]
         first = self._index.entry(claim_id)
         own = [entry for entry in (other, first if first is not other else None) if entry and entry.story_id in sides]
         own_terms = [frozenset(entry.terms.split()) for entry in own]
@@ -678,14 +667,6 @@ class MatchIndex:
             return sum(found[term] for found in counts) - sum(term in terms for terms in own_terms)
 
         return same_claim.StoryContext(sum(size for size, _ in stories) - len(own), count)
-
-    def _story_term_counts(self, story_id: str) -> tuple[int, Counter[str]]:
-        found = self._story_terms.get(story_id)
-        if found is None:
-            claims = [self._index.entry(claim_id) for claim_id in self._index.story_claims.get(story_id, ())]
-            counts = Counter(term for entry in claims if entry is not None for term in set(entry.terms.split()))
-            found = self._story_terms[story_id] = (len(claims), counts)
-        return found
 
     def _newsroom_pair(self, newsroom: NewsroomClaim | None, entry: Entry, score: float) -> float:
         """``score`` of a claim, the newsroom's or a past check, for a story's claim: when the
